@@ -1,0 +1,91 @@
+/* Paced breathing: patterns and the pure function that says where in the breath you are. */
+#ifndef ATTUNE_BREATH_H
+#define ATTUNE_BREATH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "attune/jsonv.h"
+
+typedef enum BreathKind {
+    BREATH_IN,
+    BREATH_HOLD,       /* hold with full lungs */
+    BREATH_OUT,
+    BREATH_HOLD_EMPTY, /* rest with empty lungs */
+    BREATH_KIND_COUNT
+} BreathKind;
+
+#define BREATH_MAX_STEPS 8
+#define BREATH_STEP_MIN_MS 500u
+#define BREATH_STEP_MAX_MS 30000u
+#define BREATH_CYCLE_MIN_MS 2000u
+#define BREATH_MINUTES_MAX 60
+
+typedef struct BreathStep {
+    BreathKind kind;
+    uint32_t ms;
+    float to; /* lung fill at the end of the step, 0..1 (holds keep the fill they start with) */
+} BreathStep;
+
+typedef struct BreathPattern {
+    const char *id, *title, *when; /* "when" is a one-line description of when to use it */
+    const char *file;              /* where it was loaded from */
+    BreathStep steps[BREATH_MAX_STEPS];
+    int nsteps;
+    uint32_t cycle_ms;
+    int minutes; /* default session length */
+    bool user;   /* from the user's data folder */
+} BreathPattern;
+
+typedef struct BreathPhase {
+    int step;            /* index into steps */
+    BreathKind kind;
+    double progress;     /* 0..1 within the step */
+    double fill;         /* eased lung fill 0..1 */
+    uint64_t cycle;      /* 0-based breath number */
+    uint32_t step_ms;    /* length of this step */
+    uint32_t step_left_ms;
+} BreathPhase;
+
+/* Smooth ease-in-out: 0 -> 0, 1 -> 1, zero slope at both ends. */
+double breath_ease(double t);
+
+/* Where the breath is at elapsed_ms since the first inhale began. Exact at any elapsed time:
+ * integer arithmetic on milliseconds, no accumulated state. */
+BreathPhase breath_at(const BreathPattern *p, uint64_t elapsed_ms);
+
+/* Length of a session of about `minutes`: whole breaths, never less than the target and at
+ * least one breath, so a session always ends on a completed exhale. */
+uint64_t breath_session_ms(const BreathPattern *p, int minutes);
+
+/* "in", "hold", "out", "hold-empty" (the JSON names). */
+const char *breath_kind_name(BreathKind k);
+/* The words shown on screen: "Breathe in", "Hold", "Breathe out", "Rest". */
+const char *breath_kind_words(BreathKind k);
+
+/* A session: a get-ready countdown, then whole breaths. */
+typedef struct BreathSession {
+    const BreathPattern *pattern;
+    uint32_t ready_ms;  /* get-ready countdown before the first breath */
+    uint64_t total_ms;  /* breathing time, from breath_session_ms */
+} BreathSession;
+
+typedef struct BreathSessionState {
+    bool getting_ready;
+    uint32_t ready_left_ms;
+    bool done;
+    uint64_t breathing_ms; /* time spent breathing so far */
+    uint64_t left_ms;      /* breathing time left */
+    uint64_t cycles_total;
+    uint64_t cycles_done;  /* completed breaths */
+    BreathPhase phase;     /* valid when breathing or done (then the final instant) */
+} BreathSessionState;
+
+BreathSession breath_session(const BreathPattern *p, int minutes, uint32_t ready_ms);
+BreathSessionState breath_session_at(const BreathSession *s, uint64_t elapsed_ms);
+
+/* Validates one pattern object at `path` and fills *out (strings in v->pool).
+ * Returns false (with messages in v) if the entry is unusable. */
+bool breath_pattern_from_json(JsonV *v, const cJSON *obj, const char *path, BreathPattern *out);
+
+#endif

@@ -1,0 +1,37 @@
+/* One clock for the whole program. Everything that moves is a pure function of the elapsed
+ * milliseconds this clock reports; nothing sums frame deltas. Tests and the scripted mode
+ * use a fake clock that only moves when told to. */
+#ifndef ATTUNE_CLOCK_H
+#define ATTUNE_CLOCK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct AtClock {
+    uint64_t (*now_ms)(void *ud);
+    void *ud;
+} AtClock;
+
+static inline uint64_t clock_now(const AtClock *c) { return c->now_ms(c->ud); }
+
+/* The real monotonic clock (CLOCK_MONOTONIC), in milliseconds. */
+AtClock clock_monotonic(void);
+
+/* A fake clock that reads *ms; the owner moves time by writing *ms. */
+AtClock clock_fake(uint64_t *ms);
+
+/* A pausable stopwatch over a clock reading. Elapsed time is always now - start - paused
+ * time, computed from three stored instants, so it never drifts. */
+typedef struct AtTimer {
+    uint64_t start;
+    uint64_t paused_at;    /* valid while paused */
+    uint64_t paused_total;
+    bool paused;
+} AtTimer;
+
+void timer_start(AtTimer *t, uint64_t now);
+void timer_pause(AtTimer *t, uint64_t now);
+void timer_resume(AtTimer *t, uint64_t now);
+uint64_t timer_elapsed(const AtTimer *t, uint64_t now);
+
+#endif

@@ -1,0 +1,75 @@
+/* Validating readers for JSON content. Every problem becomes one diagnostic line of the form
+ *   FILE: JSON.PATH: what was expected
+ * e.g. "levels/02-regulate.json: cards[3].responses[1].style: expected one of secure|anxious|...".
+ * Readers return a safe value on error (NULL, -1, false) so loaders can skip the bad entry
+ * and keep loading the rest. */
+#ifndef ATTUNE_JSONV_H
+#define ATTUNE_JSONV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <cjson/cJSON.h>
+
+#include "attune/diag.h"
+#include "attune/strpool.h"
+
+/* Upper bound on a content file; larger files are refused rather than read. */
+#define JV_MAX_FILE_BYTES (4u * 1024u * 1024u)
+#define JV_PATH_MAX 160
+
+typedef struct JsonV {
+    const char *file;  /* shown at the start of every message */
+    AtDiag *diag;
+    StrPool *pool;     /* strings returned by jv_str are copied here */
+    int errors;        /* count of messages this reader added */
+} JsonV;
+
+/* Reads and parses a whole file. On failure adds "FILE: line L, column C: ..." and returns NULL.
+ * The caller owns the result (cJSON_Delete). */
+cJSON *jv_parse_file(const char *path, AtDiag *diag);
+
+/* Adds "FILE: PATH: message". */
+void jv_error(JsonV *v, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Writes "PATH.KEY" or "PATH[I]" into buf (size JV_PATH_MAX) and returns buf. */
+char *jv_key_path(char *buf, const char *path, const char *key);
+char *jv_index_path(char *buf, const char *path, int index);
+
+/* String field: trimmed length 1..maxlen. Returns a pool copy, or NULL (error added when the
+ * field is present but wrong, or missing and required). */
+const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
+                   bool required);
+
+/* Identifier field: 1..40 chars of [a-z0-9_-]. */
+const char *jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required);
+
+/* Integer field within [min, max]. Missing and not required: *out untouched, returns true. */
+bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, long min, long max,
+            bool required, long *out);
+
+/* Number field within [min, max]; same convention as jv_int. */
+bool jv_num(JsonV *v, const cJSON *obj, const char *path, const char *key, double min, double max,
+            bool required, double *out);
+
+/* Boolean field; same convention as jv_int. */
+bool jv_bool(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required,
+             bool *out);
+
+/* Array field with min..max elements, or NULL (error added when wrong, or missing and required). */
+const cJSON *jv_array(JsonV *v, const cJSON *obj, const char *path, const char *key, int min,
+                      int max, bool required);
+
+/* Object field, or NULL. */
+const cJSON *jv_object(JsonV *v, const cJSON *obj, const char *path, const char *key,
+                       bool required);
+
+/* String field that must be one of names[0..n-1]. Returns its index, or -1. Missing and not
+ * required returns -2 without an error. */
+int jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key,
+            const char *const *names, int n, bool required);
+
+#endif

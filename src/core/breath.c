@@ -1,0 +1,154 @@
+#include "attune/breath.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const KIND_NAMES[BREATH_KIND_COUNT] = {"in", "hold", "out", "hold-empty"};
+static const char *const KIND_WORDS[BREATH_KIND_COUNT] = {"Breathe in", "Hold", "Breathe out",
+                                                          "Rest"};
+
+const char *breath_kind_name(BreathKind k) { return k < BREATH_KIND_COUNT ? KIND_NAMES[k] : "?"; }
+const char *breath_kind_words(BreathKind k) { return k < BREATH_KIND_COUNT ? KIND_WORDS[k] : ""; }
+
+double breath_ease(double t)
+{
+    if (t <= 0) return 0;
+    if (t >= 1) return 1;
+    return 0.5 - 0.5 * cos(M_PI * t);
+}
+
+/* Fill at the start of step i: the target of the last moving step before it (cyclically). */
+static double fill_before(const BreathPattern *p, int i)
+{
+    for (int k = 1; k <= p->nsteps; k++) {
+        const BreathStep *s = &p->steps[(i - k + p->nsteps) % p->nsteps];
+        if (s->kind == BREATH_IN || s->kind == BREATH_OUT) return s->to;
+    }
+    return 0;
+}
+
+BreathPhase breath_at(const BreathPattern *p, uint64_t elapsed_ms)
+{
+    BreathPhase ph = {0};
+    ph.cycle = elapsed_ms / p->cycle_ms;
+    uint32_t t = (uint32_t)(elapsed_ms % p->cycle_ms);
+    int i = 0;
+    while (i < p->nsteps - 1 && t >= p->steps[i].ms) t -= p->steps[i++].ms;
+    const BreathStep *s = &p->steps[i];
+    ph.step = i;
+    ph.kind = s->kind;
+    ph.step_ms = s->ms;
+    ph.step_left_ms = s->ms - t;
+    ph.progress = (double)t / (double)s->ms;
+    double from = fill_before(p, i);
+    double to = (s->kind == BREATH_IN || s->kind == BREATH_OUT) ? s->to : from;
+    ph.fill = from + (to - from) * breath_ease(ph.progress);
+    return ph;
+}
+
+uint64_t breath_session_ms(const BreathPattern *p, int minutes)
+{
+    uint64_t target = (uint64_t)(minutes > 0 ? minutes : 1) * 60000u;
+    uint64_t cycles = (target + p->cycle_ms - 1) / p->cycle_ms;
+    return (cycles ? cycles : 1) * p->cycle_ms;
+}
+
+BreathSession breath_session(const BreathPattern *p, int minutes, uint32_t ready_ms)
+{
+    return (BreathSession){p, ready_ms, breath_session_ms(p, minutes)};
+}
+
+BreathSessionState breath_session_at(const BreathSession *s, uint64_t elapsed_ms)
+{
+    BreathSessionState st = {0};
+    st.cycles_total = s->total_ms / s->pattern->cycle_ms;
+    if (elapsed_ms < s->ready_ms) {
+        st.getting_ready = true;
+        st.ready_left_ms = s->ready_ms - (uint32_t)elapsed_ms;
+        st.left_ms = s->total_ms;
+        st.phase = breath_at(s->pattern, 0);
+        return st;
+    }
+    uint64_t b = elapsed_ms - s->ready_ms;
+    if (b >= s->total_ms) {
+        st.done = true;
+        b = s->total_ms;
+        /* The final instant: the end of the last exhale, lungs at rest. */
+        st.phase = breath_at(s->pattern, s->total_ms - 1);
+        st.phase.progress = 1;
+        st.phase.step_left_ms = 0;
+        st.phase.fill = fill_before(s->pattern, 0);
+    } else {
+        st.phase = breath_at(s->pattern, b);
+    }
+    st.breathing_ms = b;
+    st.left_ms = s->total_ms - b;
+    st.cycles_done = b / s->pattern->cycle_ms;
+    return st;
+}
+
+bool breath_pattern_from_json(JsonV *v, const cJSON *obj, const char *path, BreathPattern *out)
+{
+    int errors = v->errors;
+    memset(out, 0, sizeof *out);
+    if (!cJSON_IsObject(obj)) {
+        jv_error(v, path, "expected an object");
+        return false;
+    }
+    out->file = v->file;
+    out->id = jv_id(v, obj, path, "id", true);
+    out->title = jv_str(v, obj, path, "title", 60, true);
+    out->when = jv_str(v, obj, path, "when", 160, true);
+    long minutes = 3;
+    jv_int(v, obj, path, "minutes", 1, BREATH_MINUTES_MAX, false, &minutes);
+    out->minutes = (int)minutes;
+
+    char sp[JV_PATH_MAX], ip[JV_PATH_MAX];
+    jv_key_path(sp, path, "steps");
+    const cJSON *steps = jv_array(v, obj, path, "steps", 2, BREATH_MAX_STEPS, true);
+    bool has_in = false, has_out = false;
+    if (steps) {
+        const cJSON *st;
+        cJSON_ArrayForEach(st, steps) {
+            jv_index_path(ip, sp, out->nsteps);
+            BreathStep *s = &out->steps[out->nsteps++];
+            if (!cJSON_IsObject(st)) {
+                jv_error(v, ip, "expected an object");
+                continue;
+            }
+            int k = jv_enum(v, st, ip, "kind", KIND_NAMES, BREATH_KIND_COUNT, true);
+            long ms = 0;
+            jv_int(v, st, ip, "ms", BREATH_STEP_MIN_MS, BREATH_STEP_MAX_MS, true, &ms);
+            s->kind = k >= 0 ? (BreathKind)k : BREATH_HOLD;
+            s->ms = (uint32_t)ms;
+            out->cycle_ms += s->ms;
+            double to = s->kind == BREATH_IN ? 1.0 : 0.0;
+            if (!jv_num(v, st, ip, "to", 0.0, 1.0, false, &to)) continue;
+            s->to = (float)to;
+            has_in |= s->kind == BREATH_IN;
+            has_out |= s->kind == BREATH_OUT;
+        }
+        if (v->errors == errors) {
+            if (!has_in || !has_out)
+                jv_error(v, sp, "a pattern needs at least one \"in\" and one \"out\" step");
+            else if (out->cycle_ms < BREATH_CYCLE_MIN_MS)
+                jv_error(v, sp, "one breath must last at least %u ms", BREATH_CYCLE_MIN_MS);
+            else {
+                /* Each inhale must fill more, each exhale empty more, than the step before. */
+                for (int i = 0; i < out->nsteps; i++) {
+                    const BreathStep *s = &out->steps[i];
+                    double from = fill_before(out, i);
+                    if ((s->kind == BREATH_IN && s->to <= from) ||
+                        (s->kind == BREATH_OUT && s->to >= from)) {
+                        jv_error(v, jv_index_path(ip, sp, i),
+                                 "\"%s\" goes the wrong way (fill %.2f to %.2f)",
+                                 KIND_NAMES[s->kind], from, s->to);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return v->errors == errors && out->id && out->title && out->when;
+}

@@ -1,0 +1,150 @@
+#include "attune/content.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Grows *arr to hold one more element of size sz; returns the new slot or NULL. */
+static void *grow(void **arr, int *n, int *cap, size_t sz)
+{
+    if (*n == *cap) {
+        int nc = *cap ? *cap * 2 : 16;
+        void *a = realloc(*arr, (size_t)nc * sz);
+        if (!a) return NULL;
+        *arr = a;
+        *cap = nc;
+    }
+    void *slot = (char *)*arr + (size_t)(*n) * sz;
+    memset(slot, 0, sz);
+    return slot;
+}
+
+const BreathPattern *content_pattern(const Content *c, const char *id)
+{
+    for (int i = 0; i < c->npatterns; i++)
+        if (strcmp(c->patterns[i].id, id) == 0) return &c->patterns[i];
+    return NULL;
+}
+
+static void load_patterns(Content *c, JsonV *v, const cJSON *arr, bool user)
+{
+    char ip[JV_PATH_MAX];
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        jv_index_path(ip, "patterns", i++);
+        BreathPattern p;
+        if (!breath_pattern_from_json(v, it, ip, &p)) continue;
+        if (content_pattern(c, p.id)) {
+            char kp[JV_PATH_MAX];
+            jv_error(v, jv_key_path(kp, ip, "id"), "\"%s\" is already used by another pattern",
+                     p.id);
+            continue;
+        }
+        p.user = user;
+        BreathPattern *slot = grow((void **)&c->patterns, &c->npatterns, &c->cap_patterns,
+                                   sizeof *slot);
+        if (!slot) return;
+        *slot = p;
+        c->npatterns++;
+    }
+}
+
+static void load_resources(Content *c, JsonV *v, const cJSON *obj)
+{
+    const char *notice = jv_str(v, obj, "resources", "notice", 600, false);
+    if (notice) c->notice = notice;
+    const cJSON *lines = jv_array(v, obj, "resources", "crisis", 0, 64, false);
+    char ip[JV_PATH_MAX];
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, lines) {
+        jv_index_path(ip, "resources.crisis", i++);
+        CrisisLine l = {
+            jv_str(v, it, ip, "region", 60, true),
+            jv_str(v, it, ip, "name", 80, true),
+            jv_str(v, it, ip, "contact", 120, true),
+        };
+        if (!l.region || !l.name || !l.contact) continue;
+        CrisisLine *slot = grow((void **)&c->crisis, &c->ncrisis, &c->cap_crisis, sizeof *slot);
+        if (!slot) return;
+        *slot = l;
+        c->ncrisis++;
+    }
+}
+
+int content_load_file(Content *c, const char *path, bool user, AtDiag *diag)
+{
+    int before = diag->count;
+    if (!c->pool && !(c->pool = strpool_new())) {
+        diag_addf(diag, "%s: out of memory", path);
+        return 1;
+    }
+    cJSON *root = jv_parse_file(path, diag);
+    if (!root) return diag->count - before;
+    JsonV v = {strpool_dup(c->pool, path), diag, c->pool, 0};
+    if (!cJSON_IsObject(root)) {
+        jv_error(&v, "", "expected an object with \"patterns\", \"resources\", ...");
+    } else {
+        const cJSON *sec;
+        cJSON_ArrayForEach(sec, root) {
+            const char *k = sec->string;
+            if (strcmp(k, "patterns") == 0) {
+                if (jv_array(&v, root, "", k, 0, 1000, true)) load_patterns(c, &v, sec, user);
+            } else if (strcmp(k, "resources") == 0) {
+                if (jv_object(&v, root, "", k, true)) load_resources(c, &v, sec);
+            } else if (k[0] != '_') { /* "_comment" and the like are allowed */
+                jv_error(&v, k, "unknown section (expected \"patterns\" or \"resources\")");
+            }
+        }
+    }
+    cJSON_Delete(root);
+    return diag->count - before;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int content_load_dir(Content *c, const char *dir, bool user, AtDiag *diag)
+{
+    int before = diag->count;
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (!user) diag_addf(diag, "%s: cannot open the content folder", dir);
+        return diag->count - before;
+    }
+    char *names[CONTENT_MAX_FILES];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0) continue;
+        if (n == CONTENT_MAX_FILES) {
+            diag_addf(diag, "%s: more than %d files, the rest are not loaded", dir,
+                      CONTENT_MAX_FILES);
+            break;
+        }
+        size_t need = strlen(dir) + len + 2;
+        if (!(names[n] = malloc(need))) break;
+        snprintf(names[n], need, "%s/%s", dir, e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, by_name);
+    for (int i = 0; i < n; i++) {
+        content_load_file(c, names[i], user, diag);
+        free(names[i]);
+    }
+    return diag->count - before;
+}
+
+void content_free(Content *c)
+{
+    free(c->patterns);
+    free(c->crisis);
+    strpool_free(c->pool);
+    memset(c, 0, sizeof *c);
+}

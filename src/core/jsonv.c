@@ -1,0 +1,221 @@
+#include "attune/jsonv.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+cJSON *jv_parse_file(const char *path, AtDiag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_addf(diag, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(JV_MAX_FILE_BYTES + 1);
+    size_t n = buf ? fread(buf, 1, JV_MAX_FILE_BYTES + 1, f) : 0;
+    int rerr = ferror(f);
+    fclose(f);
+    if (!buf || rerr) {
+        diag_addf(diag, "%s: cannot read", path);
+        free(buf);
+        return NULL;
+    }
+    if (n > JV_MAX_FILE_BYTES) {
+        diag_addf(diag, "%s: larger than %u bytes, not loaded", path, JV_MAX_FILE_BYTES);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = 0;
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(buf, n, &end, 1);
+    if (!root) {
+        const char *at = end ? end : buf;
+        if (at < buf || at > buf + n) at = buf + n;
+        int line = 1, col = 1;
+        for (const char *c = buf; c < at; c++) {
+            if (*c == '\n') { line++; col = 1; } else col++;
+        }
+        diag_addf(diag, "%s: line %d, column %d: not valid JSON", path, line, col);
+    }
+    free(buf);
+    return root;
+}
+
+void jv_error(JsonV *v, const char *path, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_addf(v->diag, "%s: %s: %s", v->file, path && *path ? path : "(top)", msg);
+    v->errors++;
+}
+
+char *jv_key_path(char *buf, const char *path, const char *key)
+{
+    if (path && *path) snprintf(buf, JV_PATH_MAX, "%s.%s", path, key);
+    else snprintf(buf, JV_PATH_MAX, "%s", key);
+    return buf;
+}
+
+char *jv_index_path(char *buf, const char *path, int index)
+{
+    snprintf(buf, JV_PATH_MAX, "%s[%d]", path ? path : "", index);
+    return buf;
+}
+
+static const cJSON *field(JsonV *v, const cJSON *obj, const char *path, const char *key,
+                          bool required, char *kp)
+{
+    jv_key_path(kp, path, key);
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!it && required) jv_error(v, kp, "missing");
+    return it;
+}
+
+const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
+                   bool required)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    if (!it) return NULL;
+    if (!cJSON_IsString(it) || !it->valuestring) {
+        jv_error(v, kp, "expected a string");
+        return NULL;
+    }
+    const char *s = it->valuestring;
+    while (isspace((unsigned char)*s)) s++;
+    size_t len = strlen(s);
+    while (len && isspace((unsigned char)s[len - 1])) len--;
+    if (len == 0) {
+        jv_error(v, kp, "must not be empty");
+        return NULL;
+    }
+    if (len > maxlen) {
+        jv_error(v, kp, "too long (%zu characters, at most %zu)", len, maxlen);
+        return NULL;
+    }
+    char *r = strpool_alloc(v->pool, len + 1);
+    if (r) memcpy(r, s, len);
+    return r;
+}
+
+const char *jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required)
+{
+    const char *s = jv_str(v, obj, path, key, 40, required);
+    if (!s) return NULL;
+    for (const char *c = s; *c; c++) {
+        if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-' || *c == '_')) {
+            char kp[JV_PATH_MAX];
+            jv_error(v, jv_key_path(kp, path, key),
+                     "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+bool jv_num(JsonV *v, const cJSON *obj, const char *path, const char *key, double min, double max,
+            bool required, double *out)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    if (!it) return !required;
+    if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble)) {
+        jv_error(v, kp, "expected a number");
+        return false;
+    }
+    if (it->valuedouble < min || it->valuedouble > max) {
+        jv_error(v, kp, "%g is out of range (%g to %g)", it->valuedouble, min, max);
+        return false;
+    }
+    *out = it->valuedouble;
+    return true;
+}
+
+bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, long min, long max,
+            bool required, long *out)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    if (!it) return !required;
+    if (!cJSON_IsNumber(it) || it->valuedouble != floor(it->valuedouble)) {
+        jv_error(v, kp, "expected a whole number");
+        return false;
+    }
+    if (it->valuedouble < (double)min || it->valuedouble > (double)max) {
+        jv_error(v, kp, "%g is out of range (%ld to %ld)", it->valuedouble, min, max);
+        return false;
+    }
+    *out = (long)it->valuedouble;
+    return true;
+}
+
+bool jv_bool(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required,
+             bool *out)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    if (!it) return !required;
+    if (!cJSON_IsBool(it)) {
+        jv_error(v, kp, "expected true or false");
+        return false;
+    }
+    *out = cJSON_IsTrue(it);
+    return true;
+}
+
+const cJSON *jv_array(JsonV *v, const cJSON *obj, const char *path, const char *key, int min,
+                      int max, bool required)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    if (!it) return NULL;
+    if (!cJSON_IsArray(it)) {
+        jv_error(v, kp, "expected an array");
+        return NULL;
+    }
+    int n = cJSON_GetArraySize(it);
+    if (n < min || n > max) {
+        if (min == max) jv_error(v, kp, "expected exactly %d entries, found %d", min, n);
+        else jv_error(v, kp, "expected %d to %d entries, found %d", min, max, n);
+        return NULL;
+    }
+    return it;
+}
+
+const cJSON *jv_object(JsonV *v, const cJSON *obj, const char *path, const char *key,
+                       bool required)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    if (!it) return NULL;
+    if (!cJSON_IsObject(it)) {
+        jv_error(v, kp, "expected an object");
+        return NULL;
+    }
+    return it;
+}
+
+int jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key,
+            const char *const *names, int n, bool required)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    if (!it) return required ? -1 : -2;
+    if (cJSON_IsString(it) && it->valuestring) {
+        for (int i = 0; i < n; i++)
+            if (strcmp(it->valuestring, names[i]) == 0) return i;
+    }
+    char list[256] = "";
+    size_t len = 0;
+    for (int i = 0; i < n && len < sizeof list - 1; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", names[i]);
+    jv_error(v, kp, "expected one of %s", list);
+    return -1;
+}
