@@ -1,1 +1,270 @@
-int main(void){return 0;}
+/* Attune's entry point: the command line, then either a terminal command or the window. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <SDL_ttf.h>
+
+#include "app.h"
+#include "scenes.h"
+#include "script.h"
+
+#ifndef ATTUNE_VERSION
+#define ATTUNE_VERSION "0.0.0"
+#endif
+
+static const char USAGE[] =
+    "Usage: attune [OPTIONS] [COMMAND]\n"
+    "\n"
+    "Commands:\n"
+    "  (none)                  open the menu\n"
+    "  breathe [PATTERN]       start a breathing break now (default: quick-calm)\n"
+    "  list                    list breathing patterns\n"
+    "  validate                check all content and exit (non-zero on problems)\n"
+    "\n"
+    "Options:\n"
+    "  --minutes N             session length for breathe (1-60)\n"
+    "  --data-dir DIR          where practice data lives (also ATTUNE_DATA_DIR)\n"
+    "  --script FILE           run FILE's commands with a fake clock, then exit\n"
+    "  --window WxH            window size (default 1280x720)\n"
+    "  --fullscreen            start full screen\n"
+    "  --mute                  start with sound off\n"
+    "  -h, --help              show this help\n"
+    "  -V, --version           show the version\n";
+
+typedef struct Args {
+    const char *command;
+    const char *pos[4];
+    int npos;
+    const char *data_dir, *script;
+    int minutes; /* 0: the pattern's default */
+    int win_w, win_h;
+    bool fullscreen, mute, json, couple;
+} Args;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "attune: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'attune --help'.\n");
+    return 2;
+}
+
+/* Returns -1 to go on, or an exit code. */
+static int parse_args(int argc, char **argv, Args *g)
+{
+    *g = (Args){.win_w = 1280, .win_h = 720};
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+            fputs(USAGE, stdout);
+            return 0;
+        } else if (!strcmp(s, "-V") || !strcmp(s, "--version")) {
+            printf("attune %s\n", ATTUNE_VERSION);
+            return 0;
+        } else if (!strcmp(s, "--data-dir") || !strcmp(s, "--script") || !strcmp(s, "--minutes") ||
+                   !strcmp(s, "--window")) {
+            if (!val) return usage_error("%s needs a value", s);
+            i++;
+            if (!strcmp(s, "--data-dir")) g->data_dir = val;
+            else if (!strcmp(s, "--script")) g->script = val;
+            else if (!strcmp(s, "--minutes")) {
+                char *end;
+                long m = strtol(val, &end, 10);
+                if (*end || m < 1 || m > BREATH_MINUTES_MAX)
+                    return usage_error("--minutes must be a whole number from 1 to 60, not \"%s\"", val);
+                g->minutes = (int)m;
+            } else {
+                char x;
+                if (sscanf(val, "%d%c%d", &g->win_w, &x, &g->win_h) != 3 || x != 'x' ||
+                    g->win_w < 320 || g->win_h < 240 || g->win_w > 8192 || g->win_h > 8192)
+                    return usage_error("--window needs WIDTHxHEIGHT (at least 320x240), not \"%s\"", val);
+            }
+        } else if (!strcmp(s, "--fullscreen")) g->fullscreen = true;
+        else if (!strcmp(s, "--mute")) g->mute = true;
+        else if (!strcmp(s, "--json")) g->json = true;
+        else if (!strcmp(s, "--couple")) g->couple = true;
+        else if (s[0] == '-' && s[1]) return usage_error("unknown option \"%s\"", s);
+        else if (!g->command) g->command = s;
+        else if (g->npos < 4) g->pos[g->npos++] = s;
+        else return usage_error("too many arguments at \"%s\"", s);
+    }
+    static const char *const known[] = {"breathe", "list", "validate"};
+    if (g->command) {
+        bool ok = false;
+        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) ok |= !strcmp(g->command, known[i]);
+        if (!ok) return usage_error("unknown command \"%s\"", g->command);
+    }
+    return -1;
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Shipped content and assets: beside the binary when installed, else the source tree. */
+static void find_dir(char *out, size_t n, const char *name)
+{
+    char *base = SDL_GetBasePath();
+    const char *cands[3] = {"%s%s", "%s../share/attune/%s", NULL};
+    for (int i = 0; base && cands[i]; i++) {
+        snprintf(out, n, cands[i], base, name);
+        if (is_dir(out)) {
+            SDL_free(base);
+            return;
+        }
+    }
+    SDL_free(base);
+    snprintf(out, n, "%s/%s", ATTUNE_SOURCE_DIR, name);
+}
+
+static bool resolve_data_dir(App *a, const Args *g)
+{
+    const char *d = g->data_dir ? g->data_dir : getenv("ATTUNE_DATA_DIR");
+    if (d && *d) {
+        snprintf(a->data_dir, sizeof a->data_dir, "%s", d);
+        return true;
+    }
+    char *pref = SDL_GetPrefPath("", "attune");
+    if (!pref) {
+        app_log("cannot find a data folder (%s); use --data-dir DIR", SDL_GetError());
+        return false;
+    }
+    snprintf(a->data_dir, sizeof a->data_dir, "%s", pref);
+    size_t n = strlen(a->data_dir);
+    if (n > 1 && a->data_dir[n - 1] == '/') a->data_dir[n - 1] = 0;
+    SDL_free(pref);
+    return true;
+}
+
+static void load_content(App *a)
+{
+    content_load_dir(&a->content, a->levels_dir, false, &a->content_diag);
+    char user[1100];
+    snprintf(user, sizeof user, "%s/patterns", a->data_dir);
+    content_load_dir(&a->content, user, true, &a->content_diag);
+}
+
+static int cmd_list(App *a)
+{
+    printf("Breathing patterns:\n");
+    for (int i = 0; i < a->content.npatterns; i++) {
+        const BreathPattern *p = &a->content.patterns[i];
+        printf("  %-16s %-22s %s%s\n", p->id, p->title, p->when, p->user ? " (yours)" : "");
+    }
+    return 0;
+}
+
+static void print_diag(const AtDiag *d)
+{
+    for (int i = 0; i < d->count; i++) fprintf(stderr, "attune: %s\n", d->msg[i]);
+}
+
+static bool init_window(App *a, const Args *g)
+{
+    bool headless_asked = getenv("SDL_VIDEODRIVER") != NULL;
+    /* The software renderer starts in a few ms with a small footprint, and draws this UI
+     * comfortably; SDL_RENDER_DRIVER still overrides it. */
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        app_log("cannot start SDL: %s", SDL_GetError());
+        return false;
+    }
+    const char *drv = SDL_GetCurrentVideoDriver();
+    if (!headless_asked && drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"))) {
+        app_log("no display found (set DISPLAY, or SDL_VIDEODRIVER=dummy to run headless)");
+        return false;
+    }
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (g->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    a->win = SDL_CreateWindow("Attune", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, g->win_w,
+                              g->win_h, flags);
+    if (!a->win) {
+        app_log("cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    SDL_SetWindowMinimumSize(a->win, 480, 360);
+    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!a->ren) a->ren = SDL_CreateRenderer(a->win, -1, 0);
+    if (!a->ren) {
+        app_log("cannot draw in the window: %s", SDL_GetError());
+        return false;
+    }
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+    int ww;
+    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
+    SDL_GetWindowSize(a->win, &ww, NULL);
+    a->px_per_pt = ww > 0 ? (float)a->w / (float)ww : 1.0f;
+    SDL_StopTextInput();
+    return text_init(a);
+}
+
+void settings_changed(App *a) { (void)a; }
+
+int main(int argc, char **argv)
+{
+    Args g;
+    int rc = parse_args(argc, argv, &g);
+    if (rc >= 0) return rc;
+
+    static App app;
+    App *a = &app;
+    a->theme = THEME_DARK;
+    a->text_size = 1.0f;
+    a->audio_muted_setting = g.mute;
+    find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
+    find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
+    if (!resolve_data_dir(a, &g)) return 1;
+    load_content(a);
+
+    const char *cmd = g.command ? g.command : "";
+    if (!strcmp(cmd, "validate")) {
+        print_diag(&a->content_diag);
+        printf("%d patterns; %d problems\n", a->content.npatterns, a->content_diag.count);
+        rc = a->content_diag.count ? 1 : 0;
+        goto out;
+    }
+    print_diag(&a->content_diag);
+    if (!strcmp(cmd, "list")) {
+        rc = cmd_list(a);
+        goto out;
+    }
+    const BreathPattern *pattern = NULL;
+    if (!strcmp(cmd, "breathe")) {
+        const char *id = g.npos ? g.pos[0] : "quick-calm";
+        pattern = content_pattern(&a->content, id);
+        if (!pattern) {
+            fprintf(stderr, "attune: no breathing pattern \"%s\" (see 'attune list')\n", id);
+            rc = 2;
+            goto out;
+        }
+    }
+
+    uint64_t fake_now = 0;
+    a->scripted = g.script != NULL;
+    a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
+    a->now = clock_now(&a->clock);
+    if (!init_window(a, &g)) {
+        rc = 1;
+        goto quit;
+    }
+    menu_push(a);
+    if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
+    rc = a->scripted ? script_run(a, g.script, &fake_now) : app_run(a);
+quit:
+    scene_free_all(a);
+    audio_quit(a);
+    text_quit(a);
+    if (a->ren) SDL_DestroyRenderer(a->ren);
+    if (a->win) SDL_DestroyWindow(a->win);
+    SDL_Quit();
+out:
+    content_free(&a->content);
+    diag_free(&a->content_diag);
+    return rc;
+}

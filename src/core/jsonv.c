@@ -30,8 +30,13 @@ cJSON *jv_parse_file(const char *path, AtDiag *diag)
         return NULL;
     }
     buf[n] = 0;
+    if (strlen(buf) != n) {
+        diag_addf(diag, "%s: contains a NUL byte at offset %zu: not a text file", path, strlen(buf));
+        free(buf);
+        return NULL;
+    }
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(buf, n, &end, 1);
+    cJSON *root = cJSON_ParseWithOpts(buf, &end, 1);
     if (!root) {
         const char *at = end ? end : buf;
         if (at < buf || at > buf + n) at = buf + n;

@@ -1,0 +1,204 @@
+/* The SDL front end: one App, a stack of scenes, and the shared drawing/text/sound helpers.
+ * Scenes turn core state into pixels and input into core calls; they compute nothing a test
+ * would want to check (that lives in src/core). */
+#ifndef ATTUNE_APP_H
+#define ATTUNE_APP_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "attune/clock.h"
+#include "attune/content.h"
+#include "attune/diag.h"
+
+typedef struct App App;
+typedef struct TextCache TextCache;
+typedef struct Audio Audio;
+
+/* ---- theme: one palette, one type scale (LOOK-AND-FEEL.md) ---- */
+typedef enum TextRole { TEXT_DISPLAY, TEXT_TITLE, TEXT_BODY, TEXT_SMALL, TEXT_ROLE_COUNT } TextRole;
+
+typedef struct Theme {
+    SDL_Color bg, bg_low;      /* background, with a subtle vertical gradient to bg_low */
+    SDL_Color surface, surface_hi;
+    SDL_Color text, muted, on_accent;
+    SDL_Color focus;           /* keyboard focus ring */
+    SDL_Color step[4];         /* breathe in, hold, breathe out, hold empty (BreathKind order) */
+    SDL_Color style[4];        /* secure, anxious, avoidant, fearful */
+    float type_scale[TEXT_ROLE_COUNT]; /* fraction of window height */
+    uint32_t fade_ms;          /* screen transition */
+    uint32_t colour_fade_ms;   /* colour cross-fade between steps */
+} Theme;
+
+extern const Theme THEME_DARK;
+
+SDL_Color color_mix(SDL_Color a, SDL_Color b, float t);
+SDL_Color color_alpha(SDL_Color c, float alpha);
+
+/* ---- scenes ---- */
+typedef struct SceneVT {
+    const char *name;
+    void (*event)(App *a, void *s, const SDL_Event *e);
+    void (*update)(App *a, void *s);     /* optional: advance with a->now */
+    void (*render)(App *a, void *s);
+    bool (*animating)(App *a, void *s);  /* optional: true while something moves on its own */
+    void (*free)(App *a, void *s);       /* optional: frees s (default: free(s)) */
+    bool overlay;                        /* drawn over the scene below it (help) */
+    bool text_entry;                     /* typing goes to the scene: no single-key shortcuts */
+} SceneVT;
+
+typedef struct Scene {
+    const SceneVT *vt;
+    void *s;
+} Scene;
+
+#define SCENE_STACK_MAX 8
+
+/* Stack changes are deferred until the current event/update finishes, so a scene may pop
+ * itself from its own handler. */
+void scene_push(App *a, const SceneVT *vt, void *state);
+void scene_pop(App *a);
+void scene_replace(App *a, const SceneVT *vt, void *state);
+/* Pops everything above the bottom scene (the menu). */
+void scene_to_root(App *a);
+/* Frees every scene (at exit). */
+void scene_free_all(App *a);
+
+/* ---- the app ---- */
+typedef struct TextRecord {
+    char *text;
+    SDL_Rect rect; /* output pixels */
+} TextRecord;
+
+struct App {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    int w, h;          /* drawable size in pixels */
+    float px_per_pt;   /* drawable pixels per window coordinate (HiDPI) */
+    AtClock clock;
+    uint64_t now;      /* clock reading for this frame */
+    bool scripted;
+    bool quit;
+    int exit_code;
+
+    Content content;
+    AtDiag content_diag;
+    char data_dir[1024];
+    char levels_dir[1024];
+    char assets_dir[1024];
+
+    Theme theme;
+    TextCache *text;
+    Audio *audio;
+    float text_size;   /* user multiplier on the type scale */
+    bool audio_muted_setting;
+
+    Scene stack[SCENE_STACK_MAX];
+    int depth;
+    Scene pending[SCENE_STACK_MAX];
+    int npending;
+    int pending_pops;
+    bool pending_root;
+    uint64_t fade_start; /* start of the current screen fade-in */
+    bool faded;          /* a screen change has happened (the first screen does not fade) */
+    bool dirty;          /* something changed: draw a frame */
+
+    /* Strings drawn in the last frame, for the scripted `texts` command. */
+    TextRecord *texts;
+    int ntexts, cap_texts;
+};
+
+/* Window coordinates of a mouse event, in drawable pixels. */
+SDL_Point app_mouse(const App *a, int x, int y);
+/* True while the screen fade-in runs. */
+bool app_fading(const App *a);
+/* Logs a line to stderr with the program name. */
+void app_log(const char *fmt, ...);
+
+/* ---- loop ---- */
+void app_handle_event(App *a, const SDL_Event *e);
+void app_update(App *a);
+void app_render(App *a);
+bool app_animating(App *a);
+int app_run(App *a);
+
+/* ---- drawing ---- */
+void draw_background(App *a);
+/* Anti-aliased filled circle (feathered 1.5 px edge). */
+void draw_disc(App *a, float cx, float cy, float r, SDL_Color c);
+/* Anti-aliased ring of the given thickness from fraction `from` to `to` of a full turn,
+ * starting at 12 o'clock, clockwise. */
+void draw_arc(App *a, float cx, float cy, float r, float thick, float from, float to, SDL_Color c);
+/* Filled rounded rectangle. */
+void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c);
+/* Rounded outline of the given thickness. */
+void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
+
+/* ---- text ---- */
+typedef enum Align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;
+
+bool text_init(App *a);
+void text_quit(App *a);
+/* Call when the window size or text size changes: re-rasterises at the new scale. */
+void text_resize(App *a);
+/* Draws s with its top edge at y; x is the left edge, centre or right edge per align.
+ * wrap > 0 wraps to that width. Returns the rectangle drawn. Rendered once, then cached. */
+SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align align, SDL_Color c,
+                   int wrap);
+/* Size s would take, without drawing. */
+SDL_Point text_size(App *a, TextRole role, const char *s, int wrap);
+/* Pixel height of one line of a role. */
+int text_line(App *a, TextRole role);
+/* A comfortable measure (about 60 characters of body text), capped by the window. */
+int text_measure(App *a);
+void text_frame_begin(App *a);
+
+/* ---- sound ---- */
+typedef enum Cue { CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST, CUE_BELL, CUE_TICK, CUE_COUNT } Cue;
+void audio_init(App *a);  /* after the first frame: opening a device can be slow */
+void audio_quit(App *a);
+void audio_play(App *a, Cue c);
+bool audio_muted(const App *a);
+void audio_set_muted(App *a, bool muted);
+
+/* ---- shared widgets ---- */
+typedef struct UiItem {
+    const char *title;
+    const char *sub; /* optional second line, muted */
+} UiItem;
+
+#define UI_LIST_MAX 64
+
+typedef struct UiList {
+    int count;
+    int focus;          /* keyboard focus */
+    int hover;          /* mouse hover, -1 none */
+    int first;          /* first visible row (scrolling) */
+    SDL_Rect rect[UI_LIST_MAX]; /* last drawn rows */
+    int visible;        /* rows drawn last frame */
+} UiList;
+
+/* Handles Up/Down/Home/End/PageUp/PageDown, mouse hover, wheel and clicks.
+ * Returns the index activated with Enter or a click, or -1. */
+int ui_list_event(App *a, UiList *l, const SDL_Event *e);
+/* Draws rows within area, keeping the focused row visible. */
+void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area);
+/* Title centred near the top, optional subtitle under it; returns the y below them. */
+int ui_header(App *a, const char *title, const char *subtitle);
+/* Key hints: small muted text in the bottom corners. */
+void ui_hints(App *a, const char *left, const char *right);
+/* A row of buttons, centred at y; returns the index clicked or -1 (for events pass e, to draw
+ * pass NULL). Keyboard focus shown on `focus` (-1 none). */
+typedef struct UiButtons {
+    int count;
+    int focus;
+    int hover;
+    SDL_Rect rect[8];
+} UiButtons;
+int ui_buttons_event(App *a, UiButtons *b, const SDL_Event *e);
+void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y);
+/* True if the event is a key press of the help key (F1 or '?'). */
+bool ui_is_help_key(const SDL_Event *e);
+
+#endif

@@ -1,0 +1,130 @@
+/* Soft cues synthesised at start-up: no sound files. A rising pair of notes for breathing in,
+ * a falling pair for breathing out, one quiet note for holds, a bell to close. Without an
+ * audio device Attune carries on silently and says so once. */
+#include <SDL_mixer.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "app.h"
+
+#define RATE 44100
+
+struct Audio {
+    bool open;
+    bool muted;
+    Mix_Chunk *chunk[CUE_COUNT];
+    Sint16 *pcm[CUE_COUNT];
+};
+
+typedef struct Note {
+    float freq, start_s, amp, decay_s;
+} Note;
+
+/* Adds a softly struck sine with a few quiet partials: ~30 ms attack, exponential decay. */
+static void add_note(float *buf, int frames, Note n)
+{
+    const float attack = 0.03f;
+    const float partial[3] = {1.0f, 2.0f, 3.01f};
+    const float weight[3] = {1.0f, 0.18f, 0.06f};
+    int first = (int)(n.start_s * RATE);
+    for (int i = first; i < frames; i++) {
+        float t = (float)(i - first) / RATE;
+        float env = t < attack ? t / attack : expf(-(t - attack) / n.decay_s);
+        if (env < 1e-4f && t > attack) break;
+        float s = 0;
+        for (int p = 0; p < 3; p++) s += weight[p] * sinf(2 * (float)M_PI * n.freq * partial[p] * t);
+        buf[i] += n.amp * env * s;
+    }
+}
+
+static Mix_Chunk *synth(Audio *au, Cue cue, const Note *notes, int n, float seconds)
+{
+    int frames = (int)(seconds * RATE);
+    float *mono = calloc((size_t)frames, sizeof *mono);
+    Sint16 *pcm = malloc((size_t)frames * 2 * sizeof *pcm);
+    if (!mono || !pcm) {
+        free(mono);
+        free(pcm);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) add_note(mono, frames, notes[i]);
+    for (int i = 0; i < frames; i++) {
+        float fade = i > frames - 2000 ? (float)(frames - i) / 2000.0f : 1.0f; /* no click */
+        float v = mono[i] * fade;
+        if (v > 1) v = 1;
+        if (v < -1) v = -1;
+        pcm[2 * i] = pcm[2 * i + 1] = (Sint16)(v * 32000);
+    }
+    free(mono);
+    au->pcm[cue] = pcm;
+    return Mix_QuickLoad_RAW((Uint8 *)pcm, (Uint32)(frames * 2 * sizeof *pcm));
+}
+
+void audio_init(App *a)
+{
+    Audio *au = calloc(1, sizeof *au);
+    if (!au) return;
+    a->audio = au;
+    au->muted = a->audio_muted_setting;
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0 || Mix_OpenAudio(RATE, AUDIO_S16SYS, 2, 1024) != 0) {
+        app_log("no audio device (%s): running silently", Mix_GetError());
+        return;
+    }
+    int freq, channels;
+    Uint16 format;
+    if (!Mix_QuerySpec(&freq, &format, &channels) || freq != RATE || format != AUDIO_S16SYS ||
+        channels != 2) {
+        app_log("audio device format not supported: running silently");
+        Mix_CloseAudio();
+        return;
+    }
+    au->open = true;
+    const float A3 = 220.0f, C4 = 261.63f, E4 = 329.63f, A4 = 440.0f, E5 = 659.26f, C5 = 523.25f;
+    Note in[] = {{A4, 0, 0.13f, 0.45f}, {E5, 0.16f, 0.11f, 0.6f}};
+    Note out[] = {{E5, 0, 0.11f, 0.45f}, {A4, 0.16f, 0.13f, 0.6f}};
+    Note hold[] = {{C5, 0, 0.09f, 0.5f}};
+    Note rest[] = {{E4, 0, 0.09f, 0.5f}};
+    Note bell[] = {{A3, 0, 0.16f, 1.6f}, {A3 * 2.76f, 0, 0.05f, 0.9f}, {A3 * 5.4f, 0, 0.025f, 0.5f},
+                   {C4 * 2, 0.02f, 0.05f, 1.2f}};
+    Note tick[] = {{E5, 0, 0.06f, 0.15f}};
+    au->chunk[CUE_IN] = synth(au, CUE_IN, in, 2, 1.6f);
+    au->chunk[CUE_OUT] = synth(au, CUE_OUT, out, 2, 1.6f);
+    au->chunk[CUE_HOLD] = synth(au, CUE_HOLD, hold, 1, 1.4f);
+    au->chunk[CUE_REST] = synth(au, CUE_REST, rest, 1, 1.4f);
+    au->chunk[CUE_BELL] = synth(au, CUE_BELL, bell, 4, 4.5f);
+    au->chunk[CUE_TICK] = synth(au, CUE_TICK, tick, 1, 0.5f);
+    Mix_AllocateChannels(8);
+}
+
+void audio_quit(App *a)
+{
+    Audio *au = a->audio;
+    if (!au) return;
+    if (au->open) {
+        Mix_HaltChannel(-1);
+        for (int i = 0; i < CUE_COUNT; i++)
+            if (au->chunk[i]) Mix_FreeChunk(au->chunk[i]);
+        Mix_CloseAudio();
+    }
+    for (int i = 0; i < CUE_COUNT; i++) free(au->pcm[i]);
+    free(au);
+    a->audio = NULL;
+}
+
+void audio_play(App *a, Cue c)
+{
+    Audio *au = a->audio;
+    if (!au || !au->open || au->muted || !au->chunk[c]) return;
+    Mix_PlayChannel(-1, au->chunk[c], 0);
+}
+
+bool audio_muted(const App *a) { return a->audio ? a->audio->muted : a->audio_muted_setting; }
+
+void audio_set_muted(App *a, bool muted)
+{
+    a->audio_muted_setting = muted;
+    if (a->audio) {
+        a->audio->muted = muted;
+        if (muted && a->audio->open) Mix_HaltChannel(-1);
+    }
+}

@@ -1,0 +1,157 @@
+/* Shapes drawn as triangle geometry with a feathered edge: smooth on the software renderer,
+ * which has no multisampling. */
+#include <math.h>
+
+#include "app.h"
+
+#define FEATHER 1.5f
+#define MAX_SEGS 256
+
+static SDL_Vertex vtx(float x, float y, SDL_Color c) { return (SDL_Vertex){{x, y}, c, {0, 0}}; }
+
+static int segments_for(float r)
+{
+    int n = (int)(r * 0.8f);
+    if (n < 24) n = 24;
+    if (n > MAX_SEGS) n = MAX_SEGS;
+    return n;
+}
+
+void draw_background(App *a)
+{
+    const Theme *t = &a->theme;
+    SDL_SetRenderDrawColor(a->ren, t->bg_low.r, t->bg_low.g, t->bg_low.b, 255);
+    SDL_RenderClear(a->ren);
+    /* A very subtle vertical gradient: lighter at the top. */
+    SDL_Vertex v[4] = {vtx(0, 0, t->bg), vtx((float)a->w, 0, t->bg),
+                       vtx((float)a->w, (float)a->h, t->bg_low), vtx(0, (float)a->h, t->bg_low)};
+    int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_RenderGeometry(a->ren, NULL, v, 4, idx, 6);
+}
+
+void draw_arc(App *a, float cx, float cy, float r, float thick, float from, float to, SDL_Color c)
+{
+    if (to <= from || r <= 0) return;
+    int n = (int)ceilf(segments_for(r) * (to - from));
+    if (n < 2) n = 2;
+    /* Four rings of vertices per angle: outer feather, outer edge, inner edge, inner feather. */
+    static SDL_Vertex v[(MAX_SEGS + 1) * 4];
+    static int idx[MAX_SEGS * 18];
+    float ro = r + thick / 2, ri = r - thick / 2;
+    if (ri < 0) ri = 0;
+    SDL_Color clear = color_alpha(c, 0);
+    int nv = 0, ni = 0;
+    for (int i = 0; i <= n; i++) {
+        float ang = (float)(2 * M_PI) * (from + (to - from) * (float)i / (float)n) - (float)M_PI_2;
+        float dx = cosf(ang), dy = sinf(ang);
+        v[nv++] = vtx(cx + dx * (ro + FEATHER), cy + dy * (ro + FEATHER), clear);
+        v[nv++] = vtx(cx + dx * ro, cy + dy * ro, c);
+        v[nv++] = vtx(cx + dx * ri, cy + dy * ri, c);
+        v[nv++] = vtx(cx + dx * fmaxf(ri - FEATHER, 0), cy + dy * fmaxf(ri - FEATHER, 0),
+                      ri > FEATHER ? clear : c);
+        if (i == 0) continue;
+        int p = (i - 1) * 4, q = i * 4;
+        for (int k = 0; k < 3; k++) {
+            int quad[6] = {p + k, q + k, q + k + 1, p + k, q + k + 1, p + k + 1};
+            for (int j = 0; j < 6; j++) idx[ni++] = quad[j];
+        }
+    }
+    SDL_RenderGeometry(a->ren, NULL, v, nv, idx, ni);
+}
+
+void draw_disc(App *a, float cx, float cy, float r, SDL_Color c)
+{
+    if (r <= 0) return;
+    int n = segments_for(r);
+    static SDL_Vertex v[1 + MAX_SEGS * 2];
+    static int idx[MAX_SEGS * 9];
+    SDL_Color clear = color_alpha(c, 0);
+    int nv = 0, ni = 0;
+    v[nv++] = vtx(cx, cy, c);
+    for (int i = 0; i < n; i++) {
+        float ang = (float)(2 * M_PI) * (float)i / (float)n;
+        float dx = cosf(ang), dy = sinf(ang);
+        v[nv++] = vtx(cx + dx * (r - FEATHER / 2), cy + dy * (r - FEATHER / 2), c);
+        v[nv++] = vtx(cx + dx * (r + FEATHER / 2), cy + dy * (r + FEATHER / 2), clear);
+    }
+    for (int i = 0; i < n; i++) {
+        int e0 = 1 + i * 2, e1 = 1 + ((i + 1) % n) * 2;
+        int tri[9] = {0, e0, e1, e0, e0 + 1, e1 + 1, e0, e1 + 1, e1};
+        for (int j = 0; j < 9; j++) idx[ni++] = tri[j];
+    }
+    SDL_RenderGeometry(a->ren, NULL, v, nv, idx, ni);
+}
+
+/* Builds the outline of a rounded rectangle, inset by `inset` (negative grows it). */
+static int rrect_path(SDL_Rect r, float rad, float inset, SDL_FPoint *out)
+{
+    const int per = 8;
+    float cxs[4] = {r.x + rad, (float)(r.x + r.w) - rad, (float)(r.x + r.w) - rad, r.x + rad};
+    float cys[4] = {r.y + rad, r.y + rad, (float)(r.y + r.h) - rad, (float)(r.y + r.h) - rad};
+    float start[4] = {(float)M_PI, (float)(1.5 * M_PI), 0, (float)(0.5 * M_PI)};
+    float rr = rad - inset;
+    if (rr < 0) rr = 0;
+    int n = 0;
+    for (int c = 0; c < 4; c++)
+        for (int i = 0; i <= per; i++) {
+            float ang = start[c] + (float)M_PI_2 * (float)i / (float)per;
+            out[n++] = (SDL_FPoint){cxs[c] + cosf(ang) * rr, cys[c] + sinf(ang) * rr};
+        }
+    return n;
+}
+
+static float clamp_radius(SDL_Rect r, int radius)
+{
+    float rad = (float)radius;
+    if (rad > r.w / 2.0f) rad = r.w / 2.0f;
+    if (rad > r.h / 2.0f) rad = r.h / 2.0f;
+    return rad < 1 ? 1 : rad;
+}
+
+/* A band between two rounded outlines, colours ca (outer) and cb (inner). */
+static void band(App *a, SDL_Rect r, float rad, float outer, float inner, SDL_Color ca,
+                 SDL_Color cb)
+{
+    SDL_FPoint po[64], pi[64];
+    int n = rrect_path(r, rad, outer, po);
+    rrect_path(r, rad, inner, pi);
+    SDL_Vertex v[128];
+    int idx[64 * 6], ni = 0;
+    for (int i = 0; i < n; i++) {
+        v[i * 2] = vtx(po[i].x, po[i].y, ca);
+        v[i * 2 + 1] = vtx(pi[i].x, pi[i].y, cb);
+        int j = (i + 1) % n;
+        int q[6] = {i * 2, j * 2, j * 2 + 1, i * 2, j * 2 + 1, i * 2 + 1};
+        for (int k = 0; k < 6; k++) idx[ni++] = q[k];
+    }
+    SDL_RenderGeometry(a->ren, NULL, v, n * 2, idx, ni);
+}
+
+void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0) return;
+    float rad = clamp_radius(r, radius);
+    SDL_FPoint p[64];
+    int n = rrect_path(r, rad, FEATHER / 2, p);
+    SDL_Vertex v[65];
+    int idx[64 * 3], ni = 0;
+    v[0] = vtx(r.x + r.w / 2.0f, r.y + r.h / 2.0f, c);
+    for (int i = 0; i < n; i++) {
+        v[i + 1] = vtx(p[i].x, p[i].y, c);
+        idx[ni++] = 0;
+        idx[ni++] = 1 + i;
+        idx[ni++] = 1 + (i + 1) % n;
+    }
+    SDL_RenderGeometry(a->ren, NULL, v, n + 1, idx, ni);
+    band(a, r, rad, -FEATHER / 2, FEATHER / 2, color_alpha(c, 0), c);
+}
+
+void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0) return;
+    float rad = clamp_radius(r, radius);
+    SDL_Color clear = color_alpha(c, 0);
+    band(a, r, rad, -FEATHER / 2, FEATHER / 2, clear, c);
+    band(a, r, rad, FEATHER / 2, (float)thick - FEATHER / 2, c, c);
+    band(a, r, rad, (float)thick - FEATHER / 2, (float)thick + FEATHER / 2, c, clear);
+}

@@ -1,0 +1,71 @@
+/* Help: keys, the "practice, not therapy" notice and crisis lines, one key from anywhere. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "scenes.h"
+
+static const char *const KEYS[][2] = {
+    {"Space", "quick calm from the menu; pause and resume a practice"},
+    {"Enter / click", "choose, go on"},
+    {"Esc", "go back"},
+    {"M", "sound on or off"},
+    {"F11", "full screen"},
+    {"F1 or ?", "this help"},
+};
+
+static void help_event(App *a, void *s, const SDL_Event *e)
+{
+    (void)s;
+    if ((e->type == SDL_KEYDOWN && (e->key.keysym.sym == SDLK_ESCAPE ||
+                                    e->key.keysym.sym == SDLK_RETURN || ui_is_help_key(e))) ||
+        (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT))
+        scene_pop(a);
+}
+
+static void help_render(App *a, void *s)
+{
+    (void)s;
+    const Theme *t = &a->theme;
+    int line = text_line(a, TEXT_BODY);
+    int w = text_measure(a) + 2 * line;
+    SDL_Rect panel = {(a->w - w) / 2, a->h / 20, w, a->h - a->h / 10 - 2 * line};
+    draw_rrect(a, panel, a->h / 50, t->surface);
+    int y = panel.y + line;
+    SDL_Rect r = text_draw(a, TEXT_TITLE, "Help", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + line / 2;
+    int col = panel.x + w * 30 / 100;
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
+        text_draw(a, TEXT_SMALL, KEYS[i][0], col, y, ALIGN_RIGHT, t->text, 0);
+        text_draw(a, TEXT_SMALL, KEYS[i][1], col + line / 2, y, ALIGN_LEFT, t->muted, 0);
+        y += text_line(a, TEXT_SMALL);
+    }
+    y += line;
+    const Content *c = &a->content;
+    int wrap = w - 2 * line;
+    if (c->notice) {
+        r = text_draw(a, TEXT_BODY, c->notice, a->w / 2, y, ALIGN_CENTER, t->text, wrap);
+        y += r.h + line / 2;
+    }
+    for (int i = 0; i < c->ncrisis; i++) {
+        char buf[320];
+        snprintf(buf, sizeof buf, "%s: %s. %s", c->crisis[i].region, c->crisis[i].name,
+                 c->crisis[i].contact);
+        r = text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->step[0], wrap);
+        y += r.h + line / 4;
+    }
+    ui_hints(a, NULL, "Esc close");
+}
+
+static const SceneVT HELP = {
+    .name = "help",
+    .event = help_event,
+    .render = help_render,
+    .overlay = true,
+};
+
+void help_push(App *a)
+{
+    char *s = malloc(1); /* the help screen has no state of its own */
+    scene_push(a, &HELP, s);
+}

@@ -1,0 +1,80 @@
+/* The main menu: only what exists, with the quick breathing break one key away. */
+#include <stdlib.h>
+
+#include "app.h"
+#include "scenes.h"
+
+typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_HELP, ITEM_QUIT, ITEM_COUNT } Item;
+
+typedef struct Menu {
+    UiList list;
+} Menu;
+
+static const UiItem ITEMS[ITEM_COUNT] = {
+    {"Quick calm", "One minute of slow breathing, right now"},
+    {"Breathe", "Choose a breathing pattern and a length"},
+    {"Help", "Keys, and where to find support"},
+    {"Quit", NULL},
+};
+
+static void start_quick(App *a)
+{
+    const BreathPattern *p = content_pattern(&a->content, "quick-calm");
+    if (!p && a->content.npatterns) p = &a->content.patterns[0];
+    if (p) breathe_push(a, p, p->minutes);
+}
+
+static void activate(App *a, Item it)
+{
+    switch (it) {
+    case ITEM_QUICK: start_quick(a); break;
+    case ITEM_BREATHE: breathe_picker_push(a); break;
+    case ITEM_HELP: help_push(a); break;
+    case ITEM_QUIT: a->quit = true; break;
+    default: break;
+    }
+}
+
+static void menu_event(App *a, void *s, const SDL_Event *e)
+{
+    Menu *m = s;
+    if (e->type == SDL_KEYDOWN) {
+        switch (e->key.keysym.sym) {
+        case SDLK_ESCAPE: a->quit = true; return;
+        case SDLK_SPACE: start_quick(a); return;
+        default: break;
+        }
+    }
+    int i = ui_list_event(a, &m->list, e);
+    if (i >= 0) activate(a, (Item)i);
+}
+
+static void menu_render(App *a, void *s)
+{
+    Menu *m = s;
+    const Theme *t = &a->theme;
+    int y = a->h / 10;
+    SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Attune", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + a->h / 60;
+    r = text_draw(a, TEXT_BODY, "Take a breath. What would help right now?", a->w / 2, y,
+                  ALIGN_CENTER, t->muted, 0);
+    y += r.h + a->h / 18;
+    int w = text_measure(a) * 3 / 4;
+    ui_list_render(a, &m->list, ITEMS, (SDL_Rect){(a->w - w) / 2, y, w, a->h - y - a->h / 8});
+    ui_hints(a, "Up/Down choose   Enter open   Space quick calm", "F1 help   Esc quit");
+}
+
+static const SceneVT MENU = {
+    .name = "menu",
+    .event = menu_event,
+    .render = menu_render,
+};
+
+void menu_push(App *a)
+{
+    Menu *m = calloc(1, sizeof *m);
+    if (!m) return;
+    m->list.count = ITEM_COUNT;
+    m->list.hover = -1;
+    scene_push(a, &MENU, m);
+}

@@ -1,0 +1,245 @@
+/* Scripted mode: a fake clock and a list of commands, for tests and reproducible runs.
+ *   wait MS | key NAME | click X Y | type TEXT | shot PATH | texts PATH
+ * Frames run at 60 fps of fake time; nothing waits for real. */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "app.h"
+#include "attune/png.h"
+#include "script.h"
+
+static void pump(App *a)
+{
+    SDL_Event e;
+    while (!a->quit && SDL_PollEvent(&e)) app_handle_event(a, &e);
+}
+
+static void frame(App *a, bool draw)
+{
+    pump(a);
+    app_update(a);
+    if (draw) {
+        app_render(a);
+        SDL_RenderPresent(a->ren);
+    }
+}
+
+/* The next 60 Hz tick strictly after t (ticks fall on floor(k * 1000 / 60)). */
+static uint64_t next_tick(uint64_t t)
+{
+    uint64_t k = t * 60 / 1000 + 1;
+    uint64_t n = k * 1000 / 60;
+    return n > t ? n : n + 1;
+}
+
+static void advance(App *a, uint64_t *now, uint64_t ms)
+{
+    uint64_t target = *now + ms;
+    while (*now < target && !a->quit) {
+        uint64_t n = next_tick(*now);
+        *now = n < target ? n : target;
+        a->now = *now;
+        frame(a, false);
+    }
+    frame(a, true);
+}
+
+static bool push_key(App *a, const char *name, char *err, size_t errlen)
+{
+    SDL_Keycode k = SDL_GetKeyFromName(name);
+    if (k == SDLK_UNKNOWN) {
+        snprintf(err, errlen, "unknown key \"%s\" (use SDL key names: Return, Escape, Space, Down, 1, F1)", name);
+        return false;
+    }
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(a->win);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    return true;
+}
+
+static void push_click(App *a, int x, int y)
+{
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = SDL_GetWindowID(a->win);
+    e.motion.x = x;
+    e.motion.y = y;
+    SDL_PushEvent(&e);
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.windowID = SDL_GetWindowID(a->win);
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.clicks = 1;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+static void push_text(App *a, const char *s)
+{
+    /* SDL text events carry at most 31 bytes: split on UTF-8 boundaries. */
+    size_t n = strlen(s);
+    while (n > 0) {
+        size_t take = n < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1 ? n : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1;
+        while (take < n && take > 0 && ((unsigned char)s[take] & 0xC0) == 0x80) take--;
+        SDL_Event e = {0};
+        e.type = SDL_TEXTINPUT;
+        e.text.windowID = SDL_GetWindowID(a->win);
+        memcpy(e.text.text, s, take);
+        SDL_PushEvent(&e);
+        s += take;
+        n -= take;
+    }
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcasecmp(s + a - b, suf) == 0;
+}
+
+bool app_screenshot(App *a, const char *path, char *err, size_t errlen)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, a->w, a->h, 24, SDL_PIXELFORMAT_RGB24);
+    if (!s) {
+        snprintf(err, errlen, "%s", SDL_GetError());
+        return false;
+    }
+    bool ok = SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) == 0;
+    if (!ok) snprintf(err, errlen, "cannot read the frame: %s", SDL_GetError());
+    else if (ends_with(path, ".bmp")) {
+        ok = SDL_SaveBMP(s, path) == 0;
+        if (!ok) snprintf(err, errlen, "%s: %s", path, SDL_GetError());
+    } else {
+        ok = png_write_rgb(path, s->pixels, a->w, a->h, (size_t)s->pitch, err, errlen);
+    }
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+static bool write_texts(App *a, const char *path, char *err, size_t errlen)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "time_ms", (double)a->now);
+    cJSON *list = cJSON_AddArrayToObject(root, "texts");
+    float k = a->px_per_pt > 0 ? a->px_per_pt : 1;
+    for (int i = 0; i < a->ntexts; i++) {
+        const TextRecord *t = &a->texts[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "text", t->text);
+        cJSON_AddNumberToObject(o, "x", (int)(t->rect.x / k));
+        cJSON_AddNumberToObject(o, "y", (int)(t->rect.y / k));
+        cJSON_AddNumberToObject(o, "w", (int)(t->rect.w / k));
+        cJSON_AddNumberToObject(o, "h", (int)(t->rect.h / k));
+        cJSON_AddItemToArray(list, o);
+    }
+    char *s = cJSON_Print(root);
+    cJSON_Delete(root);
+    FILE *f = fopen(path, "w");
+    bool ok = f && s && fputs(s, f) >= 0;
+    if (f && fclose(f) != 0) ok = false;
+    if (!ok) snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    free(s);
+    return ok;
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) s[--n] = 0;
+    return s;
+}
+
+int script_run(App *a, const char *path, uint64_t *now)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        app_log("%s: %s", path, strerror(errno));
+        return 1;
+    }
+    a->now = *now;
+    frame(a, true);
+    audio_init(a);
+    char line[2048], err[512];
+    int lineno = 0, rc = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *s = trim(line);
+        if (!*s || *s == '#') continue;
+        if (a->quit) {
+            app_log("%s:%d: Attune has already quit; \"%s\" was not run", path, lineno, s);
+            rc = 1;
+            break;
+        }
+        char *arg = s;
+        while (*arg && !isspace((unsigned char)*arg)) arg++;
+        if (*arg) *arg++ = 0;
+        arg = trim(arg);
+        err[0] = 0;
+        bool ok = true;
+        if (!strcmp(s, "wait")) {
+            char *end;
+            errno = 0;
+            unsigned long long ms = strtoull(arg, &end, 10);
+            if (!*arg || *end || errno || ms > 24ull * 3600 * 1000) {
+                snprintf(err, sizeof err, "wait needs milliseconds (0 to 86400000), not \"%s\"", arg);
+                ok = false;
+            } else {
+                advance(a, now, ms);
+            }
+        } else if (!strcmp(s, "key")) {
+            ok = push_key(a, arg, err, sizeof err);
+            if (ok) frame(a, true);
+        } else if (!strcmp(s, "click")) {
+            int x, y;
+            char extra;
+            if (sscanf(arg, "%d %d %c", &x, &y, &extra) != 2) {
+                snprintf(err, sizeof err, "click needs X Y, not \"%s\"", arg);
+                ok = false;
+            } else {
+                push_click(a, x, y);
+                frame(a, true);
+            }
+        } else if (!strcmp(s, "type")) {
+            push_text(a, arg);
+            frame(a, true);
+        } else if (!strcmp(s, "shot") || !strcmp(s, "texts")) {
+            if (!*arg) {
+                snprintf(err, sizeof err, "%s needs a file name", s);
+                ok = false;
+            } else {
+                app_render(a);
+                ok = s[0] == 's' ? app_screenshot(a, arg, err, sizeof err)
+                                 : write_texts(a, arg, err, sizeof err);
+                SDL_RenderPresent(a->ren);
+            }
+        } else {
+            snprintf(err, sizeof err, "unknown command \"%s\" (expected wait, key, click, type, shot or texts)", s);
+            ok = false;
+        }
+        if (!ok) {
+            app_log("%s:%d: %s", path, lineno, err);
+            rc = 1;
+            break;
+        }
+    }
+    fclose(f);
+    return rc;
+}

@@ -1,0 +1,199 @@
+/* Text: fonts sized from the window height, each string rasterised once into a texture and
+ * kept in a small cache (re-rendering with SDL_ttf every frame costs far more than drawing). */
+#include <SDL_ttf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+#define CACHE_SIZE 384
+
+typedef struct Entry {
+    char *s;
+    uint32_t hash;
+    int role, wrap;
+    SDL_Texture *tex;
+    int w, h;
+    uint64_t used; /* frame stamp, for eviction */
+} Entry;
+
+struct TextCache {
+    TTF_Font *font[TEXT_ROLE_COUNT];
+    int px[TEXT_ROLE_COUNT];
+    Entry e[CACHE_SIZE];
+    uint64_t frame;
+};
+
+static const char *const FONT_FILE[TEXT_ROLE_COUNT] = {"Inter-Light.otf", "Inter-Regular.otf",
+                                                       "Inter-Regular.otf", "Inter-Regular.otf"};
+
+static uint32_t hash_str(const char *s, int role, int wrap)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)role * 16777619u ^ (uint32_t)wrap;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void clear_cache(TextCache *t)
+{
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        if (t->e[i].tex) SDL_DestroyTexture(t->e[i].tex);
+        free(t->e[i].s);
+    }
+    memset(t->e, 0, sizeof t->e);
+}
+
+static int role_px(const App *a, TextRole r)
+{
+    int px = (int)(a->h * a->theme.type_scale[r] * a->text_size + 0.5f);
+    return px < 9 ? 9 : px;
+}
+
+bool text_init(App *a)
+{
+    if (TTF_Init() != 0) {
+        app_log("cannot start the font engine: %s", TTF_GetError());
+        return false;
+    }
+    TextCache *t = calloc(1, sizeof *t);
+    if (!t) return false;
+    a->text = t;
+    for (int r = 0; r < TEXT_ROLE_COUNT; r++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/fonts/%s", a->assets_dir, FONT_FILE[r]);
+        t->px[r] = role_px(a, (TextRole)r);
+        t->font[r] = TTF_OpenFont(path, t->px[r]);
+        if (!t->font[r]) {
+            app_log("cannot open font %s: %s", path, TTF_GetError());
+            return false;
+        }
+    }
+    return true;
+}
+
+void text_quit(App *a)
+{
+    TextCache *t = a->text;
+    if (!t) return;
+    clear_cache(t);
+    for (int r = 0; r < TEXT_ROLE_COUNT; r++)
+        if (t->font[r]) TTF_CloseFont(t->font[r]);
+    free(t);
+    a->text = NULL;
+    for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
+    free(a->texts);
+    a->texts = NULL;
+    a->ntexts = a->cap_texts = 0;
+    TTF_Quit();
+}
+
+void text_resize(App *a)
+{
+    TextCache *t = a->text;
+    if (!t) return;
+    bool changed = false;
+    for (int r = 0; r < TEXT_ROLE_COUNT; r++) {
+        int px = role_px(a, (TextRole)r);
+        if (px != t->px[r]) {
+            TTF_SetFontSize(t->font[r], px);
+            t->px[r] = px;
+            changed = true;
+        }
+    }
+    if (changed) clear_cache(t);
+}
+
+int text_line(App *a, TextRole role) { return TTF_FontLineSkip(a->text->font[role]); }
+
+int text_measure(App *a)
+{
+    int m = a->text->px[TEXT_BODY] * 28; /* ~60 characters of body text */
+    int max = a->w * 9 / 10;
+    return m < max ? m : max;
+}
+
+/* Finds or renders the texture for (role, s, wrap). */
+static Entry *lookup(App *a, TextRole role, const char *s, int wrap, Align align)
+{
+    TextCache *t = a->text;
+    if (wrap <= 0) align = ALIGN_LEFT; /* single lines are placed, not aligned inside */
+    wrap = wrap > 0 ? wrap * 4 + (int)align : 0; /* the key covers wrap width and alignment */
+    uint32_t h = hash_str(s, role, wrap);
+    Entry *victim = &t->e[0];
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        Entry *e = &t->e[i];
+        if (e->s && e->hash == h && e->role == (int)role && e->wrap == wrap && !strcmp(e->s, s)) {
+            e->used = t->frame;
+            return e;
+        }
+        if (!e->s) victim = e;
+        else if (victim->s && e->used < victim->used) victim = e;
+    }
+    SDL_Color white = {255, 255, 255, 255};
+    static const int WRAP_ALIGN[3] = {TTF_WRAPPED_ALIGN_LEFT, TTF_WRAPPED_ALIGN_CENTER,
+                                      TTF_WRAPPED_ALIGN_RIGHT};
+    if (wrap > 0) TTF_SetFontWrappedAlign(t->font[role], WRAP_ALIGN[align]);
+    SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(t->font[role], s, white, (Uint32)(wrap / 4))
+                                 : TTF_RenderUTF8_Blended(t->font[role], s, white);
+    if (!surf) return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(a->ren, surf);
+    int w = surf->w, hh = surf->h;
+    SDL_FreeSurface(surf);
+    if (!tex) return NULL;
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    if (victim->tex) SDL_DestroyTexture(victim->tex);
+    free(victim->s);
+    *victim = (Entry){strdup(s), h, role, wrap, tex, w, hh, t->frame};
+    if (!victim->s) {
+        SDL_DestroyTexture(tex);
+        victim->tex = NULL;
+        return NULL;
+    }
+    return victim;
+}
+
+SDL_Point text_size(App *a, TextRole role, const char *s, int wrap)
+{
+    if (!s || !*s) return (SDL_Point){0, text_line(a, role)};
+    Entry *e = lookup(a, role, s, wrap, ALIGN_CENTER);
+    return e ? (SDL_Point){e->w, e->h} : (SDL_Point){0, 0};
+}
+
+static void record(App *a, const char *s, SDL_Rect r)
+{
+    if (a->ntexts == a->cap_texts) {
+        int cap = a->cap_texts ? a->cap_texts * 2 : 64;
+        TextRecord *n = realloc(a->texts, (size_t)cap * sizeof *n);
+        if (!n) return;
+        a->texts = n;
+        a->cap_texts = cap;
+    }
+    char *copy = strdup(s);
+    if (!copy) return;
+    a->texts[a->ntexts++] = (TextRecord){copy, r};
+}
+
+void text_frame_begin(App *a)
+{
+    a->text->frame++;
+    for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
+    a->ntexts = 0;
+}
+
+SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align align, SDL_Color c,
+                   int wrap)
+{
+    SDL_Rect r = {x, y, 0, 0};
+    if (!s || !*s || c.a == 0) return r;
+    Entry *e = lookup(a, role, s, wrap, align);
+    if (!e) return r;
+    r.w = e->w;
+    r.h = e->h;
+    if (align == ALIGN_CENTER) r.x = x - e->w / 2;
+    else if (align == ALIGN_RIGHT) r.x = x - e->w;
+    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(e->tex, c.a);
+    SDL_RenderCopy(a->ren, e->tex, NULL, &r);
+    record(a, s, r);
+    return r;
+}

@@ -1,0 +1,457 @@
+#include "attune/ground.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define NO_TIME UINT64_MAX
+
+/* ------------------------------------------------------------------------------------------ */
+/* Content                                                                                    */
+
+static const char *const EXERCISE_KEYS[] = {"id", "title", "when", "minutes", "caution", "steps"};
+static const char *const STEP_KEYS[] = {"prompt", "detail", "caution", "note",
+                                        "count",  "seconds", "breathe", "feelings"};
+static const char *const BREATHE_KEYS[] = {"pattern", "breaths"};
+/* The keys that give a step its kind; a step takes at most one. */
+static const char *const KIND_KEYS[] = {"count", "seconds", "breathe", "feelings"};
+
+#define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* A misspelt key ("secnds") would silently turn a step into a plain one, so unknown keys are
+ * reported. Keys starting with '_' are comments, as elsewhere in the content. */
+static void check_keys(JsonV *v, const cJSON *obj, const char *path, const char *const *keys,
+                       int n)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj) {
+        const char *k = it->string;
+        if (!k || k[0] == '_') continue;
+        bool known = false;
+        for (int i = 0; i < n && !known; i++) known = strcmp(k, keys[i]) == 0;
+        if (known) continue;
+        char list[256] = "";
+        size_t len = 0;
+        for (int i = 0; i < n && len < sizeof list - 1; i++)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", keys[i]);
+        char kp[JV_PATH_MAX];
+        jv_error(v, jv_key_path(kp, path, k), "unknown key (expected one of %s)", list);
+    }
+}
+
+static bool same_word(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return false;
+    return *a == *b;
+}
+
+/* The feelings list: 4..16 distinct, non-empty words of at most GROUND_FEELING_LEN characters. */
+static void feelings_from_json(JsonV *v, const cJSON *obj, const char *path, GroundStep *s)
+{
+    char fp[JV_PATH_MAX], ip[JV_PATH_MAX];
+    jv_key_path(fp, path, "feelings");
+    const cJSON *arr =
+        jv_array(v, obj, path, "feelings", GROUND_FEELINGS_MIN, GROUND_FEELINGS_MAX, true);
+    if (!arr) return;
+    int n = cJSON_GetArraySize(arr);
+    const char **words = strpool_alloc(v->pool, (size_t)n * sizeof *words);
+    if (!words) {
+        jv_error(v, fp, "out of memory");
+        return;
+    }
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        jv_index_path(ip, fp, i);
+        if (!cJSON_IsString(it) || !it->valuestring) {
+            jv_error(v, ip, "expected a string");
+            i++;
+            continue;
+        }
+        const char *w = it->valuestring;
+        while (isspace((unsigned char)*w)) w++;
+        size_t len = strlen(w);
+        while (len && isspace((unsigned char)w[len - 1])) len--;
+        if (len == 0) jv_error(v, ip, "must not be empty");
+        else if (len > GROUND_FEELING_LEN)
+            jv_error(v, ip, "too long (%zu characters, at most %d)", len, GROUND_FEELING_LEN);
+        else {
+            char *copy = strpool_alloc(v->pool, len + 1);
+            if (!copy) {
+                jv_error(v, ip, "out of memory");
+            } else {
+                memcpy(copy, w, len);
+                words[i] = copy;
+                for (int j = 0; j < i; j++) {
+                    if (words[j] && same_word(words[j], copy)) {
+                        jv_error(v, ip, "\"%s\" is already in the list", copy);
+                        break;
+                    }
+                }
+            }
+        }
+        i++;
+    }
+    s->feelings = words;
+    s->nfeelings = n;
+    s->kind = GROUND_STEP_FEELINGS;
+}
+
+static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundStep *s)
+{
+    memset(s, 0, sizeof *s);
+    if (!cJSON_IsObject(obj)) {
+        jv_error(v, path, "expected an object");
+        return;
+    }
+    check_keys(v, obj, path, STEP_KEYS, COUNT_OF(STEP_KEYS));
+    s->prompt = jv_str(v, obj, path, "prompt", 200, true);
+    s->detail = jv_str(v, obj, path, "detail", 300, false);
+    s->caution = jv_str(v, obj, path, "caution", 300, false);
+    jv_bool(v, obj, path, "note", false, &s->note);
+
+    const char *found[COUNT_OF(KIND_KEYS)];
+    int nfound = 0;
+    for (int i = 0; i < COUNT_OF(KIND_KEYS); i++)
+        if (cJSON_GetObjectItemCaseSensitive(obj, KIND_KEYS[i])) found[nfound++] = KIND_KEYS[i];
+    if (nfound > 1) {
+        jv_error(v, path,
+                 "a step takes only one of count|seconds|breathe|feelings (found \"%s\" and \"%s\")",
+                 found[0], found[1]);
+        return;
+    }
+    if (nfound == 0) return; /* a plain prompt */
+    long n = 0;
+    if (strcmp(found[0], "count") == 0) {
+        if (jv_int(v, obj, path, "count", 1, GROUND_COUNT_MAX, true, &n)) {
+            s->kind = GROUND_STEP_COUNT;
+            s->count = (int)n;
+        }
+    } else if (strcmp(found[0], "seconds") == 0) {
+        if (jv_int(v, obj, path, "seconds", GROUND_SECONDS_MIN, GROUND_SECONDS_MAX, true, &n)) {
+            s->kind = GROUND_STEP_TIMED;
+            s->ms = (uint32_t)n * 1000u;
+        }
+    } else if (strcmp(found[0], "breathe") == 0) {
+        const cJSON *b = jv_object(v, obj, path, "breathe", true);
+        if (!b) return;
+        char bp[JV_PATH_MAX];
+        jv_key_path(bp, path, "breathe");
+        check_keys(v, b, bp, BREATHE_KEYS, COUNT_OF(BREATHE_KEYS));
+        s->pattern = jv_id(v, b, bp, "pattern", true);
+        if (jv_int(v, b, bp, "breaths", 1, GROUND_BREATHS_MAX, true, &n)) s->breaths = (int)n;
+        s->kind = GROUND_STEP_BREATHE;
+    } else {
+        feelings_from_json(v, obj, path, s);
+    }
+}
+
+bool ground_exercise_from_json(JsonV *v, const cJSON *obj, const char *path, GroundExercise *out)
+{
+    int errors = v->errors;
+    memset(out, 0, sizeof *out);
+    if (!cJSON_IsObject(obj)) {
+        jv_error(v, path, "expected an object");
+        return false;
+    }
+    out->file = v->file;
+    out->path = strpool_dup(v->pool, path ? path : "");
+    check_keys(v, obj, path, EXERCISE_KEYS, COUNT_OF(EXERCISE_KEYS));
+    out->id = jv_id(v, obj, path, "id", true);
+    out->title = jv_str(v, obj, path, "title", 60, true);
+    out->when = jv_str(v, obj, path, "when", 160, true);
+    out->caution = jv_str(v, obj, path, "caution", 400, false);
+    long minutes = 0;
+    jv_int(v, obj, path, "minutes", 1, GROUND_MINUTES_MAX, true, &minutes);
+    out->minutes = (int)minutes;
+
+    char sp[JV_PATH_MAX], ip[JV_PATH_MAX];
+    jv_key_path(sp, path, "steps");
+    const cJSON *steps = jv_array(v, obj, path, "steps", 1, GROUND_MAX_STEPS, true);
+    if (steps) {
+        int n = cJSON_GetArraySize(steps);
+        out->steps = strpool_alloc(v->pool, (size_t)n * sizeof *out->steps);
+        if (!out->steps) {
+            jv_error(v, sp, "out of memory");
+        } else {
+            const cJSON *st;
+            cJSON_ArrayForEach(st, steps) {
+                jv_index_path(ip, sp, out->nsteps);
+                step_from_json(v, st, ip, &out->steps[out->nsteps++]);
+            }
+        }
+    }
+    return v->errors == errors && out->id && out->title && out->when && out->path &&
+           out->steps;
+}
+
+static const BreathPattern *find_pattern(const BreathPattern *patterns, int n, const char *id)
+{
+    if (!id) return NULL;
+    for (int i = 0; i < n; i++)
+        if (patterns[i].id && strcmp(patterns[i].id, id) == 0) return &patterns[i];
+    return NULL;
+}
+
+int ground_exercise_check_patterns(const GroundExercise *ex, const BreathPattern *patterns,
+                                   int npatterns, AtDiag *diag)
+{
+    JsonV v = {ex->file ? ex->file : "?", diag, NULL, 0};
+    char sp[JV_PATH_MAX], ip[JV_PATH_MAX], bp[JV_PATH_MAX], pp[JV_PATH_MAX];
+    jv_key_path(sp, ex->path, "steps");
+    for (int i = 0; i < ex->nsteps; i++) {
+        const GroundStep *s = &ex->steps[i];
+        if (s->kind != GROUND_STEP_BREATHE || find_pattern(patterns, npatterns, s->pattern))
+            continue;
+        jv_key_path(bp, jv_index_path(ip, sp, i), "breathe");
+        jv_error(&v, jv_key_path(pp, bp, "pattern"), "no breathing pattern \"%s\" is loaded",
+                 s->pattern ? s->pattern : "");
+    }
+    return v.errors;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The step machine. Every instant is kept in run time (timer_elapsed), so pausing the timer
+ * freezes everything at once, and each deadline is a stored instant plus a length. */
+
+static uint64_t run_now(const GroundRun *r, uint64_t now)
+{
+    if (r->awaiting_ack) return 0;
+    if (r->finished) return r->end;
+    return timer_elapsed(&r->timer, now);
+}
+
+static const GroundStep *cur(const GroundRun *r)
+{
+    if (!r->ex || r->awaiting_ack || r->finished) return NULL;
+    return &r->ex->steps[r->step];
+}
+
+static uint64_t interlude_total(const GroundRun *r)
+{
+    return (uint64_t)cur(r)->breaths * r->breath->cycle_ms;
+}
+
+/* Enters step i at run time `at` with a fresh state. */
+static void enter(GroundRun *r, int i, uint64_t at)
+{
+    const GroundStep *s = &r->ex->steps[i];
+    r->step = i;
+    r->step_start = at;
+    r->marks = 0;
+    r->full_at = NO_TIME;
+    r->feeling[i] = -1;
+    r->strength[i] = 0;
+    r->breath = s->kind == GROUND_STEP_BREATHE && s->breaths > 0
+                    ? find_pattern(r->patterns, r->npatterns, s->pattern)
+                    : NULL;
+    if (r->breath && r->breath->cycle_ms == 0) r->breath = NULL; /* never divide by zero */
+    if (i > r->furthest) r->furthest = i; /* the steps before i are done */
+}
+
+static GroundEvent forward(GroundRun *r, uint64_t at)
+{
+    if (r->step + 1 >= r->ex->nsteps) {
+        r->finished = true;
+        r->end = at;
+        r->furthest = r->ex->nsteps;
+        r->breath = NULL;
+        return GROUND_FINISHED;
+    }
+    enter(r, r->step + 1, at);
+    return GROUND_FORWARD;
+}
+
+/* Run time at which the current step moves on by itself, or NO_TIME. */
+static uint64_t deadline(const GroundRun *r)
+{
+    const GroundStep *s = cur(r);
+    if (!s) return NO_TIME;
+    switch (ground_run_kind(r)) {
+    case GROUND_STEP_TIMED: return r->step_start + s->ms;
+    case GROUND_STEP_BREATHE: return r->step_start + GROUND_BREATHE_READY_MS + interlude_total(r);
+    case GROUND_STEP_COUNT: return r->full_at == NO_TIME ? NO_TIME : r->full_at + GROUND_LINGER_MS;
+    default: return NO_TIME;
+    }
+}
+
+void ground_run_start(GroundRun *r, const GroundExercise *ex, const BreathPattern *patterns,
+                      int npatterns, uint64_t now)
+{
+    memset(r, 0, sizeof *r);
+    r->ex = ex;
+    r->patterns = patterns;
+    r->npatterns = patterns ? npatterns : 0;
+    memset(r->feeling, -1, sizeof r->feeling);
+    timer_start(&r->timer, now);
+    if (!ex || ex->nsteps <= 0 || ex->nsteps > GROUND_MAX_STEPS) { /* nothing to walk */
+        r->finished = true;
+        return;
+    }
+    r->awaiting_ack = ex->caution != NULL;
+    if (!r->awaiting_ack) enter(r, 0, 0);
+}
+
+bool ground_run_paused(const GroundRun *r) { return r->timer.paused; }
+
+void ground_run_pause(GroundRun *r, uint64_t now) { timer_pause(&r->timer, now); }
+
+void ground_run_resume(GroundRun *r, uint64_t now) { timer_resume(&r->timer, now); }
+
+bool ground_run_can_next(const GroundRun *r)
+{
+    if (r->timer.paused || r->finished || !r->ex) return false;
+    if (r->awaiting_ack) return true;
+    return ground_run_kind(r) != GROUND_STEP_FEELINGS || r->feeling[r->step] >= 0;
+}
+
+GroundEvent ground_run_next(GroundRun *r, uint64_t now)
+{
+    if (!ground_run_can_next(r)) return GROUND_NONE;
+    if (r->awaiting_ack) {
+        /* Run time starts now: reading the caution is not practice. */
+        r->awaiting_ack = false;
+        timer_start(&r->timer, now);
+        enter(r, 0, 0);
+        return GROUND_STARTED;
+    }
+    /* A deadline that has already passed is honoured first, so a press that arrives late
+     * cannot skip the step the user has not seen yet. */
+    GroundEvent ev = ground_run_update(r, now);
+    if (ev != GROUND_NONE) return ev;
+    uint64_t t = run_now(r, now);
+    const GroundStep *s = cur(r);
+    if (ground_run_kind(r) == GROUND_STEP_COUNT && r->marks < s->count) {
+        if (++r->marks == s->count) r->full_at = t;
+        return GROUND_MARKED;
+    }
+    return forward(r, t);
+}
+
+GroundEvent ground_run_back(GroundRun *r, uint64_t now)
+{
+    if (!cur(r) || r->timer.paused || r->step == 0) return GROUND_NONE;
+    enter(r, r->step - 1, run_now(r, now));
+    return GROUND_BACK;
+}
+
+bool ground_run_choose_feeling(GroundRun *r, int index)
+{
+    const GroundStep *s = cur(r);
+    if (!s || r->timer.paused || s->kind != GROUND_STEP_FEELINGS || index < 0 ||
+        index >= s->nfeelings)
+        return false;
+    r->feeling[r->step] = (signed char)index;
+    return true;
+}
+
+bool ground_run_set_strength(GroundRun *r, int strength)
+{
+    const GroundStep *s = cur(r);
+    if (!s || r->timer.paused || s->kind != GROUND_STEP_FEELINGS || strength < 1 ||
+        strength > GROUND_STRENGTH_MAX)
+        return false;
+    r->strength[r->step] = (signed char)strength;
+    return true;
+}
+
+GroundEvent ground_run_update(GroundRun *r, uint64_t now)
+{
+    GroundEvent ev = GROUND_NONE;
+    if (!cur(r)) return ev;
+    uint64_t t = run_now(r, now);
+    /* Bounded by the step count: each pass moves on one step or stops. */
+    for (uint64_t d; cur(r) && (d = deadline(r)) != NO_TIME && t >= d;) ev = forward(r, d);
+    return ev;
+}
+
+bool ground_run_awaiting_ack(const GroundRun *r) { return r->awaiting_ack; }
+
+bool ground_run_finished(const GroundRun *r) { return r->finished; }
+
+int ground_run_step_index(const GroundRun *r) { return r->step; }
+
+int ground_run_step_total(const GroundRun *r) { return r->ex ? r->ex->nsteps : 0; }
+
+const GroundStep *ground_run_step(const GroundRun *r) { return cur(r); }
+
+GroundStepKind ground_run_kind(const GroundRun *r)
+{
+    const GroundStep *s = cur(r);
+    if (!s) return GROUND_STEP_PLAIN;
+    if (s->kind == GROUND_STEP_BREATHE && !r->breath) return GROUND_STEP_PLAIN;
+    return s->kind;
+}
+
+bool ground_run_animating(const GroundRun *r)
+{
+    return !r->timer.paused && deadline(r) != NO_TIME;
+}
+
+int ground_run_marks(const GroundRun *r) { return cur(r) ? r->marks : 0; }
+
+uint64_t ground_run_step_ms(const GroundRun *r, uint64_t now)
+{
+    if (!cur(r)) return 0;
+    uint64_t t = run_now(r, now);
+    return t > r->step_start ? t - r->step_start : 0;
+}
+
+double ground_run_progress(const GroundRun *r, uint64_t now)
+{
+    const GroundStep *s = cur(r);
+    double p = 0;
+    switch (ground_run_kind(r)) {
+    case GROUND_STEP_TIMED: p = (double)ground_run_step_ms(r, now) / (double)s->ms; break;
+    case GROUND_STEP_BREATHE:
+        p = (double)ground_run_interlude_ms(r, now) / (double)interlude_total(r);
+        break;
+    case GROUND_STEP_COUNT: p = (double)r->marks / (double)s->count; break;
+    default: break;
+    }
+    return p < 0 ? 0 : p > 1 ? 1 : p;
+}
+
+uint32_t ground_run_seconds_left(const GroundRun *r, uint64_t now)
+{
+    GroundStepKind k = ground_run_kind(r);
+    if (k != GROUND_STEP_TIMED && k != GROUND_STEP_BREATHE) return 0;
+    uint64_t len = deadline(r) - r->step_start;
+    uint64_t in = ground_run_step_ms(r, now);
+    return in >= len ? 0 : (uint32_t)((len - in + 999) / 1000);
+}
+
+const BreathPattern *ground_run_pattern(const GroundRun *r) { return cur(r) ? r->breath : NULL; }
+
+uint64_t ground_run_interlude_ms(const GroundRun *r, uint64_t now)
+{
+    if (ground_run_kind(r) != GROUND_STEP_BREATHE) return 0;
+    uint64_t in = ground_run_step_ms(r, now);
+    if (in <= GROUND_BREATHE_READY_MS) return 0;
+    uint64_t b = in - GROUND_BREATHE_READY_MS, total = interlude_total(r);
+    return b < total ? b : total;
+}
+
+bool ground_run_breath(const GroundRun *r, uint64_t now, BreathSessionState *out)
+{
+    memset(out, 0, sizeof *out);
+    if (ground_run_kind(r) != GROUND_STEP_BREATHE) return false;
+    BreathSession s = {r->breath, GROUND_BREATHE_READY_MS, interlude_total(r)};
+    *out = breath_session_at(&s, ground_run_step_ms(r, now));
+    return true;
+}
+
+int ground_run_feeling(const GroundRun *r, int step)
+{
+    return step >= 0 && step < GROUND_MAX_STEPS ? r->feeling[step] : -1;
+}
+
+int ground_run_strength(const GroundRun *r, int step)
+{
+    return step >= 0 && step < GROUND_MAX_STEPS ? r->strength[step] : 0;
+}
+
+uint64_t ground_run_elapsed(const GroundRun *r, uint64_t now) { return run_now(r, now); }
+
+int ground_run_completed(const GroundRun *r) { return r->furthest; }
