@@ -110,9 +110,10 @@ typedef struct GroundRun {
     signed char strength[GROUND_MAX_STEPS]; /* chosen strength per step, 0 for none */
 } GroundRun;
 
-/* Starts a run of ex at `now`. patterns[0..npatterns-1] (e.g. Content.patterns) must outlive
- * the run; so must ex. With an exercise caution the run waits for ground_run_next to
- * acknowledge it, and run time starts then; otherwise the first step begins at `now`. */
+/* Starts a run of ex at `now`. patterns[0..npatterns-1] (e.g. Content.patterns; may be NULL, 0)
+ * must outlive the run; so must ex. With an exercise caution the run waits for ground_run_next
+ * to acknowledge it, and run time starts then; otherwise the first step begins at `now`. An
+ * exercise without 1..GROUND_MAX_STEPS steps (never one that loaded) gives a finished run. */
 void ground_run_start(GroundRun *r, const GroundExercise *ex, const BreathPattern *patterns,
                       int npatterns, uint64_t now);
 

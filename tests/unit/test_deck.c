@@ -398,13 +398,16 @@ static void shuffling_keeps_each_style_and_why_with_its_text(void)
     unload(&L);
 }
 
+/* The order the player sees card i's responses in, as a number 0..23 (Lehmer code). */
 static int perm_index(const DeckRound *r, int i)
 {
-    /* Lehmer code of order[i] -> 0..23 */
+    int shown[4];
+    for (int s = 0; s < 4; s++)
+        shown[s] = (int)(deck_round_response_at(r, i, s) - deck_round_card_at(r, i)->responses);
     int idx = 0;
     for (int a = 0; a < 4; a++) {
         int smaller = 0;
-        for (int b = a + 1; b < 4; b++) smaller += r->order[i][b] < r->order[i][a];
+        for (int b = a + 1; b < 4; b++) smaller += shown[b] < shown[a];
         idx = idx * (4 - a) + smaller;
     }
     return idx;

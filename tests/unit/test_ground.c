@@ -350,10 +350,11 @@ static void back_returns_to_the_previous_step_with_its_state_reset(void)
     CHECK_INT(ground_run_next(&r, 9000), GROUND_FORWARD); /* leave WAIT15 early at run 9 s */
     CHECK_INT(ground_run_back(&r, 9500), GROUND_BACK);
     CHECK_INT(ground_run_step_index(&r), WAIT15);
+    CHECK_INT(ground_run_completed(&r), WAIT10); /* going back does not undo progress */
     CHECK_INT(ground_run_seconds_left(&r, 9500), 15); /* a fresh timer */
     CHECK_INT(ground_run_update(&r, 9500 + 14999), GROUND_NONE);
     CHECK_INT(ground_run_update(&r, 9500 + 15000), GROUND_FORWARD);
-    CHECK_INT(ground_run_completed(&r), WAIT10); /* going back did not undo progress */
+    CHECK_INT(ground_run_step_index(&r), WAIT10);
     fixture_free(&f);
 }
 

@@ -1,0 +1,83 @@
+/* Settings and card-level progress: a small struct, saved as DIR/settings.json.
+ *
+ * Saving is atomic (temp file, fsync, rename, fsync the folder) and keeps the previous
+ * version as settings.json.bak. A settings.json that cannot be read is never overwritten: it is
+ * kept aside as settings.json.unreadable-YYYYMMDD-HHMMSS and the user is told. Top-level keys
+ * this version does not know are carried over from the file on disk when saving. */
+#ifndef ATTUNE_SETTINGS_H
+#define ATTUNE_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "attune/diag.h"
+#include "attune/jsonv.h"
+
+#define SETTINGS_MAX_LEVELS 64
+#define SETTINGS_ID_MAX 40
+#define SETTINGS_MAX_BYTES (1024u * 1024u)
+
+typedef enum SettingsTheme {
+    SETTINGS_THEME_DARK,     /* "dark" (default) */
+    SETTINGS_THEME_LIGHT,    /* "light" */
+    SETTINGS_THEME_CONTRAST, /* "contrast" (high contrast) */
+    SETTINGS_THEME_COUNT
+} SettingsTheme;
+
+/* Progress through one card level (deck). */
+typedef struct LevelProgress {
+    char id[SETTINGS_ID_MAX + 1]; /* level id, [a-z0-9_-] */
+    int seen;                     /* cards seen */
+    int connected;                /* connection-oriented (secure) picks */
+} LevelProgress;
+
+typedef struct Settings {
+    bool checkins;        /* "checkins": ask before/after each practice; default true */
+    int day_start_hour;   /* "day_start_hour": 0..23, default 4 (1 a.m. counts for the evening) */
+    int weekly_goal;      /* "weekly_goal": days per Monday-to-Sunday week, 1..7, default 5 */
+    bool muted;           /* "muted": default false */
+    bool reduced_motion;  /* "reduced_motion": default false */
+    double text_size;     /* "text_size": text scale 0.5..3.0, default 1.0 */
+    SettingsTheme theme;  /* "theme": default dark */
+    char last_pattern[SETTINGS_ID_MAX + 1]; /* "last_pattern": "" = none yet */
+    int last_minutes;     /* "last_minutes": 1..60, 0 = none yet */
+    LevelProgress levels[SETTINGS_MAX_LEVELS]; /* "levels": {"<id>": {"seen", "connected"}} */
+    int nlevels;
+} Settings;
+
+void settings_defaults(Settings *s);
+
+/* "dark", "light", "contrast". */
+const char *settings_theme_name(SettingsTheme t);
+
+/* Loads DIR/settings.json into *s, always leaving usable settings:
+ *  - missing file: defaults, no message;
+ *  - a bad value: that setting keeps its default, the rest loads (message names the key);
+ *  - a file that cannot be read or parsed: kept aside under a new name, then
+ *    settings.json.bak is used if it is readable, else defaults (messages say which).
+ * Returns the number of problems added to diag (0 = loaded cleanly). diag may be NULL. */
+int settings_load(const char *dir, Settings *s, AtDiag *diag);
+
+/* Saves *s atomically to DIR/settings.json (creating DIR, 0700), keeping the previous file as
+ * settings.json.bak. If the file on disk cannot be parsed it is kept aside first, and the save
+ * is refused if that fails. Unknown top-level keys in the current file are preserved.
+ * Returns false with a message in err; the file on disk is then unchanged. */
+bool settings_save(const char *dir, const Settings *s, char *err, size_t errlen);
+
+/* Settings as a JSON object with the keys above plus "version": 1 (caller deletes). */
+cJSON *settings_to_json(const Settings *s);
+
+/* Reads the known keys of obj (at `path`, "" for the top) into *s, leaving a setting as it was
+ * when its value is invalid. Returns the number of problems reported through v. */
+int settings_from_json(JsonV *v, const cJSON *obj, const char *path, Settings *s);
+
+/* The progress entry for a level id, added (zeroed) if new. NULL if id is not a valid id or
+ * the table is full. */
+LevelProgress *settings_level(Settings *s, const char *id);
+
+/* The progress entry for a level id, or NULL. */
+const LevelProgress *settings_find_level(const Settings *s, const char *id);
+
+#endif

@@ -1,0 +1,166 @@
+#include "apptest.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+const char *at_attune;
+const char *at_source;
+
+void at_init(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s ATTUNE_BINARY SOURCE_DIR\n", argv[0]);
+        exit(2);
+    }
+    at_attune = argv[1];
+    at_source = argv[2];
+    setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "dummy", 1);
+    setenv("SDL_AUDIODRIVER", getenv("SDL_AUDIODRIVER") ? getenv("SDL_AUDIODRIVER") : "dummy", 1);
+}
+
+const char *at_tmpdir(int slot)
+{
+    static char dirs[8][512];
+    const char *base = getenv("TMPDIR");
+    snprintf(dirs[slot & 7], sizeof dirs[0], "%s/attune-app-XXXXXX", base && *base ? base : "/tmp");
+    if (!mkdtemp(dirs[slot & 7])) {
+        perror("mkdtemp");
+        exit(2);
+    }
+    return dirs[slot & 7];
+}
+
+static int run_shell(const char *cmd)
+{
+    int st = system(cmd);
+    if (st == -1) return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+int at_run(const char *dir, const char *name, const char *data, const char *script,
+           const char *args)
+{
+    char path[600], cmd[2400];
+    snprintf(path, sizeof path, "%s/%s.script", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    for (const char *c = script; *c; c++) { /* $D stands for dir */
+        if (c[0] == '$' && c[1] == 'D') {
+            fputs(dir, f);
+            c++;
+        } else {
+            fputc(*c, f);
+        }
+    }
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 800x600 --script '%s' %s 2>'%s/%s.err' >'%s/%s.out'",
+             at_attune, data, path, args ? args : "", dir, name, dir, name);
+    return run_shell(cmd);
+}
+
+int at_run_cli(const char *dir, const char *name, const char *data, const char *args)
+{
+    char cmd[2400];
+    snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' %s 2>'%s/%s.err' >'%s/%s.out' </dev/null",
+             at_attune, data, args, dir, name, dir, name);
+    return run_shell(cmd);
+}
+
+char *at_read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    if (s) s[n] = 0;
+    fclose(f);
+    return s;
+}
+
+static uint32_t le32(const uint8_t *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+
+bool at_load_bmp(const char *path, AtImage *img)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    uint8_t *b = malloc((size_t)n);
+    bool ok = b && fread(b, 1, (size_t)n, f) == (size_t)n && n > 54 && b[0] == 'B' && b[1] == 'M';
+    fclose(f);
+    if (!ok) {
+        free(b);
+        return false;
+    }
+    uint32_t off = le32(b + 10);
+    int32_t w = (int32_t)le32(b + 18), h = (int32_t)le32(b + 22);
+    int bpp = b[28] | b[29] << 8;
+    bool top_down = h < 0;
+    if (h < 0) h = -h;
+    if ((bpp != 24 && bpp != 32) || w <= 0 || h <= 0) {
+        free(b);
+        return false;
+    }
+    size_t stride = ((size_t)w * (size_t)(bpp / 8) + 3) & ~(size_t)3;
+    if (off + stride * (size_t)h > (size_t)n) {
+        free(b);
+        return false;
+    }
+    img->w = w;
+    img->h = h;
+    img->rgb = malloc((size_t)w * (size_t)h * 3);
+    for (int y = 0; y < h; y++) {
+        const uint8_t *row = b + off + stride * (size_t)(top_down ? y : h - 1 - y);
+        for (int x = 0; x < w; x++) {
+            const uint8_t *px = row + (size_t)x * (size_t)(bpp / 8);
+            uint8_t *o = img->rgb + ((size_t)y * (size_t)w + (size_t)x) * 3;
+            o[0] = px[2]; /* BMP stores BGR(A) */
+            o[1] = px[1];
+            o[2] = px[0];
+        }
+    }
+    free(b);
+    return true;
+}
+
+void at_free_image(AtImage *img)
+{
+    free(img->rgb);
+    img->rgb = NULL;
+}
+
+cJSON *at_load_texts(const char *path)
+{
+    char *s = at_read_file(path);
+    if (!s) return NULL;
+    cJSON *j = cJSON_Parse(s);
+    free(s);
+    return j;
+}
+
+static bool texts_match(const cJSON *texts, const char *s, bool exact)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(texts, "texts");
+    const cJSON *it;
+    cJSON_ArrayForEach(it, list) {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(it, "text");
+        if (!cJSON_IsString(t)) continue;
+        if (exact ? strcmp(t->valuestring, s) == 0 : strstr(t->valuestring, s) != NULL) return true;
+    }
+    return false;
+}
+
+bool at_texts_has(const cJSON *texts, const char *s) { return texts_match(texts, s, true); }
+bool at_texts_contains(const cJSON *texts, const char *s) { return texts_match(texts, s, false); }

@@ -1,0 +1,38 @@
+/* Helpers for app tests: run the real attune binary headless with a script, then read
+ * back its screenshots (BMP) and drawn texts (JSON). */
+#ifndef ATTUNE_APPTEST_H
+#define ATTUNE_APPTEST_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct AtImage {
+    int w, h;
+    uint8_t *rgb; /* w*h*3, top row first */
+} AtImage;
+
+/* Paths given on the test's command line: the attune binary and the source tree. */
+extern const char *at_attune;
+extern const char *at_source;
+
+void at_init(int argc, char **argv);
+/* A fresh empty folder under $TMPDIR; returned string is static per call slot (0..7). */
+const char *at_tmpdir(int slot);
+/* Writes script text to DIR/NAME.script ($D in it stands for DIR) and runs
+ *   attune --data-dir DATA --window 800x600 --script FILE ARGS...
+ * Returns the exit status; stderr is kept in DIR/NAME.err. */
+int at_run(const char *dir, const char *name, const char *data, const char *script,
+           const char *args);
+/* Runs attune with plain arguments (no script); stdout to DIR/NAME.out. */
+int at_run_cli(const char *dir, const char *name, const char *data, const char *args);
+char *at_read_file(const char *path);
+bool at_load_bmp(const char *path, AtImage *img);
+void at_free_image(AtImage *img);
+cJSON *at_load_texts(const char *path);
+/* True if any drawn string equals s. */
+bool at_texts_has(const cJSON *texts, const char *s);
+/* True if any drawn string contains s. */
+bool at_texts_contains(const cJSON *texts, const char *s);
+
+#endif

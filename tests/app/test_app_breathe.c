@@ -1,0 +1,214 @@
+/* The breathing screen end to end, headless: the circle grows with the inhale and shrinks with
+ * the exhale, the words follow the steps, and a session ends calmly on a whole breath. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "apptest.h"
+#include "check.h"
+
+/* Radius of the filled breathing circle: the bright run along a row 40 px below the centre
+ * (clear of the countdown digits), from the chord's half-width. */
+static double circle_radius(const AtImage *img)
+{
+    int cx = img->w / 2, cy = (int)(img->h * 0.44f) + 40;
+    int x = cx;
+    while (x < img->w) {
+        const uint8_t *p = img->rgb + ((size_t)cy * (size_t)img->w + (size_t)x) * 3;
+        if (p[0] + p[1] + p[2] < 330) break;
+        x++;
+    }
+    double hw = x - cx;
+    return hw > 0 ? sqrt(hw * hw + 40.0 * 40.0) : 0;
+}
+
+static void circle_is_bigger_after_the_inhale_than_after_the_exhale(void)
+{
+    const char *dir = at_tmpdir(0);
+    /* Box breathing: 3 s to get ready, then in 4 s, hold 4 s, out 4 s, rest 4 s. */
+    const char *script =
+        "wait 6900\n"           /* 100 ms before the end of the first inhale */
+        "shot $D/in.bmp\n"
+        "texts $D/in.json\n"
+        "wait 1100\n"           /* into the hold */
+        "texts $D/hold.json\n"
+        "wait 6900\n"           /* 100 ms before the end of the exhale */
+        "shot $D/out.bmp\n"
+        "texts $D/out.json\n"
+        "wait 1000\n"
+        "texts $D/rest.json\n";
+    char path[600];
+    CHECK_INT(at_run(dir, "box", dir, script, "breathe box --minutes 1"), 0);
+
+    AtImage in = {0}, out = {0};
+    snprintf(path, sizeof path, "%s/in.bmp", dir);
+    CHECK(at_load_bmp(path, &in));
+    snprintf(path, sizeof path, "%s/out.bmp", dir);
+    CHECK(at_load_bmp(path, &out));
+    if (in.rgb && out.rgb) {
+        double r_in = circle_radius(&in), r_out = circle_radius(&out);
+        printf("circle radius after the inhale %.1f px, after the exhale %.1f px\n", r_in, r_out);
+        CHECK(r_out > 20);
+        CHECK(r_in > r_out * 2);
+    }
+    at_free_image(&in);
+    at_free_image(&out);
+
+    const char *names[4] = {"in", "hold", "out", "rest"};
+    const char *words[4] = {"Breathe in", "Hold", "Breathe out", "Rest"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s.json", dir, names[i]);
+        cJSON *t = at_load_texts(path);
+        CHECK(t != NULL);
+        CHECK(at_texts_has(t, words[i]));
+        for (int j = 0; j < 4; j++)
+            if (j != i) CHECK(!at_texts_has(t, words[j]));
+        cJSON_Delete(t);
+    }
+}
+
+static void session_gets_ready_then_ends_on_a_whole_breath(void)
+{
+    const char *dir = at_tmpdir(1);
+    char path[600];
+    /* 4-7-8 for 1 minute: 19 s breaths, so 4 breaths = 76 s. */
+    const char *script = "wait 1000\ntexts $D/ready.json\n"
+                         "wait 77900\ntexts $D/last.json\n"
+                         "wait 200\ntexts $D/done.json\nshot $D/done.png\n";
+    CHECK_INT(at_run(dir, "478", dir, script, "breathe 478 --minutes 1"), 0);
+    snprintf(path, sizeof path, "%s/ready.json", dir);
+    cJSON *t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Get ready"));
+    CHECK(at_texts_has(t, "2"));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/last.json", dir);
+    t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Breathe out"));
+    CHECK(at_texts_has(t, "Breath 4 of 4"));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/done.json", dir);
+    t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Well done"));
+    CHECK(at_texts_contains(t, "1:16 of 4-7-8, 4 breaths"));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/done.png", dir);
+    char *png = at_read_file(path);
+    CHECK(png && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+    free(png);
+}
+
+static void space_pauses_and_the_clock_stops(void)
+{
+    const char *dir = at_tmpdir(2);
+    char path[600];
+    const char *script =
+             "wait 4000\nkey Space\nwait 60000\ntexts $D/paused.json\n"
+             "key Space\nwait 3000\ntexts $D/resumed.json\n";
+    CHECK_INT(at_run(dir, "pause", dir, script, "breathe box --minutes 1"), 0);
+    snprintf(path, sizeof path, "%s/paused.json", dir);
+    cJSON *t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Paused"));
+    CHECK(at_texts_has(t, "Breathe in")); /* still in the first inhale after a minute */
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/resumed.json", dir);
+    t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Hold")); /* 1 s + 3 s of breathing: the hold began */
+    CHECK(!at_texts_has(t, "Paused"));
+    cJSON_Delete(t);
+}
+
+static void menu_reaches_the_picker_and_help(void)
+{
+    const char *dir = at_tmpdir(3);
+    char path[600];
+    const char *script =
+             "texts $D/menu.json\nkey Down\nkey Return\nwait 300\ntexts $D/picker.json\n"
+             "key F1\ntexts $D/help.json\nkey Escape\nkey Escape\nwait 300\n"
+             "texts $D/back.json\n";
+    CHECK_INT(at_run(dir, "menu", dir, script, ""), 0);
+    snprintf(path, sizeof path, "%s/menu.json", dir);
+    cJSON *t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Quick calm"));
+    CHECK(at_texts_has(t, "Breathe"));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/picker.json", dir);
+    t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Box breathing"));
+    CHECK(at_texts_has(t, "10 min"));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/help.json", dir);
+    t = at_load_texts(path);
+    CHECK(at_texts_contains(t, "practice, not therapy"));
+    CHECK(at_texts_contains(t, "9-8-8"));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/back.json", dir);
+    t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
+    cJSON_Delete(t);
+}
+
+static void command_line_errors_exit_with_2(void)
+{
+    const char *dir = at_tmpdir(4);
+    CHECK_INT(at_run_cli(dir, "unknown", dir, "breathe no-such-pattern"), 2);
+    char path[600];
+    snprintf(path, sizeof path, "%s/unknown.err", dir);
+    char *err = at_read_file(path);
+    CHECK_CONTAINS(err, "no-such-pattern");
+    free(err);
+    CHECK_INT(at_run_cli(dir, "flag", dir, "--no-such-flag"), 2);
+    CHECK_INT(at_run_cli(dir, "minutes", dir, "breathe box --minutes 0"), 2);
+    CHECK_INT(at_run_cli(dir, "version", dir, "--version"), 0);
+    CHECK_INT(at_run_cli(dir, "list", dir, "list"), 0);
+    snprintf(path, sizeof path, "%s/list.out", dir);
+    char *out = at_read_file(path);
+    CHECK_CONTAINS(out, "box");
+    CHECK_CONTAINS(out, "4-7-11");
+    free(out);
+    /* A bad script line is reported with its file and line number. */
+    CHECK_INT(at_run(dir, "bad", dir, "wait 10\nfly away\n", ""), 1);
+    snprintf(path, sizeof path, "%s/bad.err", dir);
+    err = at_read_file(path);
+    CHECK_CONTAINS(err, "bad.script:2: unknown command");
+    free(err);
+}
+
+static void user_patterns_load_beside_the_shipped_ones(void)
+{
+    const char *dir = at_tmpdir(5);
+    char path[600];
+    snprintf(path, sizeof path, "%s/patterns", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/patterns/mine.json", dir);
+    FILE *f = fopen(path, "w");
+    fputs("{\"patterns\": [\n"
+          " {\"id\": \"slow-3-6\", \"title\": \"My slow breath\", \"when\": \"Evenings.\",\n"
+          "  \"steps\": [{\"kind\": \"in\", \"ms\": 3000}, {\"kind\": \"out\", \"ms\": 6000}]},\n"
+          " {\"id\": \"broken\", \"title\": \"Broken\", \"when\": \"Never.\",\n"
+          "  \"steps\": [{\"kind\": \"in\", \"ms\": 3000}, {\"kind\": \"exhale\", \"ms\": 6000}]}\n"
+          "]}\n", f);
+    fclose(f);
+    CHECK_INT(at_run_cli(dir, "list", dir, "list"), 0);
+    snprintf(path, sizeof path, "%s/list.out", dir);
+    char *out = at_read_file(path);
+    CHECK_CONTAINS(out, "slow-3-6");
+    CHECK_CONTAINS(out, "box");
+    free(out);
+    snprintf(path, sizeof path, "%s/list.err", dir);
+    char *err = at_read_file(path);
+    CHECK_CONTAINS(err, "patterns/mine.json: patterns[1].steps[1].kind: expected one of in|hold|out|hold-empty");
+    free(err);
+}
+
+int main(int argc, char **argv)
+{
+    at_init(argc, argv);
+    RUN(circle_is_bigger_after_the_inhale_than_after_the_exhale);
+    RUN(session_gets_ready_then_ends_on_a_whole_breath);
+    RUN(space_pauses_and_the_clock_stops);
+    RUN(menu_reaches_the_picker_and_help);
+    RUN(command_line_errors_exit_with_2);
+    RUN(user_patterns_load_beside_the_shipped_ones);
+    return check_report();
+}
