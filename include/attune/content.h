@@ -6,7 +6,9 @@
 #include <stdbool.h>
 
 #include "attune/breath.h"
+#include "attune/deck.h"
 #include "attune/diag.h"
+#include "attune/ground.h"
 #include "attune/strpool.h"
 
 typedef struct CrisisLine {
@@ -21,6 +23,10 @@ typedef struct Content {
     StrPool *pool;
     BreathPattern *patterns;
     int npatterns, cap_patterns;
+    GroundExercise *exercises;
+    int nexercises, cap_exercises;
+    DeckLevel *levels; /* sorted by number */
+    int nlevels, cap_levels;
     CrisisLine *crisis;
     int ncrisis, cap_crisis;
     const char *notice; /* "Attune is practice, not therapy" text */
@@ -34,7 +40,13 @@ int content_load_dir(Content *c, const char *dir, bool user, AtDiag *diag);
 /* Loads one file. Returns the number of problems added. */
 int content_load_file(Content *c, const char *path, bool user, AtDiag *diag);
 
+/* Checks references between files (exercises name breathing patterns, levels name both);
+ * call once everything is loaded. Returns the number of problems added. */
+int content_check_refs(const Content *c, AtDiag *diag);
+
 const BreathPattern *content_pattern(const Content *c, const char *id);
+const GroundExercise *content_exercise(const Content *c, const char *id);
+const DeckLevel *content_level(const Content *c, const char *id);
 
 void content_free(Content *c);
 

@@ -113,6 +113,8 @@ struct App {
 SDL_Point app_mouse(const App *a, int x, int y);
 /* True while the screen fade-in runs. */
 bool app_fading(const App *a);
+/* With ATTUNE_TRACE_STARTUP set, logs the time from process start to now. */
+void app_trace_first_frame(void);
 /* Logs a line to stderr with the program name. */
 void app_log(const char *fmt, ...);
 

@@ -190,7 +190,8 @@ int app_run(App *a)
     apply_pending(a);
     app_render(a);
     SDL_RenderPresent(a->ren);
-    if (getenv("ATTUNE_TRACE_STARTUP")) app_log("first frame presented");
+    app_trace_first_frame();
+    uint64_t frames = 0, t0 = a->now;
     audio_init(a);
     bool was_animating = true;
     while (!a->quit) {
@@ -214,11 +215,15 @@ int app_run(App *a)
         was_animating = animating;
         app_render(a);
         SDL_RenderPresent(a->ren);
+        frames++;
         /* Pace to ~60 fps whatever vsync did. */
         uint64_t t = SDL_GetPerformanceCounter();
         uint64_t elapsed_us = last_present ? (t - last_present) * 1000000 / freq : period_us;
         if (elapsed_us < period_us) SDL_Delay((Uint32)((period_us - elapsed_us) / 1000));
         last_present = SDL_GetPerformanceCounter();
     }
+    if (getenv("ATTUNE_TRACE_STARTUP"))
+        app_log("%llu frames drawn in %llu ms", (unsigned long long)frames,
+                (unsigned long long)(clock_now(&a->clock) - t0));
     return a->exit_code;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include <SDL_ttf.h>
 
 #include "app.h"
@@ -147,6 +149,7 @@ static void load_content(App *a)
     char user[1100];
     snprintf(user, sizeof user, "%s/patterns", a->data_dir);
     content_load_dir(&a->content, user, true, &a->content_diag);
+    content_check_refs(&a->content, &a->content_diag);
 }
 
 static int cmd_list(App *a)
@@ -205,6 +208,32 @@ static bool init_window(App *a, const Args *g)
 }
 
 void settings_changed(App *a) { (void)a; }
+
+/* Milliseconds since this process was started by the kernel (for the start-up trace). */
+static double ms_since_process_start(void)
+{
+    FILE *f = fopen("/proc/self/stat", "r");
+    if (!f) return -1;
+    unsigned long long start = 0;
+    /* Field 22 is the start time in clock ticks since boot; skip past the command name. */
+    int c, field = 2;
+    while ((c = fgetc(f)) != EOF && c != ')') {}
+    while (field < 22 && (c = fgetc(f)) != EOF)
+        if (c == ' ') field++;
+    if (fscanf(f, "%llu", &start) != 1) start = 0;
+    fclose(f);
+    struct timespec ts;
+    clock_gettime(CLOCK_BOOTTIME, &ts);
+    long hz = sysconf(_SC_CLK_TCK);
+    if (!start || hz <= 0) return -1;
+    return (double)ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6 - (double)start * 1000.0 / (double)hz;
+}
+
+void app_trace_first_frame(void)
+{
+    if (getenv("ATTUNE_TRACE_STARTUP"))
+        app_log("first frame presented %.1f ms after process start", ms_since_process_start());
+}
 
 int main(int argc, char **argv)
 {

@@ -51,6 +51,100 @@ static void load_patterns(Content *c, JsonV *v, const cJSON *arr, bool user)
     }
 }
 
+const GroundExercise *content_exercise(const Content *c, const char *id)
+{
+    for (int i = 0; i < c->nexercises; i++)
+        if (strcmp(c->exercises[i].id, id) == 0) return &c->exercises[i];
+    return NULL;
+}
+
+static void load_exercises(Content *c, JsonV *v, const cJSON *arr)
+{
+    char ip[JV_PATH_MAX];
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        jv_index_path(ip, "exercises", i++);
+        GroundExercise ex;
+        if (!ground_exercise_from_json(v, it, ip, &ex)) continue;
+        if (content_exercise(c, ex.id)) {
+            char kp[JV_PATH_MAX];
+            jv_error(v, jv_key_path(kp, ip, "id"), "\"%s\" is already used by another exercise",
+                     ex.id);
+            continue;
+        }
+        GroundExercise *slot = grow((void **)&c->exercises, &c->nexercises, &c->cap_exercises,
+                                    sizeof *slot);
+        if (!slot) return;
+        *slot = ex;
+        c->nexercises++;
+    }
+}
+
+const DeckLevel *content_level(const Content *c, const char *id)
+{
+    for (int i = 0; i < c->nlevels; i++)
+        if (strcmp(c->levels[i].id, id) == 0) return &c->levels[i];
+    return NULL;
+}
+
+static void load_level(Content *c, JsonV *v, const cJSON *obj)
+{
+    DeckLevel lv;
+    if (!deck_level_from_json(v, obj, "level", &lv)) return;
+    char kp[JV_PATH_MAX];
+    if (content_level(c, lv.id)) {
+        jv_error(v, "level.id", "\"%s\" is already used by another level", lv.id);
+        return;
+    }
+    for (int i = 0; i < c->nlevels; i++) {
+        if (c->levels[i].number == lv.number) {
+            jv_error(v, "level.number", "%d is already used by %s", lv.number, c->levels[i].file);
+            return;
+        }
+        for (int k = 0; k < lv.ncards; k++) {
+            if (deck_level_card(&c->levels[i], lv.cards[k].id)) {
+                snprintf(kp, sizeof kp, "level.cards[%d].id", k);
+                jv_error(v, kp, "\"%s\" is already used in %s", lv.cards[k].id, c->levels[i].file);
+                return;
+            }
+        }
+    }
+    DeckLevel *slot = grow((void **)&c->levels, &c->nlevels, &c->cap_levels, sizeof *slot);
+    if (!slot) return;
+    *slot = lv;
+    c->nlevels++;
+    /* Keep levels in their suggested order. */
+    for (int i = c->nlevels - 1; i > 0 && c->levels[i - 1].number > c->levels[i].number; i--) {
+        DeckLevel t = c->levels[i];
+        c->levels[i] = c->levels[i - 1];
+        c->levels[i - 1] = t;
+    }
+}
+
+int content_check_refs(const Content *c, AtDiag *diag)
+{
+    int n = 0;
+    for (int i = 0; i < c->nexercises; i++)
+        n += ground_exercise_check_patterns(&c->exercises[i], c->patterns, c->npatterns, diag);
+    for (int i = 0; i < c->nlevels; i++) {
+        const DeckLevel *lv = &c->levels[i];
+        for (int k = 0; k < lv->nbreathing; k++)
+            if (!content_pattern(c, lv->breathing[k])) {
+                diag_addf(diag, "%s: level.practices.breathing[%d]: no breathing pattern \"%s\" is loaded",
+                          lv->file, k, lv->breathing[k]);
+                n++;
+            }
+        for (int k = 0; k < lv->ngrounding; k++)
+            if (!content_exercise(c, lv->grounding[k])) {
+                diag_addf(diag, "%s: level.practices.grounding[%d]: no grounding exercise \"%s\" is loaded",
+                          lv->file, k, lv->grounding[k]);
+                n++;
+            }
+    }
+    return n;
+}
+
 static void load_resources(Content *c, JsonV *v, const cJSON *obj)
 {
     const char *notice = jv_str(v, obj, "resources", "notice", 600, false);
@@ -92,10 +186,14 @@ int content_load_file(Content *c, const char *path, bool user, AtDiag *diag)
             const char *k = sec->string;
             if (strcmp(k, "patterns") == 0) {
                 if (jv_array(&v, root, "", k, 0, 1000, true)) load_patterns(c, &v, sec, user);
+            } else if (strcmp(k, "exercises") == 0) {
+                if (jv_array(&v, root, "", k, 0, 1000, true)) load_exercises(c, &v, sec);
+            } else if (strcmp(k, "level") == 0) {
+                if (jv_object(&v, root, "", k, true)) load_level(c, &v, sec);
             } else if (strcmp(k, "resources") == 0) {
                 if (jv_object(&v, root, "", k, true)) load_resources(c, &v, sec);
             } else if (k[0] != '_') { /* "_comment" and the like are allowed */
-                jv_error(&v, k, "unknown section (expected \"patterns\" or \"resources\")");
+                jv_error(&v, k, "unknown section (expected \"patterns\", \"exercises\", \"level\" or \"resources\")");
             }
         }
     }
@@ -144,6 +242,8 @@ int content_load_dir(Content *c, const char *dir, bool user, AtDiag *diag)
 void content_free(Content *c)
 {
     free(c->patterns);
+    free(c->exercises);
+    free(c->levels);
     free(c->crisis);
     strpool_free(c->pool);
     memset(c, 0, sizeof *c);

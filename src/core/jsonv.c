@@ -101,8 +101,10 @@ const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key
         jv_error(v, kp, "must not be empty");
         return NULL;
     }
-    if (len > maxlen) {
-        jv_error(v, kp, "too long (%zu characters, at most %zu)", len, maxlen);
+    size_t chars = 0; /* UTF-8 characters, not bytes */
+    for (size_t i = 0; i < len; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (chars > maxlen) {
+        jv_error(v, kp, "too long (%zu characters, at most %zu)", chars, maxlen);
         return NULL;
     }
     char *r = strpool_alloc(v->pool, len + 1);

@@ -1,0 +1,350 @@
+#include "attune/stats.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attune/day.h"
+
+static int round_minutes(uint64_t ms) { return (int)((ms + 30000) / 60000); }
+
+typedef struct Rated {
+    const PracticeRecord *r;
+    int idx;
+} Rated;
+
+static int cmp_rated(const void *a, const void *b)
+{
+    const Rated *x = a, *y = b;
+    int c = strcmp(x->r->date, y->r->date);
+    if (!c) c = strcmp(x->r->time, y->r->time);
+    if (!c) c = (x->idx > y->idx) - (x->idx < y->idx);
+    return c;
+}
+
+void stats_compute(const PracticeLog *log, int today, const Settings *settings, Stats *out)
+{
+    Settings def;
+    if (!settings) {
+        settings_defaults(&def);
+        settings = &def;
+    }
+    memset(out, 0, sizeof *out);
+    int hour = settings->day_start_hour;
+    if (hour < 0 || hour > 23) hour = STREAK_DEFAULT_DAY_START;
+    out->today = today;
+    out->day_start_hour = hour;
+    out->streak = streak_compute(log, today, hour, settings->weekly_goal);
+    if (today == DAY_NONE) return; /* no valid "today": empty stats */
+
+    int first = day_week_start(today) - (STATS_WEEKS - 1) * 7;
+    uint64_t cal_ms[STATS_DAYS] = {0};
+    for (int i = 0; i < STATS_DAYS; i++) {
+        out->calendar[i].day = first + i;
+        out->calendar[i].future = first + i > today;
+    }
+
+    int n = log ? log->count : 0;
+    Rated *rated = n ? malloc((size_t)n * sizeof *rated) : NULL;
+    int nrated = 0;
+    double sum_before = 0, sum_after = 0;
+    for (int i = 0; i < n; i++) {
+        const PracticeRecord *r = &log->rec[i];
+        bool counts = streak_counts(r);
+        if ((unsigned)r->kind < PRACTICE_KIND_COUNT) {
+            StatsTotals *t = &out->by_kind[r->kind];
+            t->ms += r->duration_ms;
+            t->sessions += counts;
+            t->completed += r->completed;
+        }
+        out->total.ms += r->duration_ms;
+        out->total.sessions += counts;
+        out->total.completed += r->completed;
+        if (counts && practice_is_couple(r)) out->couple_sessions++;
+
+        int d = streak_day_of(r, hour);
+        if (d != DAY_NONE && d >= first && d < first + STATS_DAYS &&
+            d <= today + STREAK_AHEAD_DAYS) {
+            cal_ms[d - first] += r->duration_ms;
+            if (counts) {
+                out->calendar[d - first].sessions++;
+                out->calendar[d - first].practised = true;
+            }
+        }
+        if (r->before >= 0 && r->after >= 0) {
+            out->rated++;
+            sum_before += r->before;
+            sum_after += r->after;
+        }
+        if (r->before >= 0 || r->after >= 0) {
+            out->points_total++;
+            if (rated) rated[nrated++] = (Rated){r, i};
+        }
+    }
+    for (int k = 0; k < PRACTICE_KIND_COUNT; k++)
+        out->by_kind[k].minutes = round_minutes(out->by_kind[k].ms);
+    out->total.minutes = round_minutes(out->total.ms);
+    for (int i = 0; i < STATS_DAYS; i++) out->calendar[i].minutes = round_minutes(cal_ms[i]);
+    if (out->rated) {
+        out->avg_before = sum_before / out->rated;
+        out->avg_after = sum_after / out->rated;
+        out->avg_change = out->avg_after - out->avg_before;
+    }
+    if (nrated) {
+        qsort(rated, (size_t)nrated, sizeof *rated, cmp_rated);
+        int from = nrated > STATS_MAX_POINTS ? nrated - STATS_MAX_POINTS : 0;
+        for (int i = from; i < nrated; i++) {
+            const PracticeRecord *r = rated[i].r;
+            StatsPoint *p = &out->points[out->npoints++];
+            memcpy(p->date, r->date, sizeof p->date);
+            memcpy(p->time, r->time, sizeof p->time);
+            p->kind = r->kind;
+            p->before = r->before;
+            p->after = r->after;
+        }
+    }
+    free(rated);
+}
+
+/* ---- text ---- */
+
+typedef struct Buf {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} Buf;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void put(Buf *b, const char *fmt, ...)
+{
+    if (b->oom) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 1024;
+        while (b->len + (size_t)n + 1 > cap) cap *= 2;
+        char *s = realloc(b->s, cap);
+        if (!s) {
+            b->oom = true;
+            return;
+        }
+        b->s = s;
+        b->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+static const char *const WEEKDAYS[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday"};
+static const char *const MONTHS[12] = {"January", "February", "March",     "April",
+                                       "May",     "June",     "July",      "August",
+                                       "September", "October", "November", "December"};
+
+static void put_long_date(Buf *b, int day)
+{
+    int y, m, d;
+    day_to_ymd(day, &y, &m, &d);
+    put(b, "%s %d %s %d", WEEKDAYS[day_weekday(day)], d, MONTHS[(m - 1) % 12], y);
+}
+
+static const char *days_word(int n) { return n == 1 ? "day" : "days"; }
+
+char *stats_format_text(const Stats *s)
+{
+    Buf b = {0};
+    const StreakInfo *k = &s->streak;
+    put(&b, "Your practice, as of ");
+    put_long_date(&b, s->today);
+    put(&b, "\n\n");
+
+    if (k->current > 0)
+        put(&b, "  %-16s%d %s%s (longest: %d)\n", "Streak", k->current, days_word(k->current),
+            k->freeze_covers_yesterday ? ", a freeze is covering yesterday" : "", k->longest);
+    else if (k->longest > 0)
+        put(&b, "  %-16sready for a fresh start (longest: %d %s)\n", "Streak", k->longest,
+            days_word(k->longest));
+    else put(&b, "  %-16sready for a first day\n", "Streak");
+    if (k->freezes_held > 0)
+        put(&b, "  %-16s%d held (up to %d); each keeps your streak through a day off\n", "Freezes",
+            k->freezes_held, STREAK_FREEZE_MAX);
+    else
+        put(&b, "  %-16snone yet; one is earned every %d practice days\n", "Freezes",
+            STREAK_FREEZE_EVERY);
+    put(&b, "  %-16s%d of %d %s%s\n", "This week", k->week_days, k->week_goal,
+        days_word(k->week_goal), k->week_goal_reached ? ", goal reached" : "");
+    if (k->couple_current > 0)
+        put(&b, "  %-16s%d %s together in a row (longest: %d)\n", "Couple", k->couple_current,
+            days_word(k->couple_current), k->couple_longest);
+    else if (k->couple_days > 0)
+        put(&b, "  %-16s%d %s together so far (longest run: %d)\n", "Couple", k->couple_days,
+            days_word(k->couple_days), k->couple_longest);
+
+    put(&b, "\n  %-16s%8s  %8s\n", "", "Sessions", "Minutes");
+    static const char *const LABELS[PRACTICE_KIND_COUNT] = {"Breathing", "Grounding", "Cards"};
+    for (int i = 0; i < PRACTICE_KIND_COUNT; i++)
+        put(&b, "  %-16s%8d  %8d\n", LABELS[i], s->by_kind[i].sessions, s->by_kind[i].minutes);
+    put(&b, "  %-16s%8d  %8d\n", "All", s->total.sessions, s->total.minutes);
+
+    if (s->rated > 0) {
+        put(&b, "\n  %-16s%d %s rated before and after\n", "Check-ins", s->rated,
+            s->rated == 1 ? "practice" : "practices");
+        put(&b, "  %-16s%.1f before, %.1f after: ", "", s->avg_before, s->avg_after);
+        if (s->avg_change <= -0.05) put(&b, "%.1f calmer on average\n", -s->avg_change);
+        else if (s->avg_change >= 0.05) put(&b, "%.1f higher on average\n", s->avg_change);
+        else put(&b, "about the same on average\n");
+    } else if (s->points_total > 0) {
+        put(&b, "\n  %-16s%d, none yet with both before and after\n", "Check-ins",
+            s->points_total);
+    }
+
+    put(&b, "\n  %-16sfrom ", "Last 26 weeks");
+    put_long_date(&b, s->calendar[0].day);
+    put(&b, "\n");
+    static const char *const SHORT[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    for (int wd = 0; wd < 7; wd++) {
+        put(&b, "  %-16s", SHORT[wd]);
+        for (int w = 0; w < STATS_WEEKS; w++) {
+            const StatsDay *c = &s->calendar[w * 7 + wd];
+            char ch = c->future ? ' '
+                    : c->minutes >= 15 ? '#'
+                    : c->minutes >= 5  ? '+'
+                    : c->minutes > 0 || c->practised ? '-'
+                    : '.';
+            put(&b, "%c", ch);
+        }
+        put(&b, "\n");
+    }
+    put(&b, "  %-16s. none  - under 5 min  + 5 to 14 min  # 15 min or more\n", "");
+
+    char msg[160];
+    put(&b, "\n  %s\n", streak_message(k, msg, sizeof msg));
+    if (b.oom) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s;
+}
+
+/* ---- JSON ---- */
+
+static cJSON *add_obj(cJSON *parent, const char *key)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (o && !cJSON_AddItemToObject(parent, key, o)) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static void add_date(cJSON *o, const char *key, int day)
+{
+    char d[11];
+    if (day == DAY_NONE) cJSON_AddNullToObject(o, key);
+    else cJSON_AddStringToObject(o, key, day_format(day, d));
+}
+
+static void add_rating(cJSON *o, const char *key, int v)
+{
+    if (v < 0) cJSON_AddNullToObject(o, key);
+    else cJSON_AddNumberToObject(o, key, v);
+}
+
+static void add_totals(cJSON *o, const StatsTotals *t)
+{
+    cJSON_AddNumberToObject(o, "sessions", t->sessions);
+    cJSON_AddNumberToObject(o, "completed", t->completed);
+    cJSON_AddNumberToObject(o, "minutes", t->minutes);
+}
+
+/* One decimal, so the output is stable and readable. */
+static double tenth(double x) { return (double)(long long)(x * 10 + (x < 0 ? -0.5 : 0.5)) / 10; }
+
+cJSON *stats_to_json(const Stats *s)
+{
+    const StreakInfo *k = &s->streak;
+    cJSON *o = cJSON_CreateObject();
+    if (!o) return NULL;
+    cJSON_AddNumberToObject(o, "version", 1);
+    add_date(o, "today", s->today);
+    cJSON_AddNumberToObject(o, "day_start_hour", s->day_start_hour);
+
+    cJSON *st = add_obj(o, "streak");
+    if (st) {
+        cJSON_AddNumberToObject(st, "current", k->current);
+        cJSON_AddNumberToObject(st, "longest", k->longest);
+        cJSON_AddNumberToObject(st, "freezes_held", k->freezes_held);
+        cJSON_AddNumberToObject(st, "freezes_max", STREAK_FREEZE_MAX);
+        cJSON_AddBoolToObject(st, "freeze_covers_yesterday", k->freeze_covers_yesterday);
+        cJSON_AddBoolToObject(st, "practised_today", k->practised_today);
+        cJSON_AddNumberToObject(st, "practised_days", k->practised_days);
+        add_date(st, "last_practice", k->last_day);
+    }
+    cJSON *wk = add_obj(o, "week");
+    if (wk) {
+        add_date(wk, "start", k->week_start);
+        cJSON_AddNumberToObject(wk, "goal", k->week_goal);
+        cJSON_AddNumberToObject(wk, "days", k->week_days);
+        cJSON_AddBoolToObject(wk, "reached", k->week_goal_reached);
+    }
+    cJSON *cp = add_obj(o, "couple");
+    if (cp) {
+        cJSON_AddNumberToObject(cp, "current", k->couple_current);
+        cJSON_AddNumberToObject(cp, "longest", k->couple_longest);
+        cJSON_AddNumberToObject(cp, "days", k->couple_days);
+        cJSON_AddNumberToObject(cp, "sessions", s->couple_sessions);
+    }
+    cJSON *pr = add_obj(o, "practices");
+    for (int i = 0; pr && i < PRACTICE_KIND_COUNT; i++) {
+        cJSON *t = add_obj(pr, practice_kind_name((PracticeKind)i));
+        if (t) add_totals(t, &s->by_kind[i]);
+    }
+    cJSON *tot = add_obj(o, "total");
+    if (tot) add_totals(tot, &s->total);
+
+    cJSON *cal = add_obj(o, "calendar");
+    if (cal) {
+        add_date(cal, "start", s->calendar[0].day);
+        cJSON *m = cJSON_AddArrayToObject(cal, "minutes");
+        for (int i = 0; m && i < STATS_DAYS && !s->calendar[i].future; i++)
+            cJSON_AddItemToArray(m, cJSON_CreateNumber(s->calendar[i].minutes));
+    }
+
+    cJSON *ci = add_obj(o, "checkins");
+    if (ci) {
+        cJSON_AddNumberToObject(ci, "rated", s->rated);
+        if (s->rated) {
+            cJSON_AddNumberToObject(ci, "average_before", tenth(s->avg_before));
+            cJSON_AddNumberToObject(ci, "average_after", tenth(s->avg_after));
+            cJSON_AddNumberToObject(ci, "average_change", tenth(s->avg_change));
+        } else {
+            cJSON_AddNullToObject(ci, "average_before");
+            cJSON_AddNullToObject(ci, "average_after");
+            cJSON_AddNullToObject(ci, "average_change");
+        }
+        cJSON *pts = cJSON_AddArrayToObject(ci, "points");
+        for (int i = 0; pts && i < s->npoints; i++) {
+            const StatsPoint *p = &s->points[i];
+            cJSON *e = cJSON_CreateObject();
+            if (!e) break;
+            cJSON_AddStringToObject(e, "date", p->date);
+            cJSON_AddStringToObject(e, "time", p->time);
+            cJSON_AddStringToObject(e, "kind", practice_kind_name(p->kind));
+            add_rating(e, "before", p->before);
+            add_rating(e, "after", p->after);
+            cJSON_AddItemToArray(pts, e);
+        }
+    }
+    char msg[160];
+    cJSON_AddStringToObject(o, "message", streak_message(k, msg, sizeof msg));
+    return o;
+}
