@@ -11,6 +11,8 @@
 #include "attune/clock.h"
 #include "attune/content.h"
 #include "attune/diag.h"
+#include "attune/settings.h"
+#include "attune/store.h"
 
 typedef struct App App;
 typedef struct TextCache TextCache;
@@ -39,6 +41,10 @@ SDL_Color color_alpha(SDL_Color c, float alpha);
 /* ---- scenes ---- */
 typedef struct SceneVT {
     const char *name;
+    /* optional: called once when the scene goes onto the stack, with a->now the moment it
+     * appears (start clocks here, not when the state is made: a check-in may come first).
+     * It must not change the stack. */
+    void (*enter)(App *a, void *s);
     void (*event)(App *a, void *s, const SDL_Event *e);
     void (*update)(App *a, void *s);     /* optional: advance with a->now */
     void (*render)(App *a, void *s);
@@ -71,6 +77,25 @@ typedef struct TextRecord {
     SDL_Rect rect; /* output pixels */
 } TextRecord;
 
+#define APP_UNSAVED_MAX 16
+
+/* The user's data and the practice under way (practice.c, practice.h). */
+typedef struct AppData {
+    Settings settings;         /* loaded before the first frame */
+    PracticeLog log;           /* loaded just after it (practice_load_log) */
+    LogReport report;
+    bool log_loaded;
+    char note[1400];           /* a data-folder problem, shown small on the menu ("" none) */
+    bool settings_save_failed; /* told once */
+    bool save_error_shown;     /* a practice that could not be saved was shown once */
+    PracticeRecord current;    /* the practice under way */
+    bool current_open;
+    PracticeRecord unsaved[APP_UNSAVED_MAX]; /* not written yet: retried with the next save */
+    int nunsaved;
+    int last_after;            /* the last after rating, and when (app clock; 0 none) */
+    uint64_t last_after_at;
+} AppData;
+
 struct App {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -93,6 +118,7 @@ struct App {
     Audio *audio;
     float text_size;   /* user multiplier on the type scale */
     bool audio_muted_setting;
+    AppData data;
 
     Scene stack[SCENE_STACK_MAX];
     int depth;
@@ -103,6 +129,8 @@ struct App {
     uint64_t fade_start; /* start of the current screen fade-in */
     bool faded;          /* a screen change has happened (the first screen does not fade) */
     bool dirty;          /* something changed: draw a frame */
+    SDL_Texture *bg_tex; /* the background, drawn once per size */
+    int bg_w, bg_h;
 
     /* Strings drawn in the last frame, for the scripted `texts` command. */
     TextRecord *texts;
@@ -136,6 +164,18 @@ void draw_arc(App *a, float cx, float cy, float r, float thick, float from, floa
 void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c);
 /* Rounded outline of the given thickness. */
 void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
+
+/* ---- the breathing figure (figure.c): the same circle on every screen that breathes ---- */
+/* The circle for st (a session of pattern p) centred at cx, cy, at most rmax across the
+ * full breath, with the seconds left in the get-ready or the step in its middle. */
+void draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p, float cx,
+                        float cy, float rmax);
+/* Plays the cue of each new breathing step once. Start with {.last_step = -1}. */
+typedef struct BreathCues {
+    int last_step;
+    uint64_t last_cycle;
+} BreathCues;
+void breath_cues_play(App *a, BreathCues *c, const BreathSessionState *st, const BreathPattern *p);
 
 /* ---- text ---- */
 typedef enum Align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;
@@ -190,6 +230,9 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area);
 int ui_header(App *a, const char *title, const char *subtitle);
 /* Key hints: small muted text in the bottom corners. */
 void ui_hints(App *a, const char *left, const char *right);
+/* The picker layout: a list on the left and a detail panel for the focused entry on the
+ * right, from y down to bottom, centred together. */
+void ui_columns(App *a, int y, int bottom, SDL_Rect *list, SDL_Rect *panel);
 /* A row of buttons, centred at y; returns the index clicked or -1 (for events pass e, to draw
  * pass NULL). Keyboard focus shown on `focus` (-1 none). */
 typedef struct UiButtons {

@@ -2,8 +2,10 @@
  * Everything that moves is breath_session_at() of the session timer: no frame deltas. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
+#include "practice.h"
 #include "scenes.h"
 
 #define READY_MS 3000u
@@ -59,8 +61,14 @@ static void picker_event(App *a, void *s, const SDL_Event *e)
     }
     int i = ui_list_event(a, &p->list, e);
     picker_follow_pattern(a, p);
-    if (i >= 0 && i < a->content.npatterns)
+    if (i >= 0 && i < a->content.npatterns) {
+        /* Remembered for next time: the picker opens on this choice. */
+        Settings *st = &a->data.settings;
+        snprintf(st->last_pattern, sizeof st->last_pattern, "%s", a->content.patterns[i].id);
+        st->last_minutes = MINUTES[p->len.focus];
+        practice_save_settings(a);
         breathe_push(a, &a->content.patterns[i], MINUTES[p->len.focus]);
+    }
 }
 
 /* "In 4 · Hold 7 · Out 8" */
@@ -83,13 +91,12 @@ static void picker_render(App *a, void *s)
     int y = ui_header(a, "Breathe", NULL);
     static const char *const labels[NMINUTES] = {"1 min", "3 min", "5 min", "10 min"};
     int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
-    int gap = a->w / 40;
-    int lw = a->w * 30 / 100, pw = a->w * 42 / 100;
-    int lx = (a->w - lw - pw - gap) / 2, px = lx + lw + gap;
-    ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y, lw, by - y - a->h / 20});
+    SDL_Rect area, panel;
+    ui_columns(a, y, by - a->h / 20, &area, &panel);
+    int px = panel.x, pw = panel.w;
+    ui_list_render(a, &p->list, p->items, area);
     if (p->list.focus < a->content.npatterns) {
         const BreathPattern *bp = &a->content.patterns[p->list.focus];
-        SDL_Rect panel = {px, y, pw, by - y - a->h / 20};
         draw_rrect(a, panel, a->h / 60, t->surface);
         int pad = a->h / 30, ty = y + pad;
         SDL_Rect r = text_draw(a, TEXT_TITLE, bp->title, px + pad, ty, ALIGN_LEFT, t->text, 0);
@@ -121,7 +128,15 @@ void breathe_picker_push(App *a)
         p->items[i] = (UiItem){a->content.patterns[i].title, NULL};
     p->list = (UiList){.count = n, .hover = -1};
     p->len = (UiButtons){.count = NMINUTES, .hover = -1};
+    /* Open on the last choice, if it still exists. */
+    const Settings *st = &a->data.settings;
+    for (int i = 0; i < n; i++)
+        if (st->last_pattern[0] && !strcmp(a->content.patterns[i].id, st->last_pattern)) p->list.focus = i;
     picker_follow_pattern(a, p);
+    if (st->last_minutes > 0) {
+        p->len.focus = minutes_index(st->last_minutes);
+        p->len_chosen = true;
+    }
     scene_push(a, &PICKER, p);
 }
 
@@ -131,20 +146,27 @@ typedef struct Breathe {
     BreathSession sess;
     int minutes;
     AtTimer timer;
-    int last_step;      /* for the step cue: -1 before the first breath */
-    uint64_t last_cycle;
+    BreathCues cues;    /* which step's cue has played */
     bool done;
     BreathSessionState st;
     UiButtons end_buttons;
+    bool entered, recorded; /* on screen (clock running); handed to practice_end */
 } Breathe;
+
+/* Hands the session to the practice log: once, when it ends or the user leaves. */
+static void breathe_record(App *a, Breathe *b, bool completed)
+{
+    if (!b->entered || b->recorded) return;
+    b->recorded = true;
+    BreathSessionState st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
+    practice_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
+}
 
 static void fmt_clock(char *buf, size_t n, uint64_t ms)
 {
     uint64_t s = (ms + 999) / 1000;
     snprintf(buf, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
 }
-
-static const Cue STEP_CUE[BREATH_KIND_COUNT] = {CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST};
 
 static void breathe_update(App *a, void *s)
 {
@@ -155,20 +177,11 @@ static void breathe_update(App *a, void *s)
         b->done = true;
         b->end_buttons.focus = 0;
         audio_play(a, CUE_BELL);
+        breathe_record(a, b, true); /* the after check-in, if on, comes before "Well done" */
         a->dirty = true;
         return;
     }
-    if (b->st.getting_ready) return;
-    const BreathPhase *ph = &b->st.phase;
-    if (ph->step != b->last_step || ph->cycle != b->last_cycle) {
-        const BreathPattern *p = b->sess.pattern;
-        int prev = (ph->step + p->nsteps - 1) % p->nsteps;
-        /* A top-up inhale right after an inhale gets a lighter tick. */
-        bool repeat = p->steps[prev].kind == ph->kind && b->last_step >= 0;
-        audio_play(a, repeat ? CUE_TICK : STEP_CUE[ph->kind]);
-        b->last_step = ph->step;
-        b->last_cycle = ph->cycle;
-    }
+    breath_cues_play(a, &b->cues, &b->st, b->sess.pattern);
 }
 
 static bool breathe_animating(App *a, void *s)
@@ -193,40 +206,16 @@ static void breathe_event(App *a, void *s, const SDL_Event *e)
     }
     if (e->type != SDL_KEYDOWN) return;
     switch (e->key.keysym.sym) {
-    case SDLK_ESCAPE: scene_pop(a); break;
+    case SDLK_ESCAPE:
+        breathe_record(a, b, false); /* leaving early still counts as practice */
+        scene_pop(a);
+        break;
     case SDLK_SPACE:
         if (b->timer.paused) timer_resume(&b->timer, a->now);
         else timer_pause(&b->timer, a->now);
         a->dirty = true;
         break;
     default: break;
-    }
-}
-
-static void draw_figure(App *a, Breathe *b, float cx, float cy, float rmax)
-{
-    const Theme *t = &a->theme;
-    const BreathPhase *ph = &b->st.phase;
-    float rmin = rmax * 0.36f;
-    SDL_Color col;
-    if (b->st.getting_ready) {
-        col = t->step[BREATH_HOLD_EMPTY];
-    } else {
-        /* Cross-fade from the previous step's colour at the start of each step. */
-        const BreathPattern *p = b->sess.pattern;
-        BreathKind prev = p->steps[(ph->step + p->nsteps - 1) % p->nsteps].kind;
-        uint32_t into = ph->step_ms - ph->step_left_ms;
-        float f = b->done ? 1.0f : (float)into / (float)t->colour_fade_ms;
-        col = color_mix(t->step[prev], t->step[ph->kind], f);
-    }
-    float r = rmin + (rmax - rmin) * (float)ph->fill;
-    /* The outline of a full breath, and a soft halo that breathes with the circle. */
-    draw_arc(a, cx, cy, rmax, 2.0f, 0, 1, color_alpha(t->muted, 0.22f));
-    draw_disc(a, cx, cy, r * 1.12f, color_alpha(col, 0.10f));
-    draw_disc(a, cx, cy, r, col);
-    if (!b->st.getting_ready && !b->done) {
-        /* Progress through the step, a thin arc just outside the outline. */
-        draw_arc(a, cx, cy, rmax + rmax * 0.06f, 3.0f, 0, (float)ph->progress, color_alpha(col, 0.8f));
     }
 }
 
@@ -259,22 +248,15 @@ static void breathe_render(App *a, void *s)
         return;
     }
 
-    draw_figure(a, b, cx, cy, rmax);
+    draw_breath_figure(a, &b->st, p, cx, cy, rmax);
     text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     if (b->st.getting_ready) {
-        snprintf(buf, sizeof buf, "%u", (b->st.ready_left_ms + 999) / 1000);
-        SDL_Point sz = text_size(a, TEXT_TITLE, buf, 0);
-        text_draw(a, TEXT_TITLE, buf, (int)cx, (int)cy - sz.y / 2, ALIGN_CENTER, t->on_accent, 0);
         SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
         text_draw(a, TEXT_SMALL, "Sit comfortably. Breathe in when the circle starts to grow.",
                   a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted, 0);
     } else {
-        const BreathPhase *ph = &b->st.phase;
-        snprintf(buf, sizeof buf, "%u", (ph->step_left_ms + 999) / 1000);
-        SDL_Point sz = text_size(a, TEXT_TITLE, buf, 0);
-        text_draw(a, TEXT_TITLE, buf, (int)cx, (int)cy - sz.y / 2, ALIGN_CENTER, t->on_accent, 0);
-        text_draw(a, TEXT_DISPLAY, breath_kind_words(ph->kind), a->w / 2, words_y, ALIGN_CENTER,
+        text_draw(a, TEXT_DISPLAY, breath_kind_words(b->st.phase.kind), a->w / 2, words_y, ALIGN_CENTER,
                   t->text, 0);
     }
     int m = a->h / 30;
@@ -296,12 +278,28 @@ static void breathe_render(App *a, void *s)
              b->timer.paused ? "Space resume   Esc leave" : "Space pause   Esc leave");
 }
 
+/* The session starts when it appears (after the before check-in, if any). */
+static void breathe_enter(App *a, void *s)
+{
+    Breathe *b = s;
+    timer_start(&b->timer, a->now);
+    b->entered = true;
+}
+
+static void breathe_free(App *a, void *s)
+{
+    breathe_record(a, s, false); /* the window closed mid-session: keep what was done */
+    free(s);
+}
+
 static const SceneVT BREATHE = {
     .name = "breathe",
+    .enter = breathe_enter,
     .event = breathe_event,
     .update = breathe_update,
     .render = breathe_render,
     .animating = breathe_animating,
+    .free = breathe_free,
 };
 
 void breathe_push(App *a, const BreathPattern *p, int minutes)
@@ -311,8 +309,8 @@ void breathe_push(App *a, const BreathPattern *p, int minutes)
     b->minutes = minutes;
     b->sess = breath_session(p, minutes, READY_MS);
     timer_start(&b->timer, a->now);
-    b->last_step = -1;
+    b->cues.last_step = -1;
     b->end_buttons = (UiButtons){.count = 2, .hover = -1};
     b->st = breath_session_at(&b->sess, 0);
-    scene_push(a, &BREATHE, b);
+    practice_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "practice.h"
 #include "scenes.h"
 
 void app_log(const char *fmt, ...)
@@ -65,6 +66,7 @@ static void apply_pending(App *a)
             continue;
         }
         a->stack[a->depth++] = a->pending[i];
+        if (a->pending[i].vt->enter) a->pending[i].vt->enter(a, a->pending[i].s);
     }
     a->npending = a->pending_pops = 0;
     a->pending_root = false;
@@ -193,6 +195,7 @@ int app_run(App *a)
     app_trace_first_frame();
     uint64_t frames = 0, t0 = a->now;
     audio_init(a);
+    practice_load_log(a); /* after the first frame: start-up stays fast */
     bool was_animating = true;
     while (!a->quit) {
         SDL_Event e;

@@ -9,6 +9,7 @@
 #include <SDL_ttf.h>
 
 #include "app.h"
+#include "practice.h"
 #include "scenes.h"
 #include "script.h"
 
@@ -22,8 +23,13 @@ static const char USAGE[] =
     "Commands:\n"
     "  (none)                  open the menu\n"
     "  breathe [PATTERN]       start a breathing break now (default: quick-calm)\n"
-    "  list                    list breathing patterns\n"
+    "  cards [LEVEL]           a round of scenario cards (LEVEL: an id or 1-5)\n"
+    "  cards --couple [LEVEL]  cards for two: both choose privately, then talk it through\n"
+    "  list                    list breathing patterns and card levels\n"
     "  validate                check all content and exit (non-zero on problems)\n"
+    "  stats [--json]          your streak, week, minutes and check-ins (--json for scripts)\n"
+    "  export FILE             write all your practice history and settings to FILE\n"
+    "  import FILE             merge an export back in (practices already here are skipped)\n"
     "\n"
     "Options:\n"
     "  --minutes N             session length for breathe (1-60)\n"
@@ -93,7 +99,7 @@ static int parse_args(int argc, char **argv, Args *g)
         else if (g->npos < 4) g->pos[g->npos++] = s;
         else return usage_error("too many arguments at \"%s\"", s);
     }
-    static const char *const known[] = {"breathe", "list", "validate"};
+    static const char *const known[] = {"breathe", "cards", "list", "validate", "stats", "export", "import"};
     if (g->command) {
         bool ok = false;
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) ok |= !strcmp(g->command, known[i]);
@@ -159,6 +165,11 @@ static int cmd_list(App *a)
         const BreathPattern *p = &a->content.patterns[i];
         printf("  %-16s %-22s %s%s\n", p->id, p->title, p->when, p->user ? " (yours)" : "");
     }
+    printf("\nCard levels:\n");
+    for (int i = 0; i < a->content.nlevels; i++) {
+        const DeckLevel *l = &a->content.levels[i];
+        printf("  %-16s %d  %-19s %d cards\n", l->id, l->number, l->title, l->ncards);
+    }
     return 0;
 }
 
@@ -207,8 +218,6 @@ static bool init_window(App *a, const Args *g)
     return text_init(a);
 }
 
-void settings_changed(App *a) { (void)a; }
-
 /* Milliseconds since this process was started by the kernel (for the start-up trace). */
 static double ms_since_process_start(void)
 {
@@ -249,6 +258,9 @@ int main(int argc, char **argv)
     find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
     find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (!resolve_data_dir(a, &g)) return 1;
+    /* Data commands need no content and no window. */
+    if (data_command_is(g.command))
+        return data_command_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
     load_content(a);
 
     const char *cmd = g.command ? g.command : "";
@@ -273,22 +285,43 @@ int main(int argc, char **argv)
             goto out;
         }
     }
+    const DeckLevel *level = NULL;
+    if (!strcmp(cmd, "cards") && g.npos) {
+        level = cards_find_level(&a->content, g.pos[0]);
+        if (!level) {
+            fprintf(stderr, "attune: no card level \"%s\" (see 'attune list')\n", g.pos[0]);
+            rc = 2;
+            goto out;
+        }
+    }
 
     uint64_t fake_now = 0;
     a->scripted = g.script != NULL;
     a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
     a->now = clock_now(&a->clock);
+    practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
     if (!init_window(a, &g)) {
         rc = 1;
         goto quit;
     }
     menu_push(a);
     if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
+    if (!strcmp(cmd, "cards")) {
+        /* The picker stays under a round, so Esc from a card goes back to the levels. */
+        if (g.couple) couple_names_push(a, level ? level->id : NULL);
+        else {
+            cards_picker_push(a, level ? level->id : NULL, NULL);
+            if (level) cards_round_push(a, level);
+        }
+    }
     rc = a->scripted ? script_run(a, g.script, &fake_now) : app_run(a);
 quit:
+    a->quit = true; /* scenes freed now are closing with the app: practices save at once */
     scene_free_all(a);
+    practice_quit(a);
     audio_quit(a);
     text_quit(a);
+    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
     if (a->ren) SDL_DestroyRenderer(a->ren);
     if (a->win) SDL_DestroyWindow(a->win);
     SDL_Quit();

@@ -2,9 +2,10 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "practice.h"
 #include "scenes.h"
 
-typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_HELP, ITEM_QUIT, ITEM_COUNT } Item;
+typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_HELP, ITEM_QUIT, ITEM_COUNT } Item;
 
 typedef struct Menu {
     UiList list;
@@ -13,6 +14,9 @@ typedef struct Menu {
 static const UiItem ITEMS[ITEM_COUNT] = {
     {"Quick calm", "One minute of slow breathing, right now"},
     {"Breathe", "Choose a breathing pattern and a length"},
+    {"Cards", "Practise how you respond, one moment at a time"},
+    {"Cards together", "Both choose privately, then talk it through"},
+    {"Progress", "Your streak, your week, your calendar"},
     {"Help", "Keys, and where to find support"},
     {"Quit", NULL},
 };
@@ -29,6 +33,9 @@ static void activate(App *a, Item it)
     switch (it) {
     case ITEM_QUICK: start_quick(a); break;
     case ITEM_BREATHE: breathe_picker_push(a); break;
+    case ITEM_CARDS: cards_picker_push(a, NULL, NULL); break;
+    case ITEM_COUPLE: couple_names_push(a, NULL); break;
+    case ITEM_PROGRESS: stats_push(a); break;
     case ITEM_HELP: help_push(a); break;
     case ITEM_QUIT: a->quit = true; break;
     default: break;
@@ -60,7 +67,14 @@ static void menu_render(App *a, void *s)
                   ALIGN_CENTER, t->muted, 0);
     y += r.h + a->h / 18;
     int w = text_measure(a) * 3 / 4;
-    ui_list_render(a, &m->list, ITEMS, (SDL_Rect){(a->w - w) / 2, y, w, a->h - y - a->h / 8});
+    /* A problem with the data folder: said once, small, above the key hints. */
+    const char *note = practice_note(a);
+    int note_h = note ? text_size(a, TEXT_SMALL, note, text_measure(a)).y + a->h / 60 : 0;
+    int bottom = a->h - a->h / 8 - note_h;
+    ui_list_render(a, &m->list, ITEMS, (SDL_Rect){(a->w - w) / 2, y, w, bottom - y});
+    if (note)
+        text_draw(a, TEXT_SMALL, note, a->w / 2, bottom + a->h / 60, ALIGN_CENTER, t->step[2],
+                  text_measure(a));
     ui_hints(a, "Up/Down choose   Enter open   Space quick calm", "F1 help   Esc quit");
 }
 

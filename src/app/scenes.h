@@ -10,8 +10,23 @@ void help_push(App *a);
 void breathe_picker_push(App *a);
 /* Straight into a breathing session. */
 void breathe_push(App *a, const BreathPattern *p, int minutes);
+/* Progress: streaks, the week, the calendar, check-ins (stats_scene.c). */
+void stats_push(App *a);
 
-/* Persists user settings after a change (mute, text size, last pattern). */
+/* Scenario cards (cards.c, couple_scene.c). A level given as its id or its number 1-5, or
+ * NULL when s names none. */
+const DeckLevel *cards_find_level(const Content *c, const char *s);
+/* The level picker, preselecting level_id (NULL: the suggested next level). names NULL: solo;
+ * else the couple's two names, and picking a level starts a round together. */
+void cards_picker_push(App *a, const char *level_id, const char *const *names);
+/* Straight into a solo round of the level. */
+void cards_round_push(App *a, const DeckLevel *level);
+/* Cards together: both names first, then the picker (or level_id's round at once). */
+void couple_names_push(App *a, const char *level_id);
+/* Straight into a round together (empty names: "Partner A" / "Partner B"). */
+void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b);
+
+/* Persists user settings after a change (mute, text size, last pattern). In practice.c. */
 void settings_changed(App *a);
 
 #endif

@@ -124,6 +124,15 @@ void ui_hints(App *a, const char *left, const char *right)
     if (right) text_draw(a, TEXT_SMALL, right, a->w - m, y, ALIGN_RIGHT, t->muted, 0);
 }
 
+void ui_columns(App *a, int y, int bottom, SDL_Rect *list, SDL_Rect *panel)
+{
+    int gap = a->w / 40;
+    int lw = a->w * 30 / 100, pw = a->w * 42 / 100;
+    int lx = (a->w - lw - pw - gap) / 2;
+    *list = (SDL_Rect){lx, y, lw, bottom - y};
+    *panel = (SDL_Rect){lx + lw + gap, y, pw, bottom - y};
+}
+
 int ui_buttons_event(App *a, UiButtons *b, const SDL_Event *e)
 {
     switch (e->type) {

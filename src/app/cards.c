@@ -1,0 +1,482 @@
+/* Scenario cards, solo: the level picker (shared with couple mode), a round of cards, the
+ * reveal of every response's style and why, and a kind end of round. The core (deck.h) deals
+ * and scores; this file only draws it and turns keys and clicks into deck_round_* calls. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attune/couple.h"
+#include "cards_ui.h"
+#include "scenes.h"
+
+#define MIDDOT " \u00b7 "
+
+/* ---------- level picker ---------- */
+
+typedef struct Picker {
+    UiList list;
+    bool couple;
+    char names[2][COUPLE_NAME_MAX];
+    UiItem items[UI_LIST_MAX];
+    char titles[UI_LIST_MAX][DECK_TITLE_MAX * 4 + 8];
+    char subs[UI_LIST_MAX][80];
+} Picker;
+
+/* Copies s, cut with an ellipsis on a UTF-8 boundary so it fits in w pixels: list rows do
+ * not wrap. */
+static void elide(App *a, TextRole role, const char *s, int w, char *out, size_t n)
+{
+    snprintf(out, n, "%s", s);
+    size_t len = strlen(out);
+    while (len > 0 && text_size(a, role, out, 0).x > w) {
+        do len--;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
+        size_t k = len;
+        while (k > 0 && s[k - 1] == ' ') k--;
+        snprintf(out, n, "%.*s\u2026", (int)k, s);
+    }
+}
+
+static void picker_start(App *a, Picker *p, int i)
+{
+    if (i < 0 || i >= a->content.nlevels) return;
+    const DeckLevel *l = &a->content.levels[i];
+    if (p->couple) couple_round_push(a, l, p->names[0], p->names[1]);
+    else cards_round_push(a, l);
+}
+
+static void picker_event(App *a, void *s, const SDL_Event *e)
+{
+    Picker *p = s;
+    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
+        scene_pop(a);
+        return;
+    }
+    picker_start(a, p, ui_list_event(a, &p->list, e));
+}
+
+/* "Breathing: Six a minute, Box breathing" from the level's practice ids. */
+static void practice_line(const Content *c, const DeckLevel *l, bool breathing, char *buf, size_t n)
+{
+    size_t len = (size_t)snprintf(buf, n, "%s", breathing ? "Breathing: " : "Grounding: ");
+    int count = breathing ? l->nbreathing : l->ngrounding;
+    for (int i = 0; i < count && len < n; i++) {
+        const char *id = breathing ? l->breathing[i] : l->grounding[i];
+        const char *title = id;
+        if (breathing) {
+            const BreathPattern *bp = content_pattern(c, id);
+            if (bp) title = bp->title;
+        } else {
+            const GroundExercise *ge = content_exercise(c, id);
+            if (ge) title = ge->title;
+        }
+        len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", title);
+    }
+}
+
+static void progress_line(const DeckLevel *l, char *buf, size_t n)
+{
+    LevelProgress lp = cards_progress(l);
+    if (lp.seen == 0)
+        snprintf(buf, n, "%d cards, none seen yet", l->ncards);
+    else
+        snprintf(buf, n, "%d of %d cards seen" MIDDOT "%d connection-oriented pick%s", lp.seen,
+                 l->ncards, lp.connected, lp.connected == 1 ? "" : "s");
+}
+
+/* The focused level's intro and suggested practices; measured first so it always fits. */
+static int level_panel(App *a, const DeckLevel *l, SDL_Rect panel, TextRole intro_role, bool draw)
+{
+    const Theme *t = &a->theme;
+    const Content *c = &a->content;
+    int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
+    char buf[400];
+    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, l->title, x, y, ALIGN_LEFT, t->text, w);
+    y += r.h;
+    snprintf(buf, sizeof buf, "Level %d of %d", l->number, c->nlevels);
+    r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, 0);
+    y += r.h + pad / 2;
+    r = cards_put(a, draw, intro_role, l->intro, x, y, ALIGN_LEFT, t->text, w);
+    y += r.h + pad * 2 / 3;
+    r = cards_put(a, draw, TEXT_SMALL, "Suggested practices", x, y, ALIGN_LEFT, t->muted, 0);
+    y += r.h;
+    for (int b = 1; b >= 0; b--) {
+        if (!(b ? l->nbreathing : l->ngrounding)) continue;
+        practice_line(c, l, b, buf, sizeof buf);
+        r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->step[0], w);
+        y += r.h;
+    }
+    y += pad * 2 / 3;
+    progress_line(l, buf, sizeof buf);
+    r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, w);
+    y += r.h + pad;
+    return y - panel.y;
+}
+
+static void picker_render(App *a, void *s)
+{
+    Picker *p = s;
+    const Theme *t = &a->theme;
+    const Content *c = &a->content;
+    char sub[160];
+    if (p->couple)
+        snprintf(sub, sizeof sub, "%s and %s: choose a level to play together.", p->names[0], p->names[1]);
+    int y = ui_header(a, p->couple ? "Cards together" : "Cards",
+                      p->couple ? sub : "Every level is open. They're listed in the suggested order.");
+    for (int i = 0; i < p->list.count; i++) {
+        LevelProgress lp = cards_progress(&c->levels[i]);
+        snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
+                 c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
+    }
+    int bottom = cards_content_bottom(a, false);
+    int gap = a->w / 40;
+    int lw = a->w * 30 / 100, pw = a->w * 46 / 100;
+    for (int i = 0; i < p->list.count; i++) {
+        /* ui_list_render insets text by 2 * (h/60 + 2) on the left; keep as much on the right. */
+        int room = lw - 4 * (a->h / 60 + 2);
+        elide(a, TEXT_BODY, c->levels[i].title, room, p->titles[i], sizeof p->titles[i]);
+        p->items[i] = (UiItem){p->titles[i], p->subs[i]};
+    }
+    int lx = (a->w - lw - pw - gap) / 2, px = lx + lw + gap;
+    ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y, lw, bottom - y});
+    if (p->list.focus < c->nlevels) {
+        const DeckLevel *l = &c->levels[p->list.focus];
+        SDL_Rect panel = {px, y, pw, bottom - y};
+        TextRole role = TEXT_BODY;
+        if (level_panel(a, l, panel, role, false) > panel.h) role = TEXT_SMALL;
+        panel.h = level_panel(a, l, panel, role, false);
+        draw_rrect(a, panel, a->h / 60, t->surface);
+        level_panel(a, l, panel, role, true);
+    }
+    ui_hints(a, "Up/Down level   Enter start a round", "Esc back");
+}
+
+static const SceneVT PICKER = {.name = "cards-picker", .event = picker_event, .render = picker_render};
+
+void cards_picker_push(App *a, const char *level_id, const char *const *names)
+{
+    Picker *p = calloc(1, sizeof *p);
+    if (!p) return;
+    int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
+    p->list = (UiList){.count = n, .hover = -1, .focus = cards_suggested_level(&a->content)};
+    const DeckLevel *l = cards_find_level(&a->content, level_id);
+    if (l) p->list.focus = (int)(l - a->content.levels);
+    if (p->list.focus >= n) p->list.focus = 0;
+    if (names) {
+        p->couple = true;
+        for (int i = 0; i < 2; i++)
+            snprintf(p->names[i], sizeof p->names[i], "%s", names[i] && *names[i] ? names[i]
+                                                             : i ? "Partner B" : "Partner A");
+    }
+    scene_push(a, &PICKER, p);
+}
+
+/* ---------- a round ---------- */
+
+typedef struct Round {
+    const DeckLevel *level;
+    DeckRound r;
+    CardChoice choice;
+    UiButtons next;
+    bool next_shown; /* the reveal had room for its button */
+    UiButtons end;
+    bool recorded;
+} Round;
+
+/* Called once per round with at least one answered card, finished or left early.
+ * Progress and practice log recorded by the lead: for now it keeps this session's level
+ * progress (cards seen, connection-oriented picks), which the picker shows. */
+static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r)
+{
+    (void)a;
+    const DeckCard *cards[DECK_ROUND_MAX];
+    int n = 0;
+    for (int i = 0; i < deck_round_count(r); i++) {
+        DeckPick pk = deck_round_pick(r, i);
+        if (pk.card && pk.response >= 0) cards[n++] = pk.card;
+    }
+    if (n) cards_progress_add(level, cards, n, deck_round_score(r));
+}
+
+static void round_record(App *a, Round *rd)
+{
+    if (rd->recorded) return;
+    rd->recorded = true;
+    on_round_finished(a, rd->level, &rd->r);
+}
+
+static void round_next(App *a, Round *rd)
+{
+    if (!deck_round_next(&rd->r)) return;
+    card_choice_reset(&rd->choice);
+    if (deck_round_finished(&rd->r)) {
+        round_record(a, rd);
+        rd->end.focus = 0;
+        audio_play(a, CUE_BELL);
+    }
+    cards_fade(a);
+}
+
+static void round_event(App *a, void *s, const SDL_Event *e)
+{
+    Round *rd = s;
+    DeckRound *r = &rd->r;
+    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
+        /* Back to the levels; what was answered still counts. */
+        deck_round_end(r);
+        if (deck_round_answered(r)) round_record(a, rd);
+        scene_pop(a);
+        return;
+    }
+    if (deck_round_finished(r)) {
+        int i = ui_buttons_event(a, &rd->end, e);
+        if (i == 0) {
+            cards_round_push(a, rd->level);
+            scene_pop(a); /* pops this round; the new one is pushed after it */
+        } else if (i == 1) {
+            scene_to_root(a);
+        }
+        return;
+    }
+    if (deck_round_revealed(r)) {
+        if (e->type == SDL_KEYDOWN && !e->key.repeat &&
+            (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER ||
+             e->key.keysym.sym == SDLK_SPACE || e->key.keysym.sym == SDLK_RIGHT)) {
+            round_next(a, rd);
+            return;
+        }
+        bool click = e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT;
+        if (!rd->next_shown && click) round_next(a, rd);
+        else if (e->type != SDL_KEYDOWN && ui_buttons_event(a, &rd->next, e) == 0) round_next(a, rd);
+        return;
+    }
+    int slot = card_choice_event(a, &rd->choice, e);
+    if (slot >= 0 && deck_round_choose(r, slot)) {
+        rd->next.focus = 0;
+        rd->next.hover = -1;
+        cards_fade(a);
+    }
+}
+
+static void card_top_line(const Round *rd, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s" MIDDOT "Card %d of %d", rd->level->title,
+             deck_round_position(&rd->r) + 1, deck_round_count(&rd->r));
+}
+
+typedef struct RevealStyle {
+    TextRole text, why, note;
+    int gap, pad;
+    bool wide; /* the full window width, for long content in small windows */
+    bool tiny; /* and no top line, no button (a click anywhere goes on), for tiny windows */
+} RevealStyle;
+
+/* One response of the reveal in a cell of width w; returns its height. */
+static int reveal_cell(App *a, const DeckResponse *resp, int slot, bool chosen, RevealStyle st,
+                       SDL_Rect cell, bool draw)
+{
+    const Theme *t = &a->theme;
+    int x = cell.x + st.pad, w = cell.w - 2 * st.pad, y = cell.y + st.pad;
+    if (draw) {
+        int rad = a->h / 60;
+        draw_rrect(a, cell, rad, chosen ? t->surface_hi : t->surface);
+        if (chosen) draw_rrect_outline(a, cell, rad, 2, t->style[resp->style]);
+    }
+    char num[4];
+    snprintf(num, sizeof num, "%d", slot + 1);
+    SDL_Point nsz = text_size(a, TEXT_SMALL, num, 0);
+    SDL_Rect chip = cards_chip(a, false, resp->style, x + nsz.x + st.pad / 2, y, TEXT_SMALL);
+    if (draw) {
+        /* The number and the marker sit on the chip's text line. */
+        int ly = y + (chip.h - text_line(a, TEXT_SMALL)) / 2;
+        text_draw(a, TEXT_SMALL, num, x, ly, ALIGN_LEFT, t->muted, 0);
+        cards_chip(a, true, resp->style, chip.x, y, TEXT_SMALL);
+        if (chosen)
+            text_draw(a, TEXT_SMALL, "Your choice", cell.x + cell.w - st.pad, ly, ALIGN_RIGHT, t->text, 0);
+    }
+    y += chip.h + st.pad / 2;
+    SDL_Rect r = cards_put(a, draw, st.text, resp->text, x, y, ALIGN_LEFT, t->text, w);
+    y += r.h + st.pad / 3;
+    r = cards_put(a, draw, st.why, resp->why, x, y, ALIGN_LEFT, t->muted, w);
+    y += r.h + st.pad;
+    return y - cell.y;
+}
+
+/* The whole reveal: 2x2 grid, "try saying" and the question. Returns its height. */
+static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0, bool draw)
+{
+    const Theme *t = &a->theme;
+    const DeckCard *card = deck_round_card(&rd->r);
+    int chosen = deck_round_chosen(&rd->r);
+    int cw = (w - st.gap) / 2, y = y0;
+    for (int row = 0; row < 2; row++) {
+        int h = 0;
+        for (int col = 0; col < 2; col++) {
+            int slot = row * 2 + col;
+            SDL_Rect cell = {x + col * (cw + st.gap), y, cw, 0};
+            int ch = reveal_cell(a, deck_round_response(&rd->r, slot), slot, slot == chosen, st, cell, false);
+            if (ch > h) h = ch;
+        }
+        for (int col = 0; draw && col < 2; col++) {
+            int slot = row * 2 + col;
+            SDL_Rect cell = {x + col * (cw + st.gap), y, cw, h};
+            reveal_cell(a, deck_round_response(&rd->r, slot), slot, slot == chosen, st, cell, true);
+        }
+        y += h + st.gap;
+    }
+    y += st.gap;
+    /* "Try saying": a teal-tinted panel, the one line to practise. */
+    char quoted[DECK_TRY_SAYING_MAX * 4 + 16];
+    snprintf(quoted, sizeof quoted, "\u201c%s\u201d", card->try_saying);
+    int tx = x + st.pad, tw = w - 2 * st.pad;
+    if (!st.wide && tw > text_measure(a) * 5 / 4) tw = text_measure(a) * 5 / 4; /* comfortable lines */
+    SDL_Point lab = text_size(a, TEXT_SMALL, "Try saying", 0);
+    SDL_Point line = text_size(a, st.note, quoted, tw);
+    SDL_Rect note = {x, y, w, st.pad + lab.y + line.y + st.pad};
+    if (draw) {
+        SDL_Color teal = t->style[DECK_STYLE_SECURE];
+        draw_rrect(a, note, a->h / 60, color_alpha(teal, 0.12f));
+        text_draw(a, TEXT_SMALL, "Try saying", tx, y + st.pad, ALIGN_LEFT, teal, 0);
+        text_draw(a, st.note, quoted, tx, y + st.pad + lab.y, ALIGN_LEFT, t->text, tw);
+    }
+    y += note.h + st.gap * 2;
+    SDL_Rect r = cards_put(a, draw, TEXT_SMALL, "Reflect", tx, y, ALIGN_LEFT, t->muted, 0);
+    y += r.h;
+    r = cards_put(a, draw, st.note, card->reflect, tx, y, ALIGN_LEFT, t->text, tw);
+    y += r.h;
+    return y - y0;
+}
+
+static void render_reveal(App *a, Round *rd)
+{
+    int u = a->h / 60;
+    /* Tried in order until one fits. */
+    const RevealStyle tries[] = {
+        {TEXT_BODY, TEXT_SMALL, TEXT_BODY, u, u * 3 / 2, false, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_BODY, u, u, false, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3, false, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, false, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, true},
+    };
+    int n = (int)(sizeof tries / sizeof tries[0]);
+    char line[160];
+    card_top_line(rd, line, sizeof line);
+    int m = a->h / 30;
+    int line_top = m + text_line(a, TEXT_SMALL) + m / 2; /* below cards_top_line */
+    int k = 0, h = 0, avail = 0, top = line_top, w = 0;
+    for (; k < n; k++) {
+        bool tiny = tries[k].tiny;
+        top = tiny ? m : line_top;
+        w = tries[k].wide ? a->w - 2 * u : text_measure(a) * 7 / 4;
+        if (!tries[k].wide && w > a->w * 9 / 10) w = a->w * 9 / 10;
+        avail = cards_content_bottom(a, !tiny) - top;
+        h = reveal_layout(a, rd, tries[k], (a->w - w) / 2, w, top, false);
+        if (h <= avail) break;
+    }
+    if (k == n) k = n - 1;
+    if (!tries[k].tiny) cards_top_line(a, line);
+    int y = top + (avail - h) / 3;
+    reveal_layout(a, rd, tries[k], (a->w - w) / 2, w, y < top ? top : y, true);
+    rd->next_shown = !tries[k].tiny;
+    if (rd->next_shown) {
+        bool last = deck_round_position(&rd->r) + 1 == deck_round_count(&rd->r);
+        const char *label[1] = {last ? "See how it went" : "Next card"};
+        ui_buttons_render(a, &rd->next, label, cards_buttons_y(a));
+    }
+}
+
+/* "Connection-oriented 3 · Anxious 1 · ..." in each style's colour, centred at y. */
+static int style_counts_line(App *a, const int counts[DECK_STYLE_COUNT], int y)
+{
+    char seg[DECK_STYLE_COUNT][48];
+    TextRole role = TEXT_BODY;
+    int total = 0, gap = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        total = 0;
+        gap = text_line(a, role);
+        for (int i = 0; i < DECK_STYLE_COUNT; i++) {
+            snprintf(seg[i], sizeof seg[i], "%s %d", deck_style_title((DeckStyle)i), counts[i]);
+            total += text_size(a, role, seg[i], 0).x + (i ? gap : 0);
+        }
+        if (total <= a->w * 9 / 10) break;
+        role = TEXT_SMALL;
+    }
+    int x = (a->w - total) / 2;
+    for (int i = 0; i < DECK_STYLE_COUNT; i++) {
+        SDL_Rect r = text_draw(a, role, seg[i], x, y, ALIGN_LEFT, a->theme.style[i], 0);
+        x += r.w + gap;
+    }
+    return text_line(a, role);
+}
+
+static void render_end(App *a, Round *rd)
+{
+    const Theme *t = &a->theme;
+    char buf[320];
+    int y = a->h / 7;
+    SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + a->h / 30;
+    deck_round_summary(&rd->r, buf, sizeof buf);
+    r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
+    y += r.h + a->h / 20;
+    /* One dot per card, in the colour of the style picked. */
+    int n = deck_round_count(&rd->r);
+    float rad = a->h / 70.0f, step = rad * 3.2f;
+    float x0 = a->w / 2.0f - step * (float)(n - 1) / 2.0f;
+    for (int i = 0; i < n; i++) {
+        DeckPick pk = deck_round_pick(&rd->r, i);
+        float cx = x0 + step * (float)i, cy = (float)y + rad;
+        if (pk.response >= 0) cards_dot(a, cx, cy, rad, t->style[pk.style]);
+        else draw_arc(a, cx, cy, rad - 1, 2, 0, 1, color_alpha(t->muted, 0.5f));
+    }
+    y += (int)(2 * rad) + a->h / 30;
+    int counts[DECK_STYLE_COUNT];
+    deck_round_style_counts(&rd->r, counts);
+    y += style_counts_line(a, counts, y) + a->h / 40;
+    char prog[160];
+    progress_line(rd->level, prog, sizeof prog);
+    snprintf(buf, sizeof buf, "%s: %s", rd->level->title, prog);
+    text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
+    static const char *const labels[2] = {"Another round", "Menu"};
+    ui_buttons_render(a, &rd->end, labels, (int)(a->h * 0.72f));
+    ui_hints(a, "Left/Right choose   Enter go", "Esc levels");
+}
+
+static void round_render(App *a, void *s)
+{
+    Round *rd = s;
+    if (deck_round_finished(&rd->r)) {
+        render_end(a, rd);
+        return;
+    }
+    if (deck_round_revealed(&rd->r)) {
+        render_reveal(a, rd);
+        ui_hints(a, "Enter next card", "Esc levels");
+        return;
+    }
+    char top[160];
+    card_top_line(rd, top, sizeof top);
+    int y = cards_top_line(a, top);
+    const DeckResponse *resp[DECK_RESPONSES];
+    for (int i = 0; i < DECK_RESPONSES; i++) resp[i] = deck_round_response(&rd->r, i);
+    card_choice_render(a, &rd->choice, deck_round_card(&rd->r), resp, y, cards_content_bottom(a, false));
+    ui_hints(a, "1-4 or click to choose   Up/Down and Enter", "Esc levels");
+}
+
+static const SceneVT ROUND = {.name = "cards", .event = round_event, .render = round_render};
+
+void cards_round_push(App *a, const DeckLevel *level)
+{
+    if (!level || level->ncards == 0) return;
+    Round *rd = calloc(1, sizeof *rd);
+    if (!rd) return;
+    rd->level = level;
+    const char *seen[DECK_MAX_CARDS];
+    int nseen = cards_seen_ids(level, seen, DECK_MAX_CARDS);
+    deck_round_start(&rd->r, level, DECK_ROUND_DEFAULT, cards_seed(a), seen, nseen);
+    card_choice_reset(&rd->choice);
+    rd->next = (UiButtons){.count = 1, .hover = -1};
+    rd->end = (UiButtons){.count = 2, .hover = -1};
+    scene_push(a, &ROUND, rd);
+}

@@ -1,0 +1,282 @@
+/* Shared by solo and couple cards: session progress, seeds, and drawing a card to choose from. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cards_ui.h"
+#include "scenes.h"
+
+/* ---------- progress ---------- */
+
+/* Kept for this session only, keyed by level id as Settings.levels is. */
+typedef struct LevelSeen {
+    char id[SETTINGS_ID_MAX + 1];
+    bool seen[DECK_MAX_CARDS]; /* by index into level->cards */
+    int connected;
+} LevelSeen;
+
+static LevelSeen progress[SETTINGS_MAX_LEVELS];
+static int nprogress;
+
+static LevelSeen *find_seen(const DeckLevel *level, bool create)
+{
+    for (int i = 0; i < nprogress; i++)
+        if (!strcmp(progress[i].id, level->id)) return &progress[i];
+    if (!create || nprogress == SETTINGS_MAX_LEVELS) return NULL;
+    LevelSeen *p = &progress[nprogress++];
+    memset(p, 0, sizeof *p);
+    snprintf(p->id, sizeof p->id, "%s", level->id);
+    return p;
+}
+
+LevelProgress cards_progress(const DeckLevel *level)
+{
+    LevelProgress lp = {{0}, 0, 0};
+    snprintf(lp.id, sizeof lp.id, "%s", level->id);
+    const LevelSeen *p = find_seen(level, false);
+    if (!p) return lp;
+    for (int i = 0; i < level->ncards && i < DECK_MAX_CARDS; i++) lp.seen += p->seen[i];
+    lp.connected = p->connected;
+    return lp;
+}
+
+int cards_seen_ids(const DeckLevel *level, const char **ids, int max)
+{
+    const LevelSeen *p = find_seen(level, false);
+    int n = 0;
+    for (int i = 0; p && i < level->ncards && i < DECK_MAX_CARDS && n < max; i++)
+        if (p->seen[i]) ids[n++] = level->cards[i].id;
+    return n;
+}
+
+void cards_progress_add(const DeckLevel *level, const DeckCard *const *cards, int n, int connected)
+{
+    LevelSeen *p = find_seen(level, true);
+    if (!p) return;
+    for (int i = 0; i < n; i++) {
+        ptrdiff_t k = cards[i] - level->cards;
+        if (k >= 0 && k < level->ncards && k < DECK_MAX_CARDS) p->seen[k] = true;
+    }
+    p->connected += connected;
+}
+
+int cards_suggested_level(const Content *c)
+{
+    for (int i = 0; i < c->nlevels; i++)
+        if (cards_progress(&c->levels[i]).seen < c->levels[i].ncards) return i;
+    return 0;
+}
+
+const DeckLevel *cards_find_level(const Content *c, const char *s)
+{
+    if (!s || !*s) return NULL;
+    const DeckLevel *l = content_level(c, s);
+    if (l) return l;
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (*end) return NULL;
+    for (int i = 0; i < c->nlevels; i++)
+        if (c->levels[i].number == n) return &c->levels[i];
+    return NULL;
+}
+
+uint64_t cards_seed(App *a)
+{
+    static uint64_t rounds;
+    uint64_t base = a->scripted ? 0x5eed5eedULL
+                                : SDL_GetPerformanceCounter() ^ ((uint64_t)time(NULL) << 20);
+    return base + 0x9E3779B97F4A7C15ULL * ++rounds;
+}
+
+void cards_fade(App *a)
+{
+    a->fade_start = a->now;
+    a->faded = true;
+    a->dirty = true;
+}
+
+/* ---------- drawing helpers ---------- */
+
+SDL_Rect cards_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
+                   SDL_Color c, int wrap)
+{
+    if (draw) return text_draw(a, role, s, x, y, align, c, wrap);
+    SDL_Point sz = text_size(a, role, s, wrap);
+    SDL_Rect r = {x, y, sz.x, sz.y};
+    if (align == ALIGN_CENTER) r.x = x - sz.x / 2;
+    else if (align == ALIGN_RIGHT) r.x = x - sz.x;
+    return r;
+}
+
+void cards_fmt_clock(char *buf, size_t n, uint64_t ms)
+{
+    uint64_t s = (ms + 999) / 1000;
+    snprintf(buf, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
+}
+
+SDL_Rect cards_chip(App *a, bool draw, DeckStyle s, int x, int y, TextRole role)
+{
+    const char *title = deck_style_title(s);
+    SDL_Point sz = text_size(a, role, title, 0);
+    int padx = sz.y / 2, pady = sz.y / 8;
+    SDL_Rect r = {x, y, sz.x + 2 * padx, sz.y + 2 * pady};
+    if (draw) {
+        SDL_Color c = a->theme.style[s];
+        draw_rrect(a, r, r.h / 2, color_alpha(c, 0.16f));
+        text_draw(a, role, title, x + padx, y + pady, ALIGN_LEFT, c, 0);
+    }
+    return r;
+}
+
+void cards_dot(App *a, float cx, float cy, float r, SDL_Color c)
+{
+    draw_arc(a, cx, cy, r / 2, r, 0, 1, c);
+}
+
+int cards_top_line(App *a, const char *s)
+{
+    int m = a->h / 30;
+    SDL_Rect r = text_draw(a, TEXT_SMALL, s, a->w / 2, m, ALIGN_CENTER, a->theme.muted, 0);
+    return r.y + text_line(a, TEXT_SMALL) + m / 2;
+}
+
+int cards_buttons_y(App *a)
+{
+    int m = a->h / 30;
+    int line = text_line(a, TEXT_BODY);
+    int bh = line + (line / 2) * 3 / 2; /* as ui_buttons_render sizes them */
+    return a->h - m - text_line(a, TEXT_SMALL) - m - bh;
+}
+
+int cards_content_bottom(App *a, bool with_buttons)
+{
+    int m = a->h / 30;
+    if (with_buttons) return cards_buttons_y(a) - m / 2;
+    return a->h - m - text_line(a, TEXT_SMALL) - m / 2;
+}
+
+/* ---------- choosing a response ---------- */
+
+void card_choice_reset(CardChoice *c)
+{
+    c->focus = -1;
+    c->hover = -1;
+    c->drawn = false;
+}
+
+static int hit(const CardChoice *c, SDL_Point p)
+{
+    if (!c->drawn) return -1;
+    for (int i = 0; i < DECK_RESPONSES; i++) {
+        SDL_Rect r = c->rect[i];
+        if (p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h) return i;
+    }
+    return -1;
+}
+
+int card_choice_event(App *a, CardChoice *c, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_KEYDOWN: {
+        if (e->key.repeat) return -1; /* a held key must not pick for the next person */
+        SDL_Keycode k = e->key.keysym.sym;
+        if (k >= SDLK_1 && k <= SDLK_4) return (int)(k - SDLK_1);
+        if (k >= SDLK_KP_1 && k <= SDLK_KP_4) return (int)(k - SDLK_KP_1);
+        if (k == SDLK_DOWN || k == SDLK_TAB) {
+            c->focus = c->focus < 0 ? 0 : (c->focus + 1) % DECK_RESPONSES;
+            a->dirty = true;
+        } else if (k == SDLK_UP) {
+            c->focus = c->focus < 0 ? DECK_RESPONSES - 1 : (c->focus + DECK_RESPONSES - 1) % DECK_RESPONSES;
+            a->dirty = true;
+        } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && c->focus >= 0) {
+            return c->focus;
+        }
+        return -1;
+    }
+    case SDL_MOUSEMOTION: {
+        int h = hit(c, app_mouse(a, e->motion.x, e->motion.y));
+        if (h != c->hover) a->dirty = true;
+        c->hover = h;
+        return -1;
+    }
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.button != SDL_BUTTON_LEFT) return -1;
+        return hit(c, app_mouse(a, e->button.x, e->button.y));
+    default: return -1;
+    }
+}
+
+typedef struct ChoiceStyle {
+    TextRole situation, response;
+    int gap, pad; /* between panels; inside a panel */
+} ChoiceStyle;
+
+/* Lays out (draw false) or draws the card; returns its height. */
+static int choice_layout(App *a, CardChoice *c, const DeckCard *card,
+                         const DeckResponse *const resp[DECK_RESPONSES], ChoiceStyle st, int x,
+                         int w, int y0, bool draw)
+{
+    const Theme *t = &a->theme;
+    int y = y0;
+    SDL_Rect r = cards_put(a, draw, st.situation, card->situation, x, y, ALIGN_LEFT, t->text, w);
+    y += r.h + st.gap * 3;
+    int line = text_line(a, st.response);
+    int badge = line * 11 / 10; /* diameter of the number's disc */
+    int tx = x + st.pad + badge + st.pad;
+    int tw = x + w - st.pad - tx;
+    for (int i = 0; i < DECK_RESPONSES; i++) {
+        SDL_Point sz = text_size(a, st.response, resp[i]->text, tw);
+        int h = (sz.y > badge ? sz.y : badge) + 2 * st.pad;
+        SDL_Rect p = {x, y, w, h};
+        if (draw) {
+            c->rect[i] = p;
+            bool focus = i == c->focus, hover = i == c->hover;
+            int rad = a->h / 60;
+            draw_rrect(a, p, rad, focus || hover ? t->surface_hi : t->surface);
+            if (focus) draw_rrect_outline(a, p, rad, 2, t->focus);
+            float cx = (float)(x + st.pad) + badge / 2.0f, cy = (float)(y + st.pad) + badge / 2.0f;
+            cards_dot(a, cx, cy, badge / 2.0f,
+                      focus ? color_alpha(t->focus, 0.9f) : color_alpha(t->muted, 0.18f));
+            char num[4];
+            snprintf(num, sizeof num, "%d", i + 1);
+            int sl = text_line(a, TEXT_SMALL);
+            text_draw(a, TEXT_SMALL, num, (int)cx, (int)cy - sl / 2, ALIGN_CENTER,
+                      focus ? t->on_accent : t->text, 0);
+            /* Centre a one-line response on the badge; longer ones start at the top. */
+            int ty = y + st.pad + (sz.y < badge ? (badge - sz.y) / 2 : 0);
+            text_draw(a, st.response, resp[i]->text, tx, ty, ALIGN_LEFT, t->text, tw);
+        }
+        y += h + (i + 1 < DECK_RESPONSES ? st.gap : 0);
+    }
+    if (draw) c->drawn = true;
+    return y - y0;
+}
+
+void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
+                        const DeckResponse *const resp[DECK_RESPONSES], int top, int bottom)
+{
+    int u = a->h / 60;
+    const ChoiceStyle tries[] = {
+        {TEXT_TITLE, TEXT_BODY, u, u + u / 2},
+        {TEXT_BODY, TEXT_BODY, u, u + u / 2},
+        {TEXT_BODY, TEXT_BODY, u / 2, u},
+        {TEXT_BODY, TEXT_SMALL, u / 2, u},
+        {TEXT_SMALL, TEXT_SMALL, u / 3, u * 2 / 3},
+    };
+    int n = (int)(sizeof tries / sizeof tries[0]);
+    int w = text_measure(a) + 4 * u;
+    if (w > a->w * 9 / 10) w = a->w * 9 / 10;
+    int x = (a->w - w) / 2;
+    int avail = bottom - top, k = 0, h = 0;
+    for (; k < n; k++) {
+        h = choice_layout(a, c, card, resp, tries[k], x, w, top, false);
+        if (h <= avail) break;
+    }
+    if (k == n) k = n - 1;
+    /* Centre the card in the space it has, leaning a little towards the top. */
+    int y = top + (avail - h) / 3;
+    if (y < top) y = top;
+    choice_layout(a, c, card, resp, tries[k], x, w, y, true);
+}

@@ -1,0 +1,71 @@
+/* What the solo cards (cards.c) and couple mode (couple_scene.c) share: this session's level
+ * progress, round seeds, and the drawing of a card, its responses and style chips.
+ * Every layout here is computed from the window size and measured before it is drawn, so
+ * text is never clipped or overlapped: when a screen would not fit, smaller roles are used. */
+#ifndef ATTUNE_CARDS_UI_H
+#define ATTUNE_CARDS_UI_H
+
+#include "app.h"
+#include "attune/deck.h"
+#include "attune/settings.h"
+
+/* ---- progress (this session; the lead wires it to Settings.levels) ---- */
+
+/* Cards of the level seen so far (distinct) and connection-oriented picks. */
+LevelProgress cards_progress(const DeckLevel *level);
+/* Ids of the level's cards seen so far, for dealing unseen cards first; returns how many. */
+int cards_seen_ids(const DeckLevel *level, const char **ids, int max);
+/* Marks n cards of the level seen and adds `connected` connection-oriented picks. */
+void cards_progress_add(const DeckLevel *level, const DeckCard *const *cards, int n, int connected);
+/* The level the picker suggests: the lowest-numbered one with cards not yet seen. */
+int cards_suggested_level(const Content *c);
+
+/* A new seed for every round: the real clock, or in scripted mode a fixed base, so test runs
+ * repeat; a counter makes each round of one run differ. */
+uint64_t cards_seed(App *a);
+
+/* Fades in a new step of the same scene, like a change of scene. */
+void cards_fade(App *a);
+
+/* Draws (draw true) or only measures text; returns the rectangle it takes either way. */
+SDL_Rect cards_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
+                   SDL_Color c, int wrap);
+
+/* "1:42", rounding up, so the clock shows 0:00 only at the very end. */
+void cards_fmt_clock(char *buf, size_t n, uint64_t ms);
+
+/* A style chip (the style's title in its colour on a faint tint of it) with its top-left at
+ * x, y; returns its rectangle. */
+SDL_Rect cards_chip(App *a, bool draw, DeckStyle s, int x, int y, TextRole role);
+
+/* A filled circle, drawn as a ring closed at its centre: on the software renderer
+ * draw_disc leaves hairline seams between its fill and its feathered edge. */
+void cards_dot(App *a, float cx, float cy, float r, SDL_Color c);
+
+/* A small muted line at the top centre ("Notice · Card 2 of 5"); returns the y below it. */
+int cards_top_line(App *a, const char *s);
+
+/* ---- choosing a response ---- */
+
+typedef struct CardChoice {
+    int focus;  /* keyboard focus 0..3, -1 until Up/Down is used */
+    int hover;  /* mouse hover, -1 none */
+    SDL_Rect rect[DECK_RESPONSES]; /* last drawn panels, for the mouse */
+    bool drawn;
+} CardChoice;
+
+/* No focus and no hover: nothing on screen hints at an earlier pick. */
+void card_choice_reset(CardChoice *c);
+/* 1-4, Up/Down + Enter, hover and click. Returns the slot chosen, or -1. */
+int card_choice_event(App *a, CardChoice *c, const SDL_Event *e);
+/* The situation and the four responses in slot order (resp[slot]), between top and bottom;
+ * no style is named. */
+void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
+                        const DeckResponse *const resp[DECK_RESPONSES], int top, int bottom);
+
+/* Bottom y available to content above the key hints (and a button row when with_buttons). */
+int cards_content_bottom(App *a, bool with_buttons);
+/* y of a button row drawn just above the hints line. */
+int cards_buttons_y(App *a);
+
+#endif

@@ -1,0 +1,107 @@
+/* The terminal commands about the user's data: `attune stats [--json]`, `attune export FILE`,
+ * `attune import FILE`. They never open a window: the core does the work, this prints it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "attune/stats.h"
+#include "practice.h"
+
+bool data_command_is(const char *cmd)
+{
+    return cmd && (!strcmp(cmd, "stats") || !strcmp(cmd, "export") || !strcmp(cmd, "import"));
+}
+
+static void print_diag(const AtDiag *d)
+{
+    for (int i = 0; i < d->count; i++) fprintf(stderr, "attune: %s\n", d->msg[i]);
+}
+
+static int cmd_stats(const char *dir, bool json)
+{
+    AtDiag d = {0};
+    Settings st;
+    settings_load(dir, &st, &d);
+    PracticeLog log = {0};
+    LogReport rep;
+    bool ok = log_load(dir, &log, &rep, &d);
+    print_diag(&d);
+    diag_free(&d);
+    char note[300];
+    if (log_report_summary(&rep, note, sizeof note)[0]) fprintf(stderr, "attune: %s\n", note);
+    if (!ok) {
+        log_free(&log);
+        return 1;
+    }
+    Stats *s = malloc(sizeof *s);
+    if (!s) {
+        log_free(&log);
+        fprintf(stderr, "attune: out of memory\n");
+        return 1;
+    }
+    stats_compute(&log, day_now(time(NULL), st.day_start_hour), &st, s);
+    char *text = NULL;
+    if (json) {
+        cJSON *o = stats_to_json(s);
+        text = o ? cJSON_Print(o) : NULL;
+        cJSON_Delete(o);
+    } else {
+        text = stats_format_text(s);
+    }
+    int rc = 0;
+    if (text) {
+        fputs(text, stdout);
+        if (json) fputc('\n', stdout);
+    } else {
+        fprintf(stderr, "attune: out of memory\n");
+        rc = 1;
+    }
+    if (json) cJSON_free(text);
+    else free(text);
+    free(s);
+    log_free(&log);
+    return rc;
+}
+
+static int cmd_export(const char *dir, const char *file)
+{
+    AtDiag d = {0};
+    int n = 0;
+    bool ok = store_export(dir, file, &n, &d);
+    print_diag(&d);
+    diag_free(&d);
+    if (!ok) return 1;
+    printf("Exported %d %s and your settings to %s.\n", n, n == 1 ? "practice" : "practices", file);
+    return 0;
+}
+
+static int cmd_import(const char *dir, const char *file)
+{
+    AtDiag d = {0};
+    ImportResult r = {0};
+    bool ok = store_import(dir, file, &r, &d);
+    print_diag(&d);
+    diag_free(&d);
+    if (!ok) return 1; /* the core's messages say what happened, and that nothing changed */
+    if (r.already_there > 0)
+        printf("Imported %d %s (%d %s already here).\n", r.added, r.added == 1 ? "practice" : "practices",
+               r.already_there, r.already_there == 1 ? "was" : "were");
+    else
+        printf("Imported %d %s.\n", r.added, r.added == 1 ? "practice" : "practices");
+    if (r.settings_used) printf("Settings were taken from the file (you had none yet).\n");
+    if (r.levels_merged > 0)
+        printf("Card progress was merged for %d %s.\n", r.levels_merged, r.levels_merged == 1 ? "level" : "levels");
+    return 0;
+}
+
+int data_command_run(const char *dir, const char *cmd, const char *file, bool json)
+{
+    if (!strcmp(cmd, "stats")) return cmd_stats(dir, json);
+    if (!file) {
+        fprintf(stderr, "attune: %s needs a file name, e.g. 'attune %s attune-backup.json'\n"
+                        "Try 'attune --help'.\n", cmd, cmd);
+        return 2;
+    }
+    return !strcmp(cmd, "export") ? cmd_export(dir, file) : cmd_import(dir, file);
+}

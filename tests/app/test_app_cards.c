@@ -1,0 +1,284 @@
+/* Scenario cards end to end, headless: a solo round names no style before the choice and all
+ * of them after; a round together never shows anything of a pick before both have chosen;
+ * the talk timer hands the floor over on time; the command line knows the levels. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apptest.h"
+#include "check.h"
+
+static const char *const STYLE_TITLES[] = {"Connection-oriented", "Anxious", "Avoidant",
+                                           "Fearful-avoidant"};
+
+/* The "cards" array of a level file in the source tree. */
+static cJSON *load_level(const char *file, cJSON **root)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/levels/%s", at_source, file);
+    char *s = at_read_file(path);
+    *root = s ? cJSON_Parse(s) : NULL;
+    free(s);
+    cJSON *level = cJSON_GetObjectItemCaseSensitive(*root, "level");
+    return cJSON_GetObjectItemCaseSensitive(level, "cards");
+}
+
+static const char *str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* The card whose situation is on screen, or NULL. */
+static const cJSON *card_on_screen(const cJSON *cards, const cJSON *texts)
+{
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cards) {
+        const char *sit = str(c, "situation");
+        if (sit && at_texts_has(texts, sit)) return c;
+    }
+    return NULL;
+}
+
+static int style_names_shown(const cJSON *texts)
+{
+    int n = 0;
+    for (int i = 0; i < 4; i++) n += at_texts_contains(texts, STYLE_TITLES[i]);
+    return n;
+}
+
+static bool any_response_shown(const cJSON *card, const cJSON *texts)
+{
+    const cJSON *r;
+    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses")) {
+        const char *t = str(r, "text");
+        if (t && at_texts_has(texts, t)) return true;
+    }
+    return false;
+}
+
+static cJSON *texts_at(const char *dir, const char *name)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s.json", dir, name);
+    return at_load_texts(path);
+}
+
+static void solo_round_names_styles_only_after_the_choice(void)
+{
+    const char *dir = at_tmpdir(0);
+    /* Five cards: look, pick 1, look, next... then the end of the round. */
+    char script[4096];
+    size_t n = 0;
+    for (int i = 0; i < 5; i++)
+        n += (size_t)snprintf(script + n, sizeof script - n,
+                              "wait 300\ntexts $D/card%d.json\nkey %d\nwait 300\n"
+                              "texts $D/reveal%d.json\nkey Return\n",
+                              i, i % 4 + 1, i);
+    snprintf(script + n, sizeof script - n, "wait 300\ntexts $D/end.json\n");
+    CHECK_INT(at_run(dir, "solo", dir, script, "cards notice"), 0);
+
+    cJSON *root;
+    const cJSON *cards = load_level("01-notice.json", &root);
+    CHECK(cards != NULL);
+    const char *seen[5] = {0};
+    for (int i = 0; i < 5; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "card%d", i);
+        cJSON *t = texts_at(dir, name);
+        CHECK(t != NULL);
+        const cJSON *card = card_on_screen(cards, t);
+        CHECK(card != NULL); /* its situation, word for word */
+        if (!card) {
+            cJSON_Delete(t);
+            continue;
+        }
+        seen[i] = str(card, "id");
+        for (int k = 0; k < i; k++) CHECK(seen[k] && strcmp(seen[k], seen[i]) != 0);
+        const cJSON *r;
+        cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses"))
+            CHECK(at_texts_has(t, str(r, "text")));
+        CHECK_INT(style_names_shown(t), 0);
+        CHECK(!at_texts_contains(t, "Your choice"));
+        snprintf(name, sizeof name, "%d of 5", i + 1);
+        CHECK(at_texts_contains(t, name));
+        cJSON_Delete(t);
+
+        snprintf(name, sizeof name, "reveal%d", i);
+        t = texts_at(dir, name);
+        CHECK(t != NULL);
+        CHECK_INT(style_names_shown(t), 4);
+        CHECK(at_texts_has(t, "Your choice"));
+        CHECK(at_texts_has(t, str(card, "reflect")));
+        CHECK(at_texts_contains(t, str(card, "try_saying")));
+        cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses"))
+            CHECK(at_texts_has(t, str(r, "why")));
+        cJSON_Delete(t);
+    }
+    cJSON *t = texts_at(dir, "end");
+    CHECK(at_texts_has(t, "Round complete"));
+    /* deck_round_summary's kind line, then a count per style. */
+    CHECK(at_texts_contains(t, "connection-oriented response") ||
+          at_texts_contains(t, "Every card is practice"));
+    CHECK_INT(style_names_shown(t), 4);
+    CHECK(at_texts_has(t, "Another round"));
+    CHECK(at_texts_has(t, "Menu"));
+    cJSON_Delete(t);
+    cJSON_Delete(root);
+}
+
+static void solo_escape_goes_back_to_the_levels(void)
+{
+    const char *dir = at_tmpdir(1);
+    const char *script = "wait 300\nkey 2\nkey Return\nkey Escape\nwait 300\ntexts $D/levels.json\n"
+                         "key Escape\nwait 300\ntexts $D/menu.json\n";
+    CHECK_INT(at_run(dir, "esc", dir, script, "cards 1"), 0);
+    cJSON *t = texts_at(dir, "levels");
+    CHECK(at_texts_has(t, "Cards"));
+    CHECK(at_texts_has(t, "Level 1 of 5"));
+    CHECK(at_texts_contains(t, "1 of 13 cards seen")); /* the answered card counts */
+    CHECK(at_texts_contains(t, "Breathing: Six a minute, Box breathing"));
+    cJSON_Delete(t);
+    t = texts_at(dir, "menu");
+    CHECK(at_texts_has(t, "Cards together"));
+    cJSON_Delete(t);
+}
+
+static void couple_round_keeps_picks_private_until_both_chose(void)
+{
+    const char *dir = at_tmpdir(2);
+    /* Names, then A picks 1, hand over, B picks 2 (a different response: same order for both). */
+    const char *script =
+        "wait 300\ntexts $D/names.json\n"
+        "type Alex\nkey Tab\ntype Sam\nkey Return\nwait 300\n"
+        "texts $D/pick_a.json\n"
+        "key 1\nwait 300\ntexts $D/cover.json\n"
+        "key Return\nwait 300\ntexts $D/pick_b.json\n"
+        "key 2\nwait 300\ntexts $D/reveal.json\n"
+        "key t\nwait 300\ntexts $D/talk.json\n"
+        "wait 119700\ntexts $D/sumup.json\n"
+        "wait 30000\ntexts $D/switch.json\n"
+        "key Escape\nwait 300\ntexts $D/back.json\n";
+    CHECK_INT(at_run(dir, "couple", dir, script, "cards --couple notice"), 0);
+
+    cJSON *root;
+    const cJSON *cards = load_level("01-notice.json", &root);
+    const char *steps[] = {"names", "pick_a", "cover", "pick_b"};
+    const cJSON *card = NULL;
+    for (int i = 0; i < 4; i++) {
+        cJSON *t = texts_at(dir, steps[i]);
+        CHECK(t != NULL);
+        CHECK_INT(style_names_shown(t), 0);
+        CHECK(!at_texts_contains(t, "Your choice"));
+        CHECK(!at_texts_contains(t, "matched"));
+        CHECK(!at_texts_contains(t, "differently"));
+        if (i == 1) {
+            card = card_on_screen(cards, t);
+            CHECK(card != NULL);
+            CHECK(at_texts_has(t, "Alex's turn. Sam, please look away."));
+        }
+        if (i == 2) {
+            CHECK(at_texts_has(t, "Hand over to Sam"));
+            CHECK(at_texts_contains(t, "Press Enter when Sam has the screen"));
+            if (card) {
+                CHECK(!any_response_shown(card, t));
+                CHECK(!at_texts_has(t, str(card, "situation")));
+            }
+        }
+        if (i == 3) {
+            CHECK(at_texts_has(t, "Sam's turn. Alex, please look away."));
+            CHECK(card && card_on_screen(cards, t) == card);
+        }
+        cJSON_Delete(t);
+    }
+    cJSON *t = texts_at(dir, "reveal");
+    CHECK(at_texts_has(t, "You chose differently"));
+    CHECK(at_texts_has(t, "Alex"));
+    CHECK(at_texts_has(t, "Sam"));
+    CHECK(style_names_shown(t) == 2);
+    if (card) CHECK(at_texts_has(t, str(card, "reflect")));
+    CHECK(at_texts_has(t, "Talk it through"));
+    cJSON_Delete(t);
+    t = texts_at(dir, "talk");
+    CHECK(at_texts_has(t, "Alex speaks, Sam listens"));
+    CHECK(at_texts_has(t, "2:00"));
+    cJSON_Delete(t);
+    t = texts_at(dir, "sumup");
+    CHECK(at_texts_has(t, "Sam, sum up what you heard"));
+    CHECK(!at_texts_has(t, "Alex speaks, Sam listens"));
+    cJSON_Delete(t);
+    t = texts_at(dir, "switch"); /* after the sum-up, the floor changes hands */
+    CHECK(at_texts_has(t, "Sam speaks, Alex listens"));
+    cJSON_Delete(t);
+    t = texts_at(dir, "back");
+    CHECK(at_texts_has(t, "You chose differently"));
+    cJSON_Delete(t);
+    cJSON_Delete(root);
+}
+
+static void couple_round_ends_with_a_summary(void)
+{
+    const char *dir = at_tmpdir(3);
+    char script[4096];
+    size_t n = (size_t)snprintf(script, sizeof script, "wait 300\nkey Return\nkey Return\n");
+    for (int i = 0; i < 5; i++)
+        n += (size_t)snprintf(script + n, sizeof script - n,
+                              "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\nkey %d\nwait 300\n"
+                              "texts $D/reveal%d.json\nkey Return\n", i % 2 ? 1 : 3, i);
+    snprintf(script + n, sizeof script - n, "wait 300\ntexts $D/end.json\n");
+    CHECK_INT(at_run(dir, "summary", dir, script, "cards --couple 1"), 0);
+    cJSON *t = texts_at(dir, "reveal1");
+    CHECK(at_texts_has(t, "You matched"));
+    CHECK(at_texts_contains(t, "Partner A and Partner B")); /* names left empty */
+    cJSON_Delete(t);
+    t = texts_at(dir, "end");
+    CHECK(at_texts_has(t, "Round complete"));
+    CHECK(at_texts_contains(t, "You chose the same response on 2 of 5 cards"));
+    CHECK(at_texts_contains(t, "Connection-oriented picks: Partner A"));
+    CHECK(at_texts_has(t, "A conversation for later"));
+    cJSON_Delete(t);
+}
+
+static void names_take_utf8_and_backspace(void)
+{
+    const char *dir = at_tmpdir(4);
+    const char *script = "wait 300\ntype Zoé\nkey BackSpace\nkey BackSpace\ntype ë\nkey Tab\n"
+                         "type Noor\nwait 100\ntexts $D/names.json\n";
+    CHECK_INT(at_run(dir, "names", dir, script, "cards --couple"), 0);
+    cJSON *t = texts_at(dir, "names");
+    CHECK(at_texts_has(t, "Zë"));
+    CHECK(at_texts_has(t, "Noor"));
+    cJSON_Delete(t);
+}
+
+static void command_line_knows_the_levels(void)
+{
+    const char *dir = at_tmpdir(5);
+    char path[600];
+    CHECK_INT(at_run_cli(dir, "nosuch", dir, "cards no-such"), 2);
+    snprintf(path, sizeof path, "%s/nosuch.err", dir);
+    char *err = at_read_file(path);
+    CHECK_CONTAINS(err, "no-such");
+    free(err);
+    CHECK_INT(at_run_cli(dir, "six", dir, "cards 6"), 2);
+    CHECK_INT(at_run_cli(dir, "list", dir, "list"), 0);
+    snprintf(path, sizeof path, "%s/list.out", dir);
+    char *out = at_read_file(path);
+    CHECK_CONTAINS(out, "Card levels:");
+    CHECK_CONTAINS(out, "notice");
+    CHECK_CONTAINS(out, "accept");
+    CHECK_CONTAINS(out, "13 cards");
+    free(out);
+}
+
+int main(int argc, char **argv)
+{
+    at_init(argc, argv);
+    RUN(solo_round_names_styles_only_after_the_choice);
+    RUN(solo_escape_goes_back_to_the_levels);
+    RUN(couple_round_keeps_picks_private_until_both_chose);
+    RUN(couple_round_ends_with_a_summary);
+    RUN(names_take_utf8_and_backspace);
+    RUN(command_line_knows_the_levels);
+    return check_report();
+}

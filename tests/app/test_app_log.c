@@ -1,0 +1,422 @@
+/* The practice log end to end, headless: a breathing session with its check-ins lands in
+ * practice.jsonl and in `attune stats --json`; leaving early is recorded too; check-ins can be
+ * turned off; export and import round-trip; a bad import changes nothing; a folder that cannot
+ * be written never stops a practice; the Progress screen shows the streak. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "apptest.h"
+#include "attune/day.h"
+#include "check.h"
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) return;
+    fputs(text, f);
+    fclose(f);
+}
+
+static char *read_in(const char *dir, const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return at_read_file(path);
+}
+
+/* The log's records, one JSON object per non-blank line, as an array (caller deletes). */
+static cJSON *load_log(const char *data)
+{
+    cJSON *arr = cJSON_CreateArray();
+    char *text = read_in(data, "practice.jsonl");
+    for (char *line = text ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+        cJSON *o = cJSON_Parse(line);
+        if (o) cJSON_AddItemToArray(arr, o);
+        else cJSON_AddItemToArray(arr, cJSON_CreateString(line)); /* fails the checks below */
+    }
+    free(text);
+    return arr;
+}
+
+static double num(const cJSON *o, const char *path)
+{
+    /* "a.b.c": nested keys; missing -> -999 */
+    char buf[200];
+    snprintf(buf, sizeof buf, "%s", path);
+    const cJSON *it = o;
+    for (char *k = strtok(buf, "."); k && it; k = strtok(NULL, "."))
+        it = cJSON_GetObjectItemCaseSensitive(it, k);
+    return cJSON_IsNumber(it) ? it->valuedouble : cJSON_IsTrue(it) ? 1 : cJSON_IsFalse(it) ? 0 : -999;
+}
+
+static const char *str(const cJSON *o, const char *key)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(it) ? it->valuestring : "";
+}
+
+static cJSON *texts(const char *dir, const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return at_load_texts(path);
+}
+
+static cJSON *stats_json(const char *dir, const char *data)
+{
+    if (at_run_cli(dir, "stats", data, "stats --json") != 0) return NULL;
+    char *out = read_in(dir, "stats.out");
+    cJSON *j = out ? cJSON_Parse(out) : NULL;
+    free(out);
+    return j;
+}
+
+#define QUESTION "How stirred up do you feel right now?"
+
+static void breathing_with_check_ins_lands_in_the_log_and_in_stats(void)
+{
+    const char *dir = at_tmpdir(0);
+    /* quick-calm: 3 s to get ready, then one minute. */
+    const char *script = "wait 300\ntexts $D/before.json\n"
+                         "key 7\nwait 2000\ntexts $D/ready.json\n"
+                         "wait 62000\ntexts $D/after.json\n"
+                         "key 3\nwait 400\ntexts $D/done.json\n";
+    CHECK_INT(at_run(dir, "calm", dir, script, "breathe quick-calm"), 0);
+    cJSON *t = texts(dir, "before.json");
+    CHECK(at_texts_has(t, QUESTION));
+    CHECK(at_texts_has(t, "0 = calm"));
+    CHECK(!at_texts_has(t, "Get ready")); /* the breathing waits for the answer */
+    cJSON_Delete(t);
+    t = texts(dir, "ready.json");
+    CHECK(at_texts_has(t, "Get ready"));
+    cJSON_Delete(t);
+    t = texts(dir, "after.json");
+    CHECK(at_texts_has(t, QUESTION));
+    CHECK(at_texts_has(t, "Before you move on"));
+    cJSON_Delete(t);
+    t = texts(dir, "done.json");
+    CHECK(at_texts_has(t, "Well done"));
+    cJSON_Delete(t);
+
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 1);
+    const cJSON *r = cJSON_GetArrayItem(log, 0);
+    CHECK_STR(str(r, "kind"), "breathing");
+    CHECK_STR(str(r, "content"), "quick-calm");
+    CHECK_INT(num(r, "completed"), 1);
+    CHECK_INT(num(r, "before"), 7);
+    CHECK_INT(num(r, "after"), 3);
+    CHECK_INT(num(r, "duration_ms"), 60000);
+    CHECK(num(r, "count") >= 5);
+    CHECK_INT(strlen(str(r, "id")), 32);
+    CHECK(day_parse(str(r, "date")) != DAY_NONE);
+    cJSON_Delete(log);
+
+    cJSON *s = stats_json(dir, dir);
+    CHECK(s != NULL);
+    CHECK_INT(num(s, "total.sessions"), 1);
+    CHECK_INT(num(s, "total.completed"), 1);
+    CHECK_INT(num(s, "practices.breathing.sessions"), 1);
+    CHECK_INT(num(s, "practices.breathing.minutes"), 1);
+    CHECK_INT(num(s, "streak.current"), 1);
+    CHECK_INT(num(s, "checkins.rated"), 1);
+    CHECK_NEAR(num(s, "checkins.average_before"), 7, 1e-9);
+    CHECK_NEAR(num(s, "checkins.average_after"), 3, 1e-9);
+    CHECK_NEAR(num(s, "checkins.average_change"), -4, 1e-9);
+    cJSON_Delete(s);
+
+    /* The same figures in words. */
+    CHECK_INT(at_run_cli(dir, "text", dir, "stats"), 0);
+    char *out = read_in(dir, "text.out");
+    CHECK_CONTAINS(out, "This week");
+    CHECK_CONTAINS(out, "4.0 calmer on average");
+    free(out);
+}
+
+static void leaving_early_is_recorded_as_not_completed(void)
+{
+    /* 30 s in: long enough to be asked how it went. */
+    const char *dir = at_tmpdir(1);
+    const char *script = "key s\nwait 30000\nkey Escape\nwait 300\ntexts $D/after.json\n"
+                         "key t\nwait 300\ntexts $D/menu.json\n";
+    CHECK_INT(at_run(dir, "leave", dir, script, "breathe box"), 0);
+    cJSON *t = texts(dir, "after.json");
+    CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    t = texts(dir, "menu.json");
+    CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
+    cJSON_Delete(t);
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 1);
+    const cJSON *r = cJSON_GetArrayItem(log, 0);
+    CHECK_INT(num(r, "completed"), 0);
+    CHECK_INT(num(r, "duration_ms"), 27000); /* breathing time, after the 3 s to get ready */
+    CHECK_INT(num(r, "before"), -999);       /* skipped: left out */
+    CHECK_INT(num(r, "after"), 10);
+    cJSON_Delete(log);
+
+    /* 5 s in: recorded, without asking again. */
+    dir = at_tmpdir(2);
+    script = "key s\nwait 5000\nkey Escape\nwait 300\ntexts $D/menu.json\n";
+    CHECK_INT(at_run(dir, "short", dir, script, "breathe box"), 0);
+    t = texts(dir, "menu.json");
+    CHECK(!at_texts_has(t, QUESTION));
+    CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
+    cJSON_Delete(t);
+    log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 1);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 0), "completed"), 0);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 0), "duration_ms"), 2000);
+    cJSON_Delete(log);
+}
+
+static void check_ins_turned_off_skip_the_questions(void)
+{
+    const char *dir = at_tmpdir(3);
+    write_file(dir, "settings.json", "{\"checkins\": false}\n");
+    const char *script = "wait 500\ntexts $D/start.json\nwait 63000\ntexts $D/end.json\n";
+    CHECK_INT(at_run(dir, "off", dir, script, "breathe quick-calm"), 0);
+    cJSON *t = texts(dir, "start.json");
+    CHECK(at_texts_has(t, "Get ready"));
+    CHECK(!at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    t = texts(dir, "end.json");
+    CHECK(at_texts_has(t, "Well done"));
+    cJSON_Delete(t);
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 1);
+    const cJSON *r = cJSON_GetArrayItem(log, 0);
+    CHECK_INT(num(r, "completed"), 1);
+    CHECK_INT(num(r, "before"), -999);
+    CHECK_INT(num(r, "after"), -999);
+    cJSON_Delete(log);
+}
+
+static const char THREE_RECORDS[] =
+    "{\"id\":\"aaa1\",\"date\":\"2026-03-01\",\"time\":\"09:00:00\",\"utc_offset_min\":60,"
+    "\"kind\":\"breathing\",\"content\":\"box\",\"duration_ms\":240000,\"completed\":true,\"count\":15,"
+    "\"before\":6,\"after\":2}\n"
+    "{\"id\":\"aaa2\",\"date\":\"2026-03-02\",\"time\":\"21:30:00\",\"utc_offset_min\":60,"
+    "\"kind\":\"grounding\",\"duration_ms\":300000,\"completed\":true,\"count\":5}\n"
+    "{\"id\":\"aaa3\",\"date\":\"2026-03-03\",\"time\":\"01:10:00\",\"utc_offset_min\":60,"
+    "\"kind\":\"cards\",\"content\":\"01-notice\",\"duration_ms\":600000,\"completed\":false,\"count\":4,"
+    "\"partners\":[\"Sam\",\"Alex\"]}\n";
+
+static void export_and_import_round_trip_without_duplicates(void)
+{
+    const char *from = at_tmpdir(4);
+    const char *to = at_tmpdir(5);
+    char file[700], args[800];
+    write_file(from, "practice.jsonl", THREE_RECORDS);
+    write_file(from, "settings.json", "{\"weekly_goal\": 3, \"checkins\": false}\n");
+    snprintf(file, sizeof file, "%s/backup.json", from);
+    snprintf(args, sizeof args, "export '%s'", file);
+    CHECK_INT(at_run_cli(from, "export", from, args), 0);
+    char *out = read_in(from, "export.out");
+    CHECK_CONTAINS(out, "Exported 3 practices");
+    free(out);
+
+    snprintf(args, sizeof args, "import '%s'", file);
+    CHECK_INT(at_run_cli(from, "import1", to, args), 0);
+    out = read_in(from, "import1.out");
+    CHECK_CONTAINS(out, "Imported 3 practices.");
+    CHECK_CONTAINS(out, "Settings were taken from the file");
+    free(out);
+    cJSON *a = load_log(from), *b = load_log(to);
+    CHECK_INT(cJSON_GetArraySize(b), 3);
+    for (int i = 0; i < 3 && i < cJSON_GetArraySize(b); i++) {
+        const cJSON *x = cJSON_GetArrayItem(a, i), *y = cJSON_GetArrayItem(b, i);
+        CHECK(cJSON_Compare(x, y, true));
+    }
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    char *settings = read_in(to, "settings.json");
+    CHECK(settings && strstr(settings, "\"weekly_goal\":\t3"));
+    free(settings);
+
+    /* Again: everything is already there. */
+    CHECK_INT(at_run_cli(from, "import2", to, args), 0);
+    out = read_in(from, "import2.out");
+    CHECK_CONTAINS(out, "Imported 0 practices (3 were already here).");
+    free(out);
+    b = load_log(to);
+    CHECK_INT(cJSON_GetArraySize(b), 3);
+    cJSON_Delete(b);
+
+    /* The imported history shows in the stats (the couple session counts as cards). */
+    cJSON *s = stats_json(from, to);
+    CHECK_INT(num(s, "total.sessions"), 3);
+    CHECK_INT(num(s, "practices.cards.sessions"), 1);
+    CHECK_INT(num(s, "couple.sessions"), 1);
+    CHECK_INT(num(s, "week.goal"), 3);
+    cJSON_Delete(s);
+
+    /* Missing FILE is a usage error. */
+    CHECK_INT(at_run_cli(from, "nofile", to, "export"), 2);
+}
+
+static void a_bad_import_changes_nothing_and_says_where(void)
+{
+    const char *dir = at_tmpdir(6);
+    write_file(dir, "practice.jsonl", THREE_RECORDS);
+    write_file(dir, "bad.json",
+               "{\"attune_export\": 1, \"records\": [\n"
+               " {\"id\":\"new1\",\"date\":\"2026-04-01\",\"time\":\"09:00:00\",\"utc_offset_min\":0,"
+               "\"kind\":\"breathing\",\"duration_ms\":60000,\"completed\":true},\n"
+               " {\"id\":\"new2\",\"date\":\"April 2nd\",\"time\":\"09:00:00\",\"utc_offset_min\":0,"
+               "\"kind\":\"breathing\",\"duration_ms\":60000,\"completed\":true}\n]}\n");
+    char args[800];
+    snprintf(args, sizeof args, "import '%s/bad.json'", dir);
+    CHECK_INT(at_run_cli(dir, "bad", dir, args), 1);
+    char *err = read_in(dir, "bad.err");
+    CHECK_CONTAINS(err, "bad.json");
+    CHECK_CONTAINS(err, "records[1].date");
+    free(err);
+    char *log = read_in(dir, "practice.jsonl");
+    CHECK_STR(log, THREE_RECORDS);
+    free(log);
+    /* Not JSON at all. */
+    write_file(dir, "worse.json", "{\"attune_export\": 1, \"records\": [");
+    snprintf(args, sizeof args, "import '%s/worse.json'", dir);
+    CHECK_INT(at_run_cli(dir, "worse", dir, args), 1);
+    err = read_in(dir, "worse.err");
+    CHECK_CONTAINS(err, "worse.json");
+    free(err);
+    log = read_in(dir, "practice.jsonl");
+    CHECK_STR(log, THREE_RECORDS);
+    free(log);
+}
+
+static void a_folder_that_cannot_be_written_never_stops_a_practice(void)
+{
+    /* Root ignores permissions, so the folder sits under a regular file: nothing can be made. */
+    const char *dir = at_tmpdir(7);
+    char data[700];
+    write_file(dir, "afile", "not a folder\n");
+    snprintf(data, sizeof data, "%s/afile/sub", dir);
+    const char *script = "key 5\nwait 64000\nkey 2\nwait 400\ntexts $D/notice.json\n"
+                         "key Return\nwait 400\ntexts $D/done.json\n";
+    CHECK_INT(at_run(dir, "ro", data, script, "breathe quick-calm"), 0);
+    char *err = read_in(dir, "ro.err");
+    CHECK_CONTAINS(err, "couldn't save this practice");
+    CHECK_CONTAINS(err, "afile/sub");
+    free(err);
+    cJSON *t = texts(dir, "notice.json");
+    CHECK(at_texts_has(t, "Couldn't save this practice"));
+    cJSON_Delete(t);
+    t = texts(dir, "done.json");
+    CHECK(at_texts_has(t, "Well done"));
+    cJSON_Delete(t);
+    /* The terminal commands say why, too. */
+    CHECK_INT(at_run_cli(dir, "rostats", data, "stats"), 1);
+    err = read_in(dir, "rostats.err");
+    CHECK_CONTAINS(err, "afile/sub");
+    free(err);
+}
+
+static void fmt_day(int day, char *out) { day_format(day, out); }
+
+static void progress_screen_shows_the_streak_and_the_week(void)
+{
+    const char *dir = at_tmpdir(0);
+    /* Practised 6, 5 and 4 days ago, then yesterday and today: current 2, longest 3. */
+    int today = day_now(time(NULL), 4);
+    static const int AGO[5] = {6, 5, 4, 1, 0};
+    char text[4000] = "", date[11];
+    size_t n = 0;
+    for (int i = 0; i < 5; i++) {
+        fmt_day(today - AGO[i], date);
+        n += (size_t)snprintf(text + n, sizeof text - n,
+                              "{\"id\":\"h%d\",\"date\":\"%s\",\"time\":\"12:00:00\",\"utc_offset_min\":0,"
+                              "\"kind\":\"breathing\",\"duration_ms\":180000,\"completed\":true,\"count\":9,"
+                              "\"before\":%d,\"after\":%d}\n",
+                              i, date, 6 + i % 2, 3);
+    }
+    write_file(dir, "practice.jsonl", text);
+    /* Progress sits just above Help and Quit, whatever comes before it. */
+    const char *script = "key End\nkey Up\nkey Up\nkey Return\nwait 400\ntexts $D/stats.json\n"
+                         "shot $D/stats.png\nkey Home\ntexts $D/today.json\n"
+                         "key Escape\nwait 400\ntexts $D/menu.json\n";
+    CHECK_INT(at_run(dir, "progress", dir, script, ""), 0);
+    cJSON *t = texts(dir, "stats.json");
+    CHECK(at_texts_has(t, "Progress"));
+    CHECK(at_texts_has(t, "2"));
+    CHECK(at_texts_has(t, "Days in a row"));
+    CHECK(at_texts_has(t, "3"));
+    CHECK(at_texts_has(t, "Longest streak"));
+    CHECK(at_texts_has(t, "Rest days saved"));
+    CHECK(at_texts_contains(t, "This week"));
+    CHECK(at_texts_contains(t, "of 5 days"));
+    CHECK(at_texts_has(t, "2 days in a row. Keep it gentle."));
+    CHECK(at_texts_contains(t, "calmer after practice"));
+    CHECK(!at_texts_contains(t, "lost"));
+    cJSON_Delete(t);
+    t = texts(dir, "today.json");
+    CHECK(at_texts_contains(t, "(today): 3 minutes, 1 practice"));
+    cJSON_Delete(t);
+    t = texts(dir, "menu.json");
+    CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
+    cJSON_Delete(t);
+}
+
+static void sound_and_the_last_pattern_are_remembered(void)
+{
+    const char *dir = at_tmpdir(1);
+    /* M on the menu; then the picker's second pattern, 3 minutes, and straight back out. */
+    const char *script = "key m\nkey Down\nkey Return\nwait 300\nkey Down\nkey Right\nkey Return\n"
+                         "wait 300\nkey s\nwait 300\n";
+    CHECK_INT(at_run(dir, "remember", dir, script, ""), 0);
+    char *s = read_in(dir, "settings.json");
+    cJSON *j = s ? cJSON_Parse(s) : NULL;
+    free(s);
+    CHECK(j != NULL);
+    CHECK_INT(num(j, "muted"), 1);
+    CHECK(strlen(str(j, "last_pattern")) > 0);
+    CHECK(num(j, "last_minutes") > 0);
+    cJSON_Delete(j);
+    /* The session the app was closed in is kept too. */
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 1);
+    cJSON_Delete(log);
+}
+
+static void unreadable_settings_are_kept_aside_and_the_menu_says_so(void)
+{
+    const char *dir = at_tmpdir(2);
+    write_file(dir, "settings.json", "{\"checkins\": tru");
+    CHECK_INT(at_run(dir, "bad", dir, "wait 300\ntexts $D/menu.json\nkey m\n", ""), 0);
+    cJSON *t = texts(dir, "menu.json");
+    CHECK(at_texts_contains(t, "About your settings"));
+    CHECK(at_texts_contains(t, "settings.json.unreadable-"));
+    cJSON_Delete(t);
+    char *err = read_in(dir, "bad.err");
+    CHECK_CONTAINS(err, "could not be read");
+    free(err);
+    /* The file is kept as it was under its new name, and the new settings do not replace it. */
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "cat '%s'/settings.json.unreadable-* > '%s/kept.txt'", dir, dir);
+    CHECK_INT(system(cmd), 0);
+    char *kept = read_in(dir, "kept.txt");
+    CHECK_STR(kept, "{\"checkins\": tru");
+    free(kept);
+}
+
+int main(int argc, char **argv)
+{
+    at_init(argc, argv);
+    RUN(breathing_with_check_ins_lands_in_the_log_and_in_stats);
+    RUN(leaving_early_is_recorded_as_not_completed);
+    RUN(check_ins_turned_off_skip_the_questions);
+    RUN(export_and_import_round_trip_without_duplicates);
+    RUN(a_bad_import_changes_nothing_and_says_where);
+    RUN(a_folder_that_cannot_be_written_never_stops_a_practice);
+    RUN(progress_screen_shows_the_streak_and_the_week);
+    RUN(sound_and_the_last_pattern_are_remembered);
+    RUN(unreadable_settings_are_kept_aside_and_the_menu_says_so);
+    return check_report();
+}
