@@ -90,6 +90,7 @@ typedef struct AppData {
     bool save_error_shown;     /* a practice that could not be saved was shown once */
     PracticeRecord current;    /* the practice under way */
     bool current_open;
+    bool current_shared;       /* a couple session: no personal check-ins */
     PracticeRecord unsaved[APP_UNSAVED_MAX]; /* not written yet: retried with the next save */
     int nunsaved;
     int last_after;            /* the last after rating, and when (app clock; 0 none) */
@@ -233,6 +234,8 @@ void ui_hints(App *a, const char *left, const char *right);
 /* The picker layout: a list on the left and a detail panel for the focused entry on the
  * right, from y down to bottom, centred together. */
 void ui_columns(App *a, int y, int bottom, SDL_Rect *list, SDL_Rect *panel);
+/* "m:ss" of ms, seconds rounded up (a countdown). */
+void ui_fmt_clock(char *buf, size_t n, uint64_t ms);
 /* A row of buttons, centred at y; returns the index clicked or -1 (for events pass e, to draw
  * pass NULL). Keyboard focus shown on `focus` (-1 none). */
 typedef struct UiButtons {

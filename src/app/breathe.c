@@ -162,12 +162,6 @@ static void breathe_record(App *a, Breathe *b, bool completed)
     practice_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
 }
 
-static void fmt_clock(char *buf, size_t n, uint64_t ms)
-{
-    uint64_t s = (ms + 999) / 1000;
-    snprintf(buf, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
-}
-
 static void breathe_update(App *a, void *s)
 {
     Breathe *b = s;
@@ -234,7 +228,7 @@ static void breathe_render(App *a, void *s)
         SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
         y += r.h + a->h / 30;
         char len[32];
-        fmt_clock(len, sizeof len, b->st.breathing_ms);
+        ui_fmt_clock(len, sizeof len, b->st.breathing_ms);
         snprintf(buf, sizeof buf, "%s of %s, %llu breaths.", len, p->title,
                  (unsigned long long)b->st.cycles_done);
         r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, 0);
@@ -266,7 +260,7 @@ static void breathe_render(App *a, void *s)
              (unsigned long long)b->st.cycles_total);
     text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
     char left[32];
-    fmt_clock(left, sizeof left, b->st.left_ms);
+    ui_fmt_clock(left, sizeof left, b->st.left_ms);
     snprintf(buf, sizeof buf, "%s left", left);
     text_draw(a, TEXT_SMALL, buf, a->w - m, top, ALIGN_RIGHT, t->muted, 0);
     if (b->timer.paused) {

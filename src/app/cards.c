@@ -7,6 +7,7 @@
 
 #include "attune/couple.h"
 #include "cards_ui.h"
+#include "practice.h"
 #include "scenes.h"
 
 #define MIDDOT " \u00b7 "
@@ -74,9 +75,9 @@ static void practice_line(const Content *c, const DeckLevel *l, bool breathing, 
     }
 }
 
-static void progress_line(const DeckLevel *l, char *buf, size_t n)
+static void progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
 {
-    LevelProgress lp = cards_progress(l);
+    LevelProgress lp = cards_progress(a, l);
     if (lp.seen == 0)
         snprintf(buf, n, "%d cards, none seen yet", l->ncards);
     else
@@ -107,7 +108,7 @@ static int level_panel(App *a, const DeckLevel *l, SDL_Rect panel, TextRole intr
         y += r.h;
     }
     y += pad * 2 / 3;
-    progress_line(l, buf, sizeof buf);
+    progress_line(a, l, buf, sizeof buf);
     r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, w);
     y += r.h + pad;
     return y - panel.y;
@@ -124,7 +125,7 @@ static void picker_render(App *a, void *s)
     int y = ui_header(a, p->couple ? "Cards together" : "Cards",
                       p->couple ? sub : "Every level is open. They're listed in the suggested order.");
     for (int i = 0; i < p->list.count; i++) {
-        LevelProgress lp = cards_progress(&c->levels[i]);
+        LevelProgress lp = cards_progress(a, &c->levels[i]);
         snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
                  c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
     }
@@ -158,7 +159,7 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names)
     Picker *p = calloc(1, sizeof *p);
     if (!p) return;
     int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
-    p->list = (UiList){.count = n, .hover = -1, .focus = cards_suggested_level(&a->content)};
+    p->list = (UiList){.count = n, .hover = -1, .focus = cards_suggested_level(a)};
     const DeckLevel *l = cards_find_level(&a->content, level_id);
     if (l) p->list.focus = (int)(l - a->content.levels);
     if (p->list.focus >= n) p->list.focus = 0;
@@ -180,29 +181,33 @@ typedef struct Round {
     UiButtons next;
     bool next_shown; /* the reveal had room for its button */
     UiButtons end;
-    bool recorded;
+    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    AtTimer timer;
 } Round;
 
-/* Called once per round with at least one answered card, finished or left early.
- * Progress and practice log recorded by the lead: for now it keeps this session's level
- * progress (cards seen, connection-oriented picks), which the picker shows. */
-static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r)
+/* Called once per round, finished or left early: saves level progress and records the
+ * practice (cards answered; completed when the round reached its end). */
+static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r, uint64_t ms)
 {
-    (void)a;
     const DeckCard *cards[DECK_ROUND_MAX];
     int n = 0;
     for (int i = 0; i < deck_round_count(r); i++) {
         DeckPick pk = deck_round_pick(r, i);
         if (pk.card && pk.response >= 0) cards[n++] = pk.card;
     }
-    if (n) cards_progress_add(level, cards, n, deck_round_score(r));
+    if (n == 0) { /* left before answering anything: nothing was practised */
+        practice_cancel(a);
+        return;
+    }
+    cards_progress_add(a, level, cards, n, deck_round_score(r));
+    practice_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 
 static void round_record(App *a, Round *rd)
 {
-    if (rd->recorded) return;
+    if (rd->recorded || !rd->entered) return;
     rd->recorded = true;
-    on_round_finished(a, rd->level, &rd->r);
+    on_round_finished(a, rd->level, &rd->r, timer_elapsed(&rd->timer, a->now));
 }
 
 static void round_next(App *a, Round *rd)
@@ -224,7 +229,7 @@ static void round_event(App *a, void *s, const SDL_Event *e)
     if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
         /* Back to the levels; what was answered still counts. */
         deck_round_end(r);
-        if (deck_round_answered(r)) round_record(a, rd);
+        round_record(a, rd);
         scene_pop(a);
         return;
     }
@@ -435,7 +440,7 @@ static void render_end(App *a, Round *rd)
     deck_round_style_counts(&rd->r, counts);
     y += style_counts_line(a, counts, y) + a->h / 40;
     char prog[160];
-    progress_line(rd->level, prog, sizeof prog);
+    progress_line(a, rd->level, prog, sizeof prog);
     snprintf(buf, sizeof buf, "%s: %s", rd->level->title, prog);
     text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     static const char *const labels[2] = {"Another round", "Menu"};
@@ -464,7 +469,22 @@ static void round_render(App *a, void *s)
     ui_hints(a, "1-4 or click to choose   Up/Down and Enter", "Esc levels");
 }
 
-static const SceneVT ROUND = {.name = "cards", .event = round_event, .render = round_render};
+/* The round's clock starts when it appears (after the before check-in, if any). */
+static void round_enter(App *a, void *s)
+{
+    Round *rd = s;
+    timer_start(&rd->timer, a->now);
+    rd->entered = true;
+}
+
+static void round_free(App *a, void *s)
+{
+    round_record(a, s); /* the window closed mid-round: keep what was done */
+    free(s);
+}
+
+static const SceneVT ROUND = {.name = "cards", .enter = round_enter, .event = round_event,
+                              .render = round_render, .free = round_free};
 
 void cards_round_push(App *a, const DeckLevel *level)
 {
@@ -478,5 +498,5 @@ void cards_round_push(App *a, const DeckLevel *level)
     card_choice_reset(&rd->choice);
     rd->next = (UiButtons){.count = 1, .hover = -1};
     rd->end = (UiButtons){.count = 2, .hover = -1};
-    scene_push(a, &ROUND, rd);
+    practice_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cards_ui.h"
+#include "practice.h"
 #include "scenes.h"
 
 /* ---------- progress ---------- */
@@ -31,14 +32,13 @@ static LevelSeen *find_seen(const DeckLevel *level, bool create)
     return p;
 }
 
-LevelProgress cards_progress(const DeckLevel *level)
+LevelProgress cards_progress(const App *a, const DeckLevel *level)
 {
     LevelProgress lp = {{0}, 0, 0};
     snprintf(lp.id, sizeof lp.id, "%s", level->id);
-    const LevelSeen *p = find_seen(level, false);
-    if (!p) return lp;
-    for (int i = 0; i < level->ncards && i < DECK_MAX_CARDS; i++) lp.seen += p->seen[i];
-    lp.connected = p->connected;
+    const LevelProgress *saved = settings_find_level(&a->data.settings, level->id);
+    if (saved) lp = *saved;
+    if (lp.seen > level->ncards) lp.seen = level->ncards;
     return lp;
 }
 
@@ -51,21 +51,32 @@ int cards_seen_ids(const DeckLevel *level, const char **ids, int max)
     return n;
 }
 
-void cards_progress_add(const DeckLevel *level, const DeckCard *const *cards, int n, int connected)
+void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n,
+                        int connected)
 {
     LevelSeen *p = find_seen(level, true);
-    if (!p) return;
-    for (int i = 0; i < n; i++) {
+    int fresh = 0;
+    for (int i = 0; p && i < n; i++) {
         ptrdiff_t k = cards[i] - level->cards;
-        if (k >= 0 && k < level->ncards && k < DECK_MAX_CARDS) p->seen[k] = true;
+        if (k >= 0 && k < level->ncards && k < DECK_MAX_CARDS && !p->seen[k]) {
+            p->seen[k] = true;
+            fresh++;
+        }
     }
-    p->connected += connected;
+    /* Saved progress keeps counts only: cards first met in this run add to "seen". */
+    LevelProgress *saved = settings_level(&a->data.settings, level->id);
+    if (!saved) return;
+    saved->seen += fresh;
+    if (saved->seen > level->ncards) saved->seen = level->ncards;
+    saved->connected += connected;
+    practice_save_settings(a);
 }
 
-int cards_suggested_level(const Content *c)
+int cards_suggested_level(const App *a)
 {
+    const Content *c = &a->content;
     for (int i = 0; i < c->nlevels; i++)
-        if (cards_progress(&c->levels[i]).seen < c->levels[i].ncards) return i;
+        if (cards_progress(a, &c->levels[i]).seen < c->levels[i].ncards) return i;
     return 0;
 }
 

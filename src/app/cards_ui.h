@@ -9,16 +9,17 @@
 #include "attune/deck.h"
 #include "attune/settings.h"
 
-/* ---- progress (this session; the lead wires it to Settings.levels) ---- */
+/* ---- progress: counts saved in Settings.levels; which cards were seen, for this run ---- */
 
-/* Cards of the level seen so far (distinct) and connection-oriented picks. */
-LevelProgress cards_progress(const DeckLevel *level);
-/* Ids of the level's cards seen so far, for dealing unseen cards first; returns how many. */
+/* Cards of the level seen so far and connection-oriented picks, as saved. */
+LevelProgress cards_progress(const App *a, const DeckLevel *level);
+/* Ids of the level's cards seen in this run, for dealing unseen cards first; returns how many. */
 int cards_seen_ids(const DeckLevel *level, const char **ids, int max);
-/* Marks n cards of the level seen and adds `connected` connection-oriented picks. */
-void cards_progress_add(const DeckLevel *level, const DeckCard *const *cards, int n, int connected);
+/* Marks n cards of the level seen, adds `connected` connection-oriented picks, and saves. */
+void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n,
+                        int connected);
 /* The level the picker suggests: the lowest-numbered one with cards not yet seen. */
-int cards_suggested_level(const Content *c);
+int cards_suggested_level(const App *a);
 
 /* A new seed for every round: the real clock, or in scripted mode a fixed base, so test runs
  * repeat; a counter makes each round of one run differ. */

@@ -9,6 +9,7 @@
 
 #include "attune/couple.h"
 #include "cards_ui.h"
+#include "practice.h"
 #include "scenes.h"
 
 #define MIDDOT " \u00b7 "
@@ -191,34 +192,29 @@ typedef struct Couple {
     UiButtons talk_btn;   /* when the talk is done: Next card / Back to the card */
     UiButtons end_btn;    /* Another round / Menu */
     CoupleTalkView talk;  /* as of the last update */
-    bool recorded;
+    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    AtTimer timer;
 } Couple;
 
-/* Called once per round in which both partners answered at least one card, finished or left
- * early. Progress and practice log recorded by the lead (the couple session with both names,
- * for the couple streak); for now it marks the cards seen so the next round deals fresh ones. */
-static void on_round_finished(App *a, const DeckLevel *level, const CoupleRound *r,
-                              const char *name_a, const char *name_b)
+/* Called once per round, at its end or when the couple leaves: marks the cards both answered
+ * as seen and records the couple session with both names (for the couple streak). A round left
+ * before both answered a card records nothing. */
+static void couple_record(App *a, Couple *c)
 {
-    (void)a;
-    (void)name_a;
-    (void)name_b;
+    if (c->recorded || !c->entered) return;
+    c->recorded = true;
     const DeckCard *cards[DECK_ROUND_MAX];
     int n = 0;
     CoupleReveal rv;
-    for (int i = 0; i < couple_count(r); i++)
-        if (couple_reveal_at(r, i, &rv)) cards[n++] = rv.card;
-    if (n) cards_progress_add(level, cards, n, 0);
-}
-
-static void couple_record(App *a, Couple *c)
-{
-    if (c->recorded) return;
-    CoupleSummary sum;
-    couple_summary(c->r, &sum);
-    if (sum.cards == 0) return;
-    c->recorded = true;
-    on_round_finished(a, c->level, c->r, couple_name(c->r, COUPLE_A), couple_name(c->r, COUPLE_B));
+    for (int i = 0; i < couple_count(c->r); i++)
+        if (couple_reveal_at(c->r, i, &rv)) cards[n++] = rv.card;
+    if (n == 0) {
+        practice_cancel(a);
+        return;
+    }
+    cards_progress_add(a, c->level, cards, n, 0);
+    practice_end(a, timer_elapsed(&c->timer, a->now), n == couple_count(c->r), n,
+                 couple_name(c->r, COUPLE_A), couple_name(c->r, COUPLE_B));
 }
 
 static const char *name_of(const Couple *c, int p) { return couple_name(c->r, p); }
@@ -642,16 +638,26 @@ static void couple_render(App *a, void *s)
     }
 }
 
+/* The session's clock starts when it appears. */
+static void couple_enter(App *a, void *s)
+{
+    Couple *c = s;
+    timer_start(&c->timer, a->now);
+    c->entered = true;
+}
+
 static void couple_free_scene(App *a, void *s)
 {
-    (void)a;
     Couple *c = s;
+    couple_end(c->r); /* the window closed mid-round: keep what both answered */
+    couple_record(a, c);
     couple_free(c->r);
     free(c);
 }
 
 static const SceneVT COUPLE = {
     .name = "cards-together",
+    .enter = couple_enter,
     .event = couple_event,
     .update = couple_update,
     .render = couple_render,
@@ -675,5 +681,5 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
     card_choice_reset(&c->choice);
     c->reveal_btn = (UiButtons){.count = 2, .focus = 1, .hover = -1};
     c->end_btn = (UiButtons){.count = 2, .hover = -1};
-    scene_push(a, &COUPLE, c);
+    practice_begin_shared(a, PRACTICE_CARDS, level->id, &COUPLE, c);
 }

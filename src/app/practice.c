@@ -130,8 +130,8 @@ static void save_current(App *a)
 
 bool practice_open(const App *a) { return a->data.current_open; }
 
-void practice_begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
-                    void *state)
+static void begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
+                  void *state, bool shared)
 {
     if (!state) return;
     AppData *d = &a->data;
@@ -140,10 +140,23 @@ void practice_begin(App *a, PracticeKind kind, const char *content_id, const Sce
                 practice_kind_name(d->current.kind));
     practice_init(&d->current, kind, content_id, time(NULL));
     d->current_open = true;
+    d->current_shared = shared;
     bool recent = d->last_after >= 0 && d->last_after_at && a->now - d->last_after_at < PRACTICE_REUSE_MS;
     if (recent) d->current.before = d->last_after;
-    if (d->settings.checkins && !recent) checkin_push(a, false, vt, state);
+    if (d->settings.checkins && !recent && !shared) checkin_push(a, false, vt, state);
     else scene_push(a, vt, state);
+}
+
+void practice_begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
+                    void *state)
+{
+    begin(a, kind, content_id, vt, state, false);
+}
+
+void practice_begin_shared(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
+                           void *state)
+{
+    begin(a, kind, content_id, vt, state, true);
 }
 
 void practice_rated_before(App *a, int rating)
@@ -185,7 +198,7 @@ void practice_end(App *a, uint64_t duration_ms, bool completed, int count, const
     bool couple = partner_a && partner_b && *partner_a && *partner_b;
     copy_name(r->partner_a, couple ? partner_a : NULL);
     copy_name(r->partner_b, couple ? partner_b : NULL);
-    bool ask = d->settings.checkins && !a->quit && (completed || duration_ms >= PRACTICE_AFTER_MIN_MS);
+    bool ask = d->settings.checkins && !d->current_shared && !a->quit && (completed || duration_ms >= PRACTICE_AFTER_MIN_MS);
     if (ask) checkin_push(a, true, NULL, NULL);
     else save_current(a);
 }

@@ -50,6 +50,11 @@
 void practice_begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
                     void *state);
 
+/* The same for a practice two people do together (cards as a couple): "how stirred up do
+ * you feel" is personal, so no check-ins are asked. */
+void practice_begin_shared(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
+                           void *state);
+
 /* Ends the practice begun last: duration_ms of practice (app clock), completed if it reached
  * its natural end, count = breaths, steps or cards done, partner names for a couple session
  * (both or neither; NULL for solo). Shows the after check-in if due, then saves. Safe to call

@@ -1,4 +1,6 @@
 /* Shared widgets: a vertical list of choices, a row of buttons, headers and key hints. */
+#include <stdio.h>
+
 #include "app.h"
 
 static bool in_rect(SDL_Point p, SDL_Rect r)
@@ -122,6 +124,12 @@ void ui_hints(App *a, const char *left, const char *right)
     int y = a->h - m - text_line(a, TEXT_SMALL);
     if (left) text_draw(a, TEXT_SMALL, left, m, y, ALIGN_LEFT, t->muted, 0);
     if (right) text_draw(a, TEXT_SMALL, right, a->w - m, y, ALIGN_RIGHT, t->muted, 0);
+}
+
+void ui_fmt_clock(char *buf, size_t n, uint64_t ms)
+{
+    uint64_t s = (ms + 999) / 1000; /* whole seconds, rounded up: a countdown never shows 0:00 early */
+    snprintf(buf, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
 }
 
 void ui_columns(App *a, int y, int bottom, SDL_Rect *list, SDL_Rect *panel)

@@ -71,6 +71,17 @@ int at_run_cli(const char *dir, const char *name, const char *data, const char *
     return run_shell(cmd);
 }
 
+void at_checkins_off(const char *dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/settings.json", dir);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("{\"checkins\": false}\n", f);
+        fclose(f);
+    }
+}
+
 char *at_read_file(const char *path)
 {
     FILE *f = fopen(path, "rb");

@@ -27,6 +27,8 @@ int at_run(const char *dir, const char *name, const char *data, const char *scri
 /* Runs attune with plain arguments (no script); stdout to DIR/NAME.out. */
 int at_run_cli(const char *dir, const char *name, const char *data, const char *args);
 char *at_read_file(const char *path);
+/* Writes DIR/settings.json with check-ins turned off, for tests that time a practice. */
+void at_checkins_off(const char *dir);
 bool at_load_bmp(const char *path, AtImage *img);
 void at_free_image(AtImage *img);
 cJSON *at_load_texts(const char *path);

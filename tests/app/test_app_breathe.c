@@ -24,21 +24,10 @@ static double circle_radius(const AtImage *img)
 }
 
 /* These tests time the breathing from the start: no check-in question before it. */
-static void checkins_off(const char *dir)
-{
-    char path[600];
-    snprintf(path, sizeof path, "%s/settings.json", dir);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs("{\"checkins\": false}\n", f);
-        fclose(f);
-    }
-}
-
 static void circle_is_bigger_after_the_inhale_than_after_the_exhale(void)
 {
     const char *dir = at_tmpdir(0);
-    checkins_off(dir);
+    at_checkins_off(dir);
     /* Box breathing: 3 s to get ready, then in 4 s, hold 4 s, out 4 s, rest 4 s. */
     const char *script =
         "wait 6900\n"           /* 100 ms before the end of the first inhale */
@@ -84,7 +73,7 @@ static void circle_is_bigger_after_the_inhale_than_after_the_exhale(void)
 static void session_gets_ready_then_ends_on_a_whole_breath(void)
 {
     const char *dir = at_tmpdir(1);
-    checkins_off(dir);
+    at_checkins_off(dir);
     char path[600];
     /* 4-7-8 for 1 minute: 19 s breaths, so 4 breaths = 76 s. */
     const char *script = "wait 1000\ntexts $D/ready.json\n"
@@ -115,7 +104,7 @@ static void session_gets_ready_then_ends_on_a_whole_breath(void)
 static void space_pauses_and_the_clock_stops(void)
 {
     const char *dir = at_tmpdir(2);
-    checkins_off(dir);
+    at_checkins_off(dir);
     char path[600];
     const char *script =
              "wait 4000\nkey Space\nwait 60000\ntexts $D/paused.json\n"

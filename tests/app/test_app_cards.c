@@ -76,6 +76,7 @@ static void solo_round_names_styles_only_after_the_choice(void)
                               "texts $D/reveal%d.json\nkey Return\n",
                               i, i % 4 + 1, i);
     snprintf(script + n, sizeof script - n, "wait 300\ntexts $D/end.json\n");
+    at_checkins_off(dir);
     CHECK_INT(at_run(dir, "solo", dir, script, "cards notice"), 0);
 
     cJSON *root;
@@ -132,6 +133,7 @@ static void solo_escape_goes_back_to_the_levels(void)
     const char *dir = at_tmpdir(1);
     const char *script = "wait 300\nkey 2\nkey Return\nkey Escape\nwait 300\ntexts $D/levels.json\n"
                          "key Escape\nwait 300\ntexts $D/menu.json\n";
+    at_checkins_off(dir);
     CHECK_INT(at_run(dir, "esc", dir, script, "cards 1"), 0);
     cJSON *t = texts_at(dir, "levels");
     CHECK(at_texts_has(t, "Cards"));
@@ -237,6 +239,23 @@ static void couple_round_ends_with_a_summary(void)
     CHECK(at_texts_contains(t, "Connection-oriented picks: Partner A"));
     CHECK(at_texts_has(t, "A conversation for later"));
     cJSON_Delete(t);
+    /* The session is in the log with both names, and counts for the couple streak. */
+    char path[600];
+    snprintf(path, sizeof path, "%s/practice.jsonl", dir);
+    char *log = at_read_file(path);
+    CHECK_CONTAINS(log, "\"kind\":\"cards\"");
+    CHECK_CONTAINS(log, "\"partners\":[\"Partner A\",\"Partner B\"]");
+    CHECK_CONTAINS(log, "\"count\":5");
+    free(log);
+    CHECK_INT(at_run_cli(dir, "stats", dir, "stats --json"), 0);
+    snprintf(path, sizeof path, "%s/stats.out", dir);
+    char *out = at_read_file(path);
+    cJSON *st = cJSON_Parse(out ? out : "");
+    const cJSON *couple = cJSON_GetObjectItemCaseSensitive(st, "couple");
+    CHECK_INT(cJSON_GetObjectItemCaseSensitive(couple, "sessions")->valueint, 1);
+    CHECK_INT(cJSON_GetObjectItemCaseSensitive(couple, "current")->valueint, 1);
+    cJSON_Delete(st);
+    free(out);
 }
 
 static void names_take_utf8_and_backspace(void)
