@@ -231,9 +231,11 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area);
 int ui_header(App *a, const char *title, const char *subtitle);
 /* Key hints: small muted text in the bottom corners. */
 void ui_hints(App *a, const char *left, const char *right);
-/* The picker layout: a list on the left and a detail panel for the focused entry on the
- * right, from y down to bottom, centred together. */
-void ui_columns(App *a, int y, int bottom, SDL_Rect *list, SDL_Rect *panel);
+/* The picker layout: a list of items[0..n-1] on the left, wide enough for the longest title
+ * where the window allows, and a detail panel for the focused entry on the right, from y
+ * down to bottom, centred together. */
+void ui_columns(App *a, const UiItem *items, int n, int y, int bottom, SDL_Rect *list,
+                SDL_Rect *panel);
 /* "m:ss" of ms, seconds rounded up (a countdown). */
 void ui_fmt_clock(char *buf, size_t n, uint64_t ms);
 /* A row of buttons, centred at y; returns the index clicked or -1 (for events pass e, to draw

@@ -92,7 +92,7 @@ static void picker_render(App *a, void *s)
     static const char *const labels[NMINUTES] = {"1 min", "3 min", "5 min", "10 min"};
     int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
     SDL_Rect area, panel;
-    ui_columns(a, y, by - a->h / 20, &area, &panel);
+    ui_columns(a, p->items, p->list.count, y, by - a->h / 20, &area, &panel);
     int px = panel.x, pw = panel.w;
     ui_list_render(a, &p->list, p->items, area);
     if (p->list.focus < a->content.npatterns) {

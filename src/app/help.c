@@ -9,6 +9,8 @@ static const char *const KEYS[][2] = {
     {"Space", "quick calm from the menu; pause and resume a practice"},
     {"Enter / click", "choose, go on"},
     {"Esc", "go back"},
+    {"Backspace", "the previous step of a grounding exercise"},
+    {"Tab", "write a note, where a grounding step offers it"},
     {"M", "sound on or off"},
     {"F11", "full screen"},
     {"F1 or ?", "this help"},

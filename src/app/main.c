@@ -23,9 +23,10 @@ static const char USAGE[] =
     "Commands:\n"
     "  (none)                  open the menu\n"
     "  breathe [PATTERN]       start a breathing break now (default: quick-calm)\n"
+    "  ground [EXERCISE]       a grounding exercise (none given: choose one)\n"
     "  cards [LEVEL]           a round of scenario cards (LEVEL: an id or 1-5)\n"
     "  cards --couple [LEVEL]  cards for two: both choose privately, then talk it through\n"
-    "  list                    list breathing patterns and card levels\n"
+    "  list                    list breathing patterns, grounding exercises and card levels\n"
     "  validate                check all content and exit (non-zero on problems)\n"
     "  stats [--json]          your streak, week, minutes and check-ins (--json for scripts)\n"
     "  export FILE             write all your practice history and settings to FILE\n"
@@ -99,7 +100,7 @@ static int parse_args(int argc, char **argv, Args *g)
         else if (g->npos < 4) g->pos[g->npos++] = s;
         else return usage_error("too many arguments at \"%s\"", s);
     }
-    static const char *const known[] = {"breathe", "cards", "list", "validate", "stats", "export", "import"};
+    static const char *const known[] = {"breathe", "ground", "cards", "list", "validate", "stats", "export", "import"};
     if (g->command) {
         bool ok = false;
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) ok |= !strcmp(g->command, known[i]);
@@ -164,6 +165,11 @@ static int cmd_list(App *a)
     for (int i = 0; i < a->content.npatterns; i++) {
         const BreathPattern *p = &a->content.patterns[i];
         printf("  %-16s %-22s %s%s\n", p->id, p->title, p->when, p->user ? " (yours)" : "");
+    }
+    printf("\nGrounding exercises:\n");
+    for (int i = 0; i < a->content.nexercises; i++) {
+        const GroundExercise *x = &a->content.exercises[i];
+        printf("  %-16s %-22s %s\n", x->id, x->title, x->when);
     }
     printf("\nCard levels:\n");
     for (int i = 0; i < a->content.nlevels; i++) {
@@ -285,6 +291,15 @@ int main(int argc, char **argv)
             goto out;
         }
     }
+    const GroundExercise *exercise = NULL;
+    if (!strcmp(cmd, "ground") && g.npos) {
+        exercise = content_exercise(&a->content, g.pos[0]);
+        if (!exercise) {
+            fprintf(stderr, "attune: no grounding exercise \"%s\" (see 'attune list')\n", g.pos[0]);
+            rc = 2;
+            goto out;
+        }
+    }
     const DeckLevel *level = NULL;
     if (!strcmp(cmd, "cards") && g.npos) {
         level = cards_find_level(&a->content, g.pos[0]);
@@ -306,6 +321,11 @@ int main(int argc, char **argv)
     }
     menu_push(a);
     if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
+    if (!strcmp(cmd, "ground")) {
+        /* The picker stays under an exercise, so Esc goes back to the list. */
+        ground_picker_push(a, exercise ? exercise->id : NULL);
+        if (exercise) ground_push(a, exercise);
+    }
     if (!strcmp(cmd, "cards")) {
         /* The picker stays under a round, so Esc from a card goes back to the levels. */
         if (g.couple) couple_names_push(a, level ? level->id : NULL);

@@ -5,7 +5,7 @@
 #include "practice.h"
 #include "scenes.h"
 
-typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_HELP, ITEM_QUIT, ITEM_COUNT } Item;
+typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_GROUND, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_HELP, ITEM_QUIT, ITEM_COUNT } Item;
 
 typedef struct Menu {
     UiList list;
@@ -14,6 +14,7 @@ typedef struct Menu {
 static const UiItem ITEMS[ITEM_COUNT] = {
     {"Quick calm", "One minute of slow breathing, right now"},
     {"Breathe", "Choose a breathing pattern and a length"},
+    {"Ground", "Come back to your body and the room"},
     {"Cards", "Practise how you respond, one moment at a time"},
     {"Cards together", "Both choose privately, then talk it through"},
     {"Progress", "Your streak, your week, your calendar"},
@@ -33,6 +34,7 @@ static void activate(App *a, Item it)
     switch (it) {
     case ITEM_QUICK: start_quick(a); break;
     case ITEM_BREATHE: breathe_picker_push(a); break;
+    case ITEM_GROUND: ground_picker_push(a, NULL); break;
     case ITEM_CARDS: cards_picker_push(a, NULL, NULL); break;
     case ITEM_COUPLE: couple_names_push(a, NULL); break;
     case ITEM_PROGRESS: stats_push(a); break;

@@ -10,6 +10,10 @@ void help_push(App *a);
 void breathe_picker_push(App *a);
 /* Straight into a breathing session. */
 void breathe_push(App *a, const BreathPattern *p, int minutes);
+/* Grounding (ground.c): the exercise picker, focused on exercise_id (NULL: the first), and
+ * straight into one exercise. */
+void ground_picker_push(App *a, const char *exercise_id);
+void ground_push(App *a, const GroundExercise *ex);
 /* Progress: streaks, the week, the calendar, check-ins (stats_scene.c). */
 void stats_push(App *a);
 

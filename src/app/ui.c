@@ -132,10 +132,23 @@ void ui_fmt_clock(char *buf, size_t n, uint64_t ms)
     snprintf(buf, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
 }
 
-void ui_columns(App *a, int y, int bottom, SDL_Rect *list, SDL_Rect *panel)
+void ui_columns(App *a, const UiItem *items, int n, int y, int bottom, SDL_Rect *list,
+                SDL_Rect *panel)
 {
     int gap = a->w / 40;
     int lw = a->w * 30 / 100, pw = a->w * 42 / 100;
+    /* Rows are padded 2 * pad on each side (ui_list_render); a long title widens the list
+     * at the panel's expense rather than running past its row. */
+    int pad = a->h / 60 + 2, need = 0;
+    for (int i = 0; i < n; i++) {
+        int w = text_size(a, TEXT_BODY, items[i].title, 0).x + 4 * pad;
+        if (w > need) need = w;
+    }
+    if (need > a->w * 45 / 100) need = a->w * 45 / 100;
+    if (need > lw) {
+        lw = need;
+        if (lw + gap + pw > a->w * 92 / 100) pw = a->w * 92 / 100 - lw - gap;
+    }
     int lx = (a->w - lw - pw - gap) / 2;
     *list = (SDL_Rect){lx, y, lw, bottom - y};
     *panel = (SDL_Rect){lx + lw + gap, y, pw, bottom - y};
