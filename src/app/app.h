@@ -217,12 +217,14 @@ typedef struct UiList {
     int count;
     int focus;          /* keyboard focus */
     int hover;          /* mouse hover, -1 none */
-    int first;          /* first visible row (scrolling) */
-    SDL_Rect rect[UI_LIST_MAX]; /* last drawn rows */
-    int visible;        /* rows drawn last frame */
+    int first;          /* first visible item (scrolling) */
+    int columns;        /* items per row: 0 or 1 for a plain list, more for a grid */
+    SDL_Rect rect[UI_LIST_MAX]; /* last drawn items */
+    int visible;        /* items drawn last frame */
 } UiList;
 
-/* Handles Up/Down/Home/End/PageUp/PageDown, mouse hover, wheel and clicks.
+/* Handles Up/Down/Home/End/PageUp/PageDown (and Left/Right in a grid), mouse hover, wheel and
+ * clicks.
  * Returns the index activated with Enter or a click, or -1. */
 int ui_list_event(App *a, UiList *l, const SDL_Event *e);
 /* Draws rows within area, keeping the focused row visible. */

@@ -68,7 +68,8 @@ static void menu_render(App *a, void *s)
     r = text_draw(a, TEXT_BODY, "Take a breath. What would help right now?", a->w / 2, y,
                   ALIGN_CENTER, t->muted, 0);
     y += r.h + a->h / 18;
-    int w = text_measure(a) * 3 / 4;
+    /* Two columns of tiles: everything fits on one screen, even at 800x600. */
+    int w = a->w * 9 / 10 < text_measure(a) * 3 / 2 ? a->w * 9 / 10 : text_measure(a) * 3 / 2;
     /* A problem with the data folder: said once, small, above the key hints. */
     const char *note = practice_note(a);
     int note_h = note ? text_size(a, TEXT_SMALL, note, text_measure(a)).y + a->h / 60 : 0;
@@ -77,7 +78,7 @@ static void menu_render(App *a, void *s)
     if (note)
         text_draw(a, TEXT_SMALL, note, a->w / 2, bottom + a->h / 60, ALIGN_CENTER, t->step[2],
                   text_measure(a));
-    ui_hints(a, "Up/Down choose   Enter open   Space quick calm", "F1 help   Esc quit");
+    ui_hints(a, "Arrows choose   Enter open   Space quick calm", "F1 help   Esc quit");
 }
 
 static const SceneVT MENU = {
@@ -92,5 +93,6 @@ void menu_push(App *a)
     if (!m) return;
     m->list.count = ITEM_COUNT;
     m->list.hover = -1;
+    m->list.columns = 2;
     scene_push(a, &MENU, m);
 }

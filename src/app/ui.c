@@ -26,11 +26,26 @@ bool ui_is_help_key(const SDL_Event *e)
 int ui_list_event(App *a, UiList *l, const SDL_Event *e)
 {
     if (l->count <= 0) return -1;
+    int cols = l->columns > 1 ? l->columns : 1;
     switch (e->type) {
     case SDL_KEYDOWN:
         switch (e->key.keysym.sym) {
-        case SDLK_UP: l->focus = (l->focus + l->count - 1) % l->count; break;
+        case SDLK_UP:
+            if (cols == 1) l->focus = (l->focus + l->count - 1) % l->count;
+            else if (l->focus >= cols) l->focus -= cols;
+            break;
         case SDLK_DOWN:
+            if (cols == 1) l->focus = (l->focus + 1) % l->count;
+            else if (l->focus + cols < l->count) l->focus += cols;
+            break;
+        case SDLK_LEFT:
+            if (cols == 1) return -1;
+            if (l->focus > 0) l->focus--;
+            break;
+        case SDLK_RIGHT:
+            if (cols == 1) return -1;
+            if (l->focus + 1 < l->count) l->focus++;
+            break;
         case SDLK_TAB: l->focus = (l->focus + 1) % l->count; break;
         case SDLK_HOME: l->focus = 0; break;
         case SDLK_END: l->focus = l->count - 1; break;
@@ -77,15 +92,21 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
     for (int i = 0; i < l->count; i++) any_sub |= items[i].sub != NULL;
     if (any_sub) row_h += text_line(a, TEXT_SMALL);
     int gap = pad / 2 + 2;
-    int fit = (area.h + gap) / (row_h + gap);
+    int cols = l->columns > 1 ? l->columns : 1;
+    int col_w = (area.w - gap * (cols - 1)) / cols;
+    int rows = (l->count + cols - 1) / cols;
+    int fit = (area.h + gap) / (row_h + gap); /* whole rows that fit */
     if (fit < 1) fit = 1;
-    if (l->focus < l->first) l->first = l->focus;
-    if (l->focus >= l->first + fit) l->first = l->focus - fit + 1;
-    if (l->first > l->count - fit) l->first = l->count - fit > 0 ? l->count - fit : 0;
+    int first_row = l->first / cols, focus_row = l->focus / cols;
+    if (focus_row < first_row) first_row = focus_row;
+    if (focus_row >= first_row + fit) first_row = focus_row - fit + 1;
+    if (first_row > rows - fit) first_row = rows - fit > 0 ? rows - fit : 0;
+    l->first = first_row * cols;
     l->visible = 0;
     int radius = row_h / 4;
-    for (int i = l->first; i < l->count && l->visible < fit && l->visible < UI_LIST_MAX; i++) {
-        SDL_Rect r = {area.x, area.y + l->visible * (row_h + gap), area.w, row_h};
+    for (int i = l->first; i < l->count && l->visible < fit * cols && l->visible < UI_LIST_MAX; i++) {
+        int row = l->visible / cols, col = l->visible % cols;
+        SDL_Rect r = {area.x + col * (col_w + gap), area.y + row * (row_h + gap), col_w, row_h};
         l->rect[l->visible++] = r;
         bool focus = i == l->focus, hover = i == l->hover;
         draw_rrect(a, r, radius, focus || hover ? t->surface_hi : t->surface);
@@ -101,7 +122,7 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
                   ALIGN_RIGHT, t->muted, 0);
     if (l->first + l->visible < l->count)
         text_draw(a, TEXT_SMALL, "more below", area.x + area.w,
-                  area.y + l->visible * (row_h + gap), ALIGN_RIGHT, t->muted, 0);
+                  area.y + (l->visible + cols - 1) / cols * (row_h + gap), ALIGN_RIGHT, t->muted, 0);
 }
 
 int ui_header(App *a, const char *title, const char *subtitle)

@@ -296,7 +296,7 @@ static void back_returns_to_the_previous_prompt_and_esc_leaves(void)
 static void menu_opens_the_picker_and_the_picker_starts_an_exercise(void)
 {
     const char *dir = at_tmpdir(5);
-    const char *script = "wait 300\nkey down\nkey down\nkey return\nwait 300\ntexts $D/picker.json\n"
+    const char *script = "wait 300\nkey down\nkey return\nwait 300\ntexts $D/picker.json\n"
                          "key return\nwait 300\ntexts $D/first.json\n";
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "menu", dir, script, ""), 0);

@@ -338,8 +338,8 @@ static void progress_screen_shows_the_streak_and_the_week(void)
                               i, date, 6 + i % 2, 3);
     }
     write_file(dir, "practice.jsonl", text);
-    /* Progress sits just above Help and Quit, whatever comes before it. */
-    const char *script = "key End\nkey Up\nkey Up\nkey Return\nwait 400\ntexts $D/stats.json\n"
+    /* In the menu's two columns, Progress sits just above Quit, the last tile. */
+    const char *script = "key End\nkey Up\nkey Return\nwait 400\ntexts $D/stats.json\n"
                          "shot $D/stats.png\nkey Home\ntexts $D/today.json\n"
                          "key Escape\nwait 400\ntexts $D/menu.json\n";
     CHECK_INT(at_run(dir, "progress", dir, script, ""), 0);
@@ -368,7 +368,7 @@ static void sound_and_the_last_pattern_are_remembered(void)
 {
     const char *dir = at_tmpdir(1);
     /* M on the menu; then the picker's second pattern, 3 minutes, and straight back out. */
-    const char *script = "key m\nkey Down\nkey Return\nwait 300\nkey Down\nkey Right\nkey Return\n"
+    const char *script = "key m\nkey Right\nkey Return\nwait 300\nkey Down\nkey Right\nkey Return\n"
                          "wait 300\nkey s\nwait 300\n";
     CHECK_INT(at_run(dir, "remember", dir, script, ""), 0);
     char *s = read_in(dir, "settings.json");
