@@ -28,6 +28,11 @@ typedef struct JsonV {
  * The caller owns the result (cJSON_Delete). */
 cJSON *jv_parse_file(const char *path, AtDiag *diag);
 
+/* Parses buf[0..len) (NUL-terminated at len) as exactly one JSON value. On failure returns
+ * NULL with *line and *col (1-based) where parsing stopped; a NUL byte inside the text is
+ * damage, reported at its position. The caller owns the result (cJSON_Delete). */
+cJSON *jv_parse_text(const char *buf, size_t len, int *line, int *col);
+
 /* Adds "FILE: PATH: message". */
 void jv_error(JsonV *v, const char *path, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -223,6 +223,8 @@ typedef struct UiList {
     int visible;        /* items drawn last frame */
 } UiList;
 
+/* Index of the rectangle holding p, or -1. */
+int ui_hit(const SDL_Rect *rects, int n, SDL_Point p);
 /* Handles Up/Down/Home/End/PageUp/PageDown (and Left/Right in a grid), mouse hover, wheel and
  * clicks.
  * Returns the index activated with Enter or a click, or -1. */

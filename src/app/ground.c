@@ -398,17 +398,6 @@ static bool feelings_key(App *a, GroundScene *g, SDL_Keycode k)
     return false;
 }
 
-static bool in_rect(SDL_Point p, SDL_Rect r)
-{
-    return p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h;
-}
-
-static int hit(const SDL_Rect *rects, int n, SDL_Point p)
-{
-    for (int i = 0; i < n; i++)
-        if (in_rect(p, rects[i])) return i;
-    return -1;
-}
 
 static void ground_event(App *a, void *s, const SDL_Event *e)
 {
@@ -455,7 +444,7 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
     if (!running) return;
     if (e->type == SDL_MOUSEMOTION && feelings) {
         SDL_Point p = app_mouse(a, e->motion.x, e->motion.y);
-        int ch = hit(g->chip_rect, g->nchips, p), sh = hit(g->strength_rect, GROUND_STRENGTH_MAX, p);
+        int ch = ui_hit(g->chip_rect, g->nchips, p), sh = ui_hit(g->strength_rect, GROUND_STRENGTH_MAX, p);
         if (ch != g->chip_hover || sh != g->strength_hover) a->dirty = true;
         g->chip_hover = ch;
         g->strength_hover = sh;
@@ -466,7 +455,7 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
             do_act(a, g, ACT_NEXT);
             return;
         }
-        int ch = hit(g->chip_rect, g->nchips, p), sh = hit(g->strength_rect, GROUND_STRENGTH_MAX, p);
+        int ch = ui_hit(g->chip_rect, g->nchips, p), sh = ui_hit(g->strength_rect, GROUND_STRENGTH_MAX, p);
         if (ch >= 0) choose_chip(a, g, ch);
         else if (sh >= 0) set_strength(a, g, sh + 1);
     }

@@ -3,15 +3,10 @@
 
 #include "app.h"
 
-static bool in_rect(SDL_Point p, SDL_Rect r)
-{
-    return p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h;
-}
-
-static int hit(const SDL_Rect *rects, int n, SDL_Point p)
+int ui_hit(const SDL_Rect *rects, int n, SDL_Point p)
 {
     for (int i = 0; i < n; i++)
-        if (in_rect(p, rects[i])) return i;
+        if (SDL_PointInRect(&p, &rects[i])) return i;
     return -1;
 }
 
@@ -58,7 +53,7 @@ int ui_list_event(App *a, UiList *l, const SDL_Event *e)
         a->dirty = true;
         return -1;
     case SDL_MOUSEMOTION: {
-        int h = hit(l->rect, l->visible, app_mouse(a, e->motion.x, e->motion.y));
+        int h = ui_hit(l->rect, l->visible, app_mouse(a, e->motion.x, e->motion.y));
         int nh = h >= 0 ? l->first + h : -1;
         if (nh != l->hover) a->dirty = true;
         l->hover = nh;
@@ -72,7 +67,7 @@ int ui_list_event(App *a, UiList *l, const SDL_Event *e)
         return -1;
     case SDL_MOUSEBUTTONUP:
         if (e->button.button == SDL_BUTTON_LEFT) {
-            int h = hit(l->rect, l->visible, app_mouse(a, e->button.x, e->button.y));
+            int h = ui_hit(l->rect, l->visible, app_mouse(a, e->button.x, e->button.y));
             if (h >= 0) {
                 l->focus = l->first + h;
                 return l->focus;
@@ -190,14 +185,14 @@ int ui_buttons_event(App *a, UiButtons *b, const SDL_Event *e)
         a->dirty = true;
         return -1;
     case SDL_MOUSEMOTION: {
-        int h = hit(b->rect, b->count, app_mouse(a, e->motion.x, e->motion.y));
+        int h = ui_hit(b->rect, b->count, app_mouse(a, e->motion.x, e->motion.y));
         if (h != b->hover) a->dirty = true;
         b->hover = h;
         return -1;
     }
     case SDL_MOUSEBUTTONUP:
         if (e->button.button != SDL_BUTTON_LEFT) return -1;
-        return hit(b->rect, b->count, app_mouse(a, e->button.x, e->button.y));
+        return ui_hit(b->rect, b->count, app_mouse(a, e->button.x, e->button.y));
     default: return -1;
     }
 }

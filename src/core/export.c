@@ -164,17 +164,9 @@ static cJSON *parse_export(const char *file, AtDiag *diag)
         else diag_addf(diag, "%s: cannot read: %s", file, strerror(e));
         return NULL;
     }
-    const char *end = NULL;
-    /* The whole text must be one JSON value; a NUL byte inside is damage, not the end. */
-    cJSON *root = strlen(buf) == len ? cJSON_ParseWithOpts(buf, &end, 1) : NULL;
-    if (!root) {
-        const char *at = end && end >= buf && end <= buf + len ? end : buf + len;
-        int line = 1, col = 1;
-        for (const char *c = buf; c < at; c++) {
-            if (*c == '\n') { line++; col = 1; } else col++;
-        }
-        diag_addf(diag, "%s: line %d, column %d: not valid JSON", file, line, col);
-    }
+    int line, col;
+    cJSON *root = jv_parse_text(buf, len, &line, &col);
+    if (!root) diag_addf(diag, "%s: line %d, column %d: not valid JSON", file, line, col);
     free(buf);
     return root;
 }

@@ -30,24 +30,31 @@ cJSON *jv_parse_file(const char *path, AtDiag *diag)
         return NULL;
     }
     buf[n] = 0;
-    if (strlen(buf) != n) {
-        diag_addf(diag, "%s: contains a NUL byte at offset %zu: not a text file", path, strlen(buf));
-        free(buf);
-        return NULL;
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithOpts(buf, &end, 1);
-    if (!root) {
-        const char *at = end ? end : buf;
-        if (at < buf || at > buf + n) at = buf + n;
-        int line = 1, col = 1;
-        for (const char *c = buf; c < at; c++) {
-            if (*c == '\n') { line++; col = 1; } else col++;
-        }
-        diag_addf(diag, "%s: line %d, column %d: not valid JSON", path, line, col);
-    }
+    int line, col;
+    cJSON *root = jv_parse_text(buf, n, &line, &col);
+    if (!root) diag_addf(diag, "%s: line %d, column %d: not valid JSON", path, line, col);
     free(buf);
     return root;
+}
+
+cJSON *jv_parse_text(const char *buf, size_t len, int *line, int *col)
+{
+    const char *end = NULL;
+    size_t text = strlen(buf);
+    cJSON *root = text == len ? cJSON_ParseWithOpts(buf, &end, 1) : NULL;
+    if (root) return root;
+    const char *at = text != len ? buf + text : end && end >= buf && end <= buf + len ? end : buf + len;
+    *line = 1;
+    *col = 1;
+    for (const char *c = buf; c < at; c++) {
+        if (*c == '\n') {
+            ++*line;
+            *col = 1;
+        } else {
+            ++*col;
+        }
+    }
+    return NULL;
 }
 
 void jv_error(JsonV *v, const char *path, const char *fmt, ...)

@@ -170,15 +170,9 @@ static int read_settings_file(const char *path, cJSON **out, char *why, size_t n
         else snprintf(why, n, "%s", strerror(e));
         return e == ENOMEM || e == ENOTDIR || e == EINTR || e == EMFILE || e == ENFILE ? -2 : -1;
     }
-    const char *end = NULL;
-    /* The whole text must be one JSON value; a NUL byte inside is damage, not the end. */
-    cJSON *root = strlen(buf) == len ? cJSON_ParseWithOpts(buf, &end, 1) : NULL;
+    int line, col;
+    cJSON *root = jv_parse_text(buf, len, &line, &col);
     if (!root) {
-        const char *at = end && end >= buf && end <= buf + len ? end : buf + len;
-        int line = 1, col = 1;
-        for (const char *c = buf; c < at; c++) {
-            if (*c == '\n') { line++; col = 1; } else col++;
-        }
         snprintf(why, n, "line %d, column %d: not valid JSON", line, col);
     } else if (!cJSON_IsObject(root)) {
         snprintf(why, n, "expected a JSON object");
