@@ -247,7 +247,10 @@ static void breathe_render(App *a, void *s)
     int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     if (b->st.getting_ready) {
         SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
-        text_draw(a, TEXT_SMALL, "Sit comfortably. Breathe in when the circle starts to grow.",
+        text_draw(a, TEXT_SMALL,
+                  a->data.settings.reduced_motion
+                      ? "Sit comfortably. Breathe in when the circle starts to brighten."
+                      : "Sit comfortably. Breathe in when the circle starts to grow.",
                   a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted, 0);
     } else {
         text_draw(a, TEXT_DISPLAY, breath_kind_words(b->st.phase.kind), a->w / 2, words_y, ALIGN_CENTER,

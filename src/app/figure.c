@@ -1,8 +1,53 @@
 /* The breathing figure and its step cues, shared by the Breathe screen and the grounding
  * interludes so a breath looks and sounds the same wherever it appears. */
+#include <math.h>
 #include <stdio.h>
 
 #include "app.h"
+
+/* Relative luminance (WCAG) of an opaque colour. */
+static float luminance(SDL_Color c)
+{
+    const Uint8 ch[3] = {c.r, c.g, c.b};
+    float l[3];
+    for (int i = 0; i < 3; i++) {
+        float v = ch[i] / 255.0f;
+        l[i] = v <= 0.04045f ? v / 12.92f : powf((v + 0.055f) / 1.055f, 2.4f);
+    }
+    return 0.2126f * l[0] + 0.7152f * l[1] + 0.0722f * l[2];
+}
+
+/* Reduced motion: the circle keeps one size; the breath shows as its brightness, dim when
+ * empty and full when full, and as a thin level bar beside it that fills and empties. The
+ * dimmest circle stays light enough for the dark countdown on it (3:1, large text). */
+static void reduced_figure(App *a, const BreathSessionState *st, SDL_Color col, float cx,
+                           float cy, float rmax)
+{
+    const Theme *t = &a->theme;
+    float fill = (float)st->phase.fill;
+    float r = rmax * 0.62f;
+    float ink = luminance(t->on_accent);
+    float floor = 0.35f; /* the dimmest mix of the colour with the surface */
+    while (floor < 1.0f && (luminance(color_mix(t->surface, col, floor)) + 0.05f) / (ink + 0.05f) < 3.0f)
+        floor += 0.05f;
+    if (floor > 1.0f) floor = 1.0f;
+    SDL_Color lit = color_mix(t->surface, col, floor + (1.0f - floor) * fill);
+    draw_arc(a, cx, cy, r * 1.06f, r * 0.12f, 0, 1, color_alpha(col, 0.04f + 0.08f * fill));
+    draw_disc(a, cx, cy, r, lit);
+    if (!st->getting_ready && !st->done)
+        draw_arc(a, cx, cy, r * 1.16f, 3.0f, 0, (float)st->phase.progress, color_alpha(col, 0.8f));
+    /* The level bar, to the right: a rounded track and the breath filling it from below. */
+    int bw = (int)(rmax * 0.045f);
+    if (bw < 4) bw = 4;
+    int bh = (int)(r * 1.6f);
+    SDL_Rect track = {(int)(cx + r * 1.16f + rmax * 0.18f), (int)(cy - bh / 2.0f), bw, bh};
+    draw_rrect(a, track, bw / 2, color_alpha(t->muted, 0.22f));
+    int fh = (int)(bh * fill + 0.5f);
+    if (fh > 0) {
+        if (fh < bw) fh = bw; /* a rounded cap, even when nearly empty */
+        draw_rrect(a, (SDL_Rect){track.x, track.y + bh - fh, bw, fh}, bw / 2, col);
+    }
+}
 
 void draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p, float cx,
                         float cy, float rmax)
@@ -20,14 +65,18 @@ void draw_breath_figure(App *a, const BreathSessionState *st, const BreathPatter
         float f = st->done ? 1.0f : (float)into / (float)t->colour_fade_ms;
         col = color_mix(t->step[prev], t->step[ph->kind], f);
     }
-    float r = rmin + (rmax - rmin) * (float)ph->fill;
-    /* The outline of a full breath, and a soft halo that breathes with the circle. */
-    draw_arc(a, cx, cy, rmax, 2.0f, 0, 1, color_alpha(t->muted, 0.22f));
-    draw_arc(a, cx, cy, r * 1.06f, r * 0.12f, 0, 1, color_alpha(col, 0.10f));
-    draw_disc(a, cx, cy, r, col);
-    if (!st->getting_ready && !st->done) {
-        /* Progress through the step, a thin arc just outside the outline. */
-        draw_arc(a, cx, cy, rmax + rmax * 0.06f, 3.0f, 0, (float)ph->progress, color_alpha(col, 0.8f));
+    if (a->data.settings.reduced_motion) {
+        reduced_figure(a, st, col, cx, cy, rmax);
+    } else {
+        float r = rmin + (rmax - rmin) * (float)ph->fill;
+        /* The outline of a full breath, and a soft halo that breathes with the circle. */
+        draw_arc(a, cx, cy, rmax, 2.0f, 0, 1, color_alpha(t->muted, 0.22f));
+        draw_arc(a, cx, cy, r * 1.06f, r * 0.12f, 0, 1, color_alpha(col, 0.10f));
+        draw_disc(a, cx, cy, r, col);
+        if (!st->getting_ready && !st->done) {
+            /* Progress through the step, a thin arc just outside the outline. */
+            draw_arc(a, cx, cy, rmax + rmax * 0.06f, 3.0f, 0, (float)ph->progress, color_alpha(col, 0.8f));
+        }
     }
     if (st->done) return;
     /* Seconds left in the get-ready or in this step, in the middle of the circle. */

@@ -5,7 +5,7 @@
 #include "practice.h"
 #include "scenes.h"
 
-typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_GROUND, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_HELP, ITEM_QUIT, ITEM_COUNT } Item;
+typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_GROUND, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_HELP, ITEM_SETTINGS, ITEM_COUNT } Item;
 
 typedef struct Menu {
     UiList list;
@@ -19,7 +19,7 @@ static const UiItem ITEMS[ITEM_COUNT] = {
     {"Cards together", "Both choose privately, then talk it through"},
     {"Progress", "Your streak, your week, your calendar"},
     {"Help", "Keys, and where to find support"},
-    {"Quit", NULL},
+    {"Settings", "Check-ins, sound, your week, text size"},
 };
 
 static void start_quick(App *a)
@@ -39,7 +39,7 @@ static void activate(App *a, Item it)
     case ITEM_COUPLE: couple_names_push(a, NULL); break;
     case ITEM_PROGRESS: stats_push(a); break;
     case ITEM_HELP: help_push(a); break;
-    case ITEM_QUIT: a->quit = true; break;
+    case ITEM_SETTINGS: settings_push(a); break;
     default: break;
     }
 }

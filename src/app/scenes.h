@@ -16,6 +16,9 @@ void ground_picker_push(App *a, const char *exercise_id);
 void ground_push(App *a, const GroundExercise *ex);
 /* Progress: streaks, the week, the calendar, check-ins (stats_scene.c). */
 void stats_push(App *a);
+/* Settings: check-ins, sound, day start, weekly goal, text size, reduced motion
+ * (settings_scene.c). */
+void settings_push(App *a);
 
 /* Scenario cards (cards.c, couple_scene.c). A level given as its id or its number 1-5, or
  * NULL when s names none. */

@@ -338,7 +338,7 @@ static void progress_screen_shows_the_streak_and_the_week(void)
                               i, date, 6 + i % 2, 3);
     }
     write_file(dir, "practice.jsonl", text);
-    /* In the menu's two columns, Progress sits just above Quit, the last tile. */
+    /* In the menu's two columns, Progress sits just above Settings, the last tile. */
     const char *script = "key End\nkey Up\nkey Return\nwait 400\ntexts $D/stats.json\n"
                          "shot $D/stats.png\nkey Home\ntexts $D/today.json\n"
                          "key Escape\nwait 400\ntexts $D/menu.json\n";
