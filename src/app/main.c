@@ -161,20 +161,31 @@ static void load_content(App *a)
 
 static int cmd_list(App *a)
 {
+    const Content *c = &a->content;
+    /* One id column and one title column for every section, as wide as the longest. */
+    int idw = 0, tw = 0;
+    for (int i = 0; i < c->npatterns; i++) {
+        idw = SDL_max(idw, (int)strlen(c->patterns[i].id));
+        tw = SDL_max(tw, (int)strlen(c->patterns[i].title));
+    }
+    for (int i = 0; i < c->nexercises; i++) {
+        idw = SDL_max(idw, (int)strlen(c->exercises[i].id));
+        tw = SDL_max(tw, (int)strlen(c->exercises[i].title));
+    }
     printf("Breathing patterns:\n");
-    for (int i = 0; i < a->content.npatterns; i++) {
-        const BreathPattern *p = &a->content.patterns[i];
-        printf("  %-16s %-22s %s%s\n", p->id, p->title, p->when, p->user ? " (yours)" : "");
+    for (int i = 0; i < c->npatterns; i++) {
+        const BreathPattern *p = &c->patterns[i];
+        printf("  %-*s  %-*s  %s%s\n", idw, p->id, tw, p->title, p->when, p->user ? " (yours)" : "");
     }
     printf("\nGrounding exercises:\n");
-    for (int i = 0; i < a->content.nexercises; i++) {
-        const GroundExercise *x = &a->content.exercises[i];
-        printf("  %-16s %-22s %s\n", x->id, x->title, x->when);
+    for (int i = 0; i < c->nexercises; i++) {
+        const GroundExercise *x = &c->exercises[i];
+        printf("  %-*s  %-*s  %s\n", idw, x->id, tw, x->title, x->when);
     }
     printf("\nCard levels:\n");
     for (int i = 0; i < a->content.nlevels; i++) {
         const DeckLevel *l = &a->content.levels[i];
-        printf("  %-16s %d  %-19s %d cards\n", l->id, l->number, l->title, l->ncards);
+        printf("  %-*s  %-*s  level %d, %d cards\n", idw, l->id, tw, l->title, l->number, l->ncards);
     }
     return 0;
 }

@@ -202,7 +202,7 @@ char *stats_format_text(const Stats *s)
         else if (s->avg_change >= 0.05) put(&b, "%.1f higher on average\n", s->avg_change);
         else put(&b, "about the same on average\n");
     } else if (s->points_total > 0) {
-        put(&b, "\n  %-16s%d, none yet with both before and after\n", "Check-ins",
+        put(&b, "\n  %-16s%d answered, none yet both before and after a practice\n", "Check-ins",
             s->points_total);
     }
 
