@@ -1,0 +1,206 @@
+/* Content loading: breathing pattern validation messages name the file and the JSON path,
+ * a bad entry never stops the rest from loading, and cross-file references are checked. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "attune/content.h"
+#include "check.h"
+
+static char dir[512];
+
+static const char *write_file(const char *name, const char *text)
+{
+    static char path[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+    return path;
+}
+
+/* True if some message contains s. */
+static bool said(const AtDiag *d, const char *s)
+{
+    for (int i = 0; i < d->count; i++)
+        if (strstr(d->msg[i], s)) return true;
+    return false;
+}
+
+static void dump(const AtDiag *d)
+{
+    for (int i = 0; i < d->count; i++) fprintf(stderr, "    message: %s\n", d->msg[i]);
+}
+
+#define STEPS_OK "\"steps\": [{\"kind\": \"in\", \"ms\": 4000}, {\"kind\": \"out\", \"ms\": 6000}]"
+
+static void a_good_pattern_loads_with_its_defaults(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    const char *p = write_file("good.json", "{\"patterns\": [{\"id\": \"calm\", \"title\": \"Calm\", "
+                                            "\"when\": \"Any time.\", " STEPS_OK "}]}");
+    CHECK_INT(content_load_file(&c, p, false, &d), 0);
+    const BreathPattern *bp = content_pattern(&c, "calm");
+    CHECK(bp != NULL);
+    if (bp) {
+        CHECK_INT(bp->nsteps, 2);
+        CHECK_INT(bp->cycle_ms, 10000);
+        CHECK_INT(bp->minutes, 3);
+        CHECK_NEAR(bp->steps[0].to, 1.0, 1e-6);
+        CHECK_NEAR(bp->steps[1].to, 0.0, 1e-6);
+        CHECK(!bp->user);
+    }
+    dump(&d);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void each_bad_pattern_gets_one_message_with_file_and_path(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    const char *p = write_file(
+        "bad.json",
+        "{\"patterns\": [\n"
+        " {\"id\": \"ok\", \"title\": \"Fine\", \"when\": \"Always.\", " STEPS_OK "},\n"
+        " {\"id\": \"slow\", \"title\": \"Slow\", \"when\": \"Never.\",\n"
+        "  \"steps\": [{\"kind\": \"in\", \"ms\": 40000}, {\"kind\": \"out\", \"ms\": 6000}]},\n"
+        " {\"id\": \"odd\", \"title\": \"Odd\", \"when\": \"Never.\",\n"
+        "  \"steps\": [{\"kind\": \"in\", \"ms\": 4000}, {\"kind\": \"exhale\", \"ms\": 6000}]},\n"
+        " {\"id\": \"Bad Id\", \"title\": \"X\", \"when\": \"Never.\", " STEPS_OK "},\n"
+        " {\"id\": \"notitle\", \"when\": \"Never.\", " STEPS_OK "},\n"
+        " {\"id\": \"holdonly\", \"title\": \"H\", \"when\": \"Never.\",\n"
+        "  \"steps\": [{\"kind\": \"hold\", \"ms\": 4000}, {\"kind\": \"out\", \"ms\": 6000}]},\n"
+        " {\"id\": \"backwards\", \"title\": \"B\", \"when\": \"Never.\",\n"
+        "  \"steps\": [{\"kind\": \"in\", \"ms\": 3000, \"to\": 0.8}, {\"kind\": \"in\", \"ms\": 1000, \"to\": 0.5},\n"
+        "             {\"kind\": \"out\", \"ms\": 6000}]},\n"
+        " {\"id\": \"ok\", \"title\": \"Again\", \"when\": \"Always.\", " STEPS_OK "},\n"
+        " {\"id\": \"long\", \"title\": \"L\", \"when\": \"Never.\", \"minutes\": 61, " STEPS_OK "},\n"
+        " {\"id\": \"short\", \"title\": \"S\", \"when\": \"Never.\",\n"
+        "  \"steps\": [{\"kind\": \"in\", \"ms\": 600}, {\"kind\": \"out\", \"ms\": 600}]}\n"
+        "]}\n");
+    content_load_file(&c, p, false, &d);
+    CHECK_INT(c.npatterns, 1); /* only the first "ok" */
+    CHECK(said(&d, "bad.json: patterns[1].steps[0].ms: 40000 is out of range (500 to 30000)"));
+    CHECK(said(&d, "bad.json: patterns[2].steps[1].kind: expected one of in|hold|out|hold-empty"));
+    CHECK(said(&d, "bad.json: patterns[3].id: \"Bad Id\" is not an id"));
+    CHECK(said(&d, "bad.json: patterns[4].title: missing"));
+    CHECK(said(&d, "bad.json: patterns[5].steps: a pattern needs at least one \"in\" and one \"out\" step"));
+    CHECK(said(&d, "bad.json: patterns[6].steps[1]: \"in\" goes the wrong way"));
+    CHECK(said(&d, "bad.json: patterns[7].id: \"ok\" is already used by another pattern"));
+    CHECK(said(&d, "bad.json: patterns[8].minutes: 61 is out of range (1 to 60)"));
+    CHECK(said(&d, "bad.json: patterns[9].steps: one breath must last at least 2000 ms"));
+    CHECK_INT(d.count, 9);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void broken_json_says_where(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    const char *p = write_file("broken.json", "{\"patterns\": [\n  {\"id\": \"x\",,}\n]}\n");
+    CHECK_INT(content_load_file(&c, p, false, &d), 1);
+    CHECK(said(&d, "broken.json: line 2, column"));
+    CHECK(said(&d, "not valid JSON"));
+    diag_free(&d);
+    content_load_file(&c, write_file("section.json", "{\"pattern\": []}"), false, &d);
+    CHECK(said(&d, "section.json: pattern: unknown section"));
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void a_missing_user_folder_is_fine_but_a_missing_content_folder_is_not(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    char missing[700];
+    snprintf(missing, sizeof missing, "%s/no-such-folder", dir);
+    CHECK_INT(content_load_dir(&c, missing, true, &d), 0);
+    CHECK_INT(content_load_dir(&c, missing, false, &d), 1);
+    CHECK(said(&d, "no-such-folder: cannot open the content folder"));
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void user_patterns_load_beside_shipped_ones_and_cannot_take_their_ids(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    CHECK_INT(content_load_dir(&c, ATTUNE_SOURCE_DIR "/levels", false, &d), 0);
+    dump(&d);
+    int shipped = c.npatterns;
+    CHECK(shipped >= 9);
+    char user[700];
+    snprintf(user, sizeof user, "%s/user", dir);
+    mkdir(user, 0700);
+    snprintf(user, sizeof user, "%s/user/mine.json", dir);
+    FILE *f = fopen(user, "w");
+    fputs("{\"patterns\": [{\"id\": \"box\", \"title\": \"Mine\", \"when\": \"w\", " STEPS_OK "},\n"
+          "               {\"id\": \"mine\", \"title\": \"Mine\", \"when\": \"w\", " STEPS_OK "}]}",
+          f);
+    fclose(f);
+    snprintf(user, sizeof user, "%s/user", dir);
+    CHECK_INT(content_load_dir(&c, user, true, &d), 1);
+    CHECK(said(&d, "mine.json: patterns[0].id: \"box\" is already used by another pattern"));
+    CHECK_INT(c.npatterns, shipped + 1);
+    const BreathPattern *m = content_pattern(&c, "mine");
+    CHECK(m && m->user);
+    CHECK_INT(content_check_refs(&c, &d), 0);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void references_to_missing_patterns_are_reported(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    content_load_file(&c, write_file("ex.json",
+        "{\"exercises\": [{\"id\": \"pause\", \"title\": \"Pause\", \"when\": \"w\", \"minutes\": 1,\n"
+        "  \"steps\": [{\"prompt\": \"Breathe.\", \"breathe\": {\"pattern\": \"boxx\", \"breaths\": 2}}]}]}"),
+        false, &d);
+    CHECK_INT(d.count, 0);
+    CHECK_INT(content_check_refs(&c, &d), 1);
+    CHECK(said(&d, "ex.json: exercises[0].steps[0].breathe.pattern: no breathing pattern \"boxx\" is loaded"));
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void crisis_lines_come_from_content(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    content_load_file(&c, ATTUNE_SOURCE_DIR "/levels/resources.json", false, &d);
+    CHECK_INT(d.count, 0);
+    CHECK(c.notice && strstr(c.notice, "practice, not therapy"));
+    CHECK(c.ncrisis >= 1);
+    CHECK(c.ncrisis >= 1 && strstr(c.crisis[0].contact, "9-8-8"));
+    content_load_file(&c, write_file("res.json", "{\"resources\": {\"crisis\": [{\"region\": \"X\"}]}}"),
+                      false, &d);
+    CHECK(said(&d, "res.json: resources.crisis[0].name: missing"));
+    diag_free(&d);
+    content_free(&c);
+}
+
+int main(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/attune-content-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 2;
+    }
+    RUN(a_good_pattern_loads_with_its_defaults);
+    RUN(each_bad_pattern_gets_one_message_with_file_and_path);
+    RUN(broken_json_says_where);
+    RUN(a_missing_user_folder_is_fine_but_a_missing_content_folder_is_not);
+    RUN(user_patterns_load_beside_shipped_ones_and_cannot_take_their_ids);
+    RUN(references_to_missing_patterns_are_reported);
+    RUN(crisis_lines_come_from_content);
+    return check_report();
+}
