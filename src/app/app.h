@@ -18,6 +18,16 @@ typedef struct App App;
 typedef struct TextCache TextCache;
 typedef struct Audio Audio;
 
+/* A part of the screen that moves on its own (SceneVT.damage). */
+typedef struct Damage {
+    SDL_Rect rect;
+    /* The scene paints every pixel of rect itself, so no background is drawn under it; while
+     * App.damage_pass is set it may even repaint only what changed since the last frame. Then
+     * nothing may be drawn over rect but one string, at App.damage_ink (the loop checks the
+     * strings). */
+    bool opaque;
+} Damage;
+
 /* ---- theme: one palette, one type scale (LOOK-AND-FEEL.md) ---- */
 typedef enum TextRole { TEXT_DISPLAY, TEXT_TITLE, TEXT_BODY, TEXT_SMALL, TEXT_ROLE_COUNT } TextRole;
 
@@ -49,6 +59,11 @@ typedef struct SceneVT {
     void (*update)(App *a, void *s);     /* optional: advance with a->now */
     void (*render)(App *a, void *s);
     bool (*animating)(App *a, void *s);  /* optional: true while something moves on its own */
+    /* optional: while it animates, the one area of the screen whose drawing may change on its
+     * own (the breathing figure). Returning true lets the loop redraw only that area, plus
+     * wherever a string it draws has changed; false (or no hook) redraws everything. Only
+     * asked when nothing else happened since the last frame (see app_render). */
+    bool (*damage)(App *a, void *s, Damage *d);
     void (*free)(App *a, void *s);       /* optional: frees s (default: free(s)) */
     bool overlay;                        /* drawn over the scene below it (help) */
     bool text_entry;                     /* typing goes to the scene: no single-key shortcuts */
@@ -75,6 +90,8 @@ void scene_free_all(App *a);
 typedef struct TextRecord {
     char *text;
     SDL_Rect rect; /* output pixels */
+    SDL_Color color;
+    int role;
 } TextRecord;
 
 #define APP_UNSAVED_MAX 16
@@ -132,10 +149,27 @@ struct App {
     bool dirty;          /* something changed: draw a frame */
     SDL_Texture *bg_tex; /* the background, drawn once per size */
     int bg_w, bg_h;
+    Uint32 *bg_rows;     /* its colour on each row (RGB888): the gradient is vertical */
+    uint32_t bg_gen;     /* counts background redraws */
+    int software;        /* the renderer is SDL's software one (-1: not asked yet) */
+    struct FigureCache *fig; /* the breathing figure, drawn on the CPU (figure.c) */
+
+    /* Partial redraws (loop.c): what the last frame showed. */
+    uint64_t frame_no;       /* counts frames drawn (app_render) */
+    bool damage_pass;        /* an opaque Damage area is drawn over the last frame's pixels */
+    SDL_Rect damage_ink;     /* where its own string goes then (see Damage) */
+    bool redraw_all;         /* an event came since the last frame: draw everything */
+    int partial;             /* presenting keeps the last frame's pixels (-1: not asked) */
+    const void *drawn_scene; /* the top scene of the last frame */
+    int drawn_depth, drawn_w, drawn_h;
+    bool drawn_steady;       /* it was complete and not fading */
+    uint64_t full_frames, partial_frames;
 
     /* Strings drawn in the last frame, for the scripted `texts` command. */
     TextRecord *texts;
     int ntexts, cap_texts;
+    TextRecord *prev_texts; /* the frame before, while a partial frame is drawn */
+    int nprev_texts, cap_prev_texts;
 };
 
 /* Window coordinates of a mouse event, in drawable pixels. */
@@ -144,6 +178,8 @@ SDL_Point app_mouse(const App *a, int x, int y);
 bool app_fading(const App *a);
 /* With ATTUNE_TRACE_STARTUP set, logs the time from process start to now. */
 void app_trace_first_frame(void);
+/* True if the renderer is SDL's software one (pixels drawn by the CPU into the window). */
+bool app_software(App *a);
 /* Logs a line to stderr with the program name. */
 void app_log(const char *fmt, ...);
 
@@ -155,7 +191,10 @@ bool app_animating(App *a);
 int app_run(App *a);
 
 /* ---- drawing ---- */
+/* The background; with a clip rectangle set, only that part of it. */
 void draw_background(App *a);
+/* Width of the feathered edge of discs and arcs, in pixels. */
+#define DRAW_FEATHER 1.5f
 /* Anti-aliased filled circle (feathered 1.5 px edge). */
 void draw_disc(App *a, float cx, float cy, float r, SDL_Color c);
 /* Anti-aliased ring of the given thickness from fraction `from` to `to` of a full turn,
@@ -168,9 +207,12 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
 
 /* ---- the breathing figure (figure.c): the same circle on every screen that breathes ---- */
 /* The circle for st (a session of pattern p) centred at cx, cy, at most rmax across the
- * full breath, with the seconds left in the get-ready or the step in its middle. */
-void draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p, float cx,
-                        float cy, float rmax);
+ * full breath, with the seconds left in the get-ready or the step in its middle. Returns the
+ * area it may cover at any moment of the breath (for SceneVT.damage). */
+Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
+                          float cx, float cy, float rmax);
+/* Frees the figure's cached pixels (before the renderer goes). */
+void figure_quit(App *a);
 /* Plays the cue of each new breathing step once. Start with {.last_step = -1}. */
 typedef struct BreathCues {
     int last_step;
@@ -196,6 +238,11 @@ int text_line(App *a, TextRole role);
 /* A comfortable measure (about 60 characters of body text), capped by the window. */
 int text_measure(App *a);
 void text_frame_begin(App *a);
+/* For partial frames: keeps the strings of the last frame aside (text_changes compares). */
+void text_keep_last(App *a);
+/* Where the strings drawn since text_keep_last differ from the kept ones: both where a changed
+ * string was and where it is now. Writes at most max rectangles (merging) and returns how many. */
+int text_changes(App *a, SDL_Rect *out, int max);
 
 /* ---- sound ---- */
 typedef enum Cue { CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST, CUE_BELL, CUE_TICK, CUE_COUNT } Cue;

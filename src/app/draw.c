@@ -1,10 +1,11 @@
 /* Shapes drawn as triangle geometry with a feathered edge: smooth on the software renderer,
  * which has no multisampling. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "app.h"
 
-#define FEATHER 1.5f
+#define FEATHER DRAW_FEATHER
 #define MAX_SEGS 256
 
 static SDL_Vertex vtx(float x, float y, SDL_Color c) { return (SDL_Vertex){{x, y}, c, {0, 0}}; }
@@ -20,7 +21,8 @@ static int segments_for(float r)
 }
 
 /* The background gradient is drawn once per window size into a texture and copied each
- * frame without blending: a plain copy costs far less than interpolating it again. */
+ * frame without blending: a plain copy costs far less than interpolating it again. Its colour
+ * on each row is read back once, for the breathing figure drawn on the CPU (figure.c). */
 void draw_background(App *a)
 {
     const Theme *t = &a->theme;
@@ -38,14 +40,35 @@ void draw_background(App *a)
             SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
             SDL_RenderClear(a->ren);
             SDL_RenderGeometry(a->ren, NULL, v, 4, idx, 6);
+            Uint32 *rows = realloc(a->bg_rows, (size_t)a->h * sizeof *rows);
+            if (rows) {
+                a->bg_rows = rows;
+                SDL_Rect column = {0, 0, 1, a->h};
+                if (SDL_RenderReadPixels(a->ren, &column, SDL_PIXELFORMAT_RGB888, rows, 4) != 0) {
+                    free(rows);
+                    a->bg_rows = NULL;
+                }
+            }
+            a->bg_gen++;
             SDL_SetRenderTarget(a->ren, NULL);
             SDL_SetTextureBlendMode(a->bg_tex, SDL_BLENDMODE_NONE);
         } else if (a->bg_tex) {
             SDL_DestroyTexture(a->bg_tex);
             a->bg_tex = NULL;
         }
+        if (!a->bg_tex) {
+            free(a->bg_rows);
+            a->bg_rows = NULL;
+        }
     }
     if (a->bg_tex) {
+        SDL_Rect clip, all = {0, 0, a->w, a->h};
+        if (SDL_RenderIsClipEnabled(a->ren)) {
+            SDL_RenderGetClipRect(a->ren, &clip);
+            if (!SDL_IntersectRect(&clip, &all, &clip)) return;
+            SDL_RenderCopy(a->ren, a->bg_tex, &clip, &clip);
+            return;
+        }
         SDL_RenderCopy(a->ren, a->bg_tex, NULL, NULL);
     } else {
         SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);

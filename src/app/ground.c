@@ -124,6 +124,9 @@ typedef struct GroundScene {
     char *notes[GROUND_MAX_STEPS];
     bool saved;
     char save_msg[400];
+    /* Where the breathing figure of an interlude may draw, and on which step (-1 none). */
+    Damage figure;
+    int figure_step;
 } GroundScene;
 
 static void note_push(App *a, GroundScene *g);
@@ -483,6 +486,20 @@ static bool ground_animating(App *a, void *s)
     return g->entered && (ground_run_animating(&g->run) || mark_moving(a, g));
 }
 
+/* In a breathing interlude only the figure moves between events (strings that change are
+ * found by the loop). Every other step is drawn whole. */
+static bool ground_damage(App *a, void *s, Damage *d)
+{
+    (void)a;
+    GroundScene *g = s;
+    if (!g->entered || ground_run_awaiting_ack(&g->run) || ground_run_finished(&g->run) ||
+        ground_run_kind(&g->run) != GROUND_STEP_BREATHE ||
+        g->figure_step != ground_run_step_index(&g->run))
+        return false;
+    *d = g->figure;
+    return true;
+}
+
 /* ---- drawing ---- */
 
 /* The prompt as large as it reads well: display size when it fits on two lines. */
@@ -767,7 +784,8 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     float rmax = room / 2.0f / 1.08f;
     if (rmax > a->h * 0.2f) rmax = a->h * 0.2f;
     float cy = (float)(y + words_y) / 2.0f;
-    draw_breath_figure(a, &bs, p, a->w / 2.0f, cy, rmax);
+    g->figure = draw_breath_figure(a, &bs, p, a->w / 2.0f, cy, rmax);
+    g->figure_step = ground_run_step_index(&g->run);
     const char *words = bs.getting_ready ? "Get ready" : breath_kind_words(bs.phase.kind);
     text_draw(a, TEXT_DISPLAY, words, a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
     char buf[64];
@@ -876,6 +894,7 @@ static const SceneVT GROUND = {
     .update = ground_update,
     .render = ground_render,
     .animating = ground_animating,
+    .damage = ground_damage,
     .free = ground_free,
 };
 
@@ -887,6 +906,7 @@ void ground_push(App *a, const GroundExercise *ex)
     g->ex = ex;
     g->chip_hover = g->strength_hover = -1;
     g->buttons = (UiButtons){.hover = -1};
+    g->figure_step = -1;
     practice_begin(a, PRACTICE_GROUNDING, ex->id, &GROUND, g);
 }
 

@@ -270,6 +270,7 @@ int main(int argc, char **argv)
     static App app;
     App *a = &app;
     a->theme = THEME_DARK;
+    a->software = a->partial = -1; /* asked once the renderer exists */
     a->text_size = 1.0f;
     a->audio_muted_setting = g.mute;
     find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
@@ -352,7 +353,9 @@ quit:
     practice_quit(a);
     audio_quit(a);
     text_quit(a);
+    figure_quit(a);
     if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
+    free(a->bg_rows);
     if (a->ren) SDL_DestroyRenderer(a->ren);
     if (a->win) SDL_DestroyWindow(a->win);
     SDL_Quit();

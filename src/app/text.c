@@ -7,6 +7,7 @@
 #include "app.h"
 
 #define CACHE_SIZE 384
+#define INDEX_SIZE 1024 /* hash slots: a string drawn again is found without a scan */
 
 typedef struct Entry {
     char *s;
@@ -21,6 +22,7 @@ struct TextCache {
     TTF_Font *font[TEXT_ROLE_COUNT];
     int px[TEXT_ROLE_COUNT];
     Entry e[CACHE_SIZE];
+    short slot[INDEX_SIZE]; /* entry + 1 of the last string seen with these hash bits (0 none) */
     uint64_t frame;
 };
 
@@ -41,6 +43,7 @@ static void clear_cache(TextCache *t)
         free(t->e[i].s);
     }
     memset(t->e, 0, sizeof t->e);
+    memset(t->slot, 0, sizeof t->slot);
 }
 
 static int role_px(const App *a, TextRole r)
@@ -84,6 +87,10 @@ void text_quit(App *a)
     free(a->texts);
     a->texts = NULL;
     a->ntexts = a->cap_texts = 0;
+    for (int i = 0; i < a->nprev_texts; i++) free(a->prev_texts[i].text);
+    free(a->prev_texts);
+    a->prev_texts = NULL;
+    a->nprev_texts = a->cap_prev_texts = 0;
     TTF_Quit();
 }
 
@@ -119,11 +126,20 @@ static Entry *lookup(App *a, TextRole role, const char *s, int wrap, Align align
     if (wrap <= 0) align = ALIGN_LEFT; /* single lines are placed, not aligned inside */
     wrap = wrap > 0 ? wrap * 4 + (int)align : 0; /* the key covers wrap width and alignment */
     uint32_t h = hash_str(s, role, wrap);
+    short *slot = &t->slot[h % INDEX_SIZE];
+    if (*slot > 0) {
+        Entry *e = &t->e[*slot - 1];
+        if (e->s && e->hash == h && e->role == (int)role && e->wrap == wrap && !strcmp(e->s, s)) {
+            e->used = t->frame;
+            return e;
+        }
+    }
     Entry *victim = &t->e[0];
     for (int i = 0; i < CACHE_SIZE; i++) {
         Entry *e = &t->e[i];
         if (e->s && e->hash == h && e->role == (int)role && e->wrap == wrap && !strcmp(e->s, s)) {
             e->used = t->frame;
+            *slot = (short)(i + 1);
             return e;
         }
         if (!e->s) victim = e;
@@ -149,6 +165,7 @@ static Entry *lookup(App *a, TextRole role, const char *s, int wrap, Align align
         victim->tex = NULL;
         return NULL;
     }
+    *slot = (short)(victim - t->e + 1);
     return victim;
 }
 
@@ -159,7 +176,7 @@ SDL_Point text_size(App *a, TextRole role, const char *s, int wrap)
     return e ? (SDL_Point){e->w, e->h} : (SDL_Point){0, 0};
 }
 
-static void record(App *a, const char *s, SDL_Rect r)
+static void record(App *a, const char *s, SDL_Rect r, SDL_Color c, TextRole role)
 {
     if (a->ntexts == a->cap_texts) {
         int cap = a->cap_texts ? a->cap_texts * 2 : 64;
@@ -170,7 +187,7 @@ static void record(App *a, const char *s, SDL_Rect r)
     }
     char *copy = strdup(s);
     if (!copy) return;
-    a->texts[a->ntexts++] = (TextRecord){copy, r};
+    a->texts[a->ntexts++] = (TextRecord){copy, r, c, (int)role};
 }
 
 void text_frame_begin(App *a)
@@ -178,6 +195,56 @@ void text_frame_begin(App *a)
     a->text->frame++;
     for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
     a->ntexts = 0;
+}
+
+void text_keep_last(App *a)
+{
+    for (int i = 0; i < a->nprev_texts; i++) free(a->prev_texts[i].text);
+    TextRecord *t = a->prev_texts;
+    int cap = a->cap_prev_texts;
+    a->prev_texts = a->texts;
+    a->nprev_texts = a->ntexts;
+    a->cap_prev_texts = a->cap_texts;
+    a->texts = t;
+    a->ntexts = 0;
+    a->cap_texts = cap;
+}
+
+static bool same_record(const TextRecord *p, const TextRecord *q)
+{
+    return p->rect.x == q->rect.x && p->rect.y == q->rect.y && p->rect.w == q->rect.w &&
+           p->rect.h == q->rect.h && p->color.r == q->color.r && p->color.g == q->color.g &&
+           p->color.b == q->color.b && p->color.a == q->color.a && p->role == q->role &&
+           !strcmp(p->text, q->text);
+}
+
+/* Adds r to the list, joining it with a rectangle it touches (or, when full, the last). */
+static void add_rect(SDL_Rect *out, int *n, int max, SDL_Rect r)
+{
+    if (r.w <= 0 || r.h <= 0) return;
+    for (int i = 0; i < *n; i++) {
+        SDL_Rect grown = {out[i].x - 1, out[i].y - 1, out[i].w + 2, out[i].h + 2};
+        if (SDL_HasIntersection(&grown, &r)) {
+            SDL_UnionRect(&out[i], &r, &out[i]);
+            return;
+        }
+    }
+    if (*n < max) out[(*n)++] = r;
+    else SDL_UnionRect(&out[max - 1], &r, &out[max - 1]);
+}
+
+int text_changes(App *a, SDL_Rect *out, int max)
+{
+    int n = 0, most = a->ntexts > a->nprev_texts ? a->ntexts : a->nprev_texts;
+    if (max <= 0) return 0;
+    for (int i = 0; i < most; i++) {
+        const TextRecord *now = i < a->ntexts ? &a->texts[i] : NULL;
+        const TextRecord *was = i < a->nprev_texts ? &a->prev_texts[i] : NULL;
+        if (now && was && same_record(now, was)) continue;
+        if (was) add_rect(out, &n, max, was->rect);
+        if (now) add_rect(out, &n, max, now->rect);
+    }
+    return n;
 }
 
 SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align align, SDL_Color c,
@@ -191,9 +258,14 @@ SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align ali
     r.h = e->h;
     if (align == ALIGN_CENTER) r.x = x - e->w / 2;
     else if (align == ALIGN_RIGHT) r.x = x - e->w;
-    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(e->tex, c.a);
-    SDL_RenderCopy(a->ren, e->tex, NULL, &r);
-    record(a, s, r);
+    SDL_Rect clip;
+    SDL_RenderGetClipRect(a->ren, &clip);
+    /* A partial frame draws within a clip rectangle: words outside it are only noted. */
+    if (!SDL_RenderIsClipEnabled(a->ren) || SDL_HasIntersection(&clip, &r)) {
+        SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
+        SDL_SetTextureAlphaMod(e->tex, c.a);
+        SDL_RenderCopy(a->ren, e->tex, NULL, &r);
+    }
+    record(a, s, r, c, role);
     return r;
 }
