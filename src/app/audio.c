@@ -20,20 +20,34 @@ typedef struct Note {
     float freq, start_s, amp, decay_s;
 } Note;
 
-/* Adds a softly struck sine with a few quiet partials: ~30 ms attack, exponential decay. */
+/* Adds a softly struck sine with a few quiet partials: ~30 ms attack, exponential decay. Each
+ * partial is a phasor turned by a fixed angle every sample, and the decay a fixed factor, so
+ * no sample calls sinf or expf: the cues are ready a few milliseconds after start-up. */
 static void add_note(float *buf, int frames, Note n)
 {
-    const float attack = 0.03f;
-    const float partial[3] = {1.0f, 2.0f, 3.01f};
-    const float weight[3] = {1.0f, 0.18f, 0.06f};
-    int first = (int)(n.start_s * RATE);
-    for (int i = first; i < frames; i++) {
-        float t = (float)(i - first) / RATE;
-        float env = t < attack ? t / attack : expf(-(t - attack) / n.decay_s);
-        if (env < 1e-4f && t > attack) break;
-        float s = 0;
-        for (int p = 0; p < 3; p++) s += weight[p] * sinf(2 * (float)M_PI * n.freq * partial[p] * t);
-        buf[i] += n.amp * env * s;
+    const double attack = 0.03;
+    const double partial[3] = {1.0, 2.0, 3.01};
+    const double weight[3] = {1.0, 0.18, 0.06};
+    double re[3], im[3], step_re[3], step_im[3];
+    for (int p = 0; p < 3; p++) {
+        double w = 2 * M_PI * n.freq * partial[p] / RATE;
+        re[p] = 1, im[p] = 0;
+        step_re[p] = cos(w), step_im[p] = sin(w);
+    }
+    const int rise = (int)(attack * RATE);
+    const double fall = exp(-1.0 / (n.decay_s * RATE));
+    double env = 0;
+    for (int i = (int)(n.start_s * RATE), k = 0; i < frames; i++, k++) {
+        env = k < rise ? (double)k / rise : k == rise ? 1.0 : env * fall;
+        if (k > rise && env < 1e-4) break;
+        double s = 0;
+        for (int p = 0; p < 3; p++) {
+            s += weight[p] * im[p];
+            double r = re[p] * step_re[p] - im[p] * step_im[p];
+            im[p] = re[p] * step_im[p] + im[p] * step_re[p];
+            re[p] = r;
+        }
+        buf[i] += (float)(n.amp * env * s);
     }
 }
 

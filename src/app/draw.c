@@ -20,47 +20,52 @@ static int segments_for(float r)
     return n;
 }
 
-/* The background gradient is drawn once per window size into a texture and copied each
- * frame without blending: a plain copy costs far less than interpolating it again. Its colour
- * on each row is read back once, for the breathing figure drawn on the CPU (figure.c). */
+/* The background is a vertical gradient, worked out row by row on the CPU into a texture once
+ * per window size (interpolating it as geometry costs tens of milliseconds on the software
+ * renderer, which would delay the first frame) and then copied each frame without blending.
+ * The colour of each row is kept for the breathing figure drawn on the CPU (figure.c). */
+static Uint32 row_colour(SDL_Color top, SDL_Color bottom, int y, int h)
+{
+    float f = ((float)y + 0.5f) / (float)h;
+    int r = (int)(top.r + (bottom.r - top.r) * f + 0.5f);
+    int g = (int)(top.g + (bottom.g - top.g) * f + 0.5f);
+    int b = (int)(top.b + (bottom.b - top.b) * f + 0.5f);
+    return (Uint32)r << 16 | (Uint32)g << 8 | (Uint32)b; /* RGB888 */
+}
+
+static void make_background(App *a)
+{
+    const Theme *t = &a->theme;
+    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
+    a->bg_w = a->w;
+    a->bg_h = a->h;
+    a->bg_tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
+                                  a->w, a->h);
+    Uint32 *rows = realloc(a->bg_rows, (size_t)a->h * sizeof *rows);
+    void *pixels;
+    int pitch;
+    if (!a->bg_tex || !rows || SDL_LockTexture(a->bg_tex, NULL, &pixels, &pitch) != 0) {
+        if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
+        a->bg_tex = NULL;
+        free(rows);
+        a->bg_rows = NULL;
+        return;
+    }
+    a->bg_rows = rows;
+    for (int y = 0; y < a->h; y++) {
+        rows[y] = row_colour(t->bg, t->bg_low, y, a->h);
+        Uint32 *p = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
+        for (int x = 0; x < a->w; x++) p[x] = rows[y];
+    }
+    SDL_UnlockTexture(a->bg_tex);
+    SDL_SetTextureBlendMode(a->bg_tex, SDL_BLENDMODE_NONE);
+    a->bg_gen++;
+}
+
 void draw_background(App *a)
 {
     const Theme *t = &a->theme;
-    if (!a->bg_tex || a->bg_w != a->w || a->bg_h != a->h) {
-        if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
-        a->bg_tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
-                                      a->w, a->h);
-        a->bg_w = a->w;
-        a->bg_h = a->h;
-        if (a->bg_tex && SDL_SetRenderTarget(a->ren, a->bg_tex) == 0) {
-            SDL_Vertex v[4] = {vtx(0, 0, t->bg), vtx((float)a->w, 0, t->bg),
-                               vtx((float)a->w, (float)a->h, t->bg_low),
-                               vtx(0, (float)a->h, t->bg_low)};
-            int idx[6] = {0, 1, 2, 0, 2, 3};
-            SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
-            SDL_RenderClear(a->ren);
-            SDL_RenderGeometry(a->ren, NULL, v, 4, idx, 6);
-            Uint32 *rows = realloc(a->bg_rows, (size_t)a->h * sizeof *rows);
-            if (rows) {
-                a->bg_rows = rows;
-                SDL_Rect column = {0, 0, 1, a->h};
-                if (SDL_RenderReadPixels(a->ren, &column, SDL_PIXELFORMAT_RGB888, rows, 4) != 0) {
-                    free(rows);
-                    a->bg_rows = NULL;
-                }
-            }
-            a->bg_gen++;
-            SDL_SetRenderTarget(a->ren, NULL);
-            SDL_SetTextureBlendMode(a->bg_tex, SDL_BLENDMODE_NONE);
-        } else if (a->bg_tex) {
-            SDL_DestroyTexture(a->bg_tex);
-            a->bg_tex = NULL;
-        }
-        if (!a->bg_tex) {
-            free(a->bg_rows);
-            a->bg_rows = NULL;
-        }
-    }
+    if (!a->bg_tex || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
     if (a->bg_tex) {
         SDL_Rect clip, all = {0, 0, a->w, a->h};
         if (SDL_RenderIsClipEnabled(a->ren)) {
