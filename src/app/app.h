@@ -65,6 +65,9 @@ typedef struct SceneVT {
      * asked when nothing else happened since the last frame (see app_render). */
     bool (*damage)(App *a, void *s, Damage *d);
     void (*free)(App *a, void *s);       /* optional: frees s (default: free(s)) */
+    /* optional: another screen (help, a note) now lies over this one (true), or has gone
+     * (false). Practices stop their clocks meanwhile, so nothing runs on unseen. */
+    void (*covered)(App *a, void *s, bool covered);
     bool overlay;                        /* drawn over the scene below it (help) */
     bool text_entry;                     /* typing goes to the scene: no single-key shortcuts */
 } SceneVT;
@@ -72,6 +75,7 @@ typedef struct SceneVT {
 typedef struct Scene {
     const SceneVT *vt;
     void *s;
+    bool covered; /* not on top (SceneVT.covered was told) */
 } Scene;
 
 #define SCENE_STACK_MAX 8

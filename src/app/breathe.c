@@ -151,6 +151,7 @@ typedef struct Breathe {
     BreathSessionState st;
     UiButtons end_buttons;
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool held;              /* paused while another screen covers this one */
     Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
 } Breathe;
 
@@ -295,6 +296,18 @@ static void breathe_enter(App *a, void *s)
     b->entered = true;
 }
 
+static void breathe_covered(App *a, void *s, bool covered)
+{
+    Breathe *b = s;
+    if (covered && !b->timer.paused) {
+        timer_pause(&b->timer, a->now);
+        b->held = true;
+    } else if (!covered && b->held) {
+        timer_resume(&b->timer, a->now);
+        b->held = false;
+    }
+}
+
 static void breathe_free(App *a, void *s)
 {
     breathe_record(a, s, false); /* the window closed mid-session: keep what was done */
@@ -310,6 +323,7 @@ static const SceneVT BREATHE = {
     .animating = breathe_animating,
     .damage = breathe_damage,
     .free = breathe_free,
+    .covered = breathe_covered,
 };
 
 void breathe_push(App *a, const BreathPattern *p, int minutes)

@@ -193,6 +193,7 @@ typedef struct Couple {
     UiButtons end_btn;    /* Another round / Menu */
     CoupleTalkView talk;  /* as of the last update */
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool held;              /* the talk timer, paused while help covers the screen */
     AtTimer timer;
 } Couple;
 
@@ -646,6 +647,20 @@ static void couple_enter(App *a, void *s)
     c->entered = true;
 }
 
+/* Under help, whoever holds the floor keeps their time. */
+static void couple_covered(App *a, void *s, bool covered)
+{
+    Couple *c = s;
+    CoupleTalk *t = couple_talk(c->r);
+    if (covered && couple_state(c->r) == COUPLE_TALK && !couple_talk_at(t, a->now).paused) {
+        couple_talk_pause(t, a->now);
+        c->held = true;
+    } else if (!covered && c->held) {
+        couple_talk_resume(t, a->now);
+        c->held = false;
+    }
+}
+
 static void couple_free_scene(App *a, void *s)
 {
     Couple *c = s;
@@ -663,6 +678,7 @@ static const SceneVT COUPLE = {
     .render = couple_render,
     .animating = couple_animating,
     .free = couple_free_scene,
+    .covered = couple_covered,
 };
 
 void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b)

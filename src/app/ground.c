@@ -500,6 +500,14 @@ static bool ground_damage(App *a, void *s, Damage *d)
     return true;
 }
 
+/* Under help or a note, the exercise's time stands still. */
+static void ground_covered(App *a, void *s, bool covered)
+{
+    GroundScene *g = s;
+    if (covered) ground_run_pause(&g->run, a->now);
+    else ground_run_resume(&g->run, a->now);
+}
+
 /* ---- drawing ---- */
 
 /* The prompt as large as it reads well: display size when it fits on two lines. */
@@ -896,6 +904,7 @@ static const SceneVT GROUND = {
     .animating = ground_animating,
     .damage = ground_damage,
     .free = ground_free,
+    .covered = ground_covered,
 };
 
 void ground_push(App *a, const GroundExercise *ex)
@@ -930,9 +939,7 @@ static void note_close(App *a, NoteEdit *n, bool keep)
         while (s < n->len && (n->buf[s] == ' ' || n->buf[s] == '\n')) s++;
         if (s < n->len) g->notes[n->step] = strdup(n->buf);
     }
-    /* Writing is part of the step: its time stood still meanwhile. */
-    ground_run_resume(&g->run, a->now);
-    scene_pop(a);
+    scene_pop(a); /* writing is part of the step: its time stood still meanwhile (covered) */
 }
 
 static void note_event(App *a, void *s, const SDL_Event *e)
@@ -1073,6 +1080,5 @@ static void note_push(App *a, GroundScene *g)
         snprintf(n->buf, sizeof n->buf, "%s", old);
         n->len = strlen(n->buf);
     }
-    ground_run_pause(&g->run, a->now);
     scene_push(a, &NOTE, n);
 }

@@ -36,7 +36,7 @@ void scene_push(App *a, const SceneVT *vt, void *state)
         else free(state);
         return;
     }
-    a->pending[a->npending++] = (Scene){vt, state};
+    a->pending[a->npending++] = (Scene){vt, state, false};
 }
 
 void scene_pop(App *a) { a->pending_pops++; }
@@ -73,6 +73,13 @@ static void apply_pending(App *a)
     a->npending = a->pending_pops = 0;
     a->pending_root = false;
     if (a->depth == 0) a->quit = true;
+    for (int i = 0; i < a->depth; i++) {
+        Scene *sc = &a->stack[i];
+        bool covered = i < a->depth - 1;
+        if (covered == sc->covered) continue;
+        sc->covered = covered;
+        if (sc->vt->covered) sc->vt->covered(a, sc->s, covered);
+    }
     if (changed_top) {
         bool overlay = a->depth > 0 && a->stack[a->depth - 1].vt->overlay;
         if (!overlay && !first) {

@@ -152,6 +152,28 @@ static void menu_reaches_the_picker_and_help(void)
     cJSON_Delete(t);
 }
 
+/* Help over a session stops its clock: 20 s under help, and the breath is where it was. */
+static void help_holds_the_session(void)
+{
+    const char *dir = at_tmpdir(7);
+    at_checkins_off(dir);
+    char path[600];
+    const char *script = "wait 5000\ntexts $D/before.json\nkey F1\nwait 20000\nkey Escape\n"
+                         "wait 500\ntexts $D/after.json\n";
+    CHECK_INT(at_run(dir, "help", dir, script, "breathe box --minutes 1"), 0);
+    snprintf(path, sizeof path, "%s/before.json", dir);
+    cJSON *t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Breathe in"));
+    CHECK(at_texts_has(t, "Breath 1 of 4"));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/after.json", dir);
+    t = at_load_texts(path);
+    CHECK(at_texts_has(t, "Breathe in")); /* 5.5 s in: still the first inhale */
+    CHECK(at_texts_has(t, "Breath 1 of 4"));
+    CHECK(!at_texts_has(t, "Paused"));
+    cJSON_Delete(t);
+}
+
 static void command_line_errors_exit_with_2(void)
 {
     const char *dir = at_tmpdir(4);
@@ -257,6 +279,7 @@ int main(int argc, char **argv)
     RUN(session_gets_ready_then_ends_on_a_whole_breath);
     RUN(space_pauses_and_the_clock_stops);
     RUN(menu_reaches_the_picker_and_help);
+    RUN(help_holds_the_session);
     RUN(command_line_errors_exit_with_2);
     RUN(user_patterns_load_beside_the_shipped_ones);
     RUN(frames_drawn_in_part_equal_whole_frames);
