@@ -186,6 +186,8 @@ void app_trace_first_frame(void);
 bool app_software(App *a);
 /* Logs a line to stderr with the program name. */
 void app_log(const char *fmt, ...);
+/* Logs each message of d as a line (app_log). */
+void app_log_diag(const AtDiag *d);
 
 /* ---- loop ---- */
 void app_handle_event(App *a, const SDL_Event *e);

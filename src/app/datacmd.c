@@ -13,11 +13,6 @@ bool data_command_is(const char *cmd)
     return cmd && (!strcmp(cmd, "stats") || !strcmp(cmd, "export") || !strcmp(cmd, "import"));
 }
 
-static void print_diag(const AtDiag *d)
-{
-    for (int i = 0; i < d->count; i++) fprintf(stderr, "attune: %s\n", d->msg[i]);
-}
-
 static int cmd_stats(const char *dir, bool json)
 {
     AtDiag d = {0};
@@ -26,7 +21,7 @@ static int cmd_stats(const char *dir, bool json)
     PracticeLog log = {0};
     LogReport rep;
     bool ok = log_load(dir, &log, &rep, &d);
-    print_diag(&d);
+    app_log_diag(&d);
     diag_free(&d);
     char note[300];
     if (log_report_summary(&rep, note, sizeof note)[0]) fprintf(stderr, "attune: %s\n", note);
@@ -69,7 +64,7 @@ static int cmd_export(const char *dir, const char *file)
     AtDiag d = {0};
     int n = 0;
     bool ok = store_export(dir, file, &n, &d);
-    print_diag(&d);
+    app_log_diag(&d);
     diag_free(&d);
     if (!ok) return 1;
     printf("Exported %d %s and your settings to %s.\n", n, n == 1 ? "practice" : "practices", file);
@@ -81,7 +76,7 @@ static int cmd_import(const char *dir, const char *file)
     AtDiag d = {0};
     ImportResult r = {0};
     bool ok = store_import(dir, file, &r, &d);
-    print_diag(&d);
+    app_log_diag(&d);
     diag_free(&d);
     if (!ok) return 1; /* the core's messages say what happened, and that nothing changed */
     if (r.already_there > 0)

@@ -21,6 +21,11 @@ void app_log(const char *fmt, ...)
     va_end(ap);
 }
 
+void app_log_diag(const AtDiag *d)
+{
+    for (int i = 0; i < d->count; i++) app_log("%s", d->msg[i]);
+}
+
 SDL_Point app_mouse(const App *a, int x, int y)
 {
     return (SDL_Point){(int)(x * a->px_per_pt), (int)(y * a->px_per_pt)};

@@ -190,11 +190,6 @@ static int cmd_list(App *a)
     return 0;
 }
 
-static void print_diag(const AtDiag *d)
-{
-    for (int i = 0; i < d->count; i++) fprintf(stderr, "attune: %s\n", d->msg[i]);
-}
-
 static bool init_window(App *a, const Args *g)
 {
     bool headless_asked = getenv("SDL_VIDEODRIVER") != NULL;
@@ -283,12 +278,12 @@ int main(int argc, char **argv)
 
     const char *cmd = g.command ? g.command : "";
     if (!strcmp(cmd, "validate")) {
-        print_diag(&a->content_diag);
+        app_log_diag(&a->content_diag);
         printf("%d patterns; %d problems\n", a->content.npatterns, a->content_diag.count);
         rc = a->content_diag.count ? 1 : 0;
         goto out;
     }
-    print_diag(&a->content_diag);
+    app_log_diag(&a->content_diag);
     if (!strcmp(cmd, "list")) {
         rc = cmd_list(a);
         goto out;

@@ -153,6 +153,37 @@ static int cmp_idpos(const void *a, const void *b)
 }
 
 /* Reads and parses the export file; messages name the file and a line/column. */
+/* Copies to add the records whose ids are neither in have nor earlier in recs, counting the
+ * others in *already. Returns how many were copied, or -1 when out of memory. */
+static int keep_new(const PracticeLog *have, const PracticeRecord *recs, int nrec,
+                    PracticeRecord *add, int *already)
+{
+    int nids = have->count, nadd = -1;
+    const char **ids = nids ? malloc((size_t)nids * sizeof *ids) : NULL;
+    IdPos *order = nrec ? malloc((size_t)nrec * sizeof *order) : NULL;
+    char *repeat = nrec ? calloc((size_t)nrec, 1) : NULL;
+    if ((nids && !ids) || (nrec && (!order || !repeat))) goto out;
+    for (int i = 0; i < nids; i++) ids[i] = have->rec[i].id;
+    if (nids) qsort(ids, (size_t)nids, sizeof *ids, cmp_id);
+    /* Repeats inside the file: sort (id, position) pairs and keep each id's first. */
+    for (int i = 0; i < nrec; i++) order[i] = (IdPos){recs[i].id, i};
+    if (nrec) qsort(order, (size_t)nrec, sizeof *order, cmp_idpos);
+    for (int i = 1; i < nrec; i++)
+        if (strcmp(order[i].id, order[i - 1].id) == 0) repeat[order[i].pos] = 1;
+    nadd = 0;
+    for (int i = 0; i < nrec; i++) {
+        const char *key = recs[i].id;
+        if (repeat[i] || (nids && bsearch(&key, ids, (size_t)nids, sizeof *ids, cmp_id)))
+            (*already)++;
+        else add[nadd++] = recs[i];
+    }
+out:
+    free(ids);
+    free(order);
+    free(repeat);
+    return nadd;
+}
+
 static cJSON *parse_export(const char *file, AtDiag *diag)
 {
     size_t len;
@@ -259,50 +290,16 @@ bool store_import(const char *dir, const char *file, ImportResult *res, AtDiag *
         diag_free(&scratch);
         return false;
     }
-    int nids = have.count + nrec;
-    const char **ids = nids ? malloc((size_t)nids * sizeof *ids) : NULL;
     PracticeRecord *add = nrec ? malloc((size_t)nrec * sizeof *add) : NULL;
-    if ((nids && !ids) || (nrec && !add)) {
-        diag_addf(d, "%s: out of memory, nothing was imported", file);
-        free(ids);
-        free(add);
-        free(recs);
-        log_free(&have);
-        diag_free(&scratch);
-        return false;
-    }
-    int nsorted = 0, nadd = 0;
-    for (int i = 0; i < have.count; i++) ids[nsorted++] = have.rec[i].id;
-    qsort(ids, (size_t)nsorted, sizeof *ids, cmp_id);
-    /* Repeats inside the file: sort (id, position) pairs and keep each id's first. */
-    IdPos *order = nrec ? malloc((size_t)nrec * sizeof *order) : NULL;
-    char *repeat = nrec ? calloc((size_t)nrec, 1) : NULL;
-    if (nrec && (!order || !repeat)) {
-        diag_addf(d, "%s: out of memory, nothing was imported", file);
-        free(order);
-        free(repeat);
-        free(ids);
-        free(add);
-        free(recs);
-        log_free(&have);
-        diag_free(&scratch);
-        return false;
-    }
-    for (int i = 0; i < nrec; i++) order[i] = (IdPos){recs[i].id, i};
-    if (nrec) qsort(order, (size_t)nrec, sizeof *order, cmp_idpos);
-    for (int i = 1; i < nrec; i++)
-        if (strcmp(order[i].id, order[i - 1].id) == 0) repeat[order[i].pos] = 1;
-    for (int i = 0; i < nrec; i++) {
-        const char *key = recs[i].id;
-        if (repeat[i] || bsearch(&key, ids, (size_t)nsorted, sizeof *ids, cmp_id))
-            res->already_there++;
-        else add[nadd++] = recs[i];
-    }
-    free(order);
-    free(repeat);
-    free(ids);
+    int nadd = nrec && !add ? -1 : keep_new(&have, recs, nrec, add, &res->already_there);
     log_free(&have);
     free(recs);
+    if (nadd < 0) {
+        diag_addf(d, "%s: out of memory, nothing was imported", file);
+        free(add);
+        diag_free(&scratch);
+        return false;
+    }
 
     /* 3. Append the new records in one write. */
     char err[PATH_BUF + 256];
