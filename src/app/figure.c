@@ -148,9 +148,12 @@ static float ring_cov(const Ring *g, float d)
 static float ring_lo(const Ring *g) { return g->in1 > 0 ? g->in0 : 0; }
 
 /* The rings at one radius, in 1/256ths: the whole rings over a background give
- * (bg * t + c) / 256, then the partial arc (where the angle is inside it) mixes in by k / 256. */
+ * (bg * t + c) / 256 for each channel, then the partial arc (where the angle is inside it)
+ * mixes in by k / 256. c is kept as red and blue in one word (each in 16 bits) and green
+ * shifted to its place, so shade() works on two channels at once. */
 typedef struct Sample {
-    int32_t t, r, g, b, k;
+    uint32_t t, rb, g;
+    int32_t k;
 } Sample;
 
 static void profile(const FigKey *k, float d, Sample *out)
@@ -166,16 +169,24 @@ static void profile(const FigKey *k, float d, Sample *out)
         b += (q->b - b) * al;
     }
     float arc = k->partial ? k->ring[n].alpha * ring_cov(&k->ring[n], d) : 0;
-    *out = (Sample){(int32_t)(t * 256 + 0.5f), (int32_t)(r * 256 + 0.5f), (int32_t)(g * 256 + 0.5f),
-                    (int32_t)(b * 256 + 0.5f), (int32_t)(arc * 256 + 0.5f)};
+    uint32_t ti = (uint32_t)(t * 256 + 0.5f);
+    /* Rounding may not carry a channel past 255 over the brightest background, nor out of
+     * its 16 bits: 255 * t + c + 128 stays below 65536. */
+    uint32_t most = 65407 - 255 * ti;
+    uint32_t ri = (uint32_t)(r * 256 + 0.5f), gi = (uint32_t)(g * 256 + 0.5f),
+             bi = (uint32_t)(b * 256 + 0.5f);
+    ri = ri < most ? ri : most;
+    gi = gi < most ? gi : most;
+    bi = bi < most ? bi : most;
+    *out = (Sample){ti, ri << 16 | bi, gi << 8, (int32_t)(arc * 256 + 0.5f)};
 }
 
-static inline Uint32 channel(int v) { return v > 255 ? 255u : (Uint32)v; /* rounding, at most one over */ }
-
-static inline Uint32 shade(const Sample *e, int br, int bg, int bb)
+/* The rings of e over the background colour bg (RGB888). */
+static inline Uint32 shade(const Sample *e, Uint32 bg)
 {
-    return channel((br * e->t + e->r + 128) >> 8) << 16 | channel((bg * e->t + e->g + 128) >> 8) << 8 |
-           channel((bb * e->t + e->b + 128) >> 8);
+    Uint32 rb = ((bg & 0xFF00FFu) * e->t + e->rb + 0x800080u) >> 8 & 0xFF00FFu;
+    Uint32 g = ((bg & 0x00FF00u) * e->t + e->g + 0x008000u) >> 8 & 0x00FF00u;
+    return rb | g;
 }
 
 /* Sets n pixels to c: a few by hand, then doubling copies (memcpy is far faster than a loop of
@@ -246,7 +257,7 @@ typedef struct RowCtx {
     const FigureCache *f;
     const FigKey *k;
     float dy, dy2;
-    int br, bg, bb;
+    Uint32 bgc; /* the background of the row */
     float ex, ey; /* the arc's end, as a direction */
     bool half;    /* the arc is at most half a turn */
     int arc[3];
@@ -257,13 +268,14 @@ typedef struct RowCtx {
 static void draw_run(const RowCtx *c, Uint32 *row, int x0, int x1)
 {
     const Sample *lut = c->f->lut;
-    const int last = c->f->nlut - 1, br = c->br, bg = c->bg, bb = c->bb;
+    const int last = c->f->nlut - 1;
+    const Uint32 bgc = c->bgc;
     const float dy2 = c->dy2;
     float dx = (float)(c->k->x + x0) + 0.5f - c->k->cx;
     for (int x = x0; x < x1; x++, dx += 1.0f) {
         int i = (int)(sqrtf(dx * dx + dy2) * LUT_STEPS + 0.5f);
         const Sample *e = &lut[i < last ? i : last];
-        Uint32 px = shade(e, br, bg, bb);
+        Uint32 px = shade(e, bgc);
         if (e->k > 0) {
             /* Inside the arc from 12 o'clock clockwise to `to`? Its ends are cut along rays
              * from the centre as given (SDL places their vertices there). */
@@ -283,7 +295,7 @@ static void draw_run(const RowCtx *c, Uint32 *row, int x0, int x1)
 
 static RowCtx row_ctx(const FigureCache *f, const FigKey *k)
 {
-    RowCtx c = {f, k, 0, 0, 0, 0, 0, sinf(2 * (float)M_PI * k->to), -cosf(2 * (float)M_PI * k->to),
+    RowCtx c = {f, k, 0, 0, 0, sinf(2 * (float)M_PI * k->to), -cosf(2 * (float)M_PI * k->to),
                 k->to <= 0.5f, {0, 0, 0}};
     if (k->partial) {
         const Ring *q = &k->ring[k->nrings - 1];
@@ -297,7 +309,7 @@ static void row_at(RowCtx *c, const Uint32 *bg_rows, int y)
     c->dy = (float)(c->k->y + y) + 0.5f - c->k->cy;
     c->dy2 = c->dy * c->dy;
     Uint32 bgc = bg_rows[c->k->y + y];
-    c->br = (int)(bgc >> 16 & 255), c->bg = (int)(bgc >> 8 & 255), c->bb = (int)(bgc & 255);
+    c->bgc = bgc & 0xFFFFFFu;
 }
 
 /* Along a row, the pixels nearer the centre than radius b (b2 = b * b) are l <= x < r. */
@@ -401,7 +413,7 @@ static void raster(FigureCache *f, const FigKey *k, const Uint32 *bg_rows, Uint3
                 if (*s0 >= *s1) *s0 = x0, *s1 = x1;
                 if (x0 < *s0) *s0 = x0;
                 if (x1 > *s1) *s1 = x1;
-                if (how[g] == FILL) fill(row + x0, shade(&cst[g], c.br, c.bg, c.bb), x1 - x0);
+                if (how[g] == FILL) fill(row + x0, shade(&cst[g], c.bgc), x1 - x0);
                 else draw_run(&c, row, x0, x1);
             }
         }
