@@ -161,6 +161,15 @@ cJSON *at_load_texts(const char *path)
     return j;
 }
 
+cJSON *at_texts_of(const char *dir, const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s.json", dir, name);
+    cJSON *t = at_load_texts(path);
+    if (!t) fprintf(stderr, "no texts at %s\n", path);
+    return t;
+}
+
 static bool texts_match(const cJSON *texts, const char *s, bool exact)
 {
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(texts, "texts");

@@ -32,6 +32,8 @@ void at_checkins_off(const char *dir);
 bool at_load_bmp(const char *path, AtImage *img);
 void at_free_image(AtImage *img);
 cJSON *at_load_texts(const char *path);
+/* at_load_texts of DIR/NAME.json, saying so on stderr when it cannot. */
+cJSON *at_texts_of(const char *dir, const char *name);
 /* True if any drawn string equals s. */
 bool at_texts_has(const cJSON *texts, const char *s);
 /* True if any drawn string contains s. */

@@ -60,8 +60,7 @@ static void circle_is_bigger_after_the_inhale_than_after_the_exhale(void)
     const char *names[4] = {"in", "hold", "out", "rest"};
     const char *words[4] = {"Breathe in", "Hold", "Breathe out", "Rest"};
     for (int i = 0; i < 4; i++) {
-        snprintf(path, sizeof path, "%s/%s.json", dir, names[i]);
-        cJSON *t = at_load_texts(path);
+        cJSON *t = at_texts_of(dir, names[i]);
         CHECK(t != NULL);
         CHECK(at_texts_has(t, words[i]));
         for (int j = 0; j < 4; j++)
@@ -80,18 +79,15 @@ static void session_gets_ready_then_ends_on_a_whole_breath(void)
                          "wait 77900\ntexts $D/last.json\n"
                          "wait 200\ntexts $D/done.json\nshot $D/done.png\n";
     CHECK_INT(at_run(dir, "478", dir, script, "breathe 478 --minutes 1"), 0);
-    snprintf(path, sizeof path, "%s/ready.json", dir);
-    cJSON *t = at_load_texts(path);
+    cJSON *t = at_texts_of(dir, "ready");
     CHECK(at_texts_has(t, "Get ready"));
     CHECK(at_texts_has(t, "2"));
     cJSON_Delete(t);
-    snprintf(path, sizeof path, "%s/last.json", dir);
-    t = at_load_texts(path);
+    t = at_texts_of(dir, "last");
     CHECK(at_texts_has(t, "Breathe out"));
     CHECK(at_texts_has(t, "Breath 4 of 4"));
     cJSON_Delete(t);
-    snprintf(path, sizeof path, "%s/done.json", dir);
-    t = at_load_texts(path);
+    t = at_texts_of(dir, "done");
     CHECK(at_texts_has(t, "Well done"));
     CHECK(at_texts_contains(t, "1:16 of 4-7-8, 4 breaths"));
     cJSON_Delete(t);
@@ -105,18 +101,15 @@ static void space_pauses_and_the_clock_stops(void)
 {
     const char *dir = at_tmpdir(2);
     at_checkins_off(dir);
-    char path[600];
     const char *script =
              "wait 4000\nkey Space\nwait 60000\ntexts $D/paused.json\n"
              "key Space\nwait 3000\ntexts $D/resumed.json\n";
     CHECK_INT(at_run(dir, "pause", dir, script, "breathe box --minutes 1"), 0);
-    snprintf(path, sizeof path, "%s/paused.json", dir);
-    cJSON *t = at_load_texts(path);
+    cJSON *t = at_texts_of(dir, "paused");
     CHECK(at_texts_has(t, "Paused"));
     CHECK(at_texts_has(t, "Breathe in")); /* still in the first inhale after a minute */
     cJSON_Delete(t);
-    snprintf(path, sizeof path, "%s/resumed.json", dir);
-    t = at_load_texts(path);
+    t = at_texts_of(dir, "resumed");
     CHECK(at_texts_has(t, "Hold")); /* 1 s + 3 s of breathing: the hold began */
     CHECK(!at_texts_has(t, "Paused"));
     cJSON_Delete(t);
@@ -125,29 +118,24 @@ static void space_pauses_and_the_clock_stops(void)
 static void menu_reaches_the_picker_and_help(void)
 {
     const char *dir = at_tmpdir(3);
-    char path[600];
     const char *script =
              "texts $D/menu.json\nkey Right\nkey Return\nwait 300\ntexts $D/picker.json\n"
              "key F1\ntexts $D/help.json\nkey Escape\nkey Escape\nwait 300\n"
              "texts $D/back.json\n";
     CHECK_INT(at_run(dir, "menu", dir, script, ""), 0);
-    snprintf(path, sizeof path, "%s/menu.json", dir);
-    cJSON *t = at_load_texts(path);
+    cJSON *t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Quick calm"));
     CHECK(at_texts_has(t, "Breathe"));
     cJSON_Delete(t);
-    snprintf(path, sizeof path, "%s/picker.json", dir);
-    t = at_load_texts(path);
+    t = at_texts_of(dir, "picker");
     CHECK(at_texts_has(t, "Box breathing"));
     CHECK(at_texts_has(t, "10 min"));
     cJSON_Delete(t);
-    snprintf(path, sizeof path, "%s/help.json", dir);
-    t = at_load_texts(path);
+    t = at_texts_of(dir, "help");
     CHECK(at_texts_contains(t, "practice, not therapy"));
     CHECK(at_texts_contains(t, "9-8-8"));
     cJSON_Delete(t);
-    snprintf(path, sizeof path, "%s/back.json", dir);
-    t = at_load_texts(path);
+    t = at_texts_of(dir, "back");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
     cJSON_Delete(t);
 }
@@ -157,17 +145,14 @@ static void help_holds_the_session(void)
 {
     const char *dir = at_tmpdir(7);
     at_checkins_off(dir);
-    char path[600];
     const char *script = "wait 5000\ntexts $D/before.json\nkey F1\nwait 20000\nkey Escape\n"
                          "wait 500\ntexts $D/after.json\n";
     CHECK_INT(at_run(dir, "help", dir, script, "breathe box --minutes 1"), 0);
-    snprintf(path, sizeof path, "%s/before.json", dir);
-    cJSON *t = at_load_texts(path);
+    cJSON *t = at_texts_of(dir, "before");
     CHECK(at_texts_has(t, "Breathe in"));
     CHECK(at_texts_has(t, "Breath 1 of 4"));
     cJSON_Delete(t);
-    snprintf(path, sizeof path, "%s/after.json", dir);
-    t = at_load_texts(path);
+    t = at_texts_of(dir, "after");
     CHECK(at_texts_has(t, "Breathe in")); /* 5.5 s in: still the first inhale */
     CHECK(at_texts_has(t, "Breath 1 of 4"));
     CHECK(!at_texts_has(t, "Paused"));

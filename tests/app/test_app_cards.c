@@ -57,13 +57,6 @@ static bool any_response_shown(const cJSON *card, const cJSON *texts)
     return false;
 }
 
-static cJSON *texts_at(const char *dir, const char *name)
-{
-    char path[600];
-    snprintf(path, sizeof path, "%s/%s.json", dir, name);
-    return at_load_texts(path);
-}
-
 static void solo_round_names_styles_only_after_the_choice(void)
 {
     const char *dir = at_tmpdir(0);
@@ -86,7 +79,7 @@ static void solo_round_names_styles_only_after_the_choice(void)
     for (int i = 0; i < 5; i++) {
         char name[32];
         snprintf(name, sizeof name, "card%d", i);
-        cJSON *t = texts_at(dir, name);
+        cJSON *t = at_texts_of(dir, name);
         CHECK(t != NULL);
         const cJSON *card = card_on_screen(cards, t);
         CHECK(card != NULL); /* its situation, word for word */
@@ -106,7 +99,7 @@ static void solo_round_names_styles_only_after_the_choice(void)
         cJSON_Delete(t);
 
         snprintf(name, sizeof name, "reveal%d", i);
-        t = texts_at(dir, name);
+        t = at_texts_of(dir, name);
         CHECK(t != NULL);
         CHECK_INT(style_names_shown(t), 4);
         CHECK(at_texts_has(t, "Your choice"));
@@ -116,7 +109,7 @@ static void solo_round_names_styles_only_after_the_choice(void)
             CHECK(at_texts_has(t, str(r, "why")));
         cJSON_Delete(t);
     }
-    cJSON *t = texts_at(dir, "end");
+    cJSON *t = at_texts_of(dir, "end");
     CHECK(at_texts_has(t, "Round complete"));
     /* deck_round_summary's kind line, then a count per style. */
     CHECK(at_texts_contains(t, "connection-oriented response") ||
@@ -135,13 +128,13 @@ static void solo_escape_goes_back_to_the_levels(void)
                          "key Escape\nwait 300\ntexts $D/menu.json\n";
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "esc", dir, script, "cards 1"), 0);
-    cJSON *t = texts_at(dir, "levels");
+    cJSON *t = at_texts_of(dir, "levels");
     CHECK(at_texts_has(t, "Cards"));
     CHECK(at_texts_has(t, "Level 1 of 5"));
     CHECK(at_texts_contains(t, "1 of 13 cards seen")); /* the answered card counts */
     CHECK(at_texts_contains(t, "Breathing: Six a minute, Box breathing"));
     cJSON_Delete(t);
-    t = texts_at(dir, "menu");
+    t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Cards together"));
     cJSON_Delete(t);
 }
@@ -168,7 +161,7 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
     const char *steps[] = {"names", "pick_a", "cover", "pick_b"};
     const cJSON *card = NULL;
     for (int i = 0; i < 4; i++) {
-        cJSON *t = texts_at(dir, steps[i]);
+        cJSON *t = at_texts_of(dir, steps[i]);
         CHECK(t != NULL);
         CHECK_INT(style_names_shown(t), 0);
         CHECK(!at_texts_contains(t, "Your choice"));
@@ -193,7 +186,7 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
         }
         cJSON_Delete(t);
     }
-    cJSON *t = texts_at(dir, "reveal");
+    cJSON *t = at_texts_of(dir, "reveal");
     CHECK(at_texts_has(t, "You chose differently"));
     CHECK(at_texts_has(t, "Alex"));
     CHECK(at_texts_has(t, "Sam"));
@@ -201,18 +194,18 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
     if (card) CHECK(at_texts_has(t, str(card, "reflect")));
     CHECK(at_texts_has(t, "Talk it through"));
     cJSON_Delete(t);
-    t = texts_at(dir, "talk");
+    t = at_texts_of(dir, "talk");
     CHECK(at_texts_has(t, "Alex speaks, Sam listens"));
     CHECK(at_texts_has(t, "2:00"));
     cJSON_Delete(t);
-    t = texts_at(dir, "sumup");
+    t = at_texts_of(dir, "sumup");
     CHECK(at_texts_has(t, "Sam, sum up what you heard"));
     CHECK(!at_texts_has(t, "Alex speaks, Sam listens"));
     cJSON_Delete(t);
-    t = texts_at(dir, "switch"); /* after the sum-up, the floor changes hands */
+    t = at_texts_of(dir, "switch"); /* after the sum-up, the floor changes hands */
     CHECK(at_texts_has(t, "Sam speaks, Alex listens"));
     cJSON_Delete(t);
-    t = texts_at(dir, "back");
+    t = at_texts_of(dir, "back");
     CHECK(at_texts_has(t, "You chose differently"));
     cJSON_Delete(t);
     cJSON_Delete(root);
@@ -229,11 +222,11 @@ static void couple_round_ends_with_a_summary(void)
                               "texts $D/reveal%d.json\nkey Return\n", i % 2 ? 1 : 3, i);
     snprintf(script + n, sizeof script - n, "wait 300\ntexts $D/end.json\n");
     CHECK_INT(at_run(dir, "summary", dir, script, "cards --couple 1"), 0);
-    cJSON *t = texts_at(dir, "reveal1");
+    cJSON *t = at_texts_of(dir, "reveal1");
     CHECK(at_texts_has(t, "You matched"));
     CHECK(at_texts_contains(t, "Partner A and Partner B")); /* names left empty */
     cJSON_Delete(t);
-    t = texts_at(dir, "end");
+    t = at_texts_of(dir, "end");
     CHECK(at_texts_has(t, "Round complete"));
     CHECK(at_texts_contains(t, "You chose the same response on 2 of 5 cards"));
     CHECK(at_texts_contains(t, "Connection-oriented picks: Partner A"));
@@ -264,7 +257,7 @@ static void names_take_utf8_and_backspace(void)
     const char *script = "wait 300\ntype Zoé\nkey BackSpace\nkey BackSpace\ntype ë\nkey Tab\n"
                          "type Noor\nwait 100\ntexts $D/names.json\n";
     CHECK_INT(at_run(dir, "names", dir, script, "cards --couple"), 0);
-    cJSON *t = texts_at(dir, "names");
+    cJSON *t = at_texts_of(dir, "names");
     CHECK(at_texts_has(t, "Zë"));
     CHECK(at_texts_has(t, "Noor"));
     cJSON_Delete(t);

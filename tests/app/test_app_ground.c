@@ -58,15 +58,6 @@ static void add(Script *sc, const char *fmt, ...)
     if (k > 0) sc->n += (size_t)k;
 }
 
-static cJSON *texts(const char *dir, const char *name)
-{
-    char path[700];
-    snprintf(path, sizeof path, "%s/%s.json", dir, name);
-    cJSON *t = at_load_texts(path);
-    if (!t) fprintf(stderr, "no texts at %s\n", path);
-    return t;
-}
-
 static bool is_png(const char *dir, const char *name)
 {
     char path[700];
@@ -108,7 +99,7 @@ static void senses_shows_each_prompt_then_the_finish(void)
     for (int i = 0; i < n; i++) {
         const cJSON *st = cJSON_GetArrayItem(steps, i);
         snprintf(name, sizeof name, "step%d", i);
-        cJSON *t = texts(dir, name);
+        cJSON *t = at_texts_of(dir, name);
         CHECK(at_texts_has(t, str(st, "prompt")));
         snprintf(want, sizeof want, "Step %d of %d", i + 1, n);
         CHECK(at_texts_has(t, want));
@@ -121,12 +112,12 @@ static void senses_shows_each_prompt_then_the_finish(void)
         cJSON_Delete(t);
         if (count) {
             snprintf(name, sizeof name, "step%d-first", i);
-            t = texts(dir, name);
+            t = at_texts_of(dir, name);
             snprintf(want, sizeof want, "1 of %d", count);
             CHECK(at_texts_has(t, want));
             cJSON_Delete(t);
             snprintf(name, sizeof name, "step%d-full", i);
-            t = texts(dir, name);
+            t = at_texts_of(dir, name);
             snprintf(want, sizeof want, "%d of %d", count, count);
             CHECK(at_texts_has(t, want));
             CHECK(at_texts_has(t, str(st, "prompt"))); /* still there while the last mark shows */
@@ -134,7 +125,7 @@ static void senses_shows_each_prompt_then_the_finish(void)
         }
         if (cJSON_GetObjectItemCaseSensitive(st, "breathe")) {
             snprintf(name, sizeof name, "step%d-breath", i);
-            t = texts(dir, name);
+            t = at_texts_of(dir, name);
             CHECK(at_texts_has(t, "Breathe in"));
             CHECK(at_texts_has(t, str(st, "prompt")));
             cJSON_Delete(t);
@@ -142,7 +133,7 @@ static void senses_shows_each_prompt_then_the_finish(void)
             CHECK(is_png(dir, name));
         }
     }
-    cJSON *t = texts(dir, "finish");
+    cJSON *t = at_texts_of(dir, "finish");
     CHECK(at_texts_has(t, "Well done"));
     snprintf(want, sizeof want, "%d of %d steps", n, n);
     CHECK(at_texts_contains(t, want));
@@ -175,17 +166,17 @@ static void timed_step_counts_down_and_moves_on_by_itself(void)
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "scan", dir, sc.s, "ground body-scan"), 0);
     char want[32];
-    cJSON *t = texts(dir, "a");
+    cJSON *t = at_texts_of(dir, "a");
     CHECK(at_texts_has(t, prompt("body-scan", 1)));
     snprintf(want, sizeof want, "%d", secs - 1);
     CHECK(at_texts_has(t, want));
     cJSON_Delete(t);
-    t = texts(dir, "b");
+    t = at_texts_of(dir, "b");
     CHECK(at_texts_has(t, prompt("body-scan", 1)));
     snprintf(want, sizeof want, "%d", secs - 6);
     CHECK(at_texts_has(t, want));
     cJSON_Delete(t);
-    t = texts(dir, "c"); /* no key pressed: the time ran out and the next step began */
+    t = at_texts_of(dir, "c"); /* no key pressed: the time ran out and the next step began */
     CHECK(at_texts_has(t, prompt("body-scan", 2)));
     CHECK(!at_texts_has(t, prompt("body-scan", 1)));
     CHECK(at_texts_contains(t, "Step 3 of"));
@@ -203,15 +194,15 @@ static void tipp_shows_its_caution_before_the_first_step(void)
     CHECK_INT(at_run(dir, "tipp", dir, script, "ground tipp"), 0);
     const char *caution = str(exercise("tipp"), "caution");
     CHECK(caution != NULL);
-    cJSON *t = texts(dir, "caution");
+    cJSON *t = at_texts_of(dir, "caution");
     CHECK(at_texts_has(t, caution));
     CHECK(at_texts_has(t, "I understand, begin"));
     CHECK(!at_texts_has(t, prompt("tipp", 0)));
     cJSON_Delete(t);
-    t = texts(dir, "still");
+    t = at_texts_of(dir, "still");
     CHECK(at_texts_has(t, caution));
     cJSON_Delete(t);
-    t = texts(dir, "first");
+    t = at_texts_of(dir, "first");
     CHECK(at_texts_has(t, prompt("tipp", 0)));
     CHECK(at_texts_contains(t, "Step 1 of"));
     CHECK(!at_texts_has(t, caution));
@@ -221,7 +212,7 @@ static void tipp_shows_its_caution_before_the_first_step(void)
     /* Esc at the caution leaves without starting. */
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "tipp-esc", dir, "wait 300\nkey escape\nwait 300\ntexts $D/left.json\n", "ground tipp"), 0);
-    t = texts(dir, "left");
+    t = at_texts_of(dir, "left");
     CHECK(!at_texts_has(t, "I understand, begin"));
     CHECK(at_texts_has(t, "Ground"));
     CHECK(at_texts_has(t, str(exercise("tipp"), "title"))); /* back in the picker, on it */
@@ -266,27 +257,27 @@ static void back_returns_to_the_previous_prompt_and_esc_leaves(void)
                          "key escape\nwait 300\ntexts $D/menu.json\n";
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "back", dir, script, "ground senses"), 0);
-    cJSON *t = texts(dir, "marked");
+    cJSON *t = at_texts_of(dir, "marked");
     CHECK(at_texts_has(t, prompt("senses", 1)));
     CHECK(at_texts_contains(t, "1 of "));
     cJSON_Delete(t);
-    t = texts(dir, "back");
+    t = at_texts_of(dir, "back");
     CHECK(at_texts_has(t, prompt("senses", 0)));
     CHECK(at_texts_contains(t, "Step 1 of"));
     cJSON_Delete(t);
-    t = texts(dir, "again"); /* a fresh start of the step: no marks */
+    t = at_texts_of(dir, "again"); /* a fresh start of the step: no marks */
     CHECK(at_texts_has(t, prompt("senses", 1)));
     CHECK(at_texts_contains(t, "0 of "));
     cJSON_Delete(t);
-    t = texts(dir, "left");
+    t = at_texts_of(dir, "left");
     CHECK(at_texts_has(t, prompt("senses", 0)));
     cJSON_Delete(t);
-    t = texts(dir, "picker");
+    t = at_texts_of(dir, "picker");
     CHECK(!at_texts_has(t, prompt("senses", 0)));
     CHECK(at_texts_has(t, "Ground"));
     CHECK(at_texts_has(t, str(exercise("senses"), "title")));
     cJSON_Delete(t);
-    t = texts(dir, "menu");
+    t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
     CHECK(at_texts_has(t, "Ground"));
     CHECK(at_texts_has(t, "Come back to your body and the room"));
@@ -301,11 +292,11 @@ static void menu_opens_the_picker_and_the_picker_starts_an_exercise(void)
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "menu", dir, script, ""), 0);
     const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(grounding, "exercises"), 0);
-    cJSON *t = texts(dir, "picker");
+    cJSON *t = at_texts_of(dir, "picker");
     CHECK(at_texts_has(t, str(first, "when")));
     CHECK(at_texts_contains(t, "About "));
     cJSON_Delete(t);
-    t = texts(dir, "first");
+    t = at_texts_of(dir, "first");
     const char *p0 = str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(first, "steps"), 0), "prompt");
     CHECK(at_texts_has(t, str(first, "caution") ? str(first, "caution") : p0));
     cJSON_Delete(t);
@@ -352,31 +343,31 @@ static void feelings_and_a_saved_note(void)
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "feel", dir, sc.s, "ground name-it"), 0);
 
-    cJSON *t = texts(dir, "feel");
+    cJSON *t = at_texts_of(dir, "feel");
     CHECK(at_texts_has(t, prompt("name-it", fi)));
     const cJSON *w;
     cJSON_ArrayForEach(w, words) CHECK(at_texts_has(t, w->valuestring));
     CHECK(at_texts_has(t, "5"));
     cJSON_Delete(t);
-    t = texts(dir, "chosen"); /* Next waits for Enter once a word is chosen */
+    t = at_texts_of(dir, "chosen"); /* Next waits for Enter once a word is chosen */
     CHECK(at_texts_has(t, prompt("name-it", fi)));
     cJSON_Delete(t);
-    t = texts(dir, "field");
+    t = at_texts_of(dir, "field");
     CHECK(at_texts_has(t, "What did you notice?"));
     cJSON_Delete(t);
-    t = texts(dir, "typed");
+    t = at_texts_of(dir, "typed");
     CHECK(at_texts_has(t, "It was anxious, \"mostly\" in my chest"));
     cJSON_Delete(t);
-    t = texts(dir, "kept");
+    t = at_texts_of(dir, "kept");
     CHECK(at_texts_has(t, prompt("name-it", ni)));
     CHECK(at_texts_has(t, "It was anxious, \"mostly\" in my chest"));
     CHECK(at_texts_has(t, "Edit note"));
     cJSON_Delete(t);
     snprintf(path, sizeof path, "%s/notes.jsonl", dir);
-    t = texts(dir, "finish");
+    t = at_texts_of(dir, "finish");
     CHECK(at_texts_has(t, "Save my notes"));
     cJSON_Delete(t);
-    t = texts(dir, "saved");
+    t = at_texts_of(dir, "saved");
     CHECK(at_texts_has(t, "Your notes are saved."));
     CHECK(!at_texts_has(t, "Save my notes"));
     cJSON_Delete(t);
@@ -420,10 +411,10 @@ static void a_note_that_cannot_be_saved_is_said_on_screen(void)
     add(&sc, "key s\nwait 300\ntexts $D/notice.json\nkey return\nwait 300\n");
     add(&sc, "key return\nwait 300\ntexts $D/failed.json\nshot $D/failed.png\n");
     CHECK_INT(at_run(dir, "blocked", data, sc.s, "ground stop"), 0);
-    cJSON *t = texts(dir, "notice");
+    cJSON *t = at_texts_of(dir, "notice");
     CHECK(at_texts_contains(t, "save"));
     cJSON_Delete(t);
-    t = texts(dir, "failed");
+    t = at_texts_of(dir, "failed");
     CHECK(at_texts_contains(t, "could not be saved"));
     CHECK(at_texts_has(t, "Save my notes")); /* the user may try again */
     cJSON_Delete(t);

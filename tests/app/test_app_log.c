@@ -60,13 +60,6 @@ static const char *str(const cJSON *o, const char *key)
     return cJSON_IsString(it) ? it->valuestring : "";
 }
 
-static cJSON *texts(const char *dir, const char *name)
-{
-    char path[700];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return at_load_texts(path);
-}
-
 static cJSON *stats_json(const char *dir, const char *data)
 {
     if (at_run_cli(dir, "stats", data, "stats --json") != 0) return NULL;
@@ -87,19 +80,19 @@ static void breathing_with_check_ins_lands_in_the_log_and_in_stats(void)
                          "wait 62000\ntexts $D/after.json\n"
                          "key 3\nwait 400\ntexts $D/done.json\n";
     CHECK_INT(at_run(dir, "calm", dir, script, "breathe quick-calm"), 0);
-    cJSON *t = texts(dir, "before.json");
+    cJSON *t = at_texts_of(dir, "before");
     CHECK(at_texts_has(t, QUESTION));
     CHECK(at_texts_has(t, "0 = calm"));
     CHECK(!at_texts_has(t, "Get ready")); /* the breathing waits for the answer */
     cJSON_Delete(t);
-    t = texts(dir, "ready.json");
+    t = at_texts_of(dir, "ready");
     CHECK(at_texts_has(t, "Get ready"));
     cJSON_Delete(t);
-    t = texts(dir, "after.json");
+    t = at_texts_of(dir, "after");
     CHECK(at_texts_has(t, QUESTION));
     CHECK(at_texts_has(t, "Before you move on"));
     cJSON_Delete(t);
-    t = texts(dir, "done.json");
+    t = at_texts_of(dir, "done");
     CHECK(at_texts_has(t, "Well done"));
     cJSON_Delete(t);
 
@@ -145,10 +138,10 @@ static void leaving_early_is_recorded_as_not_completed(void)
     const char *script = "key s\nwait 30000\nkey Escape\nwait 300\ntexts $D/after.json\n"
                          "key t\nwait 300\ntexts $D/menu.json\n";
     CHECK_INT(at_run(dir, "leave", dir, script, "breathe box"), 0);
-    cJSON *t = texts(dir, "after.json");
+    cJSON *t = at_texts_of(dir, "after");
     CHECK(at_texts_has(t, QUESTION));
     cJSON_Delete(t);
-    t = texts(dir, "menu.json");
+    t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
     cJSON_Delete(t);
     cJSON *log = load_log(dir);
@@ -164,7 +157,7 @@ static void leaving_early_is_recorded_as_not_completed(void)
     dir = at_tmpdir(2);
     script = "key s\nwait 5000\nkey Escape\nwait 300\ntexts $D/menu.json\n";
     CHECK_INT(at_run(dir, "short", dir, script, "breathe box"), 0);
-    t = texts(dir, "menu.json");
+    t = at_texts_of(dir, "menu");
     CHECK(!at_texts_has(t, QUESTION));
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
     cJSON_Delete(t);
@@ -181,11 +174,11 @@ static void check_ins_turned_off_skip_the_questions(void)
     write_file(dir, "settings.json", "{\"checkins\": false}\n");
     const char *script = "wait 500\ntexts $D/start.json\nwait 63000\ntexts $D/end.json\n";
     CHECK_INT(at_run(dir, "off", dir, script, "breathe quick-calm"), 0);
-    cJSON *t = texts(dir, "start.json");
+    cJSON *t = at_texts_of(dir, "start");
     CHECK(at_texts_has(t, "Get ready"));
     CHECK(!at_texts_has(t, QUESTION));
     cJSON_Delete(t);
-    t = texts(dir, "end.json");
+    t = at_texts_of(dir, "end");
     CHECK(at_texts_has(t, "Well done"));
     cJSON_Delete(t);
     cJSON *log = load_log(dir);
@@ -306,10 +299,10 @@ static void a_folder_that_cannot_be_written_never_stops_a_practice(void)
     CHECK_CONTAINS(err, "couldn't save this practice");
     CHECK_CONTAINS(err, "afile/sub");
     free(err);
-    cJSON *t = texts(dir, "notice.json");
+    cJSON *t = at_texts_of(dir, "notice");
     CHECK(at_texts_has(t, "Couldn't save this practice"));
     cJSON_Delete(t);
-    t = texts(dir, "done.json");
+    t = at_texts_of(dir, "done");
     CHECK(at_texts_has(t, "Well done"));
     cJSON_Delete(t);
     /* The terminal commands say why, too. */
@@ -343,7 +336,7 @@ static void progress_screen_shows_the_streak_and_the_week(void)
                          "shot $D/stats.png\nkey Home\ntexts $D/today.json\n"
                          "key Escape\nwait 400\ntexts $D/menu.json\n";
     CHECK_INT(at_run(dir, "progress", dir, script, ""), 0);
-    cJSON *t = texts(dir, "stats.json");
+    cJSON *t = at_texts_of(dir, "stats");
     CHECK(at_texts_has(t, "Progress"));
     CHECK(at_texts_has(t, "2"));
     CHECK(at_texts_has(t, "Days in a row"));
@@ -356,10 +349,10 @@ static void progress_screen_shows_the_streak_and_the_week(void)
     CHECK(at_texts_contains(t, "calmer after practice"));
     CHECK(!at_texts_contains(t, "lost"));
     cJSON_Delete(t);
-    t = texts(dir, "today.json");
+    t = at_texts_of(dir, "today");
     CHECK(at_texts_contains(t, "(today): 3 minutes, 1 practice"));
     cJSON_Delete(t);
-    t = texts(dir, "menu.json");
+    t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
     cJSON_Delete(t);
 }
@@ -390,7 +383,7 @@ static void unreadable_settings_are_kept_aside_and_the_menu_says_so(void)
     const char *dir = at_tmpdir(2);
     write_file(dir, "settings.json", "{\"checkins\": tru");
     CHECK_INT(at_run(dir, "bad", dir, "wait 300\ntexts $D/menu.json\nkey m\n", ""), 0);
-    cJSON *t = texts(dir, "menu.json");
+    cJSON *t = at_texts_of(dir, "menu");
     CHECK(at_texts_contains(t, "About your settings"));
     CHECK(at_texts_contains(t, "settings.json.unreadable-"));
     cJSON_Delete(t);

@@ -16,13 +16,6 @@
 /* Settings are the last tile of the menu. */
 #define OPEN_SETTINGS "wait 300\nkey End\nkey Return\nwait 400\n"
 
-static cJSON *texts(const char *dir, const char *name)
-{
-    char path[700];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return at_load_texts(path);
-}
-
 /* The data folder's settings.json, parsed (caller deletes). */
 static cJSON *saved_settings(const char *data)
 {
@@ -71,7 +64,7 @@ static void check_ins_turned_off_in_settings_are_not_asked(void)
                          "key Space\nwait 500\ntexts $D/start.json\n"
                          "wait 63000\ntexts $D/end.json\n";
     CHECK_INT(at_run(dir, "off", data, script, ""), 0);
-    cJSON *t = texts(dir, "screen.json");
+    cJSON *t = at_texts_of(dir, "screen");
     CHECK(at_texts_has(t, "Settings"));
     CHECK(at_texts_has(t, "Check-ins before and after practice"));
     CHECK(at_texts_has(t, "On"));
@@ -85,19 +78,19 @@ static void check_ins_turned_off_in_settings_are_not_asked(void)
     CHECK(at_texts_has(t, data));
     CHECK(at_texts_contains(t, "Esc back"));
     cJSON_Delete(t);
-    t = texts(dir, "off.json");
+    t = at_texts_of(dir, "off");
     CHECK(at_texts_has(t, "Off"));
     cJSON_Delete(t);
-    t = texts(dir, "menu.json");
+    t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, MENU_LINE));
     CHECK(at_texts_has(t, "Settings"));
     CHECK(!at_texts_has(t, "Quit"));
     cJSON_Delete(t);
-    t = texts(dir, "start.json");
+    t = at_texts_of(dir, "start");
     CHECK(at_texts_has(t, "Get ready"));
     CHECK(!at_texts_has(t, QUESTION));
     cJSON_Delete(t);
-    t = texts(dir, "end.json");
+    t = at_texts_of(dir, "end");
     CHECK(at_texts_has(t, "Well done"));
     CHECK(!at_texts_has(t, QUESTION));
     cJSON_Delete(t);
@@ -116,7 +109,7 @@ static void weekly_goal_and_day_start_reach_the_stats(void)
     const char *script = OPEN_SETTINGS "key Down\nkey Down\nkey Left\nkey Down\nkey Right\n"
                          "wait 100\ntexts $D/changed.json\nkey Escape\nwait 300\n";
     CHECK_INT(at_run(dir, "goal", data, script, ""), 0);
-    cJSON *t = texts(dir, "changed.json");
+    cJSON *t = at_texts_of(dir, "changed");
     CHECK(at_texts_has(t, "3:00"));
     CHECK(at_texts_has(t, "6 days"));
     CHECK(at_texts_contains(t, "never as failure"));
@@ -137,10 +130,10 @@ static void weekly_goal_and_day_start_reach_the_stats(void)
              "key Left\nkey Left\nkey Left\nkey Left\nkey Left\nkey Left\nkey Left\n"
              "wait 100\ntexts $D/one.json\nkey Right\nkey Return\nwait 100\ntexts $D/three.json\n";
     CHECK_INT(at_run(dir, "goal2", data, script, ""), 0);
-    t = texts(dir, "one.json");
+    t = at_texts_of(dir, "one");
     CHECK(at_texts_has(t, "1 day"));
     cJSON_Delete(t);
-    t = texts(dir, "three.json");
+    t = at_texts_of(dir, "three");
     CHECK(at_texts_has(t, "3 days"));
     cJSON_Delete(t);
 }
@@ -154,10 +147,10 @@ static void text_size_changes_at_once_and_is_kept(void)
                          "key Down\nkey Down\nkey Down\nkey Down\nkey Right\nwait 100\n"
                          "texts $D/after.json\n";
     CHECK_INT(at_run(dir, "size", data, script, ""), 0);
-    cJSON *t = texts(dir, "before.json");
+    cJSON *t = at_texts_of(dir, "before");
     int before = text_height(t, "Settings");
     cJSON_Delete(t);
-    t = texts(dir, "after.json");
+    t = at_texts_of(dir, "after");
     int after = text_height(t, "Settings");
     CHECK(at_texts_has(t, "115%"));
     cJSON_Delete(t);
@@ -169,7 +162,7 @@ static void text_size_changes_at_once_and_is_kept(void)
     cJSON_Delete(j);
     /* The next start uses it. */
     CHECK_INT(at_run(dir, "again", data, OPEN_SETTINGS "texts $D/again.json\n", ""), 0);
-    t = texts(dir, "again.json");
+    t = at_texts_of(dir, "again");
     CHECK_INT(text_height(t, "Settings"), after);
     CHECK(at_texts_has(t, "115%"));
     cJSON_Delete(t);
@@ -208,7 +201,7 @@ static void reduced_motion_keeps_the_circle_still_and_brightens_it(void)
     const char *script = OPEN_SETTINGS "key Return\nkey Up\nkey Return\nwait 100\n"
                          "texts $D/motion.json\n";
     CHECK_INT(at_run(dir, "motion", data, script, ""), 0);
-    cJSON *t = texts(dir, "motion.json");
+    cJSON *t = at_texts_of(dir, "motion");
     CHECK(at_texts_contains(t, "Less movement on screen"));
     cJSON_Delete(t);
     cJSON *j = saved_settings(data);
@@ -221,7 +214,7 @@ static void reduced_motion_keeps_the_circle_still_and_brightens_it(void)
              "wait 3000\nshot $D/late.bmp\ntexts $D/late.json\n";
     CHECK_INT(at_run(dir, "box", data, script, "breathe box --minutes 1"), 0);
     for (int i = 0; i < 2; i++) {
-        t = texts(dir, i ? "late.json" : "early.json");
+        t = at_texts_of(dir, i ? "late" : "early");
         CHECK(at_texts_has(t, "Breathe in"));
         cJSON_Delete(t);
     }
