@@ -477,6 +477,14 @@ static void round_enter(App *a, void *s)
     rd->entered = true;
 }
 
+/* Under help the round's time stands still. */
+static void round_covered(App *a, void *s, bool covered)
+{
+    Round *rd = s;
+    if (covered) timer_pause(&rd->timer, a->now);
+    else timer_resume(&rd->timer, a->now);
+}
+
 static void round_free(App *a, void *s)
 {
     round_record(a, s); /* the window closed mid-round: keep what was done */
@@ -484,7 +492,8 @@ static void round_free(App *a, void *s)
 }
 
 static const SceneVT ROUND = {.name = "cards", .enter = round_enter, .event = round_event,
-                              .render = round_render, .free = round_free};
+                              .render = round_render, .free = round_free,
+                              .covered = round_covered};
 
 void cards_round_push(App *a, const DeckLevel *level)
 {

@@ -647,10 +647,12 @@ static void couple_enter(App *a, void *s)
     c->entered = true;
 }
 
-/* Under help, whoever holds the floor keeps their time. */
+/* Under help the session's time stands still, and whoever holds the floor keeps theirs. */
 static void couple_covered(App *a, void *s, bool covered)
 {
     Couple *c = s;
+    if (covered) timer_pause(&c->timer, a->now);
+    else timer_resume(&c->timer, a->now);
     CoupleTalk *t = couple_talk(c->r);
     if (covered && couple_state(c->r) == COUPLE_TALK && !couple_talk_at(t, a->now).paused) {
         couple_talk_pause(t, a->now);
