@@ -1,5 +1,6 @@
 /* Attune's entry point: the command line, then either a terminal command or the window. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,28 @@ static int cmd_list(App *a)
     return 0;
 }
 
+/* The window's icon: the breathing circle, a teal disc in a faint ring, drawn at start-up. */
+static void set_icon(App *a)
+{
+    enum { N = 64 };
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, N, N, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) return;
+    SDL_Color c = a->theme.step[BREATH_IN];
+    for (int y = 0; y < N; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < N; x++) {
+            float dx = x + 0.5f - N / 2.0f, dy = y + 0.5f - N / 2.0f;
+            float d = sqrtf(dx * dx + dy * dy);
+            float disc = fminf(fmaxf(N * 0.36f - d + 0.5f, 0), 1);        /* edge 1 px wide */
+            float ring = fminf(fmaxf(1.5f - fabsf(d - N * 0.45f), 0), 1) * 0.45f;
+            float alpha = fmaxf(disc, ring);
+            row[x] = (Uint32)(alpha * 255 + 0.5f) << 24 | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+        }
+    }
+    SDL_SetWindowIcon(a->win, s);
+    SDL_FreeSurface(s);
+}
+
 static bool init_window(App *a, const Args *g)
 {
     bool headless_asked = getenv("SDL_VIDEODRIVER") != NULL;
@@ -215,6 +238,7 @@ static bool init_window(App *a, const Args *g)
         return false;
     }
     SDL_SetWindowMinimumSize(a->win, 480, 360);
+    set_icon(a);
     a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
     if (!a->ren) a->ren = SDL_CreateRenderer(a->win, -1, 0);
     if (!a->ren) {
