@@ -20,18 +20,24 @@ AtClock clock_monotonic(void);
 /* A fake clock that reads *ms; the owner moves time by writing *ms. */
 AtClock clock_fake(uint64_t *ms);
 
-/* A pausable stopwatch over a clock reading. Elapsed time is always now - start - paused
- * time, computed from three stored instants, so it never drifts. */
+/* A pausable stopwatch over a clock reading. Elapsed time is always now - start - stopped
+ * time, computed from three stored instants, so it never drifts. Two things stop it, each
+ * undone on its own: the user's pause, and a hold by the program (while another screen covers
+ * the one it times), so releasing a hold never resumes what the user paused. */
 typedef struct AtTimer {
     uint64_t start;
-    uint64_t paused_at;    /* valid while paused */
-    uint64_t paused_total;
-    bool paused;
+    uint64_t stopped_at;    /* valid while paused or held */
+    uint64_t stopped_total;
+    bool paused; /* by the user */
+    bool held;   /* by the program */
 } AtTimer;
 
 void timer_start(AtTimer *t, uint64_t now);
 void timer_pause(AtTimer *t, uint64_t now);
 void timer_resume(AtTimer *t, uint64_t now);
+/* Holds (held true) or releases the timer; holding twice, or releasing when not held, changes
+ * nothing. */
+void timer_hold(AtTimer *t, uint64_t now, bool held);
 uint64_t timer_elapsed(const AtTimer *t, uint64_t now);
 
 #endif

@@ -75,6 +75,8 @@ bool couple_talk_extend(CoupleTalk *t, uint64_t now);
 /* Pausing freezes the time left; pausing twice or resuming a running talk changes nothing. */
 void couple_talk_pause(CoupleTalk *t, uint64_t now);
 void couple_talk_resume(CoupleTalk *t, uint64_t now);
+/* Holds the talk's time while help covers it, or releases it (a pause stays a pause). */
+void couple_talk_hold(CoupleTalk *t, uint64_t now, bool held);
 
 /* ---- Couple round ------------------------------------------------------------------------ */
 

@@ -151,7 +151,6 @@ typedef struct Breathe {
     BreathSessionState st;
     UiButtons end_buttons;
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
-    bool held;              /* paused while another screen covers this one */
     Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
 } Breathe;
 
@@ -296,16 +295,11 @@ static void breathe_enter(App *a, void *s)
     b->entered = true;
 }
 
+/* Under help the session's time stands still (a pause stays a pause). */
 static void breathe_covered(App *a, void *s, bool covered)
 {
     Breathe *b = s;
-    if (covered && !b->timer.paused) {
-        timer_pause(&b->timer, a->now);
-        b->held = true;
-    } else if (!covered && b->held) {
-        timer_resume(&b->timer, a->now);
-        b->held = false;
-    }
+    timer_hold(&b->timer, a->now, covered);
 }
 
 static void breathe_free(App *a, void *s)

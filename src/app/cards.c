@@ -481,8 +481,7 @@ static void round_enter(App *a, void *s)
 static void round_covered(App *a, void *s, bool covered)
 {
     Round *rd = s;
-    if (covered) timer_pause(&rd->timer, a->now);
-    else timer_resume(&rd->timer, a->now);
+    timer_hold(&rd->timer, a->now, covered);
 }
 
 static void round_free(App *a, void *s)

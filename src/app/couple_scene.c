@@ -193,7 +193,6 @@ typedef struct Couple {
     UiButtons end_btn;    /* Another round / Menu */
     CoupleTalkView talk;  /* as of the last update */
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
-    bool held;              /* the talk timer, paused while help covers the screen */
     AtTimer timer;
 } Couple;
 
@@ -651,16 +650,9 @@ static void couple_enter(App *a, void *s)
 static void couple_covered(App *a, void *s, bool covered)
 {
     Couple *c = s;
-    if (covered) timer_pause(&c->timer, a->now);
-    else timer_resume(&c->timer, a->now);
-    CoupleTalk *t = couple_talk(c->r);
-    if (covered && couple_state(c->r) == COUPLE_TALK && !couple_talk_at(t, a->now).paused) {
-        couple_talk_pause(t, a->now);
-        c->held = true;
-    } else if (!covered && c->held) {
-        couple_talk_resume(t, a->now);
-        c->held = false;
-    }
+    timer_hold(&c->timer, a->now, covered);
+    CoupleTalk *t = couple_talk(c->r); /* NULL outside the talk */
+    if (t) couple_talk_hold(t, a->now, covered);
 }
 
 static void couple_free_scene(App *a, void *s)

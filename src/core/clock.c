@@ -18,23 +18,27 @@ AtClock clock_fake(uint64_t *ms) { return (AtClock){fake_now, ms}; }
 
 void timer_start(AtTimer *t, uint64_t now) { *t = (AtTimer){.start = now}; }
 
-void timer_pause(AtTimer *t, uint64_t now)
+static bool stopped(const AtTimer *t) { return t->paused || t->held; }
+
+/* Sets one of the two stops (*flag) to on; time stands still while either is set. */
+static void set_stop(AtTimer *t, bool *flag, bool on, uint64_t now)
 {
-    if (t->paused) return;
-    t->paused = true;
-    t->paused_at = now;
+    if (*flag == on) return;
+    bool was = stopped(t);
+    *flag = on;
+    if (!was) t->stopped_at = now;
+    else if (!stopped(t)) t->stopped_total += now - t->stopped_at;
 }
 
-void timer_resume(AtTimer *t, uint64_t now)
-{
-    if (!t->paused) return;
-    t->paused = false;
-    t->paused_total += now - t->paused_at;
-}
+void timer_pause(AtTimer *t, uint64_t now) { set_stop(t, &t->paused, true, now); }
+
+void timer_resume(AtTimer *t, uint64_t now) { set_stop(t, &t->paused, false, now); }
+
+void timer_hold(AtTimer *t, uint64_t now, bool held) { set_stop(t, &t->held, held, now); }
 
 uint64_t timer_elapsed(const AtTimer *t, uint64_t now)
 {
-    uint64_t end = t->paused ? t->paused_at : now;
+    uint64_t end = stopped(t) ? t->stopped_at : now;
     uint64_t span = end > t->start ? end - t->start : 0;
-    return span > t->paused_total ? span - t->paused_total : 0;
+    return span > t->stopped_total ? span - t->stopped_total : 0;
 }

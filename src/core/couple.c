@@ -83,6 +83,7 @@ bool couple_talk_extend(CoupleTalk *t, uint64_t now)
 
 void couple_talk_pause(CoupleTalk *t, uint64_t now) { timer_pause(&t->timer, now); }
 void couple_talk_resume(CoupleTalk *t, uint64_t now) { timer_resume(&t->timer, now); }
+void couple_talk_hold(CoupleTalk *t, uint64_t now, bool held) { timer_hold(&t->timer, now, held); }
 
 /* ---- Couple round ------------------------------------------------------------------------ */
 

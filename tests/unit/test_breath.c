@@ -125,6 +125,28 @@ static void timer_pauses_without_drift(void)
     CHECK_INT(timer_elapsed(&t, 10000), 1500);
 }
 
+/* A hold and the user's pause each stop the timer and are undone on their own. */
+static void holds_and_pauses_are_separate(void)
+{
+    AtTimer t;
+    timer_start(&t, 0);
+    timer_hold(&t, 1000, true);
+    timer_hold(&t, 1500, true); /* holding twice changes nothing */
+    CHECK_INT(timer_elapsed(&t, 5000), 1000);
+    timer_hold(&t, 5000, false);
+    CHECK_INT(timer_elapsed(&t, 6000), 2000);
+    timer_pause(&t, 6000);      /* paused by the user, then held (help opened) */
+    timer_hold(&t, 7000, true);
+    timer_hold(&t, 9000, false); /* help closed: still paused */
+    CHECK(t.paused);
+    CHECK_INT(timer_elapsed(&t, 12000), 2000);
+    timer_hold(&t, 12000, true); /* held, then the pause ends: still held */
+    timer_resume(&t, 13000);
+    CHECK_INT(timer_elapsed(&t, 14000), 2000);
+    timer_hold(&t, 15000, false);
+    CHECK_INT(timer_elapsed(&t, 16000), 3000);
+}
+
 static void sessions_end_on_a_whole_breath(void)
 {
     BreathPattern p = sigh(); /* 9 s breaths: 1 minute is 7 breaths = 63 s */
@@ -160,6 +182,7 @@ int main(void)
     RUN(sigh_tops_up_before_the_long_exhale);
     RUN(ten_hours_in_the_boundaries_are_exact);
     RUN(timer_pauses_without_drift);
+    RUN(holds_and_pauses_are_separate);
     RUN(sessions_end_on_a_whole_breath);
     return check_report();
 }
