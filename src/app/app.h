@@ -167,7 +167,7 @@ struct App {
     const void *drawn_scene; /* the top scene of the last frame */
     int drawn_depth, drawn_w, drawn_h;
     bool drawn_steady;       /* it was complete and not fading */
-    uint64_t full_frames, partial_frames;
+    uint64_t partial_frames; /* of frame_no, how many were drawn in part */
 
     /* Strings drawn in the last frame, for the scripted `texts` command. */
     TextRecord *texts;
@@ -197,7 +197,7 @@ bool app_animating(App *a);
 int app_run(App *a);
 
 /* ---- drawing ---- */
-/* The background; with a clip rectangle set, only that part of it. */
+/* The background (within the renderer's clip rectangle, when one is set). */
 void draw_background(App *a);
 /* Width of the feathered edge of discs and arcs, in pixels. */
 #define DRAW_FEATHER 1.5f

@@ -67,14 +67,7 @@ void draw_background(App *a)
     const Theme *t = &a->theme;
     if (!a->bg_tex || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
     if (a->bg_tex) {
-        SDL_Rect clip, all = {0, 0, a->w, a->h};
-        if (SDL_RenderIsClipEnabled(a->ren)) {
-            SDL_RenderGetClipRect(a->ren, &clip);
-            if (!SDL_IntersectRect(&clip, &all, &clip)) return;
-            SDL_RenderCopy(a->ren, a->bg_tex, &clip, &clip);
-            return;
-        }
-        SDL_RenderCopy(a->ren, a->bg_tex, NULL, NULL);
+        SDL_RenderCopy(a->ren, a->bg_tex, NULL, NULL); /* the renderer keeps to its clip rectangle */
     } else {
         SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
         SDL_RenderClear(a->ren);

@@ -297,7 +297,6 @@ void app_render(App *a)
         a->partial_frames++;
     } else {
         render_all(a);
-        a->full_frames++;
     }
     Scene *sc = top(a);
     a->drawn_scene = sc ? sc->s : NULL;
@@ -353,7 +352,8 @@ int app_run(App *a)
     }
     if (getenv("ATTUNE_TRACE_STARTUP"))
         app_log("%llu frames drawn in %llu ms (%llu whole, %llu partial)", (unsigned long long)frames,
-                (unsigned long long)(clock_now(&a->clock) - t0), (unsigned long long)a->full_frames,
+                (unsigned long long)(clock_now(&a->clock) - t0),
+                (unsigned long long)(a->frame_no - a->partial_frames),
                 (unsigned long long)a->partial_frames);
     return a->exit_code;
 }

@@ -120,6 +120,11 @@ int text_measure(App *a)
 }
 
 /* Finds or renders the texture for (role, s, wrap). */
+static bool is_entry(const Entry *e, uint32_t h, TextRole role, int wrap, const char *s)
+{
+    return e->s && e->hash == h && e->role == (int)role && e->wrap == wrap && !strcmp(e->s, s);
+}
+
 static Entry *lookup(App *a, TextRole role, const char *s, int wrap, Align align)
 {
     TextCache *t = a->text;
@@ -127,17 +132,14 @@ static Entry *lookup(App *a, TextRole role, const char *s, int wrap, Align align
     wrap = wrap > 0 ? wrap * 4 + (int)align : 0; /* the key covers wrap width and alignment */
     uint32_t h = hash_str(s, role, wrap);
     short *slot = &t->slot[h % INDEX_SIZE];
-    if (*slot > 0) {
-        Entry *e = &t->e[*slot - 1];
-        if (e->s && e->hash == h && e->role == (int)role && e->wrap == wrap && !strcmp(e->s, s)) {
-            e->used = t->frame;
-            return e;
-        }
+    if (*slot > 0 && is_entry(&t->e[*slot - 1], h, role, wrap, s)) {
+        t->e[*slot - 1].used = t->frame;
+        return &t->e[*slot - 1];
     }
     Entry *victim = &t->e[0];
     for (int i = 0; i < CACHE_SIZE; i++) {
         Entry *e = &t->e[i];
-        if (e->s && e->hash == h && e->role == (int)role && e->wrap == wrap && !strcmp(e->s, s)) {
+        if (is_entry(e, h, role, wrap, s)) {
             e->used = t->frame;
             *slot = (short)(i + 1);
             return e;
