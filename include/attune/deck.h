@@ -29,6 +29,7 @@ typedef enum DeckRelationship {
     DECK_REL_FAMILY,
     DECK_REL_FRIEND,
     DECK_REL_WORK,
+    DECK_REL_SELF,   /* the relationship with yourself: solo play only */
     DECK_REL_COUNT
 } DeckRelationship;
 
@@ -48,13 +49,32 @@ const char *deck_style_title(DeckStyle s);
 /* JSON name to enum, or -1 when unknown (e.g. for reading stored history). */
 int deck_style_from_name(const char *name);
 
-/* "partner", "family", "friend", "work" / "Partner", "Family", "Friend", "Work". */
+/* "partner", "family", "friend", "work", "self" / "Partner", "Family", "Friend", "Work",
+ * "Yourself". */
 const char *deck_relationship_name(DeckRelationship r);
 const char *deck_relationship_title(DeckRelationship r);
 
 /* "emotional", "cognitive", "behavioural", "social" / "Emotional", "Cognitive", ... */
 const char *deck_area_name(DeckArea a);
 const char *deck_area_title(DeckArea a);
+
+/* Themes a card may carry (its optional "themes" list), from a fixed vocabulary. */
+typedef enum DeckTheme {
+    DECK_THEME_GOOD_MOMENT, DECK_THEME_REPAIR, DECK_THEME_DATING, DECK_THEME_BREAKUP,
+    DECK_THEME_PARENTING, DECK_THEME_BLENDED_FAMILY, DECK_THEME_CAREGIVING, DECK_THEME_ILLNESS,
+    DECK_THEME_GRIEF, DECK_THEME_LGBTQ, DECK_THEME_CULTURE, DECK_THEME_FAITH,
+    DECK_THEME_GENERATIONS, DECK_THEME_NEURODIVERGENCE, DECK_THEME_DISABILITY, DECK_THEME_DIGITAL,
+    DECK_THEME_LONG_DISTANCE, DECK_THEME_SHIFT_WORK, DECK_THEME_MONEY, DECK_THEME_CONFLICT,
+    DECK_THEME_BOUNDARIES, DECK_THEME_HOME, DECK_THEME_RESPECT, DECK_THEME_MISTAKES,
+    DECK_THEME_COUNT
+} DeckTheme;
+
+/* "good-moment", "repair", ... ; "?" when out of range. */
+const char *deck_theme_name(DeckTheme t);
+
+/* Whether a card of this relationship may be dealt in Cards together (partner, family and
+ * friend cards; work and yourself are for solo play). */
+bool deck_relationship_for_couples(DeckRelationship r);
 
 /* ---- Levels and cards ------------------------------------------------------------------ */
 
@@ -63,6 +83,7 @@ const char *deck_area_title(DeckArea a);
 #define DECK_LEVEL_MAX 5
 #define DECK_MAX_CARDS 100      /* per level */
 #define DECK_MAX_PRACTICES 3    /* ids per practice list */
+#define DECK_MAX_THEMES 4       /* themes per card */
 
 /* Longest strings accepted (characters after trimming). */
 #define DECK_TITLE_MAX 40
@@ -83,6 +104,7 @@ typedef struct DeckCard {
     const char *id;   /* unique within its level */
     DeckRelationship relationship;
     DeckArea area;
+    uint32_t themes;  /* bit (1u << DeckTheme) per theme in the card's list */
     const char *situation;
     DeckResponse responses[DECK_RESPONSES]; /* in file order; each style exactly once */
     const char *try_saying; /* a connection-oriented line to practise */

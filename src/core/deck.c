@@ -10,8 +10,15 @@ static const char *const STYLE_NAMES[DECK_STYLE_COUNT] = {"secure", "anxious", "
                                                           "fearful"};
 static const char *const STYLE_TITLES[DECK_STYLE_COUNT] = {"Connection-oriented", "Anxious",
                                                            "Avoidant", "Fearful-avoidant"};
-static const char *const REL_NAMES[DECK_REL_COUNT] = {"partner", "family", "friend", "work"};
-static const char *const REL_TITLES[DECK_REL_COUNT] = {"Partner", "Family", "Friend", "Work"};
+static const char *const REL_NAMES[DECK_REL_COUNT] = {"partner", "family", "friend", "work",
+                                                      "self"};
+static const char *const REL_TITLES[DECK_REL_COUNT] = {"Partner", "Family", "Friend", "Work",
+                                                       "Yourself"};
+static const char *const THEME_NAMES[DECK_THEME_COUNT] = {
+    "good-moment", "repair", "dating", "breakup", "parenting", "blended-family", "caregiving",
+    "illness", "grief", "lgbtq", "culture", "faith", "generations", "neurodivergence",
+    "disability", "digital", "long-distance", "shift-work", "money", "conflict", "boundaries",
+    "home", "respect", "mistakes"};
 static const char *const AREA_NAMES[DECK_AREA_COUNT] = {"emotional", "cognitive", "behavioural",
                                                         "social"};
 static const char *const AREA_TITLES[DECK_AREA_COUNT] = {"Emotional", "Cognitive", "Behavioural",
@@ -26,6 +33,13 @@ const char *deck_relationship_name(DeckRelationship r) { return IN_RANGE(r, DECK
 const char *deck_relationship_title(DeckRelationship r) { return IN_RANGE(r, DECK_REL_COUNT) ? REL_TITLES[r] : ""; }
 const char *deck_area_name(DeckArea a) { return IN_RANGE(a, DECK_AREA_COUNT) ? AREA_NAMES[a] : "?"; }
 const char *deck_area_title(DeckArea a) { return IN_RANGE(a, DECK_AREA_COUNT) ? AREA_TITLES[a] : ""; }
+
+const char *deck_theme_name(DeckTheme t) { return IN_RANGE(t, DECK_THEME_COUNT) ? THEME_NAMES[t] : "?"; }
+
+bool deck_relationship_for_couples(DeckRelationship r)
+{
+    return r == DECK_REL_PARTNER || r == DECK_REL_FAMILY || r == DECK_REL_FRIEND;
+}
 
 int deck_style_from_name(const char *name)
 {
@@ -81,6 +95,35 @@ static void practice_ids(JsonV *v, const cJSON *obj, const char *path, const cha
     }
 }
 
+/* themes: optional, 1..DECK_MAX_THEMES distinct names from THEME_NAMES. */
+static bool card_themes(JsonV *v, const cJSON *obj, const char *path, uint32_t *out)
+{
+    char kp[JV_PATH_MAX], ip[JV_PATH_MAX];
+    if (!cJSON_GetObjectItemCaseSensitive(obj, "themes")) return true;
+    const cJSON *arr = jv_array(v, obj, path, "themes", 1, DECK_MAX_THEMES, false);
+    if (!arr) return false;
+    jv_key_path(kp, path, "themes");
+    bool ok = true;
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        jv_index_path(ip, kp, i++);
+        int t = -1;
+        for (int k = 0; cJSON_IsString(it) && k < DECK_THEME_COUNT && t < 0; k++)
+            if (strcmp(it->valuestring, THEME_NAMES[k]) == 0) t = k;
+        if (t < 0) {
+            jv_error(v, ip, "expected a theme (see levels/README.md)");
+            ok = false;
+        } else if (*out & (1u << t)) {
+            jv_error(v, ip, "\"%s\" appears twice", THEME_NAMES[t]);
+            ok = false;
+        } else {
+            *out |= 1u << t;
+        }
+    }
+    return ok;
+}
+
 static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCard *out)
 {
     int errors = v->errors;
@@ -94,6 +137,7 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
     int area = jv_enum(v, obj, path, "area", AREA_NAMES, DECK_AREA_COUNT, true);
     out->relationship = rel >= 0 ? (DeckRelationship)rel : DECK_REL_PARTNER;
     out->area = area >= 0 ? (DeckArea)area : DECK_AREA_EMOTIONAL;
+    bool themes_ok = card_themes(v, obj, path, &out->themes);
     out->situation = jv_str(v, obj, path, "situation", DECK_SITUATION_MAX, true);
 
     char rp[JV_PATH_MAX], ip[JV_PATH_MAX], sp[JV_PATH_MAX];
@@ -130,7 +174,7 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
     }
     out->try_saying = jv_str(v, obj, path, "try_saying", DECK_TRY_SAYING_MAX, true);
     out->reflect = jv_str(v, obj, path, "reflect", DECK_REFLECT_MAX, true);
-    return v->errors == errors && responses_ok && out->id && rel >= 0 && area >= 0 &&
+    return v->errors == errors && responses_ok && themes_ok && out->id && rel >= 0 && area >= 0 &&
            out->situation && out->try_saying && out->reflect;
 }
 

@@ -195,7 +195,7 @@ static void each_card_problem_is_one_line_with_its_path(void)
         FILE_NAME ": level.cards[0].situation: too long (361 characters, at most 360)",
         FILE_NAME ": level.cards[1].reflect: missing",
         FILE_NAME ": level.cards[2].responses: expected exactly 4 entries, found 3",
-        FILE_NAME ": level.cards[3].relationship: expected one of partner|family|friend|work",
+        FILE_NAME ": level.cards[3].relationship: expected one of partner|family|friend|work|self",
         FILE_NAME ": level.cards[4].area: expected one of emotional|cognitive|behavioural|social",
         FILE_NAME ": level.cards[5].responses[0].why: must not be empty",
         FILE_NAME ": level.cards[6].responses[2]: expected an object",
