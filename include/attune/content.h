@@ -9,13 +9,15 @@
 #include "attune/deck.h"
 #include "attune/diag.h"
 #include "attune/ground.h"
+#include "attune/resources.h"
 #include "attune/strpool.h"
 
-typedef struct CrisisLine {
-    const char *region;  /* "Canada" */
-    const char *name;    /* "9-8-8 Suicide Crisis Helpline" */
-    const char *contact; /* "Call or text 9-8-8" */
-} CrisisLine;
+/* Where a folder of content comes from, and so what it may hold. */
+typedef enum ContentSource {
+    CONTENT_SHIPPED = 0, /* levels/ as shipped: everything, and the only source of resources */
+    CONTENT_USER = 1,    /* the user's data folder: breathing patterns and grounding exercises */
+    CONTENT_AUTHOR = 2,  /* a content author's folder (ATTUNE_CONTENT_DIR): all but resources */
+} ContentSource;
 
 #define CONTENT_MAX_FILES 256
 
@@ -27,18 +29,17 @@ typedef struct Content {
     int nexercises, cap_exercises;
     DeckLevel *levels; /* sorted by number */
     int nlevels, cap_levels;
-    CrisisLine *crisis;
-    int ncrisis, cap_crisis;
-    const char *notice; /* "Attune is practice, not therapy" text */
+    Resources res;      /* notice, safety note, crisis and abuse lines: shipped only */
 } Content;
 
-/* Loads every *.json file in dir (in name order) into c. `user` marks what comes from the
- * user's data folder. A missing dir is not an error when `user` is set. Returns the number of
- * problems added to diag by this call. */
-int content_load_dir(Content *c, const char *dir, bool user, AtDiag *diag);
+/* Loads every *.json file in dir (in name order) into c. A section that `src` may not hold
+ * (resources outside the shipped folder; levels and resources in the user's folder) is an
+ * error naming the file and section, and is not loaded. A missing dir is not an error for
+ * CONTENT_USER. Returns the number of problems added to diag by this call. */
+int content_load_dir(Content *c, const char *dir, ContentSource src, AtDiag *diag);
 
 /* Loads one file. Returns the number of problems added. */
-int content_load_file(Content *c, const char *path, bool user, AtDiag *diag);
+int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *diag);
 
 /* Checks references between files (exercises name breathing patterns, levels name both);
  * call once everything is loaded. Returns the number of problems added. */

@@ -105,15 +105,13 @@ typedef struct CoupleReveal {
 
 typedef struct CoupleSummary {
     int cards;      /* cards both partners answered */
-    int matches;    /* cards where they chose the same response */
-    int secure[2];  /* connection-oriented picks per partner */
     /* A conversation for later: the card where the picks were furthest apart (anxious vs
      * avoidant, or secure vs fearful-avoidant, before one step apart), the earliest on a tie;
      * if every pick matched, the first card where a pick was not connection-oriented, else
      * the first card. NULL when no card was answered. */
     const DeckCard *later;
     const char *later_prompt; /* its reflect question, or NULL */
-    char text[200];           /* one kind line, e.g. "You chose the same response on 3 of 5 cards." */
+    char text[200];           /* a question both can answer; never a score or a comparison */
 } CoupleSummary;
 
 /* Deals a round exactly as deck_round_start does (same cards and response orders for the

@@ -217,12 +217,10 @@ void deck_round_end(DeckRound *r);
 DeckPick deck_round_pick(const DeckRound *r, int i);
 /* Cards answered so far. */
 int deck_round_answered(const DeckRound *r);
-/* Connection-oriented (secure) picks so far. */
-int deck_round_score(const DeckRound *r);
 /* counts[style] = picks of that style so far. */
 void deck_round_style_counts(const DeckRound *r, int counts[DECK_STYLE_COUNT]);
-/* One kind line for the end of the round, e.g. "You chose the connection-oriented response
- * 3 times out of 5. Each one is a skill you're building." Never scolds. Writes at most size
+/* One line for the end of the round: a question to sit with, never a count of picks (the
+ * responses are moves, not a test). Writes at most size
  * bytes (always NUL-terminated when size > 0) and returns the length of the full line. */
 size_t deck_round_summary(const DeckRound *r, char *buf, size_t size);
 

@@ -18,6 +18,9 @@
 #define SETTINGS_MAX_LEVELS 64
 #define SETTINGS_ID_MAX 40
 #define SETTINGS_MAX_BYTES (1024u * 1024u)
+#define SETTINGS_MAX_PAIRS 64   /* pairs of names that have passed the Cards together gate */
+#define SETTINGS_PACE_MIN 4.5   /* "your_pace", breaths a minute */
+#define SETTINGS_PACE_MAX 6.5
 
 typedef enum SettingsTheme {
     SETTINGS_THEME_DARK,     /* "dark" (default) */
@@ -43,6 +46,13 @@ typedef struct Settings {
     SettingsTheme theme;  /* "theme": default dark */
     char last_pattern[SETTINGS_ID_MAX + 1]; /* "last_pattern": "" = none yet */
     int last_minutes;     /* "last_minutes": 1..60, 0 = none yet */
+    char region[3];       /* "region": ISO 3166-1 alpha-2 for help lines; "" = from the locale */
+    bool welcomed;        /* "welcomed": the first-start notice has been shown */
+    bool cards_safety_seen; /* "cards_safety_seen": the safety note was shown before solo cards */
+    bool moves_seen;      /* "moves_seen": "moves, not types" was shown before the first card */
+    double your_pace;     /* "your_pace": breaths a minute found by Find your pace; 0 = none */
+    unsigned pairs[SETTINGS_MAX_PAIRS]; /* "couple_pairs": hashes of name pairs past the gate */
+    int npairs;
     LevelProgress levels[SETTINGS_MAX_LEVELS]; /* "levels": {"<id>": {"seen", "connected"}} */
     int nlevels;
 } Settings;
@@ -76,6 +86,12 @@ int settings_from_json(JsonV *v, const cJSON *obj, const char *path, Settings *s
 /* The progress entry for a level id, added (zeroed) if new. NULL if id is not a valid id or
  * the table is full. */
 LevelProgress *settings_level(Settings *s, const char *id);
+
+/* Whether this pair of names (in either order, case-insensitive, trimmed) has passed the
+ * Cards together safety gate; settings_pair_mark records that it has (oldest dropped when
+ * full). Only a hash of the names is kept. */
+bool settings_pair_seen(const Settings *s, const char *a, const char *b);
+void settings_pair_mark(Settings *s, const char *a, const char *b);
 
 /* The progress entry for a level id, or NULL. */
 const LevelProgress *settings_find_level(const Settings *s, const char *id);

@@ -1,6 +1,6 @@
 /* Scenario cards, solo: the level picker (shared with couple mode), a round of cards, the
- * reveal of every response's style and why, and a kind end of round. The core (deck.h) deals
- * and scores; this file only draws it and turns keys and clicks into deck_round_* calls. */
+ * reveal of every response's style and why, and a kind end of round. The core (deck.h) deals;
+ * this file only draws it and turns keys and clicks into deck_round_* calls. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +81,7 @@ static void progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
     if (lp.seen == 0)
         snprintf(buf, n, "%d cards, none seen yet", l->ncards);
     else
-        snprintf(buf, n, "%d of %d cards seen" MIDDOT "%d connection-oriented pick%s", lp.seen,
-                 l->ncards, lp.connected, lp.connected == 1 ? "" : "s");
+        snprintf(buf, n, "%d of %d cards seen", lp.seen, l->ncards);
 }
 
 /* The focused level's intro and suggested practices; measured first so it always fits. */
@@ -199,7 +198,7 @@ static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r
         practice_cancel(a);
         return;
     }
-    cards_progress_add(a, level, cards, n, deck_round_score(r));
+    cards_progress_add(a, level, cards, n);
     practice_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 

@@ -15,7 +15,6 @@
 typedef struct LevelSeen {
     char id[SETTINGS_ID_MAX + 1];
     bool seen[DECK_MAX_CARDS]; /* by index into level->cards */
-    int connected;
 } LevelSeen;
 
 static LevelSeen progress[SETTINGS_MAX_LEVELS];
@@ -51,8 +50,7 @@ int cards_seen_ids(const DeckLevel *level, const char **ids, int max)
     return n;
 }
 
-void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n,
-                        int connected)
+void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n)
 {
     LevelSeen *p = find_seen(level, true);
     int fresh = 0;
@@ -68,7 +66,6 @@ void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *c
     if (!saved) return;
     saved->seen += fresh;
     if (saved->seen > level->ncards) saved->seen = level->ncards;
-    saved->connected += connected;
     practice_save_settings(a);
 }
 

@@ -16,8 +16,7 @@ LevelProgress cards_progress(const App *a, const DeckLevel *level);
 /* Ids of the level's cards seen in this run, for dealing unseen cards first; returns how many. */
 int cards_seen_ids(const DeckLevel *level, const char **ids, int max);
 /* Marks n cards of the level seen, adds `connected` connection-oriented picks, and saves. */
-void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n,
-                        int connected);
+void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n);
 /* The level the picker suggests: the lowest-numbered one with cards not yet seen. */
 int cards_suggested_level(const App *a);
 

@@ -212,7 +212,7 @@ static void couple_record(App *a, Couple *c)
         practice_cancel(a);
         return;
     }
-    cards_progress_add(a, c->level, cards, n, 0);
+    cards_progress_add(a, c->level, cards, n);
     practice_end(a, timer_elapsed(&c->timer, a->now), n == couple_count(c->r), n,
                  couple_name(c->r, COUPLE_A), couple_name(c->r, COUPLE_B));
 }
@@ -438,8 +438,8 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
 {
     const Theme *t = &a->theme;
     int y = y0, nx = x, nw = w; /* the conversation panel lines up with the picks */
-    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, rv->matched ? "You matched" : "You chose differently",
-                           a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER,
+                           t->text, 0);
     y += r.h + st.gap;
     if (rv->matched) {
         char both[2 * COUPLE_NAME_MAX + 8];
@@ -463,13 +463,17 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
         y += h;
     }
     y += st.gap * 2;
-    /* The conversation: how to start, then the card's question. */
+    /* The conversation: how to start, the card's question, and a line to try. */
     int tx = nx + st.pad, tw = nw - 2 * st.pad;
     if (tw > text_measure(a) * 5 / 4) tw = text_measure(a) * 5 / 4; /* a comfortable line */
+    char try_line[DECK_TRY_SAYING_MAX * 4 + 32];
+    snprintf(try_line, sizeof try_line, "Try saying: \u201c%s\u201d", rv->card->try_saying);
     SDL_Point lab = text_size(a, TEXT_SMALL, "Conversation", 0);
     SDL_Point op = text_size(a, TEXT_SMALL, rv->opener, tw);
     SDL_Point pr = text_size(a, st.prompt, rv->prompt, tw);
-    SDL_Rect note = {nx, y, nw, st.pad + lab.y + op.y + st.pad / 3 + pr.y + st.pad};
+    SDL_Point ts = text_size(a, TEXT_SMALL, try_line, tw);
+    SDL_Rect note = {nx, y, nw,
+                     st.pad + lab.y + op.y + st.pad / 3 + pr.y + st.pad / 3 + ts.y + st.pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
         draw_rrect(a, note, a->h / 60, color_alpha(teal, 0.12f));
@@ -479,6 +483,8 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
         text_draw(a, TEXT_SMALL, rv->opener, tx, ny, ALIGN_LEFT, t->muted, tw);
         ny += op.y + st.pad / 3;
         text_draw(a, st.prompt, rv->prompt, tx, ny, ALIGN_LEFT, t->text, tw);
+        ny += pr.y + st.pad / 3;
+        text_draw(a, TEXT_SMALL, try_line, tx, ny, ALIGN_LEFT, teal, tw);
     }
     y += note.h;
     return y - y0;
@@ -588,19 +594,38 @@ static void render_end(App *a, Couple *c)
     y += r.h + a->h / 30;
     r = text_draw(a, TEXT_BODY, sum.text, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h + a->h / 40;
-    if (sum.cards) {
-        snprintf(buf, sizeof buf, "Connection-oriented picks: %s %d" MIDDOT "%s %d",
-                 name_of(c, COUPLE_A), sum.secure[0], name_of(c, COUPLE_B), sum.secure[1]);
-        r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->style[DECK_STYLE_SECURE],
-                      a->w * 9 / 10);
-        y += r.h + a->h / 25;
-    }
     int by = (int)(a->h * 0.76f);
-    if (sum.later && sum.later_prompt) {
+    /* Lines to practise: the try-saying of each card you both answered, as many as fit. */
+    int w = text_measure(a) + a->h / 15, pad = a->h / 40, tw = w - 2 * pad;
+    SDL_Point lab = text_size(a, TEXT_SMALL, "Lines to practise", 0);
+    int ph = pad + lab.y, shown = 0;
+    const char *lines[8];
+    for (int i = 0; i < couple_count(c->r) && shown < 8; i++) {
+        CoupleReveal rv;
+        if (!couple_reveal_at(c->r, i, &rv)) continue;
+        snprintf(buf, sizeof buf, "\u201c%s\u201d", rv.card->try_saying);
+        int lh = pad / 3 + text_size(a, TEXT_SMALL, buf, tw).y;
+        if (y + ph + lh + pad > by - a->h / 30) break;
+        lines[shown++] = rv.card->try_saying;
+        ph += lh;
+    }
+    if (shown) {
+        SDL_Rect panel = {(a->w - w) / 2, y, w, ph + pad};
+        draw_rrect(a, panel, a->h / 60, t->surface);
+        int ny = y + pad, tx = panel.x + pad;
+        text_draw(a, TEXT_SMALL, "Lines to practise", tx, ny, ALIGN_LEFT, t->style[DECK_STYLE_SECURE], 0);
+        ny += lab.y;
+        for (int i = 0; i < shown; i++) {
+            snprintf(buf, sizeof buf, "\u201c%s\u201d", lines[i]);
+            ny += pad / 3;
+            ny += text_draw(a, TEXT_SMALL, buf, tx, ny, ALIGN_LEFT, t->text, tw).h;
+        }
+        y += panel.h + a->h / 30;
+    }
+    if (sum.later && sum.later_prompt && y + a->h / 6 < by) {
         /* One conversation for later, in a quiet panel; smaller text if it would not fit. */
-        int w = text_measure(a) + a->h / 15, pad = a->h / 40, tw = w - 2 * pad;
         TextRole role = TEXT_BODY;
-        SDL_Point lab = text_size(a, TEXT_SMALL, "A conversation for later", 0);
+        lab = text_size(a, TEXT_SMALL, "A conversation for later", 0);
         SDL_Point si = text_size(a, TEXT_SMALL, sum.later->situation, tw);
         SDL_Point pr = text_size(a, role, sum.later_prompt, tw);
         int h = pad + lab.y + pad / 3 + si.y + pad / 2 + pr.y + pad;

@@ -45,14 +45,14 @@ static int help_layout(App *a, int x, int y, int w, bool draw)
     }
     y += line;
     const Content *c = &a->content;
-    if (c->notice) {
-        if (draw) text_draw(a, TEXT_BODY, c->notice, a->w / 2, y, ALIGN_CENTER, t->text, wrap);
-        y += text_size(a, TEXT_BODY, c->notice, wrap).y + line / 2;
+    if (c->res.notice) {
+        if (draw) text_draw(a, TEXT_BODY, c->res.notice, a->w / 2, y, ALIGN_CENTER, t->text, wrap);
+        y += text_size(a, TEXT_BODY, c->res.notice, wrap).y + line / 2;
     }
-    for (int i = 0; i < c->ncrisis; i++) {
+    const HelpRegion *g = resources_region(&c->res, "");
+    for (int i = 0; g && i < g->ncrisis; i++) {
         char buf[320];
-        snprintf(buf, sizeof buf, "%s: %s. %s", c->crisis[i].region, c->crisis[i].name,
-                 c->crisis[i].contact);
+        snprintf(buf, sizeof buf, "%s: %s. %s", g->name, g->crisis[i].name, g->crisis[i].contact);
         if (draw) text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->step[0], wrap);
         y += text_size(a, TEXT_SMALL, buf, wrap).y + line / 4;
     }

@@ -153,10 +153,10 @@ static bool resolve_data_dir(App *a, const Args *g)
 
 static void load_content(App *a)
 {
-    content_load_dir(&a->content, a->levels_dir, false, &a->content_diag);
+    content_load_dir(&a->content, a->levels_dir, CONTENT_SHIPPED, &a->content_diag);
     char user[1100];
     snprintf(user, sizeof user, "%s/patterns", a->data_dir);
-    content_load_dir(&a->content, user, true, &a->content_diag);
+    content_load_dir(&a->content, user, CONTENT_USER, &a->content_diag);
     content_check_refs(&a->content, &a->content_diag);
 }
 

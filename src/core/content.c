@@ -145,30 +145,15 @@ int content_check_refs(const Content *c, AtDiag *diag)
     return n;
 }
 
-static void load_resources(Content *c, JsonV *v, const cJSON *obj)
+/* Which sections each source may hold. */
+static bool section_allowed(const char *k, ContentSource src)
 {
-    const char *notice = jv_str(v, obj, "resources", "notice", 600, false);
-    if (notice) c->notice = notice;
-    const cJSON *lines = jv_array(v, obj, "resources", "crisis", 0, 64, false);
-    char ip[JV_PATH_MAX];
-    int i = 0;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, lines) {
-        jv_index_path(ip, "resources.crisis", i++);
-        CrisisLine l = {
-            jv_str(v, it, ip, "region", 60, true),
-            jv_str(v, it, ip, "name", 80, true),
-            jv_str(v, it, ip, "contact", 120, true),
-        };
-        if (!l.region || !l.name || !l.contact) continue;
-        CrisisLine *slot = grow((void **)&c->crisis, &c->ncrisis, &c->cap_crisis, sizeof *slot);
-        if (!slot) return;
-        *slot = l;
-        c->ncrisis++;
-    }
+    if (strcmp(k, "resources") == 0) return src == CONTENT_SHIPPED;
+    if (strcmp(k, "level") == 0) return src != CONTENT_USER;
+    return true;
 }
 
-int content_load_file(Content *c, const char *path, bool user, AtDiag *diag)
+int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *diag)
 {
     int before = diag->count;
     if (!c->pool && !(c->pool = strpool_new())) {
@@ -181,17 +166,22 @@ int content_load_file(Content *c, const char *path, bool user, AtDiag *diag)
     if (!cJSON_IsObject(root)) {
         jv_error(&v, "", "expected an object with \"patterns\", \"resources\", ...");
     } else {
+        bool user = src == CONTENT_USER;
         const cJSON *sec;
         cJSON_ArrayForEach(sec, root) {
             const char *k = sec->string;
-            if (strcmp(k, "patterns") == 0) {
+            if (k[0] != '_' && !section_allowed(k, src)) {
+                jv_error(&v, k, "%s", src == CONTENT_USER
+                    ? "not allowed in your own content (it may hold \"patterns\" and \"exercises\")"
+                    : "only the shipped content may hold help and crisis resources");
+            } else if (strcmp(k, "patterns") == 0) {
                 if (jv_array(&v, root, "", k, 0, 1000, true)) load_patterns(c, &v, sec, user);
             } else if (strcmp(k, "exercises") == 0) {
                 if (jv_array(&v, root, "", k, 0, 1000, true)) load_exercises(c, &v, sec);
             } else if (strcmp(k, "level") == 0) {
                 if (jv_object(&v, root, "", k, true)) load_level(c, &v, sec);
             } else if (strcmp(k, "resources") == 0) {
-                if (jv_object(&v, root, "", k, true)) load_resources(c, &v, sec);
+                if (jv_object(&v, root, "", k, true)) resources_from_json(&v, sec, k, &c->res);
             } else if (k[0] != '_') { /* "_comment" and the like are allowed */
                 jv_error(&v, k, "unknown section (expected \"patterns\", \"exercises\", \"level\" or \"resources\")");
             }
@@ -206,12 +196,12 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int content_load_dir(Content *c, const char *dir, bool user, AtDiag *diag)
+int content_load_dir(Content *c, const char *dir, ContentSource src, AtDiag *diag)
 {
     int before = diag->count;
     DIR *d = opendir(dir);
     if (!d) {
-        if (!user) diag_addf(diag, "%s: cannot open the content folder", dir);
+        if (src != CONTENT_USER) diag_addf(diag, "%s: cannot open the content folder", dir);
         return diag->count - before;
     }
     char *names[CONTENT_MAX_FILES];
@@ -233,7 +223,7 @@ int content_load_dir(Content *c, const char *dir, bool user, AtDiag *diag)
     closedir(d);
     qsort(names, (size_t)n, sizeof *names, by_name);
     for (int i = 0; i < n; i++) {
-        content_load_file(c, names[i], user, diag);
+        content_load_file(c, names[i], src, diag);
         free(names[i]);
     }
     return diag->count - before;
@@ -244,7 +234,6 @@ void content_free(Content *c)
     free(c->patterns);
     free(c->exercises);
     free(c->levels);
-    free(c->crisis);
     strpool_free(c->pool);
     memset(c, 0, sizeof *c);
 }

@@ -280,9 +280,6 @@ bool couple_summary(const CoupleRound *r, CoupleSummary *out)
         if (!couple_reveal_at(r, i, &rv)) continue;
         DeckStyle a = rv.chosen[0]->style, b = rv.chosen[1]->style;
         out->cards++;
-        out->matches += rv.matched;
-        out->secure[0] += a == DECK_STYLE_SECURE;
-        out->secure[1] += b == DECK_STYLE_SECURE;
         if (first_card < 0) first_card = i;
         if (insecure_card < 0 && (a != DECK_STYLE_SECURE || b != DECK_STYLE_SECURE))
             insecure_card = i;
@@ -297,20 +294,9 @@ bool couple_summary(const CoupleRound *r, CoupleSummary *out)
         out->later = deck_round_card_at(&r->deal, later);
         out->later_prompt = out->later->reflect;
     }
-    int n = out->cards, m = out->matches;
-    if (n == 0)
-        snprintf(out->text, sizeof out->text,
-                 "No cards answered together this time. Come back whenever you're both ready.");
-    else if (m == n && n == 1)
-        snprintf(out->text, sizeof out->text, "You chose the same response on your card.");
-    else if (m == n)
-        snprintf(out->text, sizeof out->text, "You chose the same response on all %d cards.", n);
-    else if (m == 0)
-        snprintf(out->text, sizeof out->text,
-                 "You chose differently every time: plenty to talk about, and that is the point.");
-    else
-        snprintf(out->text, sizeof out->text,
-                 "You chose the same response on %d of %d cards. The differences are good places "
-                 "to start talking.", m, n);
+    snprintf(out->text, sizeof out->text, "%s", out->cards == 0
+        ? "No cards answered together this time. Come back whenever you're both ready."
+        : "What pulled at each of you this round? Take turns: one speaks, the other listens "
+          "without fixing.");
     return true;
 }

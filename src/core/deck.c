@@ -402,36 +402,12 @@ int deck_round_answered(const DeckRound *r)
     return n;
 }
 
-int deck_round_score(const DeckRound *r)
-{
-    int counts[DECK_STYLE_COUNT];
-    deck_round_style_counts(r, counts);
-    return counts[DECK_STYLE_SECURE];
-}
-
 size_t deck_round_summary(const DeckRound *r, char *buf, size_t size)
 {
-    int n = deck_round_answered(r), k = deck_round_score(r);
-    int len;
-    if (n == 0)
-        len = snprintf(buf, size, "No cards answered this time. Come back whenever you're ready.");
-    else if (k == 0)
-        len = snprintf(buf, size,
-                       "Every card is practice. Noticing the pull of a response is the first step.");
-    else if (k == n && n == 1)
-        len = snprintf(buf, size,
-                       "You chose the connection-oriented response. It's a skill you're building.");
-    else if (k == n)
-        len = snprintf(buf, size,
-                       "You chose the connection-oriented response every time, %d out of %d. "
-                       "Keep bringing it into the moments that matter.", k, n);
-    else if (k == 1)
-        len = snprintf(buf, size,
-                       "You chose the connection-oriented response once out of %d. "
-                       "Each one is a skill you're building.", n);
-    else
-        len = snprintf(buf, size,
-                       "You chose the connection-oriented response %d times out of %d. "
-                       "Each one is a skill you're building.", k, n);
+    /* No count of "right" answers: the four responses are moves anyone makes, not a test. */
+    int len = snprintf(buf, size, "%s", deck_round_answered(r) == 0
+        ? "No cards answered this time. Come back whenever you're ready."
+        : "What pulled at you this round? Each response is a move anyone makes under stress; "
+          "noticing which one tugs at you is the practice.");
     return len < 0 ? 0 : (size_t)len;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attune/resources.h"
 #include "attune/store.h"
 #include "attune/strpool.h"
 #include "store_fs.h"
@@ -18,6 +19,7 @@ static const char *const THEME_NAMES[SETTINGS_THEME_COUNT] = {"dark", "light", "
 static const char *const KNOWN_KEYS[] = {
     "version",    "checkins", "day_start_hour", "weekly_goal",  "muted", "reduced_motion",
     "text_size",  "theme",    "last_pattern",   "last_minutes", "levels",
+    "region",     "welcomed", "cards_safety_seen", "moves_seen", "your_pace", "couple_pairs",
 };
 
 void settings_defaults(Settings *s)
@@ -52,6 +54,48 @@ const LevelProgress *settings_find_level(const Settings *s, const char *id)
     return NULL;
 }
 
+/* FNV-1a over the lower-cased, trimmed names in sorted order, so "Sam"+"alex" == "Alex"+"sam". */
+static unsigned pair_hash(const char *a, const char *b)
+{
+    char n[2][128];
+    const char *in[2] = {a ? a : "", b ? b : ""};
+    for (int k = 0; k < 2; k++) {
+        const char *p = in[k];
+        while (*p == ' ') p++;
+        size_t len = strlen(p);
+        while (len && p[len - 1] == ' ') len--;
+        if (len >= sizeof n[k]) len = sizeof n[k] - 1;
+        for (size_t i = 0; i < len; i++)
+            n[k][i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+        n[k][len] = 0;
+    }
+    int first = strcmp(n[0], n[1]) <= 0 ? 0 : 1;
+    unsigned h = 2166136261u;
+    for (int k = 0; k < 2; k++) {
+        for (const char *p = n[k ? 1 - first : first]; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+        h = (h ^ '\n') * 16777619u;
+    }
+    return h;
+}
+
+bool settings_pair_seen(const Settings *s, const char *a, const char *b)
+{
+    unsigned h = pair_hash(a, b);
+    for (int i = 0; i < s->npairs; i++)
+        if (s->pairs[i] == h) return true;
+    return false;
+}
+
+void settings_pair_mark(Settings *s, const char *a, const char *b)
+{
+    if (settings_pair_seen(s, a, b)) return;
+    if (s->npairs == SETTINGS_MAX_PAIRS) {
+        memmove(s->pairs, s->pairs + 1, sizeof s->pairs[0] * (SETTINGS_MAX_PAIRS - 1));
+        s->npairs--;
+    }
+    s->pairs[s->npairs++] = pair_hash(a, b);
+}
+
 LevelProgress *settings_level(Settings *s, const char *id)
 {
     if (!valid_id(id)) return NULL;
@@ -77,7 +121,19 @@ cJSON *settings_to_json(const Settings *s)
               cJSON_AddNumberToObject(o, "text_size", s->text_size) &&
               cJSON_AddStringToObject(o, "theme", settings_theme_name(s->theme)) &&
               cJSON_AddStringToObject(o, "last_pattern", s->last_pattern) &&
-              cJSON_AddNumberToObject(o, "last_minutes", s->last_minutes);
+              cJSON_AddNumberToObject(o, "last_minutes", s->last_minutes) &&
+              cJSON_AddStringToObject(o, "region", s->region) &&
+              cJSON_AddBoolToObject(o, "welcomed", s->welcomed) &&
+              cJSON_AddBoolToObject(o, "cards_safety_seen", s->cards_safety_seen) &&
+              cJSON_AddBoolToObject(o, "moves_seen", s->moves_seen) &&
+              cJSON_AddNumberToObject(o, "your_pace", s->your_pace);
+    cJSON *pairs = ok ? cJSON_AddArrayToObject(o, "couple_pairs") : NULL;
+    for (int i = 0; ok && i < s->npairs; i++) {
+        char hex[9];
+        snprintf(hex, sizeof hex, "%08x", s->pairs[i]);
+        cJSON *h = cJSON_CreateString(hex);
+        ok = h && pairs && cJSON_AddItemToArray(pairs, h);
+    }
     for (int i = 0; ok && i < s->nlevels; i++) {
         cJSON *l = cJSON_CreateObject();
         ok = l && cJSON_AddNumberToObject(l, "seen", s->levels[i].seen) &&
@@ -122,6 +178,43 @@ int settings_from_json(JsonV *v, const cJSON *obj, const char *path, Settings *s
     }
     n = s->last_minutes;
     if (jv_int(v, obj, path, "last_minutes", 0, 60, false, &n)) s->last_minutes = (int)n;
+
+    const cJSON *rg = cJSON_GetObjectItemCaseSensitive(obj, "region");
+    if (cJSON_IsString(rg) && rg->valuestring[0] == 0) s->region[0] = 0;
+    else if (rg) {
+        char kp[JV_PATH_MAX];
+        if (!cJSON_IsString(rg) || !resources_code(rg->valuestring, s->region))
+            jv_error(v, jv_key_path(kp, path, "region"),
+                     "expected a two-letter region code such as \"GB\", or \"\"");
+    }
+    jv_bool(v, obj, path, "welcomed", false, &s->welcomed);
+    jv_bool(v, obj, path, "cards_safety_seen", false, &s->cards_safety_seen);
+    jv_bool(v, obj, path, "moves_seen", false, &s->moves_seen);
+    const cJSON *yp = cJSON_GetObjectItemCaseSensitive(obj, "your_pace");
+    if (cJSON_IsNumber(yp) && yp->valuedouble == 0) s->your_pace = 0;
+    else if (yp) {
+        d = s->your_pace;
+        if (jv_num(v, obj, path, "your_pace", SETTINGS_PACE_MIN, SETTINGS_PACE_MAX, false, &d))
+            s->your_pace = d;
+    }
+    const cJSON *pairs = jv_array(v, obj, path, "couple_pairs", 0, SETTINGS_MAX_PAIRS, false);
+    if (pairs) {
+        s->npairs = 0;
+        char pp[JV_PATH_MAX], ip[JV_PATH_MAX];
+        jv_key_path(pp, path, "couple_pairs");
+        int i = 0;
+        const cJSON *it;
+        cJSON_ArrayForEach(it, pairs) {
+            jv_index_path(ip, pp, i++);
+            char *end = NULL;
+            unsigned long h = cJSON_IsString(it) ? strtoul(it->valuestring, &end, 16) : 0;
+            if (!end || *end || strlen(it->valuestring) != 8) {
+                jv_error(v, ip, "expected 8 hex digits");
+                continue;
+            }
+            s->pairs[s->npairs++] = (unsigned)h;
+        }
+    }
 
     const cJSON *levels = jv_object(v, obj, path, "levels", false);
     if (levels) {

@@ -111,9 +111,9 @@ static void solo_round_names_styles_only_after_the_choice(void)
     }
     cJSON *t = at_texts_of(dir, "end");
     CHECK(at_texts_has(t, "Round complete"));
-    /* deck_round_summary's kind line, then a count per style. */
-    CHECK(at_texts_contains(t, "connection-oriented response") ||
-          at_texts_contains(t, "Every card is practice"));
+    /* A question to sit with, never a score. */
+    CHECK(at_texts_contains(t, "What pulled at you this round?"));
+    CHECK(!at_texts_contains(t, "connection-oriented response"));
     CHECK_INT(style_names_shown(t), 4);
     CHECK(at_texts_has(t, "Another round"));
     CHECK(at_texts_has(t, "Menu"));
@@ -131,7 +131,8 @@ static void solo_escape_goes_back_to_the_levels(void)
     cJSON *t = at_texts_of(dir, "levels");
     CHECK(at_texts_has(t, "Cards"));
     CHECK(at_texts_has(t, "Level 1 of 5"));
-    CHECK(at_texts_contains(t, "1 of 13 cards seen")); /* the answered card counts */
+    CHECK(at_texts_contains(t, "1 of 40 cards seen")); /* the answered card counts */
+    CHECK(!at_texts_contains(t, "pick"));               /* no count of "right" answers */
     CHECK(at_texts_contains(t, "Breathing: Six a minute, Box breathing"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "menu");
@@ -187,7 +188,8 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
         cJSON_Delete(t);
     }
     cJSON *t = at_texts_of(dir, "reveal");
-    CHECK(at_texts_has(t, "You chose differently"));
+    CHECK(at_texts_has(t, "Your choices"));
+    if (card) CHECK(at_texts_contains(t, str(card, "try_saying")));
     CHECK(at_texts_has(t, "Alex"));
     CHECK(at_texts_has(t, "Sam"));
     CHECK(style_names_shown(t) == 2);
@@ -206,7 +208,7 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
     CHECK(at_texts_has(t, "Sam speaks, Alex listens"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "back");
-    CHECK(at_texts_has(t, "You chose differently"));
+    CHECK(at_texts_has(t, "Your choices"));
     cJSON_Delete(t);
     cJSON_Delete(root);
 }
@@ -223,14 +225,19 @@ static void couple_round_ends_with_a_summary(void)
     snprintf(script + n, sizeof script - n, "wait 300\ntexts $D/end.json\n");
     CHECK_INT(at_run(dir, "summary", dir, script, "cards --couple 1"), 0);
     cJSON *t = at_texts_of(dir, "reveal1");
-    CHECK(at_texts_has(t, "You matched"));
+    CHECK(at_texts_has(t, "Your choices"));
+    CHECK(!at_texts_has(t, "You matched"));
     CHECK(at_texts_contains(t, "Partner A and Partner B")); /* names left empty */
     cJSON_Delete(t);
     t = at_texts_of(dir, "end");
     CHECK(at_texts_has(t, "Round complete"));
-    CHECK(at_texts_contains(t, "You chose the same response on 2 of 5 cards"));
-    CHECK(at_texts_contains(t, "Connection-oriented picks: Partner A"));
-    CHECK(at_texts_has(t, "A conversation for later"));
+    CHECK(at_texts_contains(t, "What pulled at each of you this round?"));
+    CHECK(at_texts_has(t, "Lines to practise"));
+    /* No score and no comparison of the partners, anywhere on the summary. */
+    for (const cJSON *e = t ? cJSON_GetObjectItemCaseSensitive(t, "texts")->child : NULL; e; e = e->next) {
+        const char *s = cJSON_GetObjectItemCaseSensitive(e, "text")->valuestring;
+        CHECK(!strstr(s, "picks") && !strstr(s, "same response") && !strstr(s, " of 5"));
+    }
     cJSON_Delete(t);
     /* The session is in the log with both names, and counts for the couple streak. */
     char path[600];
@@ -279,7 +286,7 @@ static void command_line_knows_the_levels(void)
     CHECK_CONTAINS(out, "Card levels:");
     CHECK_CONTAINS(out, "notice");
     CHECK_CONTAINS(out, "accept");
-    CHECK_CONTAINS(out, "13 cards");
+    CHECK_CONTAINS(out, "40 cards");
     free(out);
 }
 

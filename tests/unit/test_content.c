@@ -171,20 +171,95 @@ static void references_to_missing_patterns_are_reported(void)
     content_free(&c);
 }
 
-static void crisis_lines_come_from_content(void)
+static void help_lines_come_by_region_from_shipped_content(void)
 {
     Content c = {0};
     AtDiag d = {0};
-    content_load_file(&c, ATTUNE_SOURCE_DIR "/levels/resources.json", false, &d);
+    content_load_file(&c, ATTUNE_SOURCE_DIR "/levels/resources.json", CONTENT_SHIPPED, &d);
     CHECK_INT(d.count, 0);
-    CHECK(c.notice && strstr(c.notice, "practice, not therapy"));
-    CHECK(c.ncrisis >= 1);
-    CHECK(c.ncrisis >= 1 && strstr(c.crisis[0].contact, "9-8-8"));
-    content_load_file(&c, write_file("res.json", "{\"resources\": {\"crisis\": [{\"region\": \"X\"}]}}"),
-                      false, &d);
-    CHECK(said(&d, "res.json: resources.crisis[0].name: missing"));
+    const Resources *r = &c.res;
+    CHECK(r->notice && strstr(r->notice, "practice, not therapy"));
+    CHECK(r->safety && strlen(r->safety) <= 400 && strstr(r->safety, "not yours to accept"));
+    CHECK(r->breathing && strstr(r->breathing, "dizzy"));
+    CHECK(r->therapist && r->privacy);
+    static const char *const REQUIRED[][2] = {
+        {"US", "988"}, {"CA", "9-8-8"}, {"GB", "116 123"}, {"IE", "116 123"},
+        {"AU", "13 11 14"}, {"NZ", "1737"},
+    };
+    for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++) {
+        const HelpRegion *g = resources_region(r, REQUIRED[i][0]);
+        CHECK(g && strcmp(g->code, REQUIRED[i][0]) == 0);
+        CHECK(g && g->ncrisis >= 1 && strstr(g->crisis[0].contact, REQUIRED[i][1]));
+        CHECK(g && g->nabuse >= 1 && g->emergency);
+    }
+    CHECK(r->nregions >= 12);
+    CHECK(strstr(resources_region(r, "us")->abuse[0].contact, "START to 88788"));
+    /* An unknown or missing region falls back to everywhere else. */
+    CHECK(resources_region(r, "XK") == &r->elsewhere);
+    CHECK(resources_region(r, "") == &r->elsewhere);
+    CHECK(strstr(r->elsewhere.crisis[0].contact, "findahelpline.com"));
+    /* The retired "press 3" option of 988 is not offered. */
+    CHECK(!strstr(resources_region(r, "US")->crisis[0].contact, "press"));
     diag_free(&d);
     content_free(&c);
+}
+
+static void bad_regions_are_reported_with_file_and_path(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    content_load_file(&c, write_file("res.json",
+        "{\"resources\": {\"regions\": [{\"code\": \"USA\", \"name\": \"X\", \"emergency\": \"1\","
+        " \"crisis\": [{\"name\": \"A\"}]}], \"elswhere\": {}}}"), CONTENT_SHIPPED, &d);
+    CHECK(said(&d, "res.json: resources.regions[0].code: \"USA\" is longer than 2 characters") ||
+          said(&d, "res.json: resources.regions[0].code"));
+    CHECK(said(&d, "res.json: resources.regions[0].crisis[0].contact: missing"));
+    CHECK(said(&d, "res.json: resources.elswhere: unknown key"));
+    CHECK_INT(c.res.nregions, 0);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void content_outside_the_shipped_folder_cannot_touch_safety_resources(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    content_load_file(&c, ATTUNE_SOURCE_DIR "/levels/resources.json", CONTENT_SHIPPED, &d);
+    const char *notice = c.res.notice;
+    int nregions = c.res.nregions;
+    const char *res = write_file("mine.json",
+        "{\"resources\": {\"notice\": \"Nothing to see.\", \"regions\": []},"
+        " \"level\": {}, \"patterns\": []}");
+    CHECK_INT(content_load_file(&c, res, CONTENT_USER, &d), 2);
+    CHECK(said(&d, "mine.json: resources: not allowed in your own content (it may hold \"patterns\" and \"exercises\")"));
+    CHECK(said(&d, "mine.json: level: not allowed in your own content"));
+    CHECK_INT(content_load_file(&c, res, CONTENT_AUTHOR, &d), 1);
+    CHECK(said(&d, "mine.json: resources: only the shipped content may hold help and crisis resources"));
+    CHECK(c.res.notice == notice);
+    CHECK_INT(c.res.nregions, nregions);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void the_region_comes_from_the_locale(void)
+{
+    char cc[3];
+    resources_locale_region(NULL, NULL, "en_GB.UTF-8", cc);
+    CHECK_STR(cc, "GB");
+    resources_locale_region("", "", "de_DE", cc);
+    CHECK_STR(cc, "DE");
+    resources_locale_region(NULL, "fr_CA.UTF-8@euro", "en_US", cc);
+    CHECK_STR(cc, "CA");
+    resources_locale_region("nl_NL", "fr_CA", "en_US", cc);
+    CHECK_STR(cc, "NL");
+    resources_locale_region(NULL, NULL, "C.UTF-8", cc);
+    CHECK_STR(cc, "");
+    resources_locale_region(NULL, NULL, "POSIX", cc);
+    CHECK_STR(cc, "");
+    resources_locale_region(NULL, NULL, NULL, cc);
+    CHECK_STR(cc, "");
+    resources_locale_region(NULL, NULL, "en_USA", cc);
+    CHECK_STR(cc, "");
 }
 
 int main(void)
@@ -201,6 +276,9 @@ int main(void)
     RUN(a_missing_user_folder_is_fine_but_a_missing_content_folder_is_not);
     RUN(user_patterns_load_beside_shipped_ones_and_cannot_take_their_ids);
     RUN(references_to_missing_patterns_are_reported);
-    RUN(crisis_lines_come_from_content);
+    RUN(help_lines_come_by_region_from_shipped_content);
+    RUN(bad_regions_are_reported_with_file_and_path);
+    RUN(content_outside_the_shipped_folder_cannot_touch_safety_resources);
+    RUN(the_region_comes_from_the_locale);
     return check_report();
 }
