@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "attune/couple.h"
-#include "cards_ui.h"
+#include "cards_view.h"
 #include "practice.h"
 #include "scenes.h"
 

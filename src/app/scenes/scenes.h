@@ -10,7 +10,7 @@ void help_push(App *a);
 void breathe_picker_push(App *a);
 /* Straight into a breathing session. */
 void breathe_push(App *a, const BreathPattern *p, int minutes);
-/* Grounding (ground.c): the exercise picker, focused on exercise_id (NULL: the first), and
+/* Grounding (grounding.c): the exercise picker, focused on exercise_id (NULL: the first), and
  * straight into one exercise. */
 void ground_picker_push(App *a, const char *exercise_id);
 void ground_push(App *a, const GroundExercise *ex);
@@ -20,7 +20,7 @@ void stats_push(App *a);
  * (settings_scene.c). */
 void settings_push(App *a);
 
-/* Scenario cards (cards.c, couple_scene.c). A level given as its id or its number 1-5, or
+/* Scenario cards (cards.c, together.c). A level given as its id or its number 1-5, or
  * NULL when s names none. */
 const DeckLevel *cards_find_level(const Content *c, const char *s);
 /* The level picker, preselecting level_id (NULL: the suggested next level). names NULL: solo;

@@ -1,9 +1,9 @@
-/* What the solo cards (cards.c) and couple mode (couple_scene.c) share: this session's level
+/* What the solo cards (cards.c) and couple mode (together.c) share: this session's level
  * progress, round seeds, and the drawing of a card, its responses and style chips.
  * Every layout here is computed from the window size and measured before it is drawn, so
  * text is never clipped or overlapped: when a screen would not fit, smaller roles are used. */
-#ifndef ATTUNE_CARDS_UI_H
-#define ATTUNE_CARDS_UI_H
+#ifndef ATTUNE_CARDS_VIEW_H
+#define ATTUNE_CARDS_VIEW_H
 
 #include "app.h"
 #include "attune/deck.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cards_ui.h"
+#include "cards_view.h"
 #include "practice.h"
 #include "scenes.h"
 
