@@ -233,8 +233,9 @@ static void content_outside_the_shipped_folder_cannot_touch_safety_resources(voi
     CHECK_INT(content_load_file(&c, res, CONTENT_USER, &d), 2);
     CHECK(said(&d, "mine.json: resources: not allowed in your own content (it may hold \"patterns\" and \"exercises\")"));
     CHECK(said(&d, "mine.json: level: not allowed in your own content"));
+    res = write_file("author.json", "{\"resources\": {\"notice\": \"Nothing to see.\"}, \"patterns\": []}");
     CHECK_INT(content_load_file(&c, res, CONTENT_AUTHOR, &d), 1);
-    CHECK(said(&d, "mine.json: resources: only the shipped content may hold help and crisis resources"));
+    CHECK(said(&d, "author.json: resources: only the shipped content may hold help and crisis resources"));
     CHECK(c.res.notice == notice);
     CHECK_INT(c.res.nregions, nregions);
     diag_free(&d);
