@@ -114,8 +114,8 @@ typedef struct CoupleSummary {
     char text[200];           /* a question both can answer; never a score or a comparison */
 } CoupleSummary;
 
-/* Deals a round exactly as deck_round_start does (same cards and response orders for the
- * same arguments) and starts at COUPLE_PICK_A of the first card. Names are copied (an empty
+/* Deals a round as deck_round_start_for(..., couples = true) does: only partner, family and
+ * friend cards, in the same order and response orders as a solo round of those cards and starts at COUPLE_PICK_A of the first card. Names are copied (an empty
  * or NULL name becomes "Partner A" / "Partner B"). Returns NULL when level has no cards or
  * on out-of-memory. The level must outlive the round. */
 CoupleRound *couple_new(const DeckLevel *level, int n_cards, uint64_t seed,

@@ -186,6 +186,10 @@ typedef struct DeckPick {
  * has no cards. */
 int deck_round_start(DeckRound *r, const DeckLevel *level, int n_cards, uint64_t seed,
                      const char *const *seen_ids, int n_seen);
+/* The same, dealing only cards that may be played together when `couples` is set (partner,
+ * family and friend; see deck_relationship_for_couples). */
+int deck_round_start_for(DeckRound *r, const DeckLevel *level, int n_cards, uint64_t seed,
+                         const char *const *seen_ids, int n_seen, bool couples);
 
 int deck_round_count(const DeckRound *r);
 /* 0-based index of the card showing; deck_round_count() once finished. */

@@ -139,6 +139,8 @@ struct App {
     TextCache *text;
     Audio *audio;
     float text_size;   /* user multiplier on the type scale */
+    char region_arg[3];    /* --region CC for this run ("" none) */
+    char locale_region[3]; /* the country of the locale (LC_ALL, LC_MESSAGES, LANG), "" none */
     bool audio_muted_setting;
     AppData data;
 
@@ -305,6 +307,10 @@ typedef struct UiButtons {
 } UiButtons;
 int ui_buttons_event(App *a, UiButtons *b, const SDL_Event *e);
 void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y);
+/* The same within maxw: buttons that do not fit on one row wrap onto the next. */
+void ui_buttons_render_in(App *a, UiButtons *b, const char *const *labels, int y, int maxw);
+/* Height the buttons take within maxw (ui_buttons_render_in). */
+int ui_buttons_height(App *a, UiButtons *b, const char *const *labels, int maxw);
 /* True if the event is a key press of the help key (F1 or '?'). */
 bool ui_is_help_key(const SDL_Event *e);
 

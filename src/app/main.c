@@ -40,6 +40,7 @@ static const char USAGE[] =
     "  --window WxH            window size (default 1280x720)\n"
     "  --fullscreen            start full screen\n"
     "  --mute                  start with sound off\n"
+    "  --region CC             help lines for this country (two letters, e.g. GB)\n"
     "  -h, --help              show this help\n"
     "  -V, --version           show the version\n";
 
@@ -47,7 +48,7 @@ typedef struct Args {
     const char *command;
     const char *pos[4];
     int npos;
-    const char *data_dir, *script;
+    const char *data_dir, *script, *region;
     int minutes; /* 0: the pattern's default */
     int win_w, win_h;
     bool fullscreen, mute, json, couple;
@@ -75,10 +76,16 @@ static int parse_args(int argc, char **argv, Args *g)
             printf("attune %s\n", ATTUNE_VERSION);
             return 0;
         } else if (!strcmp(s, "--data-dir") || !strcmp(s, "--script") || !strcmp(s, "--minutes") ||
-                   !strcmp(s, "--window")) {
+                   !strcmp(s, "--window") || !strcmp(s, "--region")) {
             if (!val) return usage_error("%s needs a value", s);
             i++;
+            char cc[3];
             if (!strcmp(s, "--data-dir")) g->data_dir = val;
+            else if (!strcmp(s, "--region")) {
+                if (!resources_code(val, cc))
+                    return usage_error("--region needs a two-letter country code such as GB, not \"%s\"", val);
+                g->region = val;
+            }
             else if (!strcmp(s, "--script")) g->script = val;
             else if (!strcmp(s, "--minutes")) {
                 char *end;
@@ -292,6 +299,8 @@ int main(int argc, char **argv)
     a->software = a->partial = -1; /* asked once the renderer exists */
     a->text_size = 1.0f;
     a->audio_muted_setting = g.mute;
+    if (g.region) resources_code(g.region, a->region_arg);
+    resources_locale_region(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), a->locale_region);
     find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
     find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (!resolve_data_dir(a, &g)) return 1;

@@ -107,7 +107,5 @@ void practice_rated_after(App *a, int rating);
 /* Called by the check-in when the app closes before the practice started: nothing to record. */
 void practice_cancel(App *a);
 
-/* A calm notice over the current screen with one "OK" (save errors). */
-void notice_push(App *a, const char *title, const char *body);
 
 #endif

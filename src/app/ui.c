@@ -197,25 +197,54 @@ int ui_buttons_event(App *a, UiButtons *b, const SDL_Event *e)
     }
 }
 
-void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y)
+/* Lays the buttons out in centred rows no wider than maxw, from y down; returns the height. */
+static int buttons_layout(App *a, UiButtons *b, const char *const *labels, int y, int maxw)
+{
+    int pad = text_line(a, TEXT_BODY) / 2, gap = pad, top = y;
+    int i = 0;
+    while (i < b->count) {
+        /* As many buttons as fit on this row (at least one). */
+        int total = 0, n = 0, h = 0;
+        while (i + n < b->count) {
+            SDL_Point sz = text_size(a, TEXT_BODY, labels[i + n], 0);
+            int bw = sz.x + 4 * pad + (n ? gap : 0);
+            if (n && total + bw > maxw) break;
+            total += bw;
+            if (sz.y + pad * 3 / 2 > h) h = sz.y + pad * 3 / 2;
+            n++;
+        }
+        int x = (a->w - total) / 2;
+        for (int k = 0; k < n; k++) {
+            SDL_Point sz = text_size(a, TEXT_BODY, labels[i + k], 0);
+            b->rect[i + k] = (SDL_Rect){x, y, sz.x + 4 * pad, h};
+            x += b->rect[i + k].w + gap;
+        }
+        i += n;
+        y += h + (i < b->count ? gap : 0);
+    }
+    return y - top;
+}
+
+int ui_buttons_height(App *a, UiButtons *b, const char *const *labels, int maxw)
+{
+    return buttons_layout(a, b, labels, 0, maxw);
+}
+
+void ui_buttons_render_in(App *a, UiButtons *b, const char *const *labels, int y, int maxw)
 {
     const Theme *t = &a->theme;
     int pad = text_line(a, TEXT_BODY) / 2;
-    int gap = pad;
-    int total = 0;
-    SDL_Point sz[8];
+    buttons_layout(a, b, labels, y, maxw);
     for (int i = 0; i < b->count; i++) {
-        sz[i] = text_size(a, TEXT_BODY, labels[i], 0);
-        total += sz[i].x + 4 * pad + (i ? gap : 0);
-    }
-    int x = (a->w - total) / 2;
-    for (int i = 0; i < b->count; i++) {
-        SDL_Rect r = {x, y, sz[i].x + 4 * pad, sz[i].y + pad * 3 / 2};
-        b->rect[i] = r;
+        SDL_Rect r = b->rect[i];
         bool focus = i == b->focus, hover = i == b->hover;
         draw_rrect(a, r, r.h / 2, focus || hover ? t->surface_hi : t->surface);
         if (focus) draw_rrect_outline(a, r, r.h / 2, 2, t->focus);
         text_draw(a, TEXT_BODY, labels[i], r.x + r.w / 2, r.y + pad * 3 / 4, ALIGN_CENTER, t->text, 0);
-        x += r.w + gap;
     }
+}
+
+void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y)
+{
+    ui_buttons_render_in(a, b, labels, y, a->w * 94 / 100);
 }

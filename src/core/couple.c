@@ -128,7 +128,7 @@ CoupleRound *couple_new(const DeckLevel *level, int n_cards, uint64_t seed,
 {
     CoupleRound *r = calloc(1, sizeof *r);
     if (!r) return NULL;
-    if (deck_round_start(&r->deal, level, n_cards, seed, seen_ids, n_seen) == 0) {
+    if (deck_round_start_for(&r->deal, level, n_cards, seed, seen_ids, n_seen, true) == 0) {
         free(r);
         return NULL;
     }

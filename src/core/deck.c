@@ -294,23 +294,29 @@ static bool is_seen(const char *id, const char *const *seen, int n_seen)
 int deck_round_start(DeckRound *r, const DeckLevel *level, int n_cards, uint64_t seed,
                      const char *const *seen_ids, int n_seen)
 {
+    return deck_round_start_for(r, level, n_cards, seed, seen_ids, n_seen, false);
+}
+
+int deck_round_start_for(DeckRound *r, const DeckLevel *level, int n_cards, uint64_t seed,
+                         const char *const *seen_ids, int n_seen, bool couples)
+{
     memset(r, 0, sizeof *r);
     r->level = level;
     for (int i = 0; i < DECK_ROUND_MAX; i++) r->picked[i] = -1;
     if (!level || level->ncards <= 0 || !level->cards) return 0;
 
     int total = level->ncards < DECK_MAX_CARDS ? level->ncards : DECK_MAX_CARDS;
-    int n = n_cards < 1 ? 1 : n_cards;
-    if (n > total) n = total;
-    if (n > DECK_ROUND_MAX) n = DECK_ROUND_MAX;
-
     DeckRng rng;
     deck_rng_seed(&rng, seed);
     int fresh[DECK_MAX_CARDS], old[DECK_MAX_CARDS], nfresh = 0, nold = 0;
     for (int i = 0; i < total; i++) {
+        if (couples && !deck_relationship_for_couples(level->cards[i].relationship)) continue;
         if (is_seen(level->cards[i].id, seen_ids, n_seen)) old[nold++] = i;
         else fresh[nfresh++] = i;
     }
+    int n = n_cards < 1 ? 1 : n_cards;
+    if (n > nfresh + nold) n = nfresh + nold;
+    if (n > DECK_ROUND_MAX) n = DECK_ROUND_MAX;
     shuffle_ints(&rng, fresh, nfresh);
     shuffle_ints(&rng, old, nold);
     for (int i = 0; i < n; i++) {

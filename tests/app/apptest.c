@@ -58,6 +58,13 @@ int at_run(const char *dir, const char *name, const char *data, const char *scri
         }
     }
     fclose(f);
+    char settings[600];
+    snprintf(settings, sizeof settings, "%s/settings.json", data);
+    struct stat st;
+    if (stat(settings, &st) != 0) {
+        mkdir(data, 0700); /* the run would make it too */
+        at_write_settings(data, "{" AT_INTROS_SEEN "}");
+    }
     snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 800x600 --script '%s' %s 2>'%s/%s.err' >'%s/%s.out'",
              at_attune, data, path, args ? args : "", dir, name, dir, name);
     return run_shell(cmd);
@@ -71,15 +78,20 @@ int at_run_cli(const char *dir, const char *name, const char *data, const char *
     return run_shell(cmd);
 }
 
-void at_checkins_off(const char *dir)
+void at_write_settings(const char *dir, const char *json)
 {
     char path[600];
     snprintf(path, sizeof path, "%s/settings.json", dir);
     FILE *f = fopen(path, "w");
     if (f) {
-        fputs("{\"checkins\": false}\n", f);
+        fprintf(f, "%s\n", json);
         fclose(f);
     }
+}
+
+void at_checkins_off(const char *dir)
+{
+    at_write_settings(dir, "{\"checkins\": false, " AT_INTROS_SEEN "}");
 }
 
 char *at_read_file(const char *path)

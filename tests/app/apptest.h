@@ -29,6 +29,11 @@ int at_run_cli(const char *dir, const char *name, const char *data, const char *
 char *at_read_file(const char *path);
 /* Writes DIR/settings.json with check-ins turned off, for tests that time a practice. */
 void at_checkins_off(const char *dir);
+/* Writes DIR/settings.json. A scripted run (at_run) on a data folder without one starts it with
+ * AT_INTROS_SEEN, as for a person who has met the first-start welcome and the notes before the
+ * first cards; tests of those screens start from at_write_settings(dir, "{}"). */
+void at_write_settings(const char *dir, const char *json);
+#define AT_INTROS_SEEN "\"welcomed\": true, \"cards_safety_seen\": true, \"moves_seen\": true"
 bool at_load_bmp(const char *path, AtImage *img);
 void at_free_image(AtImage *img);
 cJSON *at_load_texts(const char *path);

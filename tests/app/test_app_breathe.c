@@ -120,9 +120,10 @@ static void menu_reaches_the_picker_and_help(void)
     const char *dir = at_tmpdir(3);
     const char *script =
              "texts $D/menu.json\nkey Right\nkey Return\nwait 300\ntexts $D/picker.json\n"
-             "key F1\ntexts $D/help.json\nkey Escape\nkey Escape\nwait 300\n"
+             "key F1\ntexts $D/help.json\nkey PageDown\nkey PageDown\ntexts $D/help2.json\n"
+             "key Escape\nkey Escape\nwait 300\n"
              "texts $D/back.json\n";
-    CHECK_INT(at_run(dir, "menu", dir, script, ""), 0);
+    CHECK_INT(at_run(dir, "menu", dir, script, "--region CA"), 0);
     cJSON *t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Quick calm"));
     CHECK(at_texts_has(t, "Breathe"));
@@ -132,8 +133,17 @@ static void menu_reaches_the_picker_and_help(void)
     CHECK(at_texts_has(t, "10 min"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "help");
-    CHECK(at_texts_contains(t, "practice, not therapy"));
+    /* The region's lines come first, at body size, then the safety note; the rest scrolls. */
+    const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(t, "texts"), 1);
+    CHECK(first && !strcmp(cJSON_GetObjectItemCaseSensitive(first, "text")->valuestring,
+                           "Support in Canada"));
     CHECK(at_texts_contains(t, "9-8-8"));
+    CHECK(at_texts_contains(t, "Assaulted Women's Helpline"));
+    CHECK(at_texts_contains(t, "not yours to accept"));
+    CHECK(at_texts_has(t, "Other regions"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "help2");
+    CHECK(at_texts_contains(t, "practice, not therapy"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "back");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));

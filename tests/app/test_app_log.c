@@ -171,7 +171,7 @@ static void leaving_early_is_recorded_as_not_completed(void)
 static void check_ins_turned_off_skip_the_questions(void)
 {
     const char *dir = at_tmpdir(3);
-    write_file(dir, "settings.json", "{\"checkins\": false}\n");
+    at_checkins_off(dir);
     const char *script = "wait 500\ntexts $D/start.json\nwait 63000\ntexts $D/end.json\n";
     CHECK_INT(at_run(dir, "off", dir, script, "breathe quick-calm"), 0);
     cJSON *t = at_texts_of(dir, "start");
@@ -382,8 +382,13 @@ static void unreadable_settings_are_kept_aside_and_the_menu_says_so(void)
 {
     const char *dir = at_tmpdir(2);
     write_file(dir, "settings.json", "{\"checkins\": tru");
-    CHECK_INT(at_run(dir, "bad", dir, "wait 300\ntexts $D/menu.json\nkey m\n", ""), 0);
-    cJSON *t = at_texts_of(dir, "menu");
+    /* Settings that could not be read start afresh, welcome included. */
+    CHECK_INT(at_run(dir, "bad", dir, "wait 300\ntexts $D/welcome.json\nkey Return\nwait 300\n"
+                     "texts $D/menu.json\nkey m\n", ""), 0);
+    cJSON *t = at_texts_of(dir, "welcome");
+    CHECK(at_texts_has(t, "Welcome to Attune"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "menu");
     CHECK(at_texts_contains(t, "About your settings"));
     CHECK(at_texts_contains(t, "settings.json.unreadable-"));
     cJSON_Delete(t);

@@ -204,6 +204,26 @@ static void the_round_deals_like_a_solo_round_and_names_are_tidied(void)
     CHECK_INT(strlen(couple_name(r, COUPLE_B)), 30);
     couple_free(r);
 
+    /* Cards about work or about yourself are for solo play: a round together never deals them. */
+    cards[0].relationship = DECK_REL_SELF;
+    cards[1].relationship = DECK_REL_WORK;
+    cards[2].relationship = DECK_REL_FAMILY;
+    cards[3].relationship = DECK_REL_FRIEND;
+    for (uint64_t seed = 1; seed < 40; seed++) {
+        r = couple_new(&level, 5, seed, NULL, 0, "a", "b");
+        for (int i = 0; i < couple_count(r); i++) {
+            CHECK(deck_relationship_for_couples(couple_card(r)->relationship));
+            CHECK(couple_choose(r, 0) && couple_handed_over(r) && couple_choose(r, 0) && couple_next(r));
+        }
+        couple_free(r);
+    }
+    deck_round_start(&d, &level, DECK_ROUND_MAX, 3, NULL, 0); /* solo deals them all */
+    bool solo_self = false;
+    for (int i = 0; i < deck_round_count(&d); i++)
+        solo_self |= deck_round_card_at(&d, i)->relationship == DECK_REL_SELF;
+    CHECK(solo_self);
+    make_level();
+
     DeckLevel empty = {.id = "none"};
     CHECK(couple_new(&empty, 5, 1, NULL, 0, "a", "b") == NULL);
     CHECK(couple_new(NULL, 5, 1, NULL, 0, "a", "b") == NULL);

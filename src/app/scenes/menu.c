@@ -1,4 +1,5 @@
 /* The main menu: only what exists, with the quick breathing break one key away. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "app.h"
@@ -9,6 +10,7 @@ typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_GROUND, ITEM_CARDS, ITEM_COUPLE, I
 
 typedef struct Menu {
     UiList list;
+    bool welcome_asked; /* the first-start welcome was offered in this run */
 } Menu;
 
 static const UiItem ITEMS[ITEM_COUNT] = {
@@ -21,6 +23,38 @@ static const UiItem ITEMS[ITEM_COUNT] = {
     {"Help", "Keys, and where to find support"},
     {"Settings", "Check-ins, sound, your week, text size"},
 };
+
+static void start_quick(App *a);
+
+static void welcome_done(App *a, void *ctx, int choice)
+{
+    (void)ctx;
+    a->data.settings.welcomed = true;
+    practice_save_settings(a);
+    if (choice == 1) start_quick(a);
+}
+
+void welcome_push(App *a)
+{
+    const Resources *r = &a->content.res;
+    char body[1600];
+    snprintf(body, sizeof body,
+             "%s\n\nHelp is always one key away: F1 (or ?) shows crisis and abuse lines for "
+             "where you live, and the keys.%s%s",
+             r->notice ? r->notice : "", r->privacy ? "\n\n" : "", r->privacy ? r->privacy : "");
+    static const char *const labels[2] = {"Begin", "Quick calm now"};
+    notice_push_choice(a, "Welcome to Attune", body, labels, 2, 1, welcome_done, NULL);
+}
+
+/* The welcome waits for the menu: a first start that goes straight to a quick calm (attune
+ * breathe, a launcher action) breathes first and is welcomed after. */
+static void menu_update(App *a, void *s)
+{
+    Menu *m = s;
+    if (a->data.settings.welcomed || m->welcome_asked) return;
+    m->welcome_asked = true;
+    welcome_push(a);
+}
 
 static void start_quick(App *a)
 {
@@ -85,6 +119,7 @@ static const SceneVT MENU = {
     .name = "menu",
     .event = menu_event,
     .render = menu_render,
+    .update = menu_update,
 };
 
 void menu_push(App *a)

@@ -1,26 +1,47 @@
-/* A calm notice over the current screen (a practice that could not be saved): a title, a few
- * words, one "OK". It explains; it never alarms. */
+/* A calm panel over the current screen: a title, a few words and one to three choices. Used for
+ * a practice that could not be saved, the first-start welcome, the safety note, "moves, not
+ * types" and the Cards together gate. It explains; it never alarms. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "practice.h"
+#include "scenes.h"
+
+#define NOTICE_CHOICES 3
 
 typedef struct Notice {
     char title[120];
     char body[2400];
-    UiButtons ok;
+    char labels[NOTICE_CHOICES][48];
+    UiButtons buttons;
+    int space;       /* the choice Space makes (-1: none) */
+    NoticeDone done; /* called with the choice (-1: Esc) after the panel is popped */
+    void *ctx;
 } Notice;
+
+static void notice_choose(App *a, Notice *n, int choice)
+{
+    scene_pop(a);
+    if (n->done) n->done(a, n->ctx, choice);
+}
 
 static void notice_event(App *a, void *s, const SDL_Event *e)
 {
     Notice *n = s;
     if (e->type == SDL_KEYDOWN) {
         SDL_Keycode k = e->key.keysym.sym;
-        if (k == SDLK_ESCAPE || k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) scene_pop(a);
-        return;
+        if (k == SDLK_ESCAPE) {
+            notice_choose(a, n, -1);
+            return;
+        }
+        if (k == SDLK_SPACE && n->space >= 0) {
+            notice_choose(a, n, n->space);
+            return;
+        }
     }
-    if (ui_buttons_event(a, &n->ok, e) == 0) scene_pop(a);
+    int i = ui_buttons_event(a, &n->buttons, e);
+    if (i >= 0) notice_choose(a, n, i);
 }
 
 static void notice_render(App *a, void *s)
@@ -31,21 +52,28 @@ static void notice_render(App *a, void *s)
     int w = text_measure(a) + 2 * line;
     if (w > a->w - 2 * line) w = a->w - 2 * line;
     int wrap = w - 2 * line;
+    const char *labels[NOTICE_CHOICES];
+    for (int i = 0; i < n->buttons.count; i++) labels[i] = n->labels[i];
+    /* Long words in a small window: the body steps down a size before it would overflow. */
+    TextRole body = TEXT_BODY;
     SDL_Point ts = text_size(a, TEXT_TITLE, n->title, wrap);
-    SDL_Point bs = text_size(a, TEXT_BODY, n->body, wrap);
-    int bh = line * 5 / 2;
+    SDL_Point bs = text_size(a, body, n->body, wrap);
+    int bh = ui_buttons_height(a, &n->buttons, labels, w);
     int h = line + ts.y + line / 2 + bs.y + line + bh + line;
+    if (h > a->h - a->h / 10) {
+        body = TEXT_SMALL;
+        bs = text_size(a, body, n->body, wrap);
+        h = line + ts.y + line / 2 + bs.y + line + bh + line;
+    }
     SDL_Rect panel = {(a->w - w) / 2, (a->h - h) / 2, w, h};
-    if (panel.y < a->h / 20) panel.y = a->h / 20;
+    if (panel.y < a->h / 40) panel.y = a->h / 40;
     draw_rrect(a, panel, a->h / 50, t->surface);
     int y = panel.y + line;
     SDL_Rect r = text_draw(a, TEXT_TITLE, n->title, a->w / 2, y, ALIGN_CENTER, t->text, wrap);
     y += r.h + line / 2;
-    r = text_draw(a, TEXT_BODY, n->body, a->w / 2, y, ALIGN_CENTER, t->muted, wrap);
+    r = text_draw(a, body, n->body, panel.x + line, y, ALIGN_LEFT, t->muted, wrap);
     y += r.h + line;
-    static const char *const labels[1] = {"OK"};
-    ui_buttons_render(a, &n->ok, labels, y);
-    ui_hints(a, NULL, "Enter or Esc close");
+    ui_buttons_render_in(a, &n->buttons, labels, y, w);
 }
 
 static const SceneVT NOTICE = {
@@ -55,12 +83,24 @@ static const SceneVT NOTICE = {
     .overlay = true,
 };
 
-void notice_push(App *a, const char *title, const char *body)
+void notice_push_choice(App *a, const char *title, const char *body, const char *const *labels,
+                        int nlabels, int space, NoticeDone done, void *ctx)
 {
     Notice *n = calloc(1, sizeof *n);
     if (!n) return;
     snprintf(n->title, sizeof n->title, "%s", title);
-    snprintf(n->body, sizeof n->body, "%s", body);
-    n->ok = (UiButtons){.count = 1, .focus = 0, .hover = -1};
+    snprintf(n->body, sizeof n->body, "%s", body ? body : "");
+    if (nlabels > NOTICE_CHOICES) nlabels = NOTICE_CHOICES;
+    for (int i = 0; i < nlabels; i++) snprintf(n->labels[i], sizeof n->labels[i], "%s", labels[i]);
+    n->buttons = (UiButtons){.count = nlabels, .focus = 0, .hover = -1};
+    n->space = space < nlabels ? space : -1;
+    n->done = done;
+    n->ctx = ctx;
     scene_push(a, &NOTICE, n);
+}
+
+void notice_push(App *a, const char *title, const char *body)
+{
+    static const char *const OK[1] = {"OK"};
+    notice_push_choice(a, title, body, OK, 1, 0, NULL, NULL);
 }

@@ -33,6 +33,24 @@ void couple_names_push(App *a, const char *level_id);
 /* Straight into a round together (empty names: "Partner A" / "Partner B"). */
 void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b);
 
+/* A calm panel over the current screen (notice.c) with one "OK". */
+void notice_push(App *a, const char *title, const char *body);
+/* The same with 1-3 choices (Space makes choice `space`, -1 none); done (optional) is called
+ * with the index chosen, or -1 for Esc, after the panel has been popped (it may push the next
+ * screen). */
+typedef void (*NoticeDone)(App *a, void *ctx, int choice);
+void notice_push_choice(App *a, const char *title, const char *body, const char *const *labels,
+                        int nlabels, int space, NoticeDone done, void *ctx);
+/* The first-start welcome (menu.c): not therapy, where help is, your data stays here. Shown
+ * once, over the menu, never before a quick calm; Help can show it again. */
+void welcome_push(App *a);
+
+/* Help (help.c): the help lines of the user's region (the --region option, else the region
+ * setting, else the locale's country), or "everywhere else". */
+const HelpRegion *help_region(const App *a);
+/* The list of every region's lines, one step from Help; choosing one saves it as the region. */
+void help_regions_push(App *a);
+
 /* Persists user settings after a change (mute, text size, last pattern). In practice.c. */
 void settings_changed(App *a);
 
