@@ -13,6 +13,7 @@
 #include "attune/diag.h"
 #include "attune/settings.h"
 #include "attune/store.h"
+#include "app_log.h"
 
 typedef struct App App;
 typedef struct TextCache TextCache;
@@ -178,18 +179,22 @@ struct App {
     int nprev_texts, cap_prev_texts;
 };
 
-/* Window coordinates of a mouse event, in drawable pixels. */
-SDL_Point app_mouse(const App *a, int x, int y);
 /* True while the screen fade-in runs. */
 bool app_fading(const App *a);
 /* With ATTUNE_TRACE_STARTUP set, logs the time from process start to now. */
 void app_trace_first_frame(void);
 /* True if the renderer is SDL's software one (pixels drawn by the CPU into the window). */
 bool app_software(App *a);
-/* Logs a line to stderr with the program name. */
-void app_log(const char *fmt, ...);
-/* Logs each message of d as a line (app_log). */
-void app_log_diag(const AtDiag *d);
+
+/* ---- window ---- */
+/* Opens the window (w x h, or full screen) with its renderer and fonts; false with a line on
+ * stderr when it cannot (no display, no renderer). */
+bool window_open(App *a, int w, int h, bool fullscreen);
+/* After a size change: the drawable size, pixels per point, and fonts at the new scale. */
+void window_resized(App *a);
+void window_toggle_fullscreen(App *a);
+/* Window coordinates of a mouse event, in drawable pixels. */
+SDL_Point window_mouse(const App *a, int x, int y);
 
 /* ---- loop ---- */
 void app_handle_event(App *a, const SDL_Event *e);
@@ -219,8 +224,6 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
  * area it may cover at any moment of the breath (for SceneVT.damage). */
 Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
                           float cx, float cy, float rmax);
-/* Frees the figure's cached pixels (before the renderer goes). */
-void figure_quit(App *a);
 /* Plays the cue of each new breathing step once. Start with {.last_step = -1}. */
 typedef struct BreathCues {
     int last_step;
@@ -245,6 +248,10 @@ SDL_Point text_size(App *a, TextRole role, const char *s, int wrap);
 int text_line(App *a, TextRole role);
 /* A comfortable measure (about 60 characters of body text), capped by the window. */
 int text_measure(App *a);
+/* Greedy word wrap as text_draw does it, keeping the last line's trailing spaces (for a
+ * caret after them): fills line starts and byte lengths of s at width, at most max lines;
+ * returns the line count (at least 1). */
+int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start, int *len, int max);
 void text_frame_begin(App *a);
 /* For partial frames: keeps the strings of the last frame aside (text_changes compares). */
 void text_keep_last(App *a);

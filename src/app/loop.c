@@ -2,7 +2,6 @@
  * and draws nothing; while animating it presents at the display rate, pacing itself when the
  * renderer's vsync does not throttle (the software renderer never does). With the software
  * renderer an animating frame redraws only what moves (see app_render). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,26 +9,6 @@
 #include "app.h"
 #include "practice.h"
 #include "scenes.h"
-
-void app_log(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("attune: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
-void app_log_diag(const AtDiag *d)
-{
-    for (int i = 0; i < d->count; i++) app_log("%s", d->msg[i]);
-}
-
-SDL_Point app_mouse(const App *a, int x, int y)
-{
-    return (SDL_Point){(int)(x * a->px_per_pt), (int)(y * a->px_per_pt)};
-}
 
 bool app_fading(const App *a) { return a->faded && a->now - a->fade_start < a->theme.fade_ms; }
 
@@ -106,23 +85,6 @@ void scene_free_all(App *a)
 
 static Scene *top(App *a) { return a->depth ? &a->stack[a->depth - 1] : NULL; }
 
-static void toggle_fullscreen(App *a)
-{
-    Uint32 f = SDL_GetWindowFlags(a->win);
-    SDL_SetWindowFullscreen(a->win, (f & SDL_WINDOW_FULLSCREEN_DESKTOP) ? 0
-                                                                       : SDL_WINDOW_FULLSCREEN_DESKTOP);
-}
-
-static void resized(App *a)
-{
-    int ww, wh;
-    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
-    SDL_GetWindowSize(a->win, &ww, &wh);
-    a->px_per_pt = ww > 0 ? (float)a->w / (float)ww : 1.0f;
-    text_resize(a);
-    a->dirty = true;
-}
-
 void app_handle_event(App *a, const SDL_Event *e)
 {
     Scene *sc = top(a);
@@ -130,12 +92,12 @@ void app_handle_event(App *a, const SDL_Event *e)
     switch (e->type) {
     case SDL_QUIT: a->quit = true; return;
     case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) resized(a);
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) window_resized(a);
         else a->dirty = true;
         return;
     case SDL_KEYDOWN:
         if (e->key.keysym.sym == SDLK_F11) {
-            toggle_fullscreen(a);
+            window_toggle_fullscreen(a);
             return;
         }
         if (sc && !sc->vt->text_entry) {

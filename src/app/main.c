@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "practice.h"
+#include "rings.h"
 #include "scenes.h"
 #include "script.h"
 
@@ -198,69 +199,6 @@ static int cmd_list(App *a)
     return 0;
 }
 
-/* The window's icon: the breathing circle, a teal disc in a faint ring, drawn at start-up. */
-static void set_icon(App *a)
-{
-    enum { N = 64 };
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, N, N, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!s) return;
-    SDL_Color c = a->theme.step[BREATH_IN];
-    for (int y = 0; y < N; y++) {
-        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
-        for (int x = 0; x < N; x++) {
-            float dx = x + 0.5f - N / 2.0f, dy = y + 0.5f - N / 2.0f;
-            float d = sqrtf(dx * dx + dy * dy);
-            float disc = fminf(fmaxf(N * 0.36f - d + 0.5f, 0), 1);        /* edge 1 px wide */
-            float ring = fminf(fmaxf(1.5f - fabsf(d - N * 0.45f), 0), 1) * 0.45f;
-            float alpha = fmaxf(disc, ring);
-            row[x] = (Uint32)(alpha * 255 + 0.5f) << 24 | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
-        }
-    }
-    SDL_SetWindowIcon(a->win, s);
-    SDL_FreeSurface(s);
-}
-
-static bool init_window(App *a, const Args *g)
-{
-    bool headless_asked = getenv("SDL_VIDEODRIVER") != NULL;
-    /* The software renderer starts in a few ms with a small footprint, and draws this UI
-     * comfortably; SDL_RENDER_DRIVER still overrides it. */
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        app_log("cannot start SDL: %s", SDL_GetError());
-        return false;
-    }
-    const char *drv = SDL_GetCurrentVideoDriver();
-    if (!headless_asked && drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"))) {
-        app_log("no display found (set DISPLAY, or SDL_VIDEODRIVER=dummy to run headless)");
-        return false;
-    }
-    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (g->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    a->win = SDL_CreateWindow("Attune", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, g->win_w,
-                              g->win_h, flags);
-    if (!a->win) {
-        app_log("cannot open a window: %s", SDL_GetError());
-        return false;
-    }
-    SDL_SetWindowMinimumSize(a->win, 480, 360);
-    set_icon(a);
-    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (!a->ren) a->ren = SDL_CreateRenderer(a->win, -1, 0);
-    if (!a->ren) {
-        app_log("cannot draw in the window: %s", SDL_GetError());
-        return false;
-    }
-    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-    int ww;
-    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
-    SDL_GetWindowSize(a->win, &ww, NULL);
-    a->px_per_pt = ww > 0 ? (float)a->w / (float)ww : 1.0f;
-    SDL_StopTextInput();
-    return text_init(a);
-}
-
 /* Milliseconds since this process was started by the kernel (for the start-up trace). */
 static double ms_since_process_start(void)
 {
@@ -355,7 +293,7 @@ int main(int argc, char **argv)
     a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
     a->now = clock_now(&a->clock);
     practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
-    if (!init_window(a, &g)) {
+    if (!window_open(a, g.win_w, g.win_h, g.fullscreen)) {
         rc = 1;
         goto quit;
     }
@@ -381,7 +319,7 @@ quit:
     practice_quit(a);
     audio_quit(a);
     text_quit(a);
-    figure_quit(a);
+    rings_quit(a);
     if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
     free(a->bg_rows);
     if (a->ren) SDL_DestroyRenderer(a->ren);

@@ -271,3 +271,52 @@ SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align ali
     record(a, s, r, c, role);
     return r;
 }
+
+/* Greedy word wrap, as the text renderer does it, so the caret can sit at the end of the
+ * last line. Fills line starts and lengths; returns the line count (at least 1). */
+int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start, int *len, int max)
+{
+    int nl = 0, p = 0, n = (int)strlen(s);
+    char *tmp = malloc((size_t)n + 1);
+    if (!tmp) {
+        start[0] = 0;
+        len[0] = n;
+        return 1;
+    }
+    while (nl < max) {
+        int end = p, best = -1;
+        for (;;) {
+            int q = end;
+            while (q < n && s[q] == ' ') q++;
+            while (q < n && s[q] != ' ') q++;
+            if (q == end) break;
+            memcpy(tmp, s + p, (size_t)(q - p));
+            tmp[q - p] = 0;
+            if (text_size(a, role, tmp, 0).x > width) break;
+            best = end = q;
+            if (q >= n) break;
+        }
+        if (best < 0) { /* one word wider than the line: break it between characters */
+            int q = p;
+            do {
+                q++;
+                while (q < n && ((unsigned char)s[q] & 0xC0) == 0x80) q++;
+                memcpy(tmp, s + p, (size_t)(q - p));
+                tmp[q - p] = 0;
+            } while (q < n && text_size(a, role, tmp, 0).x <= width);
+            best = q < n && q - p > 1 ? q - 1 : q;
+            while (best > p + 1 && ((unsigned char)s[best] & 0xC0) == 0x80) best--;
+        }
+        /* The last line keeps its trailing spaces: the caret goes after them. */
+        if (best >= n || nl == max - 1) best = n;
+        start[nl] = p;
+        len[nl++] = best - p;
+        p = best;
+        if (p >= n) break;
+        while (p < n && s[p] == ' ') p++;
+        if (p >= n) break;
+    }
+    free(tmp);
+    if (nl == 0) start[0] = len[0] = 0, nl = 1;
+    return nl;
+}

@@ -53,7 +53,7 @@ int ui_list_event(App *a, UiList *l, const SDL_Event *e)
         a->dirty = true;
         return -1;
     case SDL_MOUSEMOTION: {
-        int h = ui_hit(l->rect, l->visible, app_mouse(a, e->motion.x, e->motion.y));
+        int h = ui_hit(l->rect, l->visible, window_mouse(a, e->motion.x, e->motion.y));
         int nh = h >= 0 ? l->first + h : -1;
         if (nh != l->hover) a->dirty = true;
         l->hover = nh;
@@ -67,7 +67,7 @@ int ui_list_event(App *a, UiList *l, const SDL_Event *e)
         return -1;
     case SDL_MOUSEBUTTONUP:
         if (e->button.button == SDL_BUTTON_LEFT) {
-            int h = ui_hit(l->rect, l->visible, app_mouse(a, e->button.x, e->button.y));
+            int h = ui_hit(l->rect, l->visible, window_mouse(a, e->button.x, e->button.y));
             if (h >= 0) {
                 l->focus = l->first + h;
                 return l->focus;
@@ -185,14 +185,14 @@ int ui_buttons_event(App *a, UiButtons *b, const SDL_Event *e)
         a->dirty = true;
         return -1;
     case SDL_MOUSEMOTION: {
-        int h = ui_hit(b->rect, b->count, app_mouse(a, e->motion.x, e->motion.y));
+        int h = ui_hit(b->rect, b->count, window_mouse(a, e->motion.x, e->motion.y));
         if (h != b->hover) a->dirty = true;
         b->hover = h;
         return -1;
     }
     case SDL_MOUSEBUTTONUP:
         if (e->button.button != SDL_BUTTON_LEFT) return -1;
-        return ui_hit(b->rect, b->count, app_mouse(a, e->button.x, e->button.y));
+        return ui_hit(b->rect, b->count, window_mouse(a, e->button.x, e->button.y));
     default: return -1;
     }
 }

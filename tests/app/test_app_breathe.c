@@ -120,7 +120,7 @@ static void menu_reaches_the_picker_and_help(void)
     const char *dir = at_tmpdir(3);
     const char *script =
              "texts $D/menu.json\nkey Right\nkey Return\nwait 300\ntexts $D/picker.json\n"
-             "key F1\ntexts $D/help.json\nkey PageDown\nkey PageDown\ntexts $D/help2.json\n"
+             "key F1\ntexts $D/help.json\nkey PageDown\ntexts $D/help2.json\n"
              "key Escape\nkey Escape\nwait 300\n"
              "texts $D/back.json\n";
     CHECK_INT(at_run(dir, "menu", dir, script, "--region CA"), 0);

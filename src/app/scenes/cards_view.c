@@ -204,14 +204,14 @@ int card_choice_event(App *a, CardChoice *c, const SDL_Event *e)
         return -1;
     }
     case SDL_MOUSEMOTION: {
-        int h = hit(c, app_mouse(a, e->motion.x, e->motion.y));
+        int h = hit(c, window_mouse(a, e->motion.x, e->motion.y));
         if (h != c->hover) a->dirty = true;
         c->hover = h;
         return -1;
     }
     case SDL_MOUSEBUTTONUP:
         if (e->button.button != SDL_BUTTON_LEFT) return -1;
-        return hit(c, app_mouse(a, e->button.x, e->button.y));
+        return hit(c, window_mouse(a, e->button.x, e->button.y));
     default: return -1;
     }
 }

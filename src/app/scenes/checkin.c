@@ -61,11 +61,11 @@ static void checkin_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (e->type == SDL_MOUSEMOTION) {
-        int h = hit_chip(c, app_mouse(a, e->motion.x, e->motion.y));
+        int h = hit_chip(c, window_mouse(a, e->motion.x, e->motion.y));
         if (h != c->hover) a->dirty = true;
         c->hover = h;
     } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
-        int h = hit_chip(c, app_mouse(a, e->button.x, e->button.y));
+        int h = hit_chip(c, window_mouse(a, e->button.x, e->button.y));
         if (h >= 0) {
             answer(a, c, h);
             return;

@@ -64,7 +64,7 @@ static void stats_event(App *a, void *v, const SDL_Event *e)
         }
         a->dirty = true;
     } else if (e->type == SDL_MOUSEMOTION) {
-        int h = cell_at(s, app_mouse(a, e->motion.x, e->motion.y));
+        int h = cell_at(s, window_mouse(a, e->motion.x, e->motion.y));
         if (h != s->hover) a->dirty = true;
         s->hover = h;
     } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_RIGHT) {

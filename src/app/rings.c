@@ -1,0 +1,314 @@
+/* The rings of the breathing figure, drawn and kept.
+ *
+ * GPU renderers draw them with draw_arc and draw_disc. SDL's software renderer, the default,
+ * draws every triangle of those through a temporary surface and a blended blit, with per-pixel
+ * divisions where colours vary: at 60 frames a second the rings cost more than all the rest of
+ * the screen. There the rings are drawn on the CPU (rings_raster.c) into a streaming texture
+ * that is copied without blending.
+ *
+ * From one frame to the next a breath moves each edge by about a pixel, so the texture keeps
+ * what it holds and only the radii where a ring changed (and the wedge the progress arc grew
+ * by) are drawn again; when the loop redraws the figure over the last frame (a->damage_pass),
+ * only those parts are copied to the window. */
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rings.h"
+
+typedef struct FigureCache {
+    SDL_Texture *tex; /* the rings and the background under them, box-sized */
+    int tw, th;
+    FigKey key; /* what the texture holds */
+    bool valid;
+    uint64_t frame; /* the frame it was last copied to the window in */
+    SDL_Rect ink;   /* where the countdown was drawn over it then (box pixels) */
+    RingTable table;
+} FigureCache;
+
+static void draw_shapes(App *a, const Shape *sh, int n, float cx, float cy)
+{
+    for (int i = 0; i < n; i++) {
+        if (sh[i].disc) draw_disc(a, cx, cy, sh[i].r, sh[i].c);
+        else draw_arc(a, cx, cy, sh[i].r, sh[i].thick, 0, sh[i].to, sh[i].c);
+    }
+}
+
+static Ring ring_of(const Shape *s)
+{
+    const float F = DRAW_FEATHER;
+    Ring g = {0};
+    if (s->disc) {
+        /* Spans fill to r - F/2; a band fades from r - F/2 - 1.5 (under the spans) to r + F. */
+        float ri = s->r - F / 2;
+        g.full = ri;
+        g.out0 = ri > 1.5f ? ri - 1.5f : 0;
+        g.out1 = s->r + F;
+    } else {
+        float ro = s->r + s->thick / 2, ri = s->r - s->thick / 2;
+        if (ri > F) {
+            g.in0 = ri - F;
+            g.in1 = ri;
+        }
+        g.full = g.out0 = ro;
+        g.out1 = ro + F;
+    }
+    g.r = s->c.r;
+    g.g = s->c.g;
+    g.b = s->c.b;
+    g.alpha = s->c.a / 255.0f;
+    return g;
+}
+
+static int ring_changes(const Ring *o, const Ring *n, Span *out)
+{
+    if (!memcmp(o, n, sizeof *o)) return 0;
+    if (o->r != n->r || o->g != n->g || o->b != n->b || o->alpha != n->alpha) {
+        out[0] = (Span){fminf(ring_lo(o), ring_lo(n)), fmaxf(o->out1, n->out1)};
+        return 1;
+    }
+    int c = 0;
+    if (o->in0 != n->in0 || o->in1 != n->in1)
+        out[c++] = (Span){fminf(ring_lo(o), ring_lo(n)), fmaxf(o->in1, n->in1)};
+    if (o->full != n->full || o->out0 != n->out0 || o->out1 != n->out1)
+        out[c++] = (Span){fminf(o->full, n->full), fmaxf(o->out1, n->out1)};
+    return c;
+}
+
+/* Trims the spans where ring j changed to what shows: a later ring that is opaque, of the same
+ * colour, and full over some radii in both frames hides them (the disc over the halo's inner
+ * feather). */
+static void trim_hidden(const FigKey *o, const FigKey *k, int j, Span *sp, int n)
+{
+    for (int q = j + 1; q < k->nrings - k->partial; q++) {
+        const Ring *a = &o->ring[q], *b = &k->ring[q];
+        if (a->alpha < 1 || b->alpha < 1 || a->r != b->r || a->g != b->g || a->b != b->b) continue;
+        float lo = fmaxf(a->in1, b->in1), hi = fminf(a->full, b->full);
+        for (int i = 0; i < n; i++) {
+            if (sp[i].lo >= lo && sp[i].lo < hi) sp[i].lo = hi;
+            if (sp[i].hi > lo && sp[i].hi <= hi) sp[i].hi = lo;
+            if (sp[i].hi < sp[i].lo) sp[i].hi = sp[i].lo; /* all hidden */
+        }
+    }
+}
+
+/* The rectangle (box pixels) around the partial arc's band between turns t0 and t1. */
+static SDL_Rect wedge_rect(const FigKey *k, float t0, float t1)
+{
+    const Ring *q = &k->ring[k->nrings - 1];
+    float rad[2] = {ring_lo(q), q->out1};
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    float turns[6] = {t0, t1, 0.25f, 0.5f, 0.75f, 1.0f};
+    for (int i = 0; i < 6; i++) {
+        if (i >= 2 && (turns[i] <= t0 || turns[i] >= t1)) continue;
+        float sx = sinf(2 * (float)M_PI * turns[i]), sy = -cosf(2 * (float)M_PI * turns[i]);
+        for (int j = 0; j < 2; j++) {
+            float x = k->cx + sx * rad[j], y = k->cy + sy * rad[j];
+            x0 = fminf(x0, x), x1 = fmaxf(x1, x), y0 = fminf(y0, y), y1 = fmaxf(y1, y);
+        }
+    }
+    /* a margin for the rounding of the cut, which is placed half a pixel off (k->shift) */
+    SDL_Rect r = {ifloor(x0) - 2 - k->x, ifloor(y0) - 2 - k->y, 0, 0};
+    r.w = iceil(x1) + 3 - k->x - r.x;
+    r.h = iceil(y1) + 3 - k->y - r.y;
+    return r;
+}
+
+/* The box of half-width ext around a centre, in whole pixels. */
+SDL_Rect rings_square(float cx, float cy, float ext)
+{
+    int x = (int)floorf(cx - ext), y = (int)floorf(cy - ext);
+    return (SDL_Rect){x, y, (int)ceilf(cx + ext) - x, (int)ceilf(cy + ext) - y};
+}
+
+static void copy_part(App *a, FigureCache *f, SDL_Rect r)
+{
+    SDL_Rect all = {0, 0, f->key.w, f->key.h};
+    if (!SDL_IntersectRect(&r, &all, &r)) return;
+    SDL_Rect dst = {r.x + f->key.x, r.y + f->key.y, r.w, r.h};
+    SDL_RenderCopy(a->ren, f->tex, &r, &dst);
+}
+
+/* Copies of parts of the texture to the window, joined while that copies few pixels that did
+ * not change: a copy costs about as much as copying MERGE_PX more pixels in one. */
+#define MERGE_PX 1024
+
+typedef struct Copies {
+    SDL_Rect pending[2]; /* left and right of the centre */
+    long needed[2];      /* the pixels of each that were drawn */
+} Copies;
+
+static void copies_add(App *a, FigureCache *f, Copies *c, int side, SDL_Rect r)
+{
+    if (r.w <= 0 || r.h <= 0) return;
+    SDL_Rect *p = &c->pending[side];
+    long need = (long)r.w * r.h;
+    if (p->w > 0) {
+        SDL_Rect u;
+        SDL_UnionRect(p, &r, &u);
+        if ((long)u.w * u.h - c->needed[side] - need <= MERGE_PX) {
+            *p = u;
+            c->needed[side] += need;
+            return;
+        }
+        copy_part(a, f, *p);
+    }
+    *p = r;
+    c->needed[side] = need;
+}
+
+static void copies_flush(App *a, FigureCache *f, Copies *c)
+{
+    for (int i = 0; i < 2; i++)
+        if (c->pending[i].w > 0) copy_part(a, f, c->pending[i]);
+}
+
+/* Draws the shapes, and the background under them, on all of the box of half-width ext around
+ * the centre (rings_square()), on the CPU; ink is where the caller then draws over them (window
+ * pixels). False when it cannot (not the software renderer, shapes it does not draw, no
+ * texture): draw them with draw_shapes.
+ *
+ * While the loop redraws this box over the last frame (a->damage_pass) and the last frame
+ * showed it too, only what changed is drawn and copied: the radii where a ring moved or
+ * changed colour, the wedge where the progress arc grew, and the ink. A breath moves its
+ * edges by about a pixel a frame, so that is a few thin rings instead of the whole box. */
+static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, float ext, SDL_Rect ink)
+{
+    if (!app_software(a) || !a->bg_rows || n > MAX_SHAPES) return false;
+    FigKey k;
+    memset(&k, 0, sizeof k); /* compared with memcmp */
+    for (int i = 0; i < n; i++) {
+        if (sh[i].disc && sh[i].c.a != 255) return false; /* draw_disc blends twice at its edge */
+        bool part = !sh[i].disc && sh[i].to < 1;
+        if (part && i != n - 1) return false; /* only the last ring may be partial */
+        if (part && sh[i].to <= 0) continue;  /* nothing to draw */
+        k.ring[k.nrings++] = ring_of(&sh[i]);
+        if (part) {
+            k.partial = 1;
+            k.to = sh[i].to;
+        }
+    }
+    SDL_Rect box = rings_square(cx, cy, ext);
+    SDL_Rect all = {0, 0, a->w, a->h};
+    if (!SDL_IntersectRect(&box, &all, &box)) return true;
+    k.x = box.x;
+    k.y = box.y;
+    k.w = box.w;
+    k.h = box.h;
+    /* The software renderer truncates vertices to whole pixels, which puts its rings half a
+     * pixel up and left on average: so do these, to sit where they always have. */
+    k.shift = 0.5f;
+    k.cx = cx - k.shift;
+    k.cy = cy - k.shift;
+    k.bg_gen = a->bg_gen;
+
+    FigureCache *f = a->fig;
+    if (!f) {
+        f = a->fig = calloc(1, sizeof *f);
+        if (!f) return false;
+    }
+    if (!f->tex || f->tw != box.w || f->th != box.h) {
+        if (f->tex) SDL_DestroyTexture(f->tex);
+        f->tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
+                                   box.w, box.h);
+        f->tw = box.w;
+        f->th = box.h;
+        f->valid = false;
+        if (!f->tex) return false;
+        SDL_SetTextureBlendMode(f->tex, SDL_BLENDMODE_NONE);
+    }
+    int nlut = (int)((ext + 4) * LUT_STEPS) + 2;
+    if (nlut > f->table.nlut) {
+        Sample *lut = realloc(f->table.lut, (size_t)nlut * sizeof *lut);
+        if (!lut) return false;
+        f->table.lut = lut;
+        f->table.nlut = nlut;
+    }
+    /* The header (box, centre, background) is all of the key before the rings. */
+    bool same_box = f->valid && !memcmp(&k, &f->key, offsetof(FigKey, nrings));
+    bool incremental = a->damage_pass && same_box && f->frame + 1 == a->frame_no;
+    bool whole = true; /* everything drawn (and so copied) */
+    if (!f->valid || memcmp(&k, &f->key, sizeof k) != 0) {
+        Update u = {NULL, 0, false, {0, 0, 0, 0}};
+        Span changed[MAX_SPANS];
+        if (same_box && k.nrings == f->key.nrings && k.partial == f->key.partial) {
+            int nc = 0;
+            for (int j = 0; j < k.nrings; j++) {
+                int c = ring_changes(&f->key.ring[j], &k.ring[j], changed + nc);
+                trim_hidden(&f->key, &k, j, changed + nc, c);
+                nc += c;
+            }
+            /* a hair wider, for rounding where a row crosses their ends */
+            for (int j = 0; j < nc; j++) changed[j].lo -= 0.125f, changed[j].hi += 0.125f;
+            u.spans = changed;
+            u.nspans = nc;
+            if (k.partial && k.to != f->key.to) {
+                u.wedge = true;
+                u.w = wedge_rect(&k, fminf(k.to, f->key.to), fmaxf(k.to, f->key.to));
+            }
+            whole = false;
+        }
+        int strip_h = (box.h + MAX_STRIPS - 1) / MAX_STRIPS;
+        if (strip_h < 4) strip_h = 4;
+        Strip strips[MAX_STRIPS] = {{0, 0, 0, 0}};
+        void *pixels;
+        int pitch;
+        /* The software renderer's lock hands back the texture's own pixels, so what is not
+         * drawn now keeps what was drawn before (this path runs only on that renderer). */
+        if (SDL_LockTexture(f->tex, NULL, &pixels, &pitch) != 0) return false;
+        rings_raster(&f->table, &k, a->bg_rows, pixels, pitch, &u, strips, strip_h);
+        SDL_UnlockTexture(f->tex);
+        f->key = k;
+        f->valid = true;
+        if (incremental && !whole) {
+            Copies c = {{{0, 0, 0, 0}, {0, 0, 0, 0}}, {0, 0}};
+            for (int i = 0; i * strip_h < box.h; i++) {
+                const Strip *st = &strips[i];
+                SDL_Rect l = {st->l0, i * strip_h, st->l1 - st->l0, strip_h};
+                SDL_Rect r = {st->r0, i * strip_h, st->r1 - st->r0, strip_h};
+                if (l.w > 0 && r.w > 0 && st->l1 >= st->r0) {
+                    SDL_UnionRect(&l, &r, &l);
+                    r.w = 0;
+                }
+                copies_add(a, f, &c, 0, l);
+                copies_add(a, f, &c, 1, r);
+            }
+            copies_flush(a, f, &c);
+        }
+    } else {
+        whole = false;
+    }
+    SDL_Rect ink_box = {ink.x - box.x, ink.y - box.y, ink.w, ink.h};
+    if (incremental && !whole) {
+        /* The ink goes over clean pixels: what was under the last frame's, and this one's. */
+        copy_part(a, f, f->ink);
+        copy_part(a, f, ink_box);
+    } else {
+        copy_part(a, f, (SDL_Rect){0, 0, box.w, box.h});
+    }
+    f->ink = ink_box;
+    f->frame = a->frame_no;
+    if (a->damage_pass) a->damage_ink = ink;
+    return true;
+}
+
+void rings_quit(App *a)
+{
+    FigureCache *f = a->fig;
+    if (!f) return;
+    if (f->tex) SDL_DestroyTexture(f->tex);
+    free(f->table.lut);
+    free(f);
+    a->fig = NULL;
+}
+
+/* True if every pixel of rings_square(cx, cy, ext) was painted, background included. */
+bool rings_draw(App *a, const Shape *sh, int n, float cx, float cy, float ext, SDL_Rect ink)
+{
+    if (raster_shapes(a, sh, n, cx, cy, ext, ink)) return true;
+    if (a->damage_pass) draw_background(a); /* the loop counted on the rings to paint it */
+    draw_shapes(a, sh, n, cx, cy);
+    return false;
+}
+

@@ -1,0 +1,64 @@
+/* Grounding: the exercise picker, with the chosen exercise's length, steps and caution. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grounding_scene.h"
+#include "scenes.h"
+
+typedef struct GPicker {
+    UiList list;
+    UiItem items[UI_LIST_MAX];
+} GPicker;
+
+static void gpicker_event(App *a, void *s, const SDL_Event *e)
+{
+    GPicker *p = s;
+    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
+        scene_pop(a);
+        return;
+    }
+    int i = ui_list_event(a, &p->list, e);
+    if (i >= 0 && i < a->content.nexercises) ground_push(a, &a->content.exercises[i]);
+}
+
+static void gpicker_render(App *a, void *s)
+{
+    GPicker *p = s;
+    const Theme *t = &a->theme;
+    int y = ui_header(a, "Ground", NULL);
+    SDL_Rect area, panel;
+    ui_columns(a, p->items, p->list.count, y, a->h - a->h / 7, &area, &panel);
+    ui_list_render(a, &p->list, p->items, area);
+    if (p->list.focus < a->content.nexercises) {
+        const GroundExercise *ex = &a->content.exercises[p->list.focus];
+        draw_rrect(a, panel, a->h / 60, t->surface);
+        int pad = a->h / 30, tx = panel.x + pad, tw = panel.w - 2 * pad, ty = panel.y + pad;
+        SDL_Rect r = text_draw(a, TEXT_TITLE, ex->title, tx, ty, ALIGN_LEFT, t->text, tw);
+        ty += r.h + pad / 2;
+        r = text_draw(a, TEXT_BODY, ex->when, tx, ty, ALIGN_LEFT, t->muted, tw);
+        ty += r.h + pad;
+        char buf[96];
+        snprintf(buf, sizeof buf, "About %d minute%s  \u00b7  %d steps", ex->minutes,
+                 ex->minutes == 1 ? "" : "s", ex->nsteps);
+        r = text_draw(a, TEXT_BODY, buf, tx, ty, ALIGN_LEFT, t->step[0], tw);
+        ty += r.h + pad;
+        if (ex->caution) grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, true);
+    }
+    ui_hints(a, "Up/Down choose   Enter start", "Esc back");
+}
+
+static const SceneVT GPICKER = {.name = "ground-picker", .event = gpicker_event, .render = gpicker_render};
+
+void ground_picker_push(App *a, const char *exercise_id)
+{
+    GPicker *p = calloc(1, sizeof *p);
+    if (!p) return;
+    int n = a->content.nexercises < UI_LIST_MAX ? a->content.nexercises : UI_LIST_MAX;
+    p->list = (UiList){.count = n, .hover = -1};
+    for (int i = 0; i < n; i++) {
+        p->items[i] = (UiItem){a->content.exercises[i].title, NULL};
+        if (exercise_id && !strcmp(a->content.exercises[i].id, exercise_id)) p->list.focus = i;
+    }
+    scene_push(a, &GPICKER, p);
+}
