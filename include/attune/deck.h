@@ -115,6 +115,7 @@ typedef struct DeckLevel {
     const char *id;
     int number;             /* DECK_LEVEL_MIN..DECK_LEVEL_MAX */
     const char *title, *intro;
+    bool safety_note;       /* "safety_note": show the safety note with the intro */
     const char *file;       /* where it was loaded from */
     /* Practice ids, only stored here: whoever loads all content checks that they name real
      * breathing patterns and grounding exercises. */

@@ -309,7 +309,7 @@ int main(int argc, char **argv)
         if (g.couple) couple_names_push(a, level ? level->id : NULL);
         else {
             cards_picker_push(a, level ? level->id : NULL, NULL);
-            if (level) cards_round_push(a, level);
+            if (level) cards_begin(a, level, NULL);
         }
     }
     rc = a->scripted ? script_run(a, g.script, &fake_now) : app_run(a);

@@ -202,6 +202,7 @@ bool deck_level_from_json(JsonV *v, const cJSON *obj, const char *path, DeckLeve
     l.number = (int)number;
     l.title = jv_str(v, obj, path, "title", DECK_TITLE_MAX, true);
     l.intro = jv_str(v, obj, path, "intro", DECK_INTRO_MAX, true);
+    jv_bool(v, obj, path, "safety_note", false, &l.safety_note);
 
     char pp[JV_PATH_MAX];
     jv_key_path(pp, path, "practices");

@@ -147,6 +147,7 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
     const char *script =
         "wait 300\ntexts $D/names.json\n"
         "type Alex\nkey Tab\ntype Sam\nkey Return\nwait 300\n"
+        "texts $D/gate.json\nkey Return\nwait 300\n"
         "texts $D/pick_a.json\n"
         "key 1\nwait 300\ntexts $D/cover.json\n"
         "key Return\nwait 300\ntexts $D/pick_b.json\n"
@@ -156,6 +157,13 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
         "wait 30000\ntexts $D/switch.json\n"
         "key Escape\nwait 300\ntexts $D/back.json\n";
     CHECK_INT(at_run(dir, "couple", dir, script, "cards --couple notice"), 0);
+
+    /* The first time this pair plays, the gate comes first: for two people who feel safe. */
+    cJSON *gate = at_texts_of(dir, "gate");
+    CHECK(at_texts_has(gate, "For two people who feel safe together"));
+    CHECK(at_texts_contains(gate, "not yours to accept"));
+    CHECK(at_texts_has(gate, "Practise on my own"));
+    cJSON_Delete(gate);
 
     cJSON *root;
     const cJSON *cards = load_level("01-notice.json", &root);
@@ -217,7 +225,8 @@ static void couple_round_ends_with_a_summary(void)
 {
     const char *dir = at_tmpdir(3);
     char script[4096];
-    size_t n = (size_t)snprintf(script, sizeof script, "wait 300\nkey Return\nkey Return\n");
+    /* Names left empty, then the gate, passed. */
+    size_t n = (size_t)snprintf(script, sizeof script, "wait 300\nkey Return\nkey Return\nwait 300\nkey Return\n");
     for (int i = 0; i < 5; i++)
         n += (size_t)snprintf(script + n, sizeof script - n,
                               "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\nkey %d\nwait 300\n"

@@ -136,10 +136,16 @@ static void leaving_early_is_recorded_as_not_completed(void)
     /* 30 s in: long enough to be asked how it went. */
     const char *dir = at_tmpdir(1);
     const char *script = "key s\nwait 30000\nkey Escape\nwait 300\ntexts $D/after.json\n"
-                         "key t\nwait 300\ntexts $D/menu.json\n";
+                         "key t\nwait 300\ntexts $D/support.json\nkey Return\nwait 300\n"
+                         "texts $D/menu.json\n";
     CHECK_INT(at_run(dir, "leave", dir, script, "breathe box"), 0);
     cJSON *t = at_texts_of(dir, "after");
     CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    /* A 10 after a practice: one calm line says where support is, without alarm. */
+    t = at_texts_of(dir, "support");
+    CHECK(at_texts_contains(t, "support is one key away: F1"));
+    CHECK(!at_texts_contains(t, "!"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));

@@ -16,6 +16,7 @@
 
 typedef struct Picker {
     UiList list;
+    UiButtons about; /* "About the four moves", and the safety note or the couple gate */
     bool couple;
     char names[2][COUPLE_NAME_MAX];
     UiItem items[UI_LIST_MAX];
@@ -38,19 +39,138 @@ static void elide(App *a, TextRole role, const char *s, int w, char *out, size_t
     }
 }
 
+/* ---------- before a round: the safety note, the couple gate, "moves, not types" ---------- */
+
+static const char MOVES_TITLE[] = "Four moves anyone makes";
+static const char MOVES_BODY[] =
+    "Each card offers four ways to respond. They are not four kinds of people: they are moves "
+    "anyone makes under stress, and everyone makes all four. Some reach toward the other person "
+    "for reassurance (anxious), some step back to stay safe (avoidant), some do both at once "
+    "(fearful-avoidant), and some name what you feel and need while staying open to what they "
+    "feel (connection-oriented). Noticing which one pulls at you is the practice.";
+static const char GATE_TITLE[] = "For two people who feel safe together";
+
+/* The gate's words: who Cards together is for, then the safety note. */
+static void gate_body(const App *a, char *buf, size_t n)
+{
+    snprintf(buf, n, "Play together only if you both feel safe with each other, and either of "
+                     "you can stop at any time.\n\n%s", a->content.res.safety ? a->content.res.safety : "");
+}
+
+typedef struct Begin {
+    const DeckLevel *level;
+    bool couple;
+    char names[2][COUPLE_NAME_MAX];
+} Begin;
+
+static void begin_next(App *a, Begin *b);
+
+static void begin_seen(App *a, Begin *b, bool *flag, int choice)
+{
+    if (choice != 0) { /* Back or Esc: to the picker */
+        free(b);
+        return;
+    }
+    *flag = true;
+    practice_save_settings(a);
+    begin_next(a, b);
+}
+
+static void safety_done(App *a, void *ctx, int choice)
+{
+    begin_seen(a, ctx, &a->data.settings.cards_safety_seen, choice);
+}
+
+static void moves_done(App *a, void *ctx, int choice)
+{
+    begin_seen(a, ctx, &a->data.settings.moves_seen, choice);
+}
+
+static void gate_done(App *a, void *ctx, int choice)
+{
+    Begin *b = ctx;
+    if (choice == 0) {
+        settings_pair_mark(&a->data.settings, b->names[0], b->names[1]);
+        practice_save_settings(a);
+        begin_next(a, b);
+        return;
+    }
+    if (choice == 1) { /* practise on my own: the solo picker on the same level */
+        scene_to_root(a);
+        cards_picker_push(a, b->level->id, NULL);
+    }
+    free(b);
+}
+
+/* Shows the next note this person has not met yet, or starts the round. */
+static void begin_next(App *a, Begin *b)
+{
+    Settings *st = &a->data.settings;
+    char body[1200];
+    if (b->couple && !settings_pair_seen(st, b->names[0], b->names[1])) {
+        static const char *const labels[3] = {"We both feel safe", "Practise on my own", "Back"};
+        gate_body(a, body, sizeof body);
+        notice_push_choice(a, GATE_TITLE, body, labels, 3, -1, gate_done, b);
+    } else if (!b->couple && !st->cards_safety_seen) {
+        static const char *const labels[2] = {"Continue", "Back"};
+        notice_push_choice(a, "Before you begin", a->content.res.safety, labels, 2, -1, safety_done, b);
+    } else if (!st->moves_seen) {
+        static const char *const labels[2] = {"Begin", "Back"};
+        notice_push_choice(a, MOVES_TITLE, MOVES_BODY, labels, 2, -1, moves_done, b);
+    } else {
+        if (b->couple) couple_round_push(a, b->level, b->names[0], b->names[1]);
+        else cards_round_push(a, b->level);
+        free(b);
+    }
+}
+
+void cards_begin(App *a, const DeckLevel *level, const char *const *names)
+{
+    Begin *b = calloc(1, sizeof *b);
+    if (!b) return;
+    b->level = level;
+    b->couple = names != NULL;
+    for (int i = 0; names && i < 2; i++) /* as the round will show them */
+        snprintf(b->names[i], sizeof b->names[i], "%s", names[i] && *names[i] ? names[i]
+                                                          : i ? "Partner B" : "Partner A");
+    begin_next(a, b);
+}
+
 static void picker_start(App *a, Picker *p, int i)
 {
     if (i < 0 || i >= a->content.nlevels) return;
-    const DeckLevel *l = &a->content.levels[i];
-    if (p->couple) couple_round_push(a, l, p->names[0], p->names[1]);
-    else cards_round_push(a, l);
+    const char *names[2] = {p->names[0], p->names[1]};
+    cards_begin(a, &a->content.levels[i], p->couple ? names : NULL);
+}
+
+/* The notes again, on demand: "moves, not types", and the safety note or the couple gate. */
+static void picker_about(App *a, Picker *p, int which)
+{
+    static const char *const ok[1] = {"OK"};
+    char body[1200];
+    if (which == 0) notice_push_choice(a, MOVES_TITLE, MOVES_BODY, ok, 1, 0, NULL, NULL);
+    else if (p->couple) {
+        gate_body(a, body, sizeof body);
+        notice_push_choice(a, GATE_TITLE, body, ok, 1, 0, NULL, NULL);
+    } else {
+        notice_push_choice(a, "Everyday friction, not abuse", a->content.res.safety, ok, 1, 0, NULL, NULL);
+    }
 }
 
 static void picker_event(App *a, void *s, const SDL_Event *e)
 {
     Picker *p = s;
-    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
-        scene_pop(a);
+    if (e->type == SDL_KEYDOWN) {
+        switch (e->key.keysym.sym) {
+        case SDLK_ESCAPE: scene_pop(a); return;
+        case SDLK_a: picker_about(a, p, 0); return;
+        case SDLK_n: picker_about(a, p, 1); return;
+        default: break;
+        }
+    }
+    int b = e->type == SDL_KEYDOWN ? -1 : ui_buttons_event(a, &p->about, e);
+    if (b >= 0) {
+        picker_about(a, p, b);
         return;
     }
     picker_start(a, p, ui_list_event(a, &p->list, e));
@@ -97,6 +217,10 @@ static int level_panel(App *a, const DeckLevel *l, SDL_Rect panel, TextRole intr
     r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, 0);
     y += r.h + pad / 2;
     r = cards_put(a, draw, intro_role, l->intro, x, y, ALIGN_LEFT, t->text, w);
+    if (l->safety_note && c->res.safety) {
+        y += r.h + pad / 2;
+        r = cards_put(a, draw, TEXT_SMALL, c->res.safety, x, y, ALIGN_LEFT, t->step[0], w);
+    }
     y += r.h + pad * 2 / 3;
     r = cards_put(a, draw, TEXT_SMALL, "Suggested practices", x, y, ALIGN_LEFT, t->muted, 0);
     y += r.h;
@@ -128,7 +252,7 @@ static void picker_render(App *a, void *s)
         snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
                  c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
     }
-    int bottom = cards_content_bottom(a, false);
+    int bottom = cards_content_bottom(a, true);
     int gap = a->w / 40;
     int lw = a->w * 30 / 100, pw = a->w * 46 / 100;
     for (int i = 0; i < p->list.count; i++) {
@@ -148,7 +272,11 @@ static void picker_render(App *a, void *s)
         draw_rrect(a, panel, a->h / 60, t->surface);
         level_panel(a, l, panel, role, true);
     }
-    ui_hints(a, "Up/Down level   Enter start a round", "Esc back");
+    const char *about[2] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note"};
+    ui_buttons_render(a, &p->about, about, cards_buttons_y(a));
+    ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?"
+                          : "Up/Down level   Enter start   A moves   N safety note",
+             "Esc back");
 }
 
 static const SceneVT PICKER = {.name = "cards-picker", .event = picker_event, .render = picker_render};
@@ -159,6 +287,7 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names)
     if (!p) return;
     int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
     p->list = (UiList){.count = n, .hover = -1, .focus = cards_suggested_level(a)};
+    p->about = (UiButtons){.count = 2, .focus = -1, .hover = -1};
     const DeckLevel *l = cards_find_level(&a->content, level_id);
     if (l) p->list.focus = (int)(l - a->content.levels);
     if (p->list.focus >= n) p->list.focus = 0;

@@ -3,6 +3,10 @@
 #include <stdlib.h>
 
 #include "practice.h"
+#include "scenes.h"
+
+/* At or above this after a practice, one calm line says where support is. */
+#define CHECKIN_SUPPORT_AT 9
 
 #define NCHIPS 11
 
@@ -23,6 +27,10 @@ static void answer(App *a, CheckIn *c, int rating)
     if (c->after) {
         scene_pop(a);
         practice_rated_after(a, rating); /* may push a notice: it lands above what is below */
+        if (rating >= CHECKIN_SUPPORT_AT)
+            notice_push(a, "Thank you for checking in",
+                        "Some practices stir things up, and that is part of it too. If it would "
+                        "help to talk to someone, support is one key away: F1.");
     } else {
         practice_rated_before(a, rating);
         scene_replace(a, c->next_vt, c->next);

@@ -220,7 +220,7 @@ static void regions_choose(App *a, Regions *g)
 {
     const HelpRegion *r = g->region[g->list.focus];
     Settings *st = &a->data.settings;
-    snprintf(st->region, sizeof st->region, "%s", r->code);
+    snprintf(st->region, sizeof st->region, "%s", r->code[0] ? r->code : "ZZ"); /* ZZ: elsewhere */
     a->region_arg[0] = 0; /* a choice made here wins over --region for the rest of this run */
     practice_save_settings(a);
     scene_pop(a);

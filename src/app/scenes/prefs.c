@@ -3,6 +3,7 @@
  * does. The data folder is shown last, read-only. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "practice.h"
 #include "scenes.h"
@@ -13,6 +14,7 @@ typedef enum {
     ROW_DAY_START,
     ROW_GOAL,
     ROW_TEXT_SIZE,
+    ROW_REGION,
     ROW_MOTION,
     ROW_COUNT /* the data folder row follows, outside the focusable list */
 } Row;
@@ -23,6 +25,7 @@ static const UiItem ROWS[ROW_COUNT] = {
     {"A new day starts at", NULL},
     {"Weekly goal", NULL},
     {"Text size", NULL},
+    {"Help lines for", NULL},
     {"Reduced motion", NULL},
 };
 
@@ -32,6 +35,7 @@ static const char *const ABOUT[ROW_COUNT] = {
     "A practice before this hour counts for the day before.",
     "Days a week you'd like to practise. Shown as progress, never as failure.",
     "Larger or smaller words on every screen.",
+    "Which country's crisis and abuse lines Help shows first. Enter shows every region.",
     "Less movement on screen: the breathing circle keeps its size and brightens instead.",
 };
 
@@ -85,6 +89,18 @@ static void change(App *a, Row row, int dir, bool wrap)
         break;
     }
     case ROW_MOTION: s->reduced_motion = !s->reduced_motion; break;
+    case ROW_REGION: {
+        /* From the system's, through every region, to "everywhere else" (ZZ) and round. */
+        const Resources *r = &a->content.res;
+        int i = -1; /* -1: from the system */
+        for (int k = 0; k < r->nregions; k++)
+            if (!strcmp(s->region, r->regions[k].code)) i = k;
+        if (!strcmp(s->region, "ZZ")) i = r->nregions;
+        i = step(i, dir, -1, r->nregions, true);
+        snprintf(s->region, sizeof s->region, "%s", i < 0 ? "" : i < r->nregions ? r->regions[i].code : "ZZ");
+        a->region_arg[0] = 0;
+        break;
+    }
     default: return;
     }
     practice_save_settings(a);
@@ -101,6 +117,11 @@ static void value_text(const App *a, Row row, char *buf, size_t n)
     case ROW_GOAL: snprintf(buf, n, "%d day%s", s->weekly_goal, s->weekly_goal == 1 ? "" : "s"); break;
     case ROW_TEXT_SIZE: snprintf(buf, n, "%d%%", (int)(TEXT_SIZES[size_index(a)] * 100 + 0.5)); break;
     case ROW_MOTION: snprintf(buf, n, "%s", s->reduced_motion ? "On" : "Off"); break;
+    case ROW_REGION: {
+        const HelpRegion *g = help_region(a);
+        snprintf(buf, n, "%s%s", g ? g->name : "?", s->region[0] ? "" : " (automatic)");
+        break;
+    }
     default: buf[0] = 0; break;
     }
 }
@@ -119,7 +140,8 @@ static void settings_event(App *a, void *v, const SDL_Event *e)
         }
     }
     int i = ui_list_event(a, &s->list, e);
-    if (i >= 0) change(a, (Row)i, +1, true);
+    if (i == ROW_REGION) help_regions_push(a); /* every region's lines, to choose from */
+    else if (i >= 0) change(a, (Row)i, +1, true);
 }
 
 /* Height of the longest explanation, so the list above it never moves as focus changes. */
@@ -164,7 +186,7 @@ static void settings_render(App *a, void *v)
     for (int k = 0; k < s->list.visible; k++) {
         int i = s->list.first + k;
         SDL_Rect r = s->list.rect[k];
-        char val[32];
+        char val[96];
         value_text(a, (Row)i, val, sizeof val);
         bool focus = i == s->list.focus;
         int vx = r.x + r.w - 2 * pad;

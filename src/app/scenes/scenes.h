@@ -26,6 +26,10 @@ const DeckLevel *cards_find_level(const Content *c, const char *s);
 /* The level picker, preselecting level_id (NULL: the suggested next level). names NULL: solo;
  * else the couple's two names, and picking a level starts a round together. */
 void cards_picker_push(App *a, const char *level_id, const char *const *names);
+/* A round of the level, solo (names NULL) or together, after the notes this person has not
+ * met yet: the safety note before the first solo round, the Cards together gate the first
+ * time a pair of names plays, "four moves anyone makes" before the first card ever. */
+void cards_begin(App *a, const DeckLevel *level, const char *const *names);
 /* Straight into a solo round of the level. */
 void cards_round_push(App *a, const DeckLevel *level);
 /* Cards together: both names first, then the picker (or level_id's round at once). */

@@ -52,7 +52,15 @@ static void talk_begin(App *a, Couple *c)
     if (!couple_talk_begin(c->r, first, COUPLE_TALK_SPEAK_MS, COUPLE_TALK_SUMUP_MS, a->now)) return;
     c->talk = couple_talk_at(couple_talk(c->r), a->now);
     c->talk_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1};
+    c->flood_btn = (UiButtons){.count = 1, .focus = -1, .hover = -1};
     cards_fade(a);
+}
+
+/* Flooded: the talk stops, and after the break the same card is back on screen. */
+static void talk_flooded(App *a, Couple *c)
+{
+    couple_talk_stop(c->r);
+    together_break_push(a);
 }
 
 static bool is_key(const SDL_Event *e, SDL_Keycode k)
@@ -83,8 +91,13 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
         }
         return;
     }
+    if (ui_buttons_event(a, &c->flood_btn, e) == 0) {
+        talk_flooded(a, c);
+        return;
+    }
     if (e->type != SDL_KEYDOWN) return;
     switch (e->key.keysym.sym) {
+    case SDLK_f: talk_flooded(a, c); return;
     case SDLK_SPACE:
         if (v.paused) couple_talk_resume(t, a->now);
         else couple_talk_pause(t, a->now);

@@ -20,7 +20,7 @@ static void names_continue(App *a, Names *n)
     const char *names[2] = {n->name[0], n->name[1]};
     const DeckLevel *l = cards_find_level(&a->content, n->level_id);
     cards_picker_push(a, l ? l->id : NULL, names);
-    if (l) couple_round_push(a, l, names[0], names[1]);
+    if (l) cards_begin(a, l, names);
 }
 
 /* UTF-8 sequence length from its lead byte (1 for anything unexpected). */

@@ -12,6 +12,7 @@ typedef struct Couple {
     CardChoice choice;
     UiButtons reveal_btn; /* Talk it through / Next card */
     UiButtons talk_btn;   /* when the talk is done: Next card / Back to the card */
+    UiButtons flood_btn;  /* while talking: We're flooded: take a break */
     UiButtons end_btn;    /* Another round / Menu */
     CoupleTalkView talk;  /* as of the last update */
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
@@ -20,6 +21,10 @@ typedef struct Couple {
 
 
 static inline const char *together_name(const Couple *c, int p) { return couple_name(c->r, p); }
+
+/* "We're flooded: take a break" (together_break.c): twenty minutes apart with slow breathing
+ * to follow, then back to the card that was on screen. */
+void together_break_push(App *a);
 
 /* Draws the round's current screen: a pick, the cover, the reveal, the talk or the end. */
 void together_view_render(App *a, Couple *c);

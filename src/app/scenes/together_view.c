@@ -197,7 +197,7 @@ static void render_talk(App *a, Couple *c)
     r = text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h;
     /* The ring empties as the time runs out; everything below it is placed from its size. */
-    int hints_top = cards_content_bottom(a, false);
+    int hints_top = cards_content_bottom(a, true);
     int guide_h = text_line(a, TEXT_SMALL) * 2 + a->h / 30;
     float space = (float)(hints_top - guide_h - y);
     float rad = space * 0.40f;
@@ -220,8 +220,10 @@ static void render_talk(App *a, Couple *c)
     else
         snprintf(buf, sizeof buf, "%s, say whether that is what you meant. Then you switch.", sp);
     text_draw(a, TEXT_SMALL, buf, a->w / 2, gy, ALIGN_CENTER, t->muted, text_measure(a));
-    ui_hints(a, v.paused ? "Space resume   S skip   E one more minute"
-                         : "Space pause   S skip   E one more minute",
+    static const char *const flood[1] = {"We're flooded: take a break"};
+    ui_buttons_render(a, &c->flood_btn, flood, cards_buttons_y(a));
+    ui_hints(a, v.paused ? "Space resume   S skip   E one more minute   F break"
+                         : "Space pause   S skip   E one more minute   F break",
              "Esc back to the card");
 }
 
