@@ -77,6 +77,7 @@ static void break_render(App *a, void *s)
     y += r.h;
     const char *labels[2] = {b->st.done ? "Back to the card" : "Back to the card now",
                              b->timer.paused ? "Resume" : "Pause"};
+    b->buttons.count = b->st.done ? 1 : 2; /* nothing left to pause */
     int by = a->h - a->h / 30 - text_line(a, TEXT_SMALL) - a->h / 30 -
              ui_buttons_height(a, &b->buttons, labels, a->w * 94 / 100);
     char buf[120];
@@ -87,21 +88,25 @@ static void break_render(App *a, void *s)
                   a->w / 2, (y + by) / 2, ALIGN_CENTER, t->muted, text_measure(a));
     } else {
         /* The circle fills what is left between the words and the time line. */
-        int time_h = text_line(a, TEXT_BODY) + a->h / 40;
-        float space = (float)(by - time_h - y);
+        int words_h = text_line(a, TEXT_TITLE), time_h = text_line(a, TEXT_BODY) + a->h / 40;
+        float space = (float)(by - time_h - words_h - y);
         float rmax = space * 0.42f;
         if (rmax > a->w * 0.25f) rmax = a->w * 0.25f;
         float cy = (float)y + space / 2.0f;
         draw_breath_figure(a, &b->st, b->sess.pattern, a->w / 2.0f, cy, rmax);
+        text_draw(a, TEXT_TITLE, b->st.getting_ready ? "Get ready" : breath_kind_words(b->st.phase.kind),
+                  a->w / 2, (int)(cy + rmax * 1.08f), ALIGN_CENTER, t->text, 0);
         uint64_t left = b->st.getting_ready ? b->sess.total_ms : b->st.left_ms;
-        unsigned minutes = (unsigned)((left + 59999) / 60000);
+        unsigned minutes = (unsigned)((left + 30000) / 60000); /* the nearest whole minute */
+        if (minutes < 1) minutes = 1;
         snprintf(buf, sizeof buf, b->timer.paused ? "Paused. About %u minute%s left"
                                                   : "About %u minute%s left",
                  minutes, minutes == 1 ? "" : "s");
         text_draw(a, TEXT_BODY, buf, a->w / 2, by - time_h, ALIGN_CENTER, t->muted, 0);
     }
     ui_buttons_render(a, &b->buttons, labels, by);
-    ui_hints(a, b->timer.paused ? "Space resume" : "Space pause", "Esc back to the card");
+    ui_hints(a, b->st.done ? NULL : b->timer.paused ? "Space resume" : "Space pause",
+             "Esc back to the card");
 }
 
 static void break_enter(App *a, void *s)
