@@ -6,9 +6,10 @@
 #include <time.h>
 
 #include "attune/stats.h"
-#include "practice.h"
+#include "app.h"
+#include "datacmd.h"
 
-bool data_command_is(const char *cmd)
+bool datacmd_is(const char *cmd)
 {
     return cmd && (!strcmp(cmd, "stats") || !strcmp(cmd, "export") || !strcmp(cmd, "import"));
 }
@@ -90,7 +91,7 @@ static int cmd_import(const char *dir, const char *file)
     return 0;
 }
 
-int data_command_run(const char *dir, const char *cmd, const char *file, bool json)
+int datacmd_run(const char *dir, const char *cmd, const char *file, bool json)
 {
     if (!strcmp(cmd, "stats")) return cmd_stats(dir, json);
     if (!file) {

@@ -10,6 +10,7 @@
 #include <SDL_ttf.h>
 
 #include "app.h"
+#include "datacmd.h"
 #include "practice.h"
 #include "rings.h"
 #include "scenes.h"
@@ -192,32 +193,6 @@ static int cmd_list(App *a)
     return 0;
 }
 
-/* Milliseconds since this process was started by the kernel (for the start-up trace). */
-static double ms_since_process_start(void)
-{
-    FILE *f = fopen("/proc/self/stat", "r");
-    if (!f) return -1;
-    unsigned long long start = 0;
-    /* Field 22 is the start time in clock ticks since boot; skip past the command name. */
-    int c, field = 2;
-    while ((c = fgetc(f)) != EOF && c != ')') {}
-    while (field < 22 && (c = fgetc(f)) != EOF)
-        if (c == ' ') field++;
-    if (fscanf(f, "%llu", &start) != 1) start = 0;
-    fclose(f);
-    struct timespec ts;
-    clock_gettime(CLOCK_BOOTTIME, &ts);
-    long hz = sysconf(_SC_CLK_TCK);
-    if (!start || hz <= 0) return -1;
-    return (double)ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6 - (double)start * 1000.0 / (double)hz;
-}
-
-void app_trace_first_frame(void)
-{
-    if (getenv("ATTUNE_TRACE_STARTUP"))
-        app_log("first frame presented %.1f ms after process start", ms_since_process_start());
-}
-
 int main(int argc, char **argv)
 {
     Args g;
@@ -234,8 +209,8 @@ int main(int argc, char **argv)
     find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (!resolve_data_dir(a, &g)) return 1;
     /* Data commands need no content and no window. */
-    if (data_command_is(g.command))
-        return data_command_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
+    if (datacmd_is(g.command))
+        return datacmd_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
     load_content(a);
 
     const char *cmd = g.command ? g.command : "";
@@ -288,7 +263,8 @@ int main(int argc, char **argv)
         rc = 1;
         goto quit;
     }
-    menu_push(a);
+    a->scenes = &SCENE_TABLE;
+    scene_open(a, a->scenes->menu, NULL);
     if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
     if (!strcmp(cmd, "ground")) {
         /* The picker stays under an exercise, so Esc goes back to the list. */

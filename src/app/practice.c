@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "practice.h"
-#include "scenes.h"
 
 /* ---- notes for the user ---- */
 
@@ -123,7 +122,7 @@ static void save_current(App *a)
              "%s.\n\nYour practice still counts while Attune is open, and Attune will try again "
              "after your next practice. Check that the data folder can be written:\n%s",
              err, a->data_dir);
-    notice_push(a, "Couldn't save this practice", body);
+    scene_open(a, a->scenes->notice, &(NoticeArgs){"Couldn't save this practice", body});
 }
 
 /* ---- begin and end ---- */
@@ -143,8 +142,9 @@ static void begin(App *a, PracticeKind kind, const char *content_id, const Scene
     d->current_shared = shared;
     bool recent = d->last_after >= 0 && d->last_after_at && a->now - d->last_after_at < PRACTICE_REUSE_MS;
     if (recent) d->current.before = d->last_after;
-    if (d->settings.checkins && !recent && !shared) checkin_push(a, false, vt, state);
-    else scene_push(a, vt, state);
+    bool ask = d->settings.checkins && !recent && !shared;
+    if (!ask || !scene_open(a, a->scenes->checkin, &(CheckinArgs){false, vt, state}))
+        scene_push(a, vt, state); /* no room to ask: straight on, unrated */
 }
 
 void practice_begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
@@ -199,8 +199,8 @@ void practice_end(App *a, uint64_t duration_ms, bool completed, int count, const
     copy_name(r->partner_a, couple ? partner_a : NULL);
     copy_name(r->partner_b, couple ? partner_b : NULL);
     bool ask = d->settings.checkins && !d->current_shared && !a->quit && (completed || duration_ms >= PRACTICE_AFTER_MIN_MS);
-    if (ask) checkin_push(a, true, NULL, NULL);
-    else save_current(a);
+    if (!ask || !scene_open(a, a->scenes->checkin, &(CheckinArgs){true, NULL, NULL}))
+        save_current(a); /* not asked, or no room to ask: saved unrated */
 }
 
 void practice_quit(App *a)

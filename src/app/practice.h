@@ -79,6 +79,9 @@ void practice_load_log(App *a);
 /* A problem with the data folder for the menu to show small, or NULL. */
 const char *practice_note(const App *a);
 
+/* Persists user settings after a change of mute or text size on the App. */
+void settings_changed(App *a);
+
 /* Saves settings after a change; a failure is logged once and becomes the menu note. */
 void practice_save_settings(App *a);
 
@@ -86,28 +89,12 @@ void practice_save_settings(App *a);
  * a->quit set): frees the log. */
 void practice_quit(App *a);
 
-/* ---- terminal commands (datacmd.c): no window, no video ---- */
-
-/* True for "stats", "export" and "import". */
-bool data_command_is(const char *cmd);
-/* Runs one on data folder dir; file is the FILE argument (export, import). Returns the exit
- * code: 0 done, 1 failed (messages on stderr, nothing changed), 2 usage error. */
-int data_command_run(const char *dir, const char *cmd, const char *file, bool json);
-
 /* ---- check-ins (checkin.c) ---- */
-
-/* Shows "How stirred up do you feel right now?". Before a practice, (next_vt, next) is pushed
- * in its place when answered or skipped (and freed if the app closes first); after one
- * (next_vt NULL), the scene pops itself and the practice is saved. */
-void checkin_push(App *a, bool after, const SceneVT *next_vt, void *next);
 
 /* Called by the check-in: the rating (0-10, or PRACTICE_NO_RATING when skipped). */
 void practice_rated_before(App *a, int rating);
 void practice_rated_after(App *a, int rating);
 /* Called by the check-in when the app closes before the practice started: nothing to record. */
 void practice_cancel(App *a);
-
-/* A calm notice over the current screen with one "OK" (save errors). */
-void notice_push(App *a, const char *title, const char *body);
 
 #endif

@@ -219,7 +219,7 @@ static void round_next(App *a, Round *rd)
         rd->end.focus = 0;
         audio_play(a, CUE_BELL);
     }
-    cards_fade(a);
+    scene_fade(a);
 }
 
 static void round_event(App *a, void *s, const SDL_Event *e)
@@ -259,7 +259,7 @@ static void round_event(App *a, void *s, const SDL_Event *e)
     if (slot >= 0 && deck_round_choose(r, slot)) {
         rd->next.focus = 0;
         rd->next.hover = -1;
-        cards_fade(a);
+        scene_fade(a);
     }
 }
 

@@ -101,13 +101,6 @@ uint64_t cards_seed(App *a)
     return base + 0x9E3779B97F4A7C15ULL * ++rounds;
 }
 
-void cards_fade(App *a)
-{
-    a->fade_start = a->now;
-    a->faded = true;
-    a->dirty = true;
-}
-
 /* ---------- drawing helpers ---------- */
 
 SDL_Rect cards_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,

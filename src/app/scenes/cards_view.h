@@ -25,9 +25,6 @@ int cards_suggested_level(const App *a);
  * repeat; a counter makes each round of one run differ. */
 uint64_t cards_seed(App *a);
 
-/* Fades in a new step of the same scene, like a change of scene. */
-void cards_fade(App *a);
-
 /* Draws (draw true) or only measures text; returns the rectangle it takes either way. */
 SDL_Rect cards_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
                    SDL_Color c, int wrap);

@@ -75,15 +75,17 @@ static void help_render(App *a, void *s)
     help_layout(a, x, y + line, w, true);
 }
 
-static const SceneVT HELP = {
+static void *help_make(App *a, const void *args)
+{
+    (void)a;
+    (void)args;
+    return malloc(1); /* the help screen has no state of its own */
+}
+
+const SceneVT SCENE_HELP = {
     .name = "help",
+    .make = help_make,
     .event = help_event,
     .render = help_render,
     .overlay = true,
 };
-
-void help_push(App *a)
-{
-    char *s = malloc(1); /* the help screen has no state of its own */
-    scene_push(a, &HELP, s);
-}

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "practice.h"
+#include "scenes.h"
 
 typedef struct Notice {
     char title[120];
@@ -48,19 +48,22 @@ static void notice_render(App *a, void *s)
     ui_hints(a, NULL, "Enter or Esc close");
 }
 
-static const SceneVT NOTICE = {
+static void *notice_make(App *a, const void *args)
+{
+    (void)a;
+    const NoticeArgs *na = args;
+    Notice *n = calloc(1, sizeof *n);
+    if (!n) return NULL;
+    snprintf(n->title, sizeof n->title, "%s", na->title);
+    snprintf(n->body, sizeof n->body, "%s", na->body);
+    n->ok = (UiButtons){.count = 1, .focus = 0, .hover = -1};
+    return n;
+}
+
+const SceneVT SCENE_NOTICE = {
     .name = "notice",
+    .make = notice_make,
     .event = notice_event,
     .render = notice_render,
     .overlay = true,
 };
-
-void notice_push(App *a, const char *title, const char *body)
-{
-    Notice *n = calloc(1, sizeof *n);
-    if (!n) return;
-    snprintf(n->title, sizeof n->title, "%s", title);
-    snprintf(n->body, sizeof n->body, "%s", body);
-    n->ok = (UiButtons){.count = 1, .focus = 0, .hover = -1};
-    scene_push(a, &NOTICE, n);
-}

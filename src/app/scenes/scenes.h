@@ -4,8 +4,11 @@
 
 #include "app.h"
 
-void menu_push(App *a);
-void help_push(App *a);
+/* The scenes of the engine's table (scene_table.c), opened with scene_open. */
+extern const SceneVT SCENE_MENU, SCENE_HELP, SCENE_NOTICE, SCENE_CHECKIN;
+/* The table itself, for App.scenes. */
+extern const SceneTable SCENE_TABLE;
+
 /* The pattern picker; `pattern` preselects one (NULL: the last used). */
 void breathe_picker_push(App *a);
 /* Straight into a breathing session. */
@@ -32,8 +35,5 @@ void cards_round_push(App *a, const DeckLevel *level);
 void couple_names_push(App *a, const char *level_id);
 /* Straight into a round together (empty names: "Partner A" / "Partner B"). */
 void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b);
-
-/* Persists user settings after a change (mute, text size, last pattern). In practice.c. */
-void settings_changed(App *a);
 
 #endif

@@ -42,7 +42,7 @@ static void couple_next_card(App *a, Couple *c)
         c->end_btn.focus = 0;
         audio_play(a, CUE_BELL);
     }
-    cards_fade(a);
+    scene_fade(a);
 }
 
 static void talk_begin(App *a, Couple *c)
@@ -52,7 +52,7 @@ static void talk_begin(App *a, Couple *c)
     if (!couple_talk_begin(c->r, first, COUPLE_TALK_SPEAK_MS, COUPLE_TALK_SUMUP_MS, a->now)) return;
     c->talk = couple_talk_at(couple_talk(c->r), a->now);
     c->talk_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1};
-    cards_fade(a);
+    scene_fade(a);
 }
 
 static bool is_key(const SDL_Event *e, SDL_Keycode k)
@@ -71,7 +71,7 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
     CoupleTalkView v = couple_talk_at(t, a->now);
     if (is_key(e, SDLK_ESCAPE)) {
         couple_talk_stop(c->r);
-        cards_fade(a);
+        scene_fade(a);
         return;
     }
     if (v.done) {
@@ -79,7 +79,7 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
         if (i == 0) couple_next_card(a, c);
         else if (i == 1) {
             couple_talk_stop(c->r);
-            cards_fade(a);
+            scene_fade(a);
         }
         return;
     }
@@ -120,7 +120,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         if (slot >= 0 && couple_choose(c->r, slot)) {
             card_choice_reset(&c->choice);
             c->reveal_btn = (UiButtons){.count = 2, .focus = 1, .hover = -1};
-            cards_fade(a);
+            scene_fade(a);
         }
         break;
     }
@@ -129,7 +129,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
             (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT)) {
             couple_handed_over(c->r);
             card_choice_reset(&c->choice); /* B's screen starts with nothing focused */
-            cards_fade(a);
+            scene_fade(a);
         }
         break;
     case COUPLE_REVEAL: {
