@@ -39,6 +39,7 @@ static const char USAGE[] =
     "  --minutes N             session length for breathe (1-60)\n"
     "  --data-dir DIR          where practice data lives (also ATTUNE_DATA_DIR)\n"
     "  --script FILE           run FILE's commands with a fake clock, then exit\n"
+    "  --now DATE-TIME         start the clock at this local date and time, e.g. 2026-03-08T03:59\n"
     "  --window WxH            window size (default 1280x720)\n"
     "  --fullscreen            start full screen\n"
     "  --mute                  start with sound off\n"
@@ -50,6 +51,8 @@ typedef struct Args {
     const char *pos[4];
     int npos;
     const char *data_dir, *script;
+    bool now_set;
+    time_t now; /* --now */
     int minutes; /* 0: the pattern's default */
     int win_w, win_h;
     bool fullscreen, mute, json, couple;
@@ -77,11 +80,16 @@ static int parse_args(int argc, char **argv, Args *g)
             printf("attune %s\n", ATTUNE_VERSION);
             return 0;
         } else if (!strcmp(s, "--data-dir") || !strcmp(s, "--script") || !strcmp(s, "--minutes") ||
-                   !strcmp(s, "--window")) {
+                   !strcmp(s, "--window") || !strcmp(s, "--now")) {
             if (!val) return usage_error("%s needs a value", s);
             i++;
             if (!strcmp(s, "--data-dir")) g->data_dir = val;
             else if (!strcmp(s, "--script")) g->script = val;
+            else if (!strcmp(s, "--now")) {
+                if (!clock_parse_local(val, &g->now))
+                    return usage_error("--now needs a local date and time like 2026-03-08T03:59, not \"%s\"", val);
+                g->now_set = true;
+            }
             else if (!strcmp(s, "--minutes")) {
                 char *end;
                 long m = strtol(val, &end, 10);
@@ -208,9 +216,17 @@ int main(int argc, char **argv)
     find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
     find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (!resolve_data_dir(a, &g)) return 1;
+    /* One clock, for windows, scripts and data commands alike: fake in scripted mode (time
+     * moves only with the script), wall time from --now when given. */
+    static uint64_t fake_now = 0;
+    a->scripted = g.script != NULL;
+    a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
+    if (g.now_set) clock_set_wall(&a->clock, g.now);
+    clock_set_program(&a->clock);
+    a->now = clock_now(&a->clock);
     /* Data commands need no content and no window. */
     if (datacmd_is(g.command))
-        return datacmd_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
+        return datacmd_run(a->data_dir, &a->clock, g.command, g.npos ? g.pos[0] : NULL, g.json);
     load_content(a);
 
     const char *cmd = g.command ? g.command : "";
@@ -254,10 +270,6 @@ int main(int argc, char **argv)
         }
     }
 
-    uint64_t fake_now = 0;
-    a->scripted = g.script != NULL;
-    a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
-    a->now = clock_now(&a->clock);
     practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
     if (!window_open(a, g.win_w, g.win_h, g.fullscreen)) {
         rc = 1;

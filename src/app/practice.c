@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "practice.h"
 
@@ -137,7 +136,7 @@ static void begin(App *a, PracticeKind kind, const char *content_id, const Scene
     if (d->current_open) /* a screen's bug: without practice_end nothing true is known of it */
         app_log("a %s practice was never ended, so it was not recorded",
                 practice_kind_name(d->current.kind));
-    practice_init(&d->current, kind, content_id, time(NULL));
+    practice_init(&d->current, kind, content_id, clock_wall(&a->clock));
     d->current_open = true;
     d->current_shared = shared;
     bool recent = d->last_after >= 0 && d->last_after_at && a->now - d->last_after_at < PRACTICE_REUSE_MS;
@@ -165,7 +164,7 @@ void practice_rated_before(App *a, int rating)
     if (!d->current_open) return;
     d->current.before = rating >= 0 && rating <= 10 ? rating : PRACTICE_NO_RATING;
     /* The practice starts now, not when the question appeared. */
-    practice_stamp(&d->current, time(NULL));
+    practice_stamp(&d->current, clock_wall(&a->clock));
 }
 
 void practice_rated_after(App *a, int rating)

@@ -14,8 +14,8 @@
  * closed mid-practice), call practice_end too: it then saves at once, with no check-in.
  *
  * The flow:
- *  - practice_begin opens a record (kind, content id, wall-clock start time(NULL), even in
- *    scripted mode) and, when check-ins are on, shows the "before" check-in first; the practice
+ *  - practice_begin opens a record (kind, content id, start: the app clock's wall time, fake in
+ *    scripted mode, from --now when given) and, when check-ins are on, shows the "before" check-in first; the practice
  *    scene is pushed (replacing the check-in) once it is answered or skipped, so its clock never
  *    runs while the question is up. With check-ins off, the scene is pushed at once. If an
  *    "after" rating was given less than PRACTICE_REUSE_MS ago ("Breathe again"), it is used as

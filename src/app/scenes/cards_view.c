@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cards_view.h"
 #include "practice.h"
@@ -97,7 +96,7 @@ uint64_t cards_seed(App *a)
 {
     static uint64_t rounds;
     uint64_t base = a->scripted ? 0x5eed5eedULL
-                                : SDL_GetPerformanceCounter() ^ ((uint64_t)time(NULL) << 20);
+                                : SDL_GetPerformanceCounter() ^ ((uint64_t)clock_wall_ms(&a->clock) << 20);
     return base + 0x9E3779B97F4A7C15ULL * ++rounds;
 }
 

@@ -98,9 +98,8 @@ static bool notes_save(App *a, GroundScene *g, char *err, size_t n)
 {
     char path[1100], date[16] = "";
     snprintf(path, sizeof path, "%s/%s", a->data_dir, NOTES_FILE);
-    time_t now = time(NULL);
     struct tm tm;
-    if (localtime_r(&now, &tm)) strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    if (clock_local(&a->clock, &tm)) strftime(date, sizeof date, "%Y-%m-%d", &tm);
     size_t cap = 64, len = 0;
     char *out = malloc(cap);
     bool ok = out != NULL;
