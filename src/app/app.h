@@ -11,6 +11,7 @@
 #include "attune/clock.h"
 #include "attune/content.h"
 #include "attune/diag.h"
+#include "attune/levels.h"
 #include "attune/settings.h"
 #include "attune/store.h"
 #include "app_log.h"
@@ -150,6 +151,7 @@ typedef struct AppData {
     bool current_shared;       /* a couple session: no personal check-ins */
     PracticeRecord unsaved[APP_UNSAVED_MAX]; /* not written yet: retried with the next save */
     int nunsaved;
+    LevelsSeen seen_cards;     /* card levels: the cards this run has dealt */
     int last_after;            /* the last after rating, and when (app clock; 0 none) */
     uint64_t last_after_at;
 } AppData;

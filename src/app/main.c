@@ -262,7 +262,7 @@ int main(int argc, char **argv)
     }
     const DeckLevel *level = NULL;
     if (!strcmp(cmd, "cards") && g.npos) {
-        level = cards_find_level(&a->content, g.pos[0]);
+        level = levels_find(&a->content, g.pos[0]);
         if (!level) {
             fprintf(stderr, "attune: no card level \"%s\" (see 'attune list')\n", g.pos[0]);
             rc = 2;

@@ -77,7 +77,7 @@ static void practice_line(const Content *c, const DeckLevel *l, bool breathing, 
 
 static void progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
 {
-    LevelProgress lp = cards_progress(a, l);
+    LevelProgress lp = levels_progress(&a->data.settings, l);
     if (lp.seen == 0)
         snprintf(buf, n, "%d cards, none seen yet", l->ncards);
     else
@@ -125,7 +125,7 @@ static void picker_render(App *a, void *s)
     int y = ui_header(a, p->couple ? "Cards together" : "Cards",
                       p->couple ? sub : "Every level is open. They're listed in the suggested order.");
     for (int i = 0; i < p->list.count; i++) {
-        LevelProgress lp = cards_progress(a, &c->levels[i]);
+        LevelProgress lp = levels_progress(&a->data.settings, &c->levels[i]);
         snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
                  c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
     }
@@ -159,8 +159,8 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names)
     Picker *p = calloc(1, sizeof *p);
     if (!p) return;
     int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
-    p->list = (UiList){.count = n, .hover = -1, .focus = cards_suggested_level(a)};
-    const DeckLevel *l = cards_find_level(&a->content, level_id);
+    p->list = (UiList){.count = n, .hover = -1, .focus = levels_suggested(&a->data.settings, &a->content)};
+    const DeckLevel *l = levels_find(&a->content, level_id);
     if (l) p->list.focus = (int)(l - a->content.levels);
     if (p->list.focus >= n) p->list.focus = 0;
     if (names) {
@@ -199,7 +199,8 @@ static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r
         practice_cancel(a);
         return;
     }
-    cards_progress_add(a, level, cards, n, deck_round_score(r));
+    if (levels_add(&a->data.seen_cards, &a->data.settings, level, cards, n, deck_round_score(r)))
+        practice_save_settings(a);
     practice_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 
@@ -501,7 +502,7 @@ void cards_round_push(App *a, const DeckLevel *level)
     if (!rd) return;
     rd->level = level;
     const char *seen[DECK_MAX_CARDS];
-    int nseen = cards_seen_ids(level, seen, DECK_MAX_CARDS);
+    int nseen = levels_seen_ids(&a->data.seen_cards, level, seen, DECK_MAX_CARDS);
     deck_round_start(&rd->r, level, DECK_ROUND_DEFAULT, cards_seed(a), seen, nseen);
     card_choice_reset(&rd->choice);
     rd->next = (UiButtons){.count = 1, .hover = -1};

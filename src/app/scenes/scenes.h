@@ -23,9 +23,7 @@ void stats_push(App *a);
  * (settings_scene.c). */
 void settings_push(App *a);
 
-/* Scenario cards (cards.c, together.c). A level given as its id or its number 1-5, or
- * NULL when s names none. */
-const DeckLevel *cards_find_level(const Content *c, const char *s);
+/* Scenario cards (cards.c, together.c). */
 /* The level picker, preselecting level_id (NULL: the suggested next level). names NULL: solo;
  * else the couple's two names, and picking a level starts a round together. */
 void cards_picker_push(App *a, const char *level_id, const char *const *names);

@@ -27,7 +27,8 @@ static void couple_record(App *a, Couple *c)
         practice_cancel(a);
         return;
     }
-    cards_progress_add(a, c->level, cards, n, 0);
+    if (levels_add(&a->data.seen_cards, &a->data.settings, c->level, cards, n, 0))
+        practice_save_settings(a);
     practice_end(a, timer_elapsed(&c->timer, a->now), n == couple_count(c->r), n,
                  couple_name(c->r, COUPLE_A), couple_name(c->r, COUPLE_B));
 }
@@ -223,7 +224,7 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
     Couple *c = calloc(1, sizeof *c);
     if (!c) return;
     const char *seen[DECK_MAX_CARDS];
-    int nseen = cards_seen_ids(level, seen, DECK_MAX_CARDS);
+    int nseen = levels_seen_ids(&a->data.seen_cards, level, seen, DECK_MAX_CARDS);
     c->r = couple_new(level, DECK_ROUND_DEFAULT, cards_seed(a), seen, nseen, name_a, name_b);
     if (!c->r) {
         free(c);
