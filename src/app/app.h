@@ -12,6 +12,7 @@
 #include "attune/content.h"
 #include "attune/diag.h"
 #include "attune/levels.h"
+#include "attune/rating.h"
 #include "attune/settings.h"
 #include "attune/store.h"
 #include "app_log.h"
@@ -152,8 +153,7 @@ typedef struct AppData {
     PracticeRecord unsaved[APP_UNSAVED_MAX]; /* not written yet: retried with the next save */
     int nunsaved;
     LevelsSeen seen_cards;     /* card levels: the cards this run has dealt */
-    int last_after;            /* the last after rating, and when (app clock; 0 none) */
-    uint64_t last_after_at;
+    RatingMemory ratings;      /* the last after rating, for "Breathe again" */
 } AppData;
 
 struct App {

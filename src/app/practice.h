@@ -18,13 +18,13 @@
  *    scripted mode, from --now when given) and, when check-ins are on, shows the "before" check-in first; the practice
  *    scene is pushed (replacing the check-in) once it is answered or skipped, so its clock never
  *    runs while the question is up. With check-ins off, the scene is pushed at once. If an
- *    "after" rating was given less than PRACTICE_REUSE_MS ago ("Breathe again"), it is used as
+ *    "after" rating was given less than RATING_REUSE_MS ago (rating.h) ("Breathe again"), it is used as
  *    this practice's "before" and the question is not asked twice in a row.
  *  - From that call on, practice_begin owns `state`: if the app closes during the before
  *    check-in, the state is freed with vt->free (or free()) and nothing is recorded.
  *  - practice_end fills in the duration (the app clock's, excluding pauses), completion, count
  *    and partners, then, when check-ins are on and the practice lasted at least
- *    PRACTICE_AFTER_MIN_MS or was completed, pushes the "after" check-in above the current
+ *    RATING_AFTER_MIN_MS or was completed, pushes the "after" check-in above the current
  *    scene (a practice that pops itself right after practice_end leaves the check-in on top of
  *    the screen below it). The record is appended once the after check-in is answered or
  *    skipped, or at once when there is none.
@@ -39,10 +39,9 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "attune/rating.h"
 #include "attune/store.h"
 
-#define PRACTICE_AFTER_MIN_MS 20000u /* shorter, unfinished practices skip the after check-in */
-#define PRACTICE_REUSE_MS 120000u    /* an after rating this recent is the next before rating */
 
 /* Starts a practice of `kind` on content `content_id` (may be NULL) whose screen is (vt, state):
  * shows the before check-in if check-ins are on, then pushes the screen. Takes ownership of
