@@ -11,6 +11,8 @@
 #include "attune/clock.h"
 #include "attune/content.h"
 #include "attune/diag.h"
+#include "attune/levels.h"
+#include "attune/rating.h"
 #include "attune/settings.h"
 #include "attune/store.h"
 #include "app_log.h"
@@ -52,6 +54,9 @@ SDL_Color color_alpha(SDL_Color c, float alpha);
 /* ---- scenes ---- */
 typedef struct SceneVT {
     const char *name;
+    /* optional: makes the scene's state from args (what they are is the scene's to say), or
+     * NULL to not open it; for scene_open. */
+    void *(*make)(App *a, const void *args);
     /* optional: called once when the scene goes onto the stack, with a->now the moment it
      * appears (start clocks here, not when the state is made: a check-in may come first).
      * It must not change the stack. */
@@ -81,6 +86,30 @@ typedef struct Scene {
 
 #define SCENE_STACK_MAX 8
 
+/* The scenes the engine opens itself; main.c points App.scenes at the table in
+ * scenes/scene_table.c. Each is opened with scene_open and the args named here. */
+typedef struct SceneTable {
+    const SceneVT *menu;    /* the bottom of the stack (args NULL) */
+    const SceneVT *help;    /* F1 or ? over any screen (args NULL) */
+    const SceneVT *notice;  /* a calm notice with one OK (args const NoticeArgs *) */
+    const SceneVT *checkin; /* "how stirred up" around a practice (args const CheckinArgs *) */
+} SceneTable;
+
+typedef struct NoticeArgs {
+    const char *title, *body;
+} NoticeArgs;
+
+/* Before a practice, (next_vt, next) is pushed in the check-in's place when answered or
+ * skipped (and freed if the app closes first); after one (next_vt NULL), the check-in pops
+ * itself and the practice is saved. */
+typedef struct CheckinArgs {
+    bool after;
+    const SceneVT *next_vt;
+    void *next;
+} CheckinArgs;
+
+/* Opens vt over the current scene with state vt->make(a, args); false if it was not made. */
+bool scene_open(App *a, const SceneVT *vt, const void *args);
 /* Stack changes are deferred until the current event/update finishes, so a scene may pop
  * itself from its own handler. */
 void scene_push(App *a, const SceneVT *vt, void *state);
@@ -90,6 +119,14 @@ void scene_replace(App *a, const SceneVT *vt, void *state);
 void scene_to_root(App *a);
 /* Frees every scene (at exit). */
 void scene_free_all(App *a);
+/* Applies the stack changes asked for since the last call (the loop calls it). */
+void scene_apply(App *a);
+/* The scene on top, or NULL. */
+Scene *scene_top(App *a);
+/* Fades in a new step of the same scene, like a change of scene. */
+void scene_fade(App *a);
+/* True while the screen fade-in runs. */
+bool scene_fading(const App *a);
 
 /* ---- the app ---- */
 typedef struct TextRecord {
@@ -115,8 +152,8 @@ typedef struct AppData {
     bool current_shared;       /* a couple session: no personal check-ins */
     PracticeRecord unsaved[APP_UNSAVED_MAX]; /* not written yet: retried with the next save */
     int nunsaved;
-    int last_after;            /* the last after rating, and when (app clock; 0 none) */
-    uint64_t last_after_at;
+    LevelsSeen seen_cards;     /* card levels: the cards this run has dealt */
+    RatingMemory ratings;      /* the last after rating, for "Breathe again" */
 } AppData;
 
 struct App {
@@ -144,6 +181,7 @@ struct App {
     char locale_region[3]; /* the country of the locale (LC_ALL, LC_MESSAGES, LANG), "" none */
     bool audio_muted_setting;
     AppData data;
+    const SceneTable *scenes;
 
     Scene stack[SCENE_STACK_MAX];
     int depth;
@@ -179,12 +217,6 @@ struct App {
     int nprev_texts, cap_prev_texts;
 };
 
-/* True while the screen fade-in runs. */
-bool app_fading(const App *a);
-/* With ATTUNE_TRACE_STARTUP set, logs the time from process start to now. */
-void app_trace_first_frame(void);
-/* True if the renderer is SDL's software one (pixels drawn by the CPU into the window). */
-bool app_software(App *a);
 
 /* ---- window ---- */
 /* Opens the window (w x h, or full screen) with its renderer and fonts; false with a line on
@@ -193,6 +225,8 @@ bool window_open(App *a, int w, int h, bool fullscreen);
 /* After a size change: the drawable size, pixels per point, and fonts at the new scale. */
 void window_resized(App *a);
 void window_toggle_fullscreen(App *a);
+/* True if the renderer is SDL's software one (pixels drawn by the CPU into the window). */
+bool window_software(App *a);
 /* Window coordinates of a mouse event, in drawable pixels. */
 SDL_Point window_mouse(const App *a, int x, int y);
 

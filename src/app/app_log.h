@@ -11,5 +11,7 @@ __attribute__((format(printf, 1, 2)))
 void app_log(const char *fmt, ...);
 /* Logs each message of d as a line (app_log). */
 void app_log_diag(const AtDiag *d);
+/* With ATTUNE_TRACE_STARTUP set, logs the time from process start to now. */
+void app_log_first_frame(void);
 
 #endif

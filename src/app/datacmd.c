@@ -3,17 +3,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "attune/stats.h"
-#include "practice.h"
+#include "app.h"
+#include "datacmd.h"
 
-bool data_command_is(const char *cmd)
+bool datacmd_is(const char *cmd)
 {
     return cmd && (!strcmp(cmd, "stats") || !strcmp(cmd, "export") || !strcmp(cmd, "import"));
 }
 
-static int cmd_stats(const char *dir, bool json)
+static int cmd_stats(const char *dir, const AtClock *clock, bool json)
 {
     AtDiag d = {0};
     Settings st;
@@ -35,7 +35,7 @@ static int cmd_stats(const char *dir, bool json)
         fprintf(stderr, "attune: out of memory\n");
         return 1;
     }
-    stats_compute(&log, day_now(time(NULL), st.day_start_hour), &st, s);
+    stats_compute(&log, clock_today(clock, st.day_start_hour), &st, s);
     char *text = NULL;
     if (json) {
         cJSON *o = stats_to_json(s);
@@ -90,9 +90,9 @@ static int cmd_import(const char *dir, const char *file)
     return 0;
 }
 
-int data_command_run(const char *dir, const char *cmd, const char *file, bool json)
+int datacmd_run(const char *dir, const AtClock *clock, const char *cmd, const char *file, bool json)
 {
-    if (!strcmp(cmd, "stats")) return cmd_stats(dir, json);
+    if (!strcmp(cmd, "stats")) return cmd_stats(dir, clock, json);
     if (!file) {
         fprintf(stderr, "attune: %s needs a file name, e.g. 'attune %s attune-backup.json'\n"
                         "Try 'attune --help'.\n", cmd, cmd);

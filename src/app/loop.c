@@ -1,4 +1,4 @@
-/* The scene stack and the main loop. When nothing animates the loop blocks in SDL_WaitEvent
+/* The main loop. When nothing animates the loop blocks in SDL_WaitEvent
  * and draws nothing; while animating it presents at the display rate, pacing itself when the
  * renderer's vsync does not throttle (the software renderer never does). With the software
  * renderer an animating frame redraws only what moves (see app_render). */
@@ -8,86 +8,10 @@
 
 #include "app.h"
 #include "practice.h"
-#include "scenes.h"
-
-bool app_fading(const App *a) { return a->faded && a->now - a->fade_start < a->theme.fade_ms; }
-
-void scene_push(App *a, const SceneVT *vt, void *state)
-{
-    if (!state) return;
-    if (a->npending == SCENE_STACK_MAX) {
-        if (vt->free) vt->free(a, state);
-        else free(state);
-        return;
-    }
-    a->pending[a->npending++] = (Scene){vt, state, false};
-}
-
-void scene_pop(App *a) { a->pending_pops++; }
-
-void scene_replace(App *a, const SceneVT *vt, void *state)
-{
-    scene_pop(a);
-    scene_push(a, vt, state);
-}
-
-void scene_to_root(App *a) { a->pending_root = true; }
-
-static void free_scene(App *a, Scene *sc)
-{
-    if (sc->vt->free) sc->vt->free(a, sc->s);
-    else free(sc->s);
-}
-
-static void apply_pending(App *a)
-{
-    if (!a->pending_pops && !a->npending && !a->pending_root) return;
-    bool first = a->depth == 0; /* the first screen appears at once */
-    int pops = a->pending_root ? a->depth - 1 : a->pending_pops;
-    bool changed_top = pops > 0 || a->npending > 0;
-    while (pops-- > 0 && a->depth > 0) free_scene(a, &a->stack[--a->depth]);
-    for (int i = 0; i < a->npending; i++) {
-        if (a->depth == SCENE_STACK_MAX) {
-            free_scene(a, &a->pending[i]);
-            continue;
-        }
-        a->stack[a->depth++] = a->pending[i];
-        if (a->pending[i].vt->enter) a->pending[i].vt->enter(a, a->pending[i].s);
-    }
-    a->npending = a->pending_pops = 0;
-    a->pending_root = false;
-    if (a->depth == 0) a->quit = true;
-    for (int i = 0; i < a->depth; i++) {
-        Scene *sc = &a->stack[i];
-        bool covered = i < a->depth - 1;
-        if (covered == sc->covered) continue;
-        sc->covered = covered;
-        if (sc->vt->covered) sc->vt->covered(a, sc->s, covered);
-    }
-    if (changed_top) {
-        bool overlay = a->depth > 0 && a->stack[a->depth - 1].vt->overlay;
-        if (!overlay && !first) {
-            a->fade_start = a->now;
-            a->faded = true;
-        }
-        if (a->depth > 0 && a->stack[a->depth - 1].vt->text_entry) SDL_StartTextInput();
-        else SDL_StopTextInput();
-    }
-    a->dirty = true;
-}
-
-void scene_free_all(App *a)
-{
-    while (a->depth > 0) free_scene(a, &a->stack[--a->depth]);
-    for (int i = 0; i < a->npending; i++) free_scene(a, &a->pending[i]);
-    a->npending = 0;
-}
-
-static Scene *top(App *a) { return a->depth ? &a->stack[a->depth - 1] : NULL; }
 
 void app_handle_event(App *a, const SDL_Event *e)
 {
-    Scene *sc = top(a);
+    Scene *sc = scene_top(a);
     a->redraw_all = true; /* whatever it was, the next frame is drawn whole */
     switch (e->type) {
     case SDL_QUIT: a->quit = true; return;
@@ -102,8 +26,8 @@ void app_handle_event(App *a, const SDL_Event *e)
         }
         if (sc && !sc->vt->text_entry) {
             if (ui_is_help_key(e) && !sc->vt->overlay) {
-                help_push(a);
-                apply_pending(a);
+                scene_open(a, a->scenes->help, NULL);
+                scene_apply(a);
                 return;
             }
             if (e->key.keysym.sym == SDLK_m) {
@@ -117,31 +41,21 @@ void app_handle_event(App *a, const SDL_Event *e)
     default: break;
     }
     if (sc && sc->vt->event) sc->vt->event(a, sc->s, e);
-    apply_pending(a);
+    scene_apply(a);
 }
 
 void app_update(App *a)
 {
-    Scene *sc = top(a);
+    Scene *sc = scene_top(a);
     if (sc && sc->vt->update) sc->vt->update(a, sc->s);
-    apply_pending(a);
+    scene_apply(a);
 }
 
 bool app_animating(App *a)
 {
-    if (app_fading(a)) return true;
-    Scene *sc = top(a);
+    if (scene_fading(a)) return true;
+    Scene *sc = scene_top(a);
     return sc && sc->vt->animating && sc->vt->animating(a, sc->s);
-}
-
-bool app_software(App *a)
-{
-    if (a->software < 0) {
-        SDL_RendererInfo info;
-        a->software = SDL_GetRendererInfo(a->ren, &info) == 0 && info.name &&
-                      !strcmp(info.name, "software");
-    }
-    return a->software > 0;
 }
 
 /* The software renderer draws into the window's surface, which SDL keeps from one present to
@@ -151,7 +65,7 @@ static bool partial_supported(App *a)
 {
     if (a->partial < 0) {
         const char *drv = SDL_GetCurrentVideoDriver();
-        a->partial = app_software(a) && drv && (!strcmp(drv, "x11") || !strcmp(drv, "dummy"));
+        a->partial = window_software(a) && drv && (!strcmp(drv, "x11") || !strcmp(drv, "dummy"));
     }
     return a->partial > 0;
 }
@@ -160,8 +74,8 @@ static bool partial_supported(App *a)
  * event, no scene change, no fade, the same size, and the top scene names what moves. */
 static bool partial_area(App *a, Damage *d)
 {
-    if (a->redraw_all || a->dirty || !a->drawn_steady || app_fading(a)) return false;
-    Scene *sc = top(a);
+    if (a->redraw_all || a->dirty || !a->drawn_steady || scene_fading(a)) return false;
+    Scene *sc = scene_top(a);
     if (!sc || sc->vt->overlay || !sc->vt->damage) return false;
     if (sc->s != a->drawn_scene || a->depth != a->drawn_depth || a->w != a->drawn_w ||
         a->h != a->drawn_h)
@@ -184,7 +98,7 @@ static void render_clipped(App *a, SDL_Rect clip, bool background)
     SDL_RenderSetClipRect(a->ren, &clip);
     text_frame_begin(a);
     if (background) draw_background(a);
-    Scene *sc = top(a);
+    Scene *sc = scene_top(a);
     sc->vt->render(a, sc->s);
     SDL_RenderSetClipRect(a->ren, NULL);
 }
@@ -211,7 +125,7 @@ static void render_all(App *a)
         }
         a->stack[i].vt->render(a, a->stack[i].s);
     }
-    if (app_fading(a)) {
+    if (scene_fading(a)) {
         float t = (float)(a->now - a->fade_start) / (float)a->theme.fade_ms;
         SDL_Color c = color_alpha(a->theme.bg, 1.0f - t);
         SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
@@ -260,12 +174,12 @@ void app_render(App *a)
     } else {
         render_all(a);
     }
-    Scene *sc = top(a);
+    Scene *sc = scene_top(a);
     a->drawn_scene = sc ? sc->s : NULL;
     a->drawn_depth = a->depth;
     a->drawn_w = a->w;
     a->drawn_h = a->h;
-    a->drawn_steady = !app_fading(a);
+    a->drawn_steady = !scene_fading(a);
     a->dirty = false;
     a->redraw_all = false;
 }
@@ -276,10 +190,10 @@ int app_run(App *a)
     uint64_t freq = SDL_GetPerformanceFrequency();
     uint64_t last_present = 0;
     a->now = clock_now(&a->clock);
-    apply_pending(a);
+    scene_apply(a);
     app_render(a);
     SDL_RenderPresent(a->ren);
-    app_trace_first_frame();
+    app_log_first_frame();
     uint64_t frames = 0, t0 = a->now;
     audio_init(a);
     practice_load_log(a); /* after the first frame: start-up stays fast */

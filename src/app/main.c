@@ -10,6 +10,7 @@
 #include <SDL_ttf.h>
 
 #include "app.h"
+#include "datacmd.h"
 #include "practice.h"
 #include "rings.h"
 #include "scenes.h"
@@ -38,6 +39,7 @@ static const char USAGE[] =
     "  --minutes N             session length for breathe (1-60)\n"
     "  --data-dir DIR          where practice data lives (also ATTUNE_DATA_DIR)\n"
     "  --script FILE           run FILE's commands with a fake clock, then exit\n"
+    "  --now DATE-TIME         start the clock at this local date and time, e.g. 2026-03-08T03:59\n"
     "  --window WxH            window size (default 1280x720)\n"
     "  --fullscreen            start full screen\n"
     "  --mute                  start with sound off\n"
@@ -50,6 +52,8 @@ typedef struct Args {
     const char *pos[4];
     int npos;
     const char *data_dir, *script, *region;
+    bool now_set;
+    time_t now; /* --now */
     int minutes; /* 0: the pattern's default */
     int win_w, win_h;
     bool fullscreen, mute, json, couple;
@@ -77,7 +81,7 @@ static int parse_args(int argc, char **argv, Args *g)
             printf("attune %s\n", ATTUNE_VERSION);
             return 0;
         } else if (!strcmp(s, "--data-dir") || !strcmp(s, "--script") || !strcmp(s, "--minutes") ||
-                   !strcmp(s, "--window") || !strcmp(s, "--region")) {
+                   !strcmp(s, "--window") || !strcmp(s, "--region") || !strcmp(s, "--now")) {
             if (!val) return usage_error("%s needs a value", s);
             i++;
             char cc[3];
@@ -88,6 +92,11 @@ static int parse_args(int argc, char **argv, Args *g)
                 g->region = val;
             }
             else if (!strcmp(s, "--script")) g->script = val;
+            else if (!strcmp(s, "--now")) {
+                if (!clock_parse_local(val, &g->now))
+                    return usage_error("--now needs a local date and time like 2026-03-08T03:59, not \"%s\"", val);
+                g->now_set = true;
+            }
             else if (!strcmp(s, "--minutes")) {
                 char *end;
                 long m = strtol(val, &end, 10);
@@ -199,32 +208,6 @@ static int cmd_list(App *a)
     return 0;
 }
 
-/* Milliseconds since this process was started by the kernel (for the start-up trace). */
-static double ms_since_process_start(void)
-{
-    FILE *f = fopen("/proc/self/stat", "r");
-    if (!f) return -1;
-    unsigned long long start = 0;
-    /* Field 22 is the start time in clock ticks since boot; skip past the command name. */
-    int c, field = 2;
-    while ((c = fgetc(f)) != EOF && c != ')') {}
-    while (field < 22 && (c = fgetc(f)) != EOF)
-        if (c == ' ') field++;
-    if (fscanf(f, "%llu", &start) != 1) start = 0;
-    fclose(f);
-    struct timespec ts;
-    clock_gettime(CLOCK_BOOTTIME, &ts);
-    long hz = sysconf(_SC_CLK_TCK);
-    if (!start || hz <= 0) return -1;
-    return (double)ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6 - (double)start * 1000.0 / (double)hz;
-}
-
-void app_trace_first_frame(void)
-{
-    if (getenv("ATTUNE_TRACE_STARTUP"))
-        app_log("first frame presented %.1f ms after process start", ms_since_process_start());
-}
-
 int main(int argc, char **argv)
 {
     Args g;
@@ -242,9 +225,17 @@ int main(int argc, char **argv)
     find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
     find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (!resolve_data_dir(a, &g)) return 1;
+    /* One clock, for windows, scripts and data commands alike: fake in scripted mode (time
+     * moves only with the script), wall time from --now when given. */
+    static uint64_t fake_now = 0;
+    a->scripted = g.script != NULL;
+    a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
+    if (g.now_set) clock_set_wall(&a->clock, g.now);
+    clock_set_program(&a->clock);
+    a->now = clock_now(&a->clock);
     /* Data commands need no content and no window. */
-    if (data_command_is(g.command))
-        return data_command_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
+    if (datacmd_is(g.command))
+        return datacmd_run(a->data_dir, &a->clock, g.command, g.npos ? g.pos[0] : NULL, g.json);
     load_content(a);
 
     const char *cmd = g.command ? g.command : "";
@@ -280,7 +271,7 @@ int main(int argc, char **argv)
     }
     const DeckLevel *level = NULL;
     if (!strcmp(cmd, "cards") && g.npos) {
-        level = cards_find_level(&a->content, g.pos[0]);
+        level = levels_find(&a->content, g.pos[0]);
         if (!level) {
             fprintf(stderr, "attune: no card level \"%s\" (see 'attune list')\n", g.pos[0]);
             rc = 2;
@@ -288,16 +279,13 @@ int main(int argc, char **argv)
         }
     }
 
-    uint64_t fake_now = 0;
-    a->scripted = g.script != NULL;
-    a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
-    a->now = clock_now(&a->clock);
     practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
     if (!window_open(a, g.win_w, g.win_h, g.fullscreen)) {
         rc = 1;
         goto quit;
     }
-    menu_push(a);
+    a->scenes = &SCENE_TABLE;
+    scene_open(a, a->scenes->menu, NULL);
     if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
     if (!strcmp(cmd, "ground")) {
         /* The picker stays under an exercise, so Esc goes back to the list. */

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "practice.h"
-#include "scenes.h"
+
+_Static_assert(RATING_NONE == PRACTICE_NO_RATING, "a skipped check-in is one value everywhere");
 
 /* ---- notes for the user ---- */
 
@@ -123,7 +123,7 @@ static void save_current(App *a)
              "%s.\n\nYour practice still counts while Attune is open, and Attune will try again "
              "after your next practice. Check that the data folder can be written:\n%s",
              err, a->data_dir);
-    notice_push(a, "Couldn't save this practice", body);
+    scene_open(a, a->scenes->notice, &(NoticeArgs){"Couldn't save this practice", body});
 }
 
 /* ---- begin and end ---- */
@@ -138,13 +138,13 @@ static void begin(App *a, PracticeKind kind, const char *content_id, const Scene
     if (d->current_open) /* a screen's bug: without practice_end nothing true is known of it */
         app_log("a %s practice was never ended, so it was not recorded",
                 practice_kind_name(d->current.kind));
-    practice_init(&d->current, kind, content_id, time(NULL));
+    practice_init(&d->current, kind, content_id, clock_wall(&a->clock));
     d->current_open = true;
     d->current_shared = shared;
-    bool recent = d->last_after >= 0 && d->last_after_at && a->now - d->last_after_at < PRACTICE_REUSE_MS;
-    if (recent) d->current.before = d->last_after;
-    if (d->settings.checkins && !recent && !shared) checkin_push(a, false, vt, state);
-    else scene_push(a, vt, state);
+    d->current.before = rating_reused_before(&d->ratings, a->now);
+    bool ask = rating_ask_before(d->settings.checkins, shared, d->current.before);
+    if (!ask || !scene_open(a, a->scenes->checkin, &(CheckinArgs){false, vt, state}))
+        scene_push(a, vt, state); /* no room to ask: straight on, unrated */
 }
 
 void practice_begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
@@ -163,18 +163,17 @@ void practice_rated_before(App *a, int rating)
 {
     AppData *d = &a->data;
     if (!d->current_open) return;
-    d->current.before = rating >= 0 && rating <= 10 ? rating : PRACTICE_NO_RATING;
+    d->current.before = rating_valid(rating);
     /* The practice starts now, not when the question appeared. */
-    practice_stamp(&d->current, time(NULL));
+    practice_stamp(&d->current, clock_wall(&a->clock));
 }
 
 void practice_rated_after(App *a, int rating)
 {
     AppData *d = &a->data;
     if (!d->current_open) return;
-    d->current.after = rating >= 0 && rating <= 10 ? rating : PRACTICE_NO_RATING;
-    d->last_after = d->current.after;
-    d->last_after_at = d->current.after >= 0 ? (a->now ? a->now : 1) : 0;
+    d->current.after = rating_valid(rating);
+    rating_remember_after(&d->ratings, rating, a->now);
     save_current(a);
 }
 
@@ -198,9 +197,9 @@ void practice_end(App *a, uint64_t duration_ms, bool completed, int count, const
     bool couple = partner_a && partner_b && *partner_a && *partner_b;
     copy_name(r->partner_a, couple ? partner_a : NULL);
     copy_name(r->partner_b, couple ? partner_b : NULL);
-    bool ask = d->settings.checkins && !d->current_shared && !a->quit && (completed || duration_ms >= PRACTICE_AFTER_MIN_MS);
-    if (ask) checkin_push(a, true, NULL, NULL);
-    else save_current(a);
+    bool ask = !a->quit && rating_ask_after(d->settings.checkins, d->current_shared, completed, duration_ms);
+    if (!ask || !scene_open(a, a->scenes->checkin, &(CheckinArgs){true, NULL, NULL}))
+        save_current(a); /* not asked, or no room to ask: saved unrated */
 }
 
 void practice_quit(App *a)

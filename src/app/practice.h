@@ -14,17 +14,17 @@
  * closed mid-practice), call practice_end too: it then saves at once, with no check-in.
  *
  * The flow:
- *  - practice_begin opens a record (kind, content id, wall-clock start time(NULL), even in
- *    scripted mode) and, when check-ins are on, shows the "before" check-in first; the practice
+ *  - practice_begin opens a record (kind, content id, start: the app clock's wall time, fake in
+ *    scripted mode, from --now when given) and, when check-ins are on, shows the "before" check-in first; the practice
  *    scene is pushed (replacing the check-in) once it is answered or skipped, so its clock never
  *    runs while the question is up. With check-ins off, the scene is pushed at once. If an
- *    "after" rating was given less than PRACTICE_REUSE_MS ago ("Breathe again"), it is used as
+ *    "after" rating was given less than RATING_REUSE_MS ago (rating.h) ("Breathe again"), it is used as
  *    this practice's "before" and the question is not asked twice in a row.
  *  - From that call on, practice_begin owns `state`: if the app closes during the before
  *    check-in, the state is freed with vt->free (or free()) and nothing is recorded.
  *  - practice_end fills in the duration (the app clock's, excluding pauses), completion, count
  *    and partners, then, when check-ins are on and the practice lasted at least
- *    PRACTICE_AFTER_MIN_MS or was completed, pushes the "after" check-in above the current
+ *    RATING_AFTER_MIN_MS or was completed, pushes the "after" check-in above the current
  *    scene (a practice that pops itself right after practice_end leaves the check-in on top of
  *    the screen below it). The record is appended once the after check-in is answered or
  *    skipped, or at once when there is none.
@@ -39,10 +39,9 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "attune/rating.h"
 #include "attune/store.h"
 
-#define PRACTICE_AFTER_MIN_MS 20000u /* shorter, unfinished practices skip the after check-in */
-#define PRACTICE_REUSE_MS 120000u    /* an after rating this recent is the next before rating */
 
 /* Starts a practice of `kind` on content `content_id` (may be NULL) whose screen is (vt, state):
  * shows the before check-in if check-ins are on, then pushes the screen. Takes ownership of
@@ -79,6 +78,9 @@ void practice_load_log(App *a);
 /* A problem with the data folder for the menu to show small, or NULL. */
 const char *practice_note(const App *a);
 
+/* Persists user settings after a change of mute or text size on the App. */
+void settings_changed(App *a);
+
 /* Saves settings after a change; a failure is logged once and becomes the menu note. */
 void practice_save_settings(App *a);
 
@@ -86,26 +88,12 @@ void practice_save_settings(App *a);
  * a->quit set): frees the log. */
 void practice_quit(App *a);
 
-/* ---- terminal commands (datacmd.c): no window, no video ---- */
-
-/* True for "stats", "export" and "import". */
-bool data_command_is(const char *cmd);
-/* Runs one on data folder dir; file is the FILE argument (export, import). Returns the exit
- * code: 0 done, 1 failed (messages on stderr, nothing changed), 2 usage error. */
-int data_command_run(const char *dir, const char *cmd, const char *file, bool json);
-
 /* ---- check-ins (checkin.c) ---- */
-
-/* Shows "How stirred up do you feel right now?". Before a practice, (next_vt, next) is pushed
- * in its place when answered or skipped (and freed if the app closes first); after one
- * (next_vt NULL), the scene pops itself and the practice is saved. */
-void checkin_push(App *a, bool after, const SceneVT *next_vt, void *next);
 
 /* Called by the check-in: the rating (0-10, or PRACTICE_NO_RATING when skipped). */
 void practice_rated_before(App *a, int rating);
 void practice_rated_after(App *a, int rating);
 /* Called by the check-in when the app closes before the practice started: nothing to record. */
 void practice_cancel(App *a);
-
 
 #endif

@@ -175,7 +175,7 @@ static void copies_flush(App *a, FigureCache *f, Copies *c)
  * edges by about a pixel a frame, so that is a few thin rings instead of the whole box. */
 static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, float ext, SDL_Rect ink)
 {
-    if (!app_software(a) || !a->bg_rows || n > MAX_SHAPES) return false;
+    if (!window_software(a) || !a->bg_rows || n > MAX_SHAPES) return false;
     FigKey k;
     memset(&k, 0, sizeof k); /* compared with memcmp */
     for (int i = 0; i < n; i++) {

@@ -90,3 +90,13 @@ SDL_Point window_mouse(const App *a, int x, int y)
 {
     return (SDL_Point){(int)(x * a->px_per_pt), (int)(y * a->px_per_pt)};
 }
+
+bool window_software(App *a)
+{
+    if (a->software < 0) {
+        SDL_RendererInfo info;
+        a->software = SDL_GetRendererInfo(a->ren, &info) == 0 && info.name &&
+                      !strcmp(info.name, "software");
+    }
+    return a->software > 0;
+}

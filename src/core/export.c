@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "attune/clock.h"
 #include "attune/settings.h"
 #include "attune/store.h"
 #include "attune/strpool.h"
@@ -17,7 +18,7 @@
 
 static void now_iso(char *buf, size_t n)
 {
-    time_t t = time(NULL);
+    time_t t = clock_wall(clock_program());
     struct tm tm;
     if (!localtime_r(&t, &tm)) {
         snprintf(buf, n, "unknown");

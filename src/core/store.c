@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "attune/clock.h"
 #include "attune/day.h"
 #include "attune/strpool.h"
 #include "store_fs.h"
@@ -95,7 +96,7 @@ void practice_init(PracticeRecord *r, PracticeKind kind, const char *content_id,
 {
     memset(r, 0, sizeof *r);
     practice_new_id(r->id);
-    if (!practice_stamp(r, started)) practice_stamp(r, time(NULL));
+    if (!practice_stamp(r, started)) practice_stamp(r, clock_wall(clock_program()));
     r->kind = kind;
     if (content_id) snprintf(r->content, sizeof r->content, "%s", content_id);
     r->before = r->after = PRACTICE_NO_RATING;

@@ -1,5 +1,7 @@
 #include "store_fs.h"
 
+#include "attune/clock.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -239,7 +241,7 @@ bool storefs_write_atomic(const char *path, const char *data, size_t len, bool k
 
 bool storefs_keep_aside(const char *path, char *newpath, size_t n, char *err, size_t errlen)
 {
-    time_t now = time(NULL);
+    time_t now = clock_wall(clock_program());
     struct tm tm;
     char stamp[64] = "unknown-time";
     if (localtime_r(&now, &tm))

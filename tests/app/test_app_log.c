@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "apptest.h"
 #include "attune/day.h"
@@ -323,8 +322,9 @@ static void fmt_day(int day, char *out) { day_format(day, out); }
 static void progress_screen_shows_the_streak_and_the_week(void)
 {
     const char *dir = at_tmpdir(0);
-    /* Practised 6, 5 and 4 days ago, then yesterday and today: current 2, longest 3. */
-    int today = day_now(time(NULL), 4);
+    /* Practised 6, 5 and 4 days ago, then yesterday and today: current 2, longest 3. The clock
+     * starts at noon, far from the day start, so the test cannot race it. */
+    int today = day_parse("2026-05-20");
     static const int AGO[5] = {6, 5, 4, 1, 0};
     char text[4000] = "", date[11];
     size_t n = 0;
@@ -341,7 +341,7 @@ static void progress_screen_shows_the_streak_and_the_week(void)
     const char *script = "key End\nkey Up\nkey Return\nwait 400\ntexts $D/stats.json\n"
                          "shot $D/stats.png\nkey Home\ntexts $D/today.json\n"
                          "key Escape\nwait 400\ntexts $D/menu.json\n";
-    CHECK_INT(at_run(dir, "progress", dir, script, ""), 0);
+    CHECK_INT(at_run(dir, "progress", dir, script, "--now 2026-05-20T12:00"), 0);
     cJSON *t = at_texts_of(dir, "stats");
     CHECK(at_texts_has(t, "Progress"));
     CHECK(at_texts_has(t, "2"));
@@ -361,6 +361,79 @@ static void progress_screen_shows_the_streak_and_the_week(void)
     t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
     cJSON_Delete(t);
+}
+
+/* One minute of quick calm started at a given local time (no check-ins), in data folder dir. */
+static int quick_calm_at(const char *dir, const char *name, const char *when)
+{
+    char args[200];
+    snprintf(args, sizeof args, "--now %s breathe quick-calm --minutes 1", when);
+    return at_run(dir, name, dir, "wait 64000\n", args);
+}
+
+static cJSON *stats_at(const char *dir, const char *when)
+{
+    char args[200];
+    snprintf(args, sizeof args, "stats --json --now %s", when);
+    if (at_run_cli(dir, "stats", dir, args) != 0) return NULL;
+    char *out = read_in(dir, "stats.out");
+    cJSON *j = out ? cJSON_Parse(out) : NULL;
+    free(out);
+    return j;
+}
+
+static const char *last_practice(const cJSON *stats)
+{
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(stats, "streak");
+    return str(k, "last_practice");
+}
+
+/* With the day starting at 4:00, a practice begun at 03:59 belongs to the evening before, even
+ * though it ends after 4:00; one begun at 04:00 belongs to the new day. Both runs and the
+ * stats take their date and time from --now, so nothing depends on when the test runs. */
+static void a_practice_at_0359_counts_for_the_day_before_and_at_0400_for_the_new_day(void)
+{
+    const char *dir = at_tmpdir(5);
+    at_checkins_off(dir);
+    CHECK_INT(quick_calm_at(dir, "early", "2026-03-08T03:59"), 0);
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 1);
+    CHECK_STR(str(cJSON_GetArrayItem(log, 0), "date"), "2026-03-08");
+    CHECK_STR(str(cJSON_GetArrayItem(log, 0), "time"), "03:59:00");
+    cJSON_Delete(log);
+    cJSON *st = stats_at(dir, "2026-03-08T12:00");
+    CHECK_STR(str(st, "today"), "2026-03-08");
+    CHECK_STR(last_practice(st), "2026-03-07");
+    CHECK_INT(num(st, "streak.practised_today"), 0);
+    CHECK_INT(num(st, "streak.current"), 1);
+    cJSON_Delete(st);
+    /* Asked at 03:59, the practice is today's. */
+    st = stats_at(dir, "2026-03-08T03:59");
+    CHECK_STR(str(st, "today"), "2026-03-07");
+    CHECK_INT(num(st, "streak.practised_today"), 1);
+    cJSON_Delete(st);
+
+    CHECK_INT(quick_calm_at(dir, "on-time", "2026-03-08T04:00"), 0);
+    log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 2);
+    CHECK_STR(str(cJSON_GetArrayItem(log, 1), "time"), "04:00:00");
+    cJSON_Delete(log);
+    st = stats_at(dir, "2026-03-08T12:00");
+    CHECK_STR(last_practice(st), "2026-03-08");
+    CHECK_INT(num(st, "streak.practised_today"), 1);
+    CHECK_INT(num(st, "streak.current"), 2);
+    CHECK_INT(num(st, "streak.practised_days"), 2);
+    cJSON_Delete(st);
+}
+
+static void now_must_be_a_local_date_and_time(void)
+{
+    const char *dir = at_tmpdir(6);
+    CHECK_INT(at_run_cli(dir, "bad-now", dir, "stats --now 2026-02-30T10:00"), 2);
+    CHECK_INT(at_run_cli(dir, "no-now", dir, "stats --now"), 2);
+    char *err = read_in(dir, "bad-now.err");
+    CHECK_CONTAINS(err, "--now needs a local date and time");
+    free(err);
 }
 
 static void sound_and_the_last_pattern_are_remembered(void)
@@ -420,6 +493,8 @@ int main(int argc, char **argv)
     RUN(a_bad_import_changes_nothing_and_says_where);
     RUN(a_folder_that_cannot_be_written_never_stops_a_practice);
     RUN(progress_screen_shows_the_streak_and_the_week);
+    RUN(a_practice_at_0359_counts_for_the_day_before_and_at_0400_for_the_new_day);
+    RUN(now_must_be_a_local_date_and_time);
     RUN(sound_and_the_last_pattern_are_remembered);
     RUN(unreadable_settings_are_kept_aside_and_the_menu_says_so);
     return check_report();

@@ -197,7 +197,7 @@ static void practice_line(const Content *c, const DeckLevel *l, bool breathing, 
 
 static void progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
 {
-    LevelProgress lp = cards_progress(a, l);
+    LevelProgress lp = levels_progress(&a->data.settings, l);
     if (lp.seen == 0)
         snprintf(buf, n, "%d cards, none seen yet", l->ncards);
     else
@@ -248,7 +248,7 @@ static void picker_render(App *a, void *s)
     int y = ui_header(a, p->couple ? "Cards together" : "Cards",
                       p->couple ? sub : "Every level is open. They're listed in the suggested order.");
     for (int i = 0; i < p->list.count; i++) {
-        LevelProgress lp = cards_progress(a, &c->levels[i]);
+        LevelProgress lp = levels_progress(&a->data.settings, &c->levels[i]);
         snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
                  c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
     }
@@ -286,9 +286,9 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names)
     Picker *p = calloc(1, sizeof *p);
     if (!p) return;
     int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
-    p->list = (UiList){.count = n, .hover = -1, .focus = cards_suggested_level(a)};
+    p->list = (UiList){.count = n, .hover = -1, .focus = levels_suggested(&a->data.settings, &a->content)};
     p->about = (UiButtons){.count = 2, .focus = -1, .hover = -1};
-    const DeckLevel *l = cards_find_level(&a->content, level_id);
+    const DeckLevel *l = levels_find(&a->content, level_id);
     if (l) p->list.focus = (int)(l - a->content.levels);
     if (p->list.focus >= n) p->list.focus = 0;
     if (names) {
@@ -327,7 +327,8 @@ static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r
         practice_cancel(a);
         return;
     }
-    cards_progress_add(a, level, cards, n);
+    if (levels_add(&a->data.seen_cards, &a->data.settings, level, cards, n))
+        practice_save_settings(a);
     practice_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 
@@ -347,7 +348,7 @@ static void round_next(App *a, Round *rd)
         rd->end.focus = 0;
         audio_play(a, CUE_BELL);
     }
-    cards_fade(a);
+    scene_fade(a);
 }
 
 static void round_event(App *a, void *s, const SDL_Event *e)
@@ -387,7 +388,7 @@ static void round_event(App *a, void *s, const SDL_Event *e)
     if (slot >= 0 && deck_round_choose(r, slot)) {
         rd->next.focus = 0;
         rd->next.hover = -1;
-        cards_fade(a);
+        scene_fade(a);
     }
 }
 
@@ -629,7 +630,7 @@ void cards_round_push(App *a, const DeckLevel *level)
     if (!rd) return;
     rd->level = level;
     const char *seen[DECK_MAX_CARDS];
-    int nseen = cards_seen_ids(level, seen, DECK_MAX_CARDS);
+    int nseen = levels_seen_ids(&a->data.seen_cards, level, seen, DECK_MAX_CARDS);
     deck_round_start(&rd->r, level, DECK_ROUND_DEFAULT, cards_seed(a), seen, nseen);
     card_choice_reset(&rd->choice);
     rd->next = (UiButtons){.count = 1, .hover = -1};

@@ -3,106 +3,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cards_view.h"
 #include "practice.h"
 #include "scenes.h"
 
-/* ---------- progress ---------- */
-
-/* Kept for this session only, keyed by level id as Settings.levels is. */
-typedef struct LevelSeen {
-    char id[SETTINGS_ID_MAX + 1];
-    bool seen[DECK_MAX_CARDS]; /* by index into level->cards */
-} LevelSeen;
-
-static LevelSeen progress[SETTINGS_MAX_LEVELS];
-static int nprogress;
-
-static LevelSeen *find_seen(const DeckLevel *level, bool create)
-{
-    for (int i = 0; i < nprogress; i++)
-        if (!strcmp(progress[i].id, level->id)) return &progress[i];
-    if (!create || nprogress == SETTINGS_MAX_LEVELS) return NULL;
-    LevelSeen *p = &progress[nprogress++];
-    memset(p, 0, sizeof *p);
-    snprintf(p->id, sizeof p->id, "%s", level->id);
-    return p;
-}
-
-LevelProgress cards_progress(const App *a, const DeckLevel *level)
-{
-    LevelProgress lp = {{0}, 0, 0};
-    snprintf(lp.id, sizeof lp.id, "%s", level->id);
-    const LevelProgress *saved = settings_find_level(&a->data.settings, level->id);
-    if (saved) lp = *saved;
-    if (lp.seen > level->ncards) lp.seen = level->ncards;
-    return lp;
-}
-
-int cards_seen_ids(const DeckLevel *level, const char **ids, int max)
-{
-    const LevelSeen *p = find_seen(level, false);
-    int n = 0;
-    for (int i = 0; p && i < level->ncards && i < DECK_MAX_CARDS && n < max; i++)
-        if (p->seen[i]) ids[n++] = level->cards[i].id;
-    return n;
-}
-
-void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n)
-{
-    LevelSeen *p = find_seen(level, true);
-    int fresh = 0;
-    for (int i = 0; p && i < n; i++) {
-        ptrdiff_t k = cards[i] - level->cards;
-        if (k >= 0 && k < level->ncards && k < DECK_MAX_CARDS && !p->seen[k]) {
-            p->seen[k] = true;
-            fresh++;
-        }
-    }
-    /* Saved progress keeps counts only: cards first met in this run add to "seen". */
-    LevelProgress *saved = settings_level(&a->data.settings, level->id);
-    if (!saved) return;
-    saved->seen += fresh;
-    if (saved->seen > level->ncards) saved->seen = level->ncards;
-    practice_save_settings(a);
-}
-
-int cards_suggested_level(const App *a)
-{
-    const Content *c = &a->content;
-    for (int i = 0; i < c->nlevels; i++)
-        if (cards_progress(a, &c->levels[i]).seen < c->levels[i].ncards) return i;
-    return 0;
-}
-
-const DeckLevel *cards_find_level(const Content *c, const char *s)
-{
-    if (!s || !*s) return NULL;
-    const DeckLevel *l = content_level(c, s);
-    if (l) return l;
-    char *end;
-    long n = strtol(s, &end, 10);
-    if (*end) return NULL;
-    for (int i = 0; i < c->nlevels; i++)
-        if (c->levels[i].number == n) return &c->levels[i];
-    return NULL;
-}
-
 uint64_t cards_seed(App *a)
 {
     static uint64_t rounds;
     uint64_t base = a->scripted ? 0x5eed5eedULL
-                                : SDL_GetPerformanceCounter() ^ ((uint64_t)time(NULL) << 20);
+                                : SDL_GetPerformanceCounter() ^ ((uint64_t)clock_wall_ms(&a->clock) << 20);
     return base + 0x9E3779B97F4A7C15ULL * ++rounds;
-}
-
-void cards_fade(App *a)
-{
-    a->fade_start = a->now;
-    a->faded = true;
-    a->dirty = true;
 }
 
 /* ---------- drawing helpers ---------- */

@@ -1,5 +1,4 @@
-/* What the solo cards (cards.c) and couple mode (together.c) share: this session's level
- * progress, round seeds, and the drawing of a card, its responses and style chips.
+/* What the solo cards (cards.c) and couple mode (together.c) share: round seeds, and the drawing of a card, its responses and style chips.
  * Every layout here is computed from the window size and measured before it is drawn, so
  * text is never clipped or overlapped: when a screen would not fit, smaller roles are used. */
 #ifndef ATTUNE_CARDS_VIEW_H
@@ -7,25 +6,11 @@
 
 #include "app.h"
 #include "attune/deck.h"
-#include "attune/settings.h"
-
-/* ---- progress: counts saved in Settings.levels; which cards were seen, for this run ---- */
-
-/* Cards of the level seen so far and connection-oriented picks, as saved. */
-LevelProgress cards_progress(const App *a, const DeckLevel *level);
-/* Ids of the level's cards seen in this run, for dealing unseen cards first; returns how many. */
-int cards_seen_ids(const DeckLevel *level, const char **ids, int max);
-/* Marks n cards of the level seen, adds `connected` connection-oriented picks, and saves. */
-void cards_progress_add(App *a, const DeckLevel *level, const DeckCard *const *cards, int n);
-/* The level the picker suggests: the lowest-numbered one with cards not yet seen. */
-int cards_suggested_level(const App *a);
+#include "attune/levels.h"
 
 /* A new seed for every round: the real clock, or in scripted mode a fixed base, so test runs
  * repeat; a counter makes each round of one run differ. */
 uint64_t cards_seed(App *a);
-
-/* Fades in a new step of the same scene, like a change of scene. */
-void cards_fade(App *a);
 
 /* Draws (draw true) or only measures text; returns the rectangle it takes either way. */
 SDL_Rect cards_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,

@@ -142,23 +142,22 @@ static void checkin_free(App *a, void *s)
     free(c);
 }
 
-static const SceneVT CHECKIN = {
+/* Without room for the question, the caller goes straight on, unrated. */
+static void *checkin_make(App *a, const void *args)
+{
+    (void)a;
+    const CheckinArgs *ca = args;
+    CheckIn *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    *c = (CheckIn){.after = ca->after, .next_vt = ca->next_vt, .next = ca->next, .focus = -1,
+                   .hover = -1, .skip = {.count = 1, .focus = -1, .hover = -1}};
+    return c;
+}
+
+const SceneVT SCENE_CHECKIN = {
     .name = "checkin",
+    .make = checkin_make,
     .event = checkin_event,
     .render = checkin_render,
     .free = checkin_free,
 };
-
-void checkin_push(App *a, bool after, const SceneVT *next_vt, void *next)
-{
-    CheckIn *c = calloc(1, sizeof *c);
-    if (!c) {
-        /* No room to ask: go straight on, unrated. */
-        if (after) practice_rated_after(a, PRACTICE_NO_RATING);
-        else scene_push(a, next_vt, next);
-        return;
-    }
-    *c = (CheckIn){.after = after, .next_vt = next_vt, .next = next, .focus = -1, .hover = -1,
-                   .skip = {.count = 1, .focus = -1, .hover = -1}};
-    scene_push(a, &CHECKIN, c);
-}

@@ -2,15 +2,11 @@
  * finish. This file turns input and time into run calls; grounding_view.c draws what the run
  * reports. Animations are functions of stored instants (a->now at the moment a mark was made),
  * never of summed frame deltas. */
-#include <cjson/cJSON.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "attune/notes.h"
 
 #include "grounding_scene.h"
 #include "practice.h"
@@ -79,93 +75,17 @@ static void leave(App *a, GroundScene *g)
 
 /* ---- saving notes ---- */
 
-static bool mkdirs(const char *dir)
-{
-    char p[1024];
-    snprintf(p, sizeof p, "%s", dir);
-    for (char *c = p + 1; *c; c++) {
-        if (*c != '/') continue;
-        *c = 0;
-        if (mkdir(p, 0700) != 0 && errno != EEXIST) return false;
-        *c = '/';
-    }
-    return mkdir(p, 0700) == 0 || errno == EEXIST;
-}
-
-/* Appends one JSON line per note to DATA_DIR/notes.jsonl (0600) with a single write, so an
- * interrupted save leaves at most one torn last line. Returns false with a reason in err. */
+/* Appends the notes typed on this run to the data folder's notes (core, notes.h). */
 static bool notes_save(App *a, GroundScene *g, char *err, size_t n)
 {
-    char path[1100], date[16] = "";
-    snprintf(path, sizeof path, "%s/%s", a->data_dir, NOTES_FILE);
-    time_t now = time(NULL);
-    struct tm tm;
-    if (localtime_r(&now, &tm)) strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    size_t cap = 64, len = 0;
-    char *out = malloc(cap);
-    bool ok = out != NULL;
-    for (int i = 0; ok && i < GROUND_MAX_STEPS; i++) {
+    int steps[GROUND_MAX_STEPS], k = 0;
+    const char *texts[GROUND_MAX_STEPS];
+    for (int i = 0; i < GROUND_MAX_STEPS; i++) {
         if (!g->notes[i]) continue;
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "date", date);
-        cJSON_AddStringToObject(o, "exercise", g->ex->id);
-        cJSON_AddNumberToObject(o, "step", i + 1); /* as the user saw it: "Step 3 of 8" */
-        cJSON_AddStringToObject(o, "text", g->notes[i]);
-        char *line = cJSON_PrintUnformatted(o);
-        cJSON_Delete(o);
-        size_t l = line ? strlen(line) : 0;
-        if (line && len + l + 2 > cap) {
-            while (len + l + 2 > cap) cap *= 2;
-            char *grown = realloc(out, cap);
-            if (grown) out = grown;
-            else ok = false;
-        }
-        if (!line || !ok) {
-            free(line);
-            ok = false;
-            break;
-        }
-        memcpy(out + len, line, l);
-        len += l;
-        out[len++] = '\n';
-        free(line);
+        steps[k] = i + 1; /* as the user saw it: "Step 3 of 8" */
+        texts[k++] = g->notes[i];
     }
-    if (!ok) {
-        free(out);
-        snprintf(err, n, "out of memory");
-        return false;
-    }
-    int fd = -1;
-    if (!mkdirs(a->data_dir) || (fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600)) < 0) {
-        snprintf(err, n, "%s", strerror(errno));
-        free(out);
-        return false;
-    }
-    fchmod(fd, 0600); /* the notes are private, even in a file made by hand */
-    /* A torn last line from an earlier crash must not swallow this one. */
-    struct stat st;
-    char last = '\n';
-    if (fstat(fd, &st) == 0 && st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n') {
-        memmove(out + 1, out, len);
-        out[0] = '\n';
-        len++;
-    }
-    size_t done = 0;
-    errno = 0;
-    while (done < len) {
-        ssize_t w = write(fd, out + done, len - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) break;
-        done += (size_t)w;
-    }
-    ok = done == len && fsync(fd) == 0;
-    if (!ok) snprintf(err, n, "%s", strerror(errno ? errno : EIO));
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        snprintf(err, n, "%s", strerror(errno));
-    }
-    free(out);
-    return ok;
+    return notes_append(a->data_dir, g->ex->id, steps, texts, k, clock_wall(&a->clock), err, n);
 }
 
 static void save_notes(App *a, GroundScene *g)
@@ -175,8 +95,10 @@ static void save_notes(App *a, GroundScene *g)
         g->saved = true;
         snprintf(g->save_msg, sizeof g->save_msg, "Your notes are saved.");
     } else {
-        snprintf(g->save_msg, sizeof g->save_msg, "Your notes could not be saved (%s). They are still here.", err);
-        app_log("%s/%s: %s", a->data_dir, NOTES_FILE, err);
+        const char *why = strrchr(err, ':'); /* the reason, without the path */
+        snprintf(g->save_msg, sizeof g->save_msg, "Your notes could not be saved (%s). They are still here.",
+                 why && why[1] ? why + 2 : err);
+        app_log("%s", err);
     }
     g->buttons.focus = 0;
     a->dirty = true;

@@ -5,11 +5,11 @@
 #define ATTUNE_GROUNDING_SCENE_H
 
 #include "app.h"
+#include "attune/notes.h"
 
 #define MARK_ANIM_MS 260u /* a mark's fill grows over this long */
-#define NOTE_MAX 400      /* bytes in one note: a few sentences */
+#define NOTE_MAX NOTE_TEXT_MAX /* bytes in one note (notes.h): a few sentences */
 #define NOTE_LINES 6      /* lines the note field shows (it scrolls to the end beyond that) */
-#define NOTES_FILE "notes.jsonl"
 
 typedef enum Zone { ZONE_CHIPS, ZONE_STRENGTH, ZONE_BUTTONS } Zone;
 typedef enum Act { ACT_BACK, ACT_NOTE, ACT_NEXT, ACT_BEGIN, ACT_LEAVE, ACT_SAVE, ACT_AGAIN, ACT_MENU } Act;

@@ -192,20 +192,22 @@ static void help_render(App *a, void *s)
     ui_buttons_render_in(a, &h->buttons, BUTTONS, y, w - line);
 }
 
-static const SceneVT HELP = {
+static void *help_make(App *a, const void *args)
+{
+    (void)a;
+    (void)args;
+    Help *h = calloc(1, sizeof *h);
+    if (h) h->buttons = (UiButtons){.count = 3, .focus = 2, .hover = -1};
+    return h;
+}
+
+const SceneVT SCENE_HELP = {
     .name = "help",
+    .make = help_make,
     .event = help_event,
     .render = help_render,
     .overlay = true,
 };
-
-void help_push(App *a)
-{
-    Help *h = calloc(1, sizeof *h);
-    if (!h) return;
-    h->buttons = (UiButtons){.count = 3, .focus = 2, .hover = -1};
-    scene_push(a, &HELP, h);
-}
 
 /* ---- every region, one step from Help ---- */
 

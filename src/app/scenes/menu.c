@@ -72,7 +72,7 @@ static void activate(App *a, Item it)
     case ITEM_CARDS: cards_picker_push(a, NULL, NULL); break;
     case ITEM_COUPLE: couple_names_push(a, NULL); break;
     case ITEM_PROGRESS: stats_push(a); break;
-    case ITEM_HELP: help_push(a); break;
+    case ITEM_HELP: scene_open(a, a->scenes->help, NULL); break;
     case ITEM_SETTINGS: settings_push(a); break;
     default: break;
     }
@@ -115,19 +115,20 @@ static void menu_render(App *a, void *s)
     ui_hints(a, "Arrows choose   Enter open   Space quick calm", "F1 help   Esc quit");
 }
 
-static const SceneVT MENU = {
+static void *menu_make(App *a, const void *args)
+{
+    (void)a;
+    (void)args;
+    Menu *m = calloc(1, sizeof *m);
+    if (!m) return NULL;
+    m->list = (UiList){.count = ITEM_COUNT, .hover = -1, .columns = 2};
+    return m;
+}
+
+const SceneVT SCENE_MENU = {
     .name = "menu",
+    .make = menu_make,
     .event = menu_event,
     .render = menu_render,
     .update = menu_update,
 };
-
-void menu_push(App *a)
-{
-    Menu *m = calloc(1, sizeof *m);
-    if (!m) return;
-    m->list.count = ITEM_COUNT;
-    m->list.hover = -1;
-    m->list.columns = 2;
-    scene_push(a, &MENU, m);
-}

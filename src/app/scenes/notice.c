@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "practice.h"
 #include "scenes.h"
 
 #define NOTICE_CHOICES 3
@@ -76,18 +75,11 @@ static void notice_render(App *a, void *s)
     ui_buttons_render_in(a, &n->buttons, labels, y, w);
 }
 
-static const SceneVT NOTICE = {
-    .name = "notice",
-    .event = notice_event,
-    .render = notice_render,
-    .overlay = true,
-};
-
-void notice_push_choice(App *a, const char *title, const char *body, const char *const *labels,
-                        int nlabels, int space, NoticeDone done, void *ctx)
+static Notice *notice_new(const char *title, const char *body, const char *const *labels,
+                          int nlabels, int space, NoticeDone done, void *ctx)
 {
     Notice *n = calloc(1, sizeof *n);
-    if (!n) return;
+    if (!n) return NULL;
     snprintf(n->title, sizeof n->title, "%s", title);
     snprintf(n->body, sizeof n->body, "%s", body ? body : "");
     if (nlabels > NOTICE_CHOICES) nlabels = NOTICE_CHOICES;
@@ -96,11 +88,34 @@ void notice_push_choice(App *a, const char *title, const char *body, const char 
     n->space = space < nlabels ? space : -1;
     n->done = done;
     n->ctx = ctx;
-    scene_push(a, &NOTICE, n);
+    return n;
+}
+
+static const char *const OK[1] = {"OK"};
+
+/* For the engine (scene_open with NoticeArgs): one OK. */
+static void *notice_make(App *a, const void *args)
+{
+    (void)a;
+    const NoticeArgs *na = args;
+    return notice_new(na->title, na->body, OK, 1, 0, NULL, NULL);
+}
+
+const SceneVT SCENE_NOTICE = {
+    .name = "notice",
+    .make = notice_make,
+    .event = notice_event,
+    .render = notice_render,
+    .overlay = true,
+};
+
+void notice_push_choice(App *a, const char *title, const char *body, const char *const *labels,
+                        int nlabels, int space, NoticeDone done, void *ctx)
+{
+    scene_push(a, &SCENE_NOTICE, notice_new(title, body, labels, nlabels, space, done, ctx));
 }
 
 void notice_push(App *a, const char *title, const char *body)
 {
-    static const char *const OK[1] = {"OK"};
     notice_push_choice(a, title, body, OK, 1, 0, NULL, NULL);
 }

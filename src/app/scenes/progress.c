@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "attune/stats.h"
 #include "practice.h"
@@ -434,7 +433,7 @@ void stats_push(App *a)
     StatsScene *s = calloc(1, sizeof *s);
     if (!s) return;
     const Settings *st = &a->data.settings;
-    stats_compute(&a->data.log, day_now(time(NULL), st->day_start_hour), st, &s->st);
+    stats_compute(&a->data.log, clock_today(&a->clock, st->day_start_hour), st, &s->st);
     streak_message(&s->st.streak, s->message, sizeof s->message);
     s->hover = s->cursor = -1;
     scene_push(a, &STATS, s);

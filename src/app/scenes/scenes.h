@@ -4,8 +4,11 @@
 
 #include "app.h"
 
-void menu_push(App *a);
-void help_push(App *a);
+/* The scenes of the engine's table (scene_table.c), opened with scene_open. */
+extern const SceneVT SCENE_MENU, SCENE_HELP, SCENE_NOTICE, SCENE_CHECKIN;
+/* The table itself, for App.scenes. */
+extern const SceneTable SCENE_TABLE;
+
 /* The pattern picker; `pattern` preselects one (NULL: the last used). */
 void breathe_picker_push(App *a);
 /* Straight into a breathing session. */
@@ -20,22 +23,20 @@ void stats_push(App *a);
  * (settings_scene.c). */
 void settings_push(App *a);
 
-/* Scenario cards (cards.c, together.c). A level given as its id or its number 1-5, or
- * NULL when s names none. */
-const DeckLevel *cards_find_level(const Content *c, const char *s);
+/* Scenario cards (cards.c, together.c). */
 /* The level picker, preselecting level_id (NULL: the suggested next level). names NULL: solo;
  * else the couple's two names, and picking a level starts a round together. */
 void cards_picker_push(App *a, const char *level_id, const char *const *names);
-/* A round of the level, solo (names NULL) or together, after the notes this person has not
- * met yet: the safety note before the first solo round, the Cards together gate the first
- * time a pair of names plays, "four moves anyone makes" before the first card ever. */
-void cards_begin(App *a, const DeckLevel *level, const char *const *names);
 /* Straight into a solo round of the level. */
 void cards_round_push(App *a, const DeckLevel *level);
 /* Cards together: both names first, then the picker (or level_id's round at once). */
 void couple_names_push(App *a, const char *level_id);
 /* Straight into a round together (empty names: "Partner A" / "Partner B"). */
 void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b);
+/* A round of the level, solo (names NULL) or together, after the notes this person has not
+ * met yet: the safety note before the first solo round, the Cards together gate the first
+ * time a pair of names plays, "four moves anyone makes" before the first card ever. */
+void cards_begin(App *a, const DeckLevel *level, const char *const *names);
 
 /* A calm panel over the current screen (notice.c) with one "OK". */
 void notice_push(App *a, const char *title, const char *body);
@@ -54,8 +55,5 @@ void welcome_push(App *a);
 const HelpRegion *help_region(const App *a);
 /* The list of every region's lines, one step from Help; choosing one saves it as the region. */
 void help_regions_push(App *a);
-
-/* Persists user settings after a change (mute, text size, last pattern). In practice.c. */
-void settings_changed(App *a);
 
 #endif

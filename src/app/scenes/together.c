@@ -27,7 +27,8 @@ static void couple_record(App *a, Couple *c)
         practice_cancel(a);
         return;
     }
-    cards_progress_add(a, c->level, cards, n);
+    if (levels_add(&a->data.seen_cards, &a->data.settings, c->level, cards, n))
+        practice_save_settings(a);
     practice_end(a, timer_elapsed(&c->timer, a->now), n == couple_count(c->r), n,
                  couple_name(c->r, COUPLE_A), couple_name(c->r, COUPLE_B));
 }
@@ -42,7 +43,7 @@ static void couple_next_card(App *a, Couple *c)
         c->end_btn.focus = 0;
         audio_play(a, CUE_BELL);
     }
-    cards_fade(a);
+    scene_fade(a);
 }
 
 static void talk_begin(App *a, Couple *c)
@@ -53,7 +54,7 @@ static void talk_begin(App *a, Couple *c)
     c->talk = couple_talk_at(couple_talk(c->r), a->now);
     c->talk_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1};
     c->flood_btn = (UiButtons){.count = 1, .focus = -1, .hover = -1};
-    cards_fade(a);
+    scene_fade(a);
 }
 
 /* Flooded: the talk stops, and after the break the same card is back on screen. */
@@ -79,7 +80,7 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
     CoupleTalkView v = couple_talk_at(t, a->now);
     if (is_key(e, SDLK_ESCAPE)) {
         couple_talk_stop(c->r);
-        cards_fade(a);
+        scene_fade(a);
         return;
     }
     if (v.done) {
@@ -87,7 +88,7 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
         if (i == 0) couple_next_card(a, c);
         else if (i == 1) {
             couple_talk_stop(c->r);
-            cards_fade(a);
+            scene_fade(a);
         }
         return;
     }
@@ -133,7 +134,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         if (slot >= 0 && couple_choose(c->r, slot)) {
             card_choice_reset(&c->choice);
             c->reveal_btn = (UiButtons){.count = 2, .focus = 1, .hover = -1};
-            cards_fade(a);
+            scene_fade(a);
         }
         break;
     }
@@ -142,7 +143,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
             (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT)) {
             couple_handed_over(c->r);
             card_choice_reset(&c->choice); /* B's screen starts with nothing focused */
-            cards_fade(a);
+            scene_fade(a);
         }
         break;
     case COUPLE_REVEAL: {
@@ -236,7 +237,7 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
     Couple *c = calloc(1, sizeof *c);
     if (!c) return;
     const char *seen[DECK_MAX_CARDS];
-    int nseen = cards_seen_ids(level, seen, DECK_MAX_CARDS);
+    int nseen = levels_seen_ids(&a->data.seen_cards, level, seen, DECK_MAX_CARDS);
     c->r = couple_new(level, DECK_ROUND_DEFAULT, cards_seed(a), seen, nseen, name_a, name_b);
     if (!c->r) {
         free(c);

@@ -18,7 +18,7 @@ typedef struct Names {
 static void names_continue(App *a, Names *n)
 {
     const char *names[2] = {n->name[0], n->name[1]};
-    const DeckLevel *l = cards_find_level(&a->content, n->level_id);
+    const DeckLevel *l = levels_find(&a->content, n->level_id);
     cards_picker_push(a, l ? l->id : NULL, names);
     if (l) cards_begin(a, l, names);
 }
