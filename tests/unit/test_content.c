@@ -235,6 +235,27 @@ static void interludes_need_a_paced_pattern_within_its_breath_limit(void)
     content_free(&c);
 }
 
+static void shipped_patterns_are_taught_as_they_are(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    content_load_file(&c, ATTUNE_SOURCE_DIR "/levels/patterns.json", CONTENT_SHIPPED, &d);
+    dump(&d);
+    CHECK_INT(d.count, 0);
+    CHECK(content_pattern(&c, "4-7-11") == NULL); /* not an established pattern */
+    const BreathPattern *p = content_pattern(&c, "seven-eleven");
+    CHECK(p && p->nsteps == 2 && p->steps[0].kind == BREATH_IN && p->steps[1].kind == BREATH_OUT);
+    CHECK(p && p->steps[0].ms == 3500 && p->steps[1].ms == 5500); /* no hold */
+    p = content_pattern(&c, "478");
+    CHECK(p && p->max_breaths == 4 && p->caution);
+    p = content_pattern(&c, "coherent"); /* the id stays, so history still matches */
+    CHECK(p && !strstr(p->title, "esonance") && strstr(p->when, "average"));
+    p = content_pattern(&c, "just-notice");
+    CHECK(p && p->unpaced);
+    diag_free(&d);
+    content_free(&c);
+}
+
 static void help_lines_come_by_region_from_shipped_content(void)
 {
     Content c = {0};
@@ -343,6 +364,7 @@ int main(void)
     RUN(references_to_missing_patterns_are_reported);
     RUN(caution_max_breaths_and_unpaced_are_validated);
     RUN(interludes_need_a_paced_pattern_within_its_breath_limit);
+    RUN(shipped_patterns_are_taught_as_they_are);
     RUN(help_lines_come_by_region_from_shipped_content);
     RUN(bad_regions_are_reported_with_file_and_path);
     RUN(content_outside_the_shipped_folder_cannot_touch_safety_resources);
