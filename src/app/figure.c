@@ -768,20 +768,19 @@ Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPatt
     return area;
 }
 
-Damage draw_rest_figure(App *a, SDL_Color c, float glow, float cx, float cy, float rmax)
+Damage draw_rest_figure(App *a, SDL_Color disc_c, SDL_Color halo, float cx, float cy, float rmax)
 {
     const Theme *t = &a->theme;
     float r = rmax * 0.62f;
-    if (glow < 0) glow = 0;
-    if (glow > 1) glow = 1;
     Shape sh[4];
     int n = 0;
-    float a0 = 0.05f + 0.12f * glow;
     sh[n++] = arc(rmax, 2.0f, 1, color_alpha(t->muted, 0.22f));
     /* The halo in two bands, fainter outwards: a glow rather than a ring. */
-    sh[n++] = arc(r * 1.17f, r * 0.10f, 1, color_alpha(c, a0 * 0.45f));
-    sh[n++] = arc(r * 1.06f, r * 0.12f, 1, color_alpha(c, a0));
-    sh[n++] = disc(r, c);
+    SDL_Color outer = halo;
+    outer.a = (Uint8)(halo.a * 0.45f + 0.5f);
+    sh[n++] = arc(r * 1.17f, r * 0.10f, 1, outer);
+    sh[n++] = arc(r * 1.06f, r * 0.12f, 1, halo);
+    sh[n++] = disc(r, disc_c);
     float ext = fmaxf(rmax + 1.0f, r * 1.22f) + DRAW_FEATHER + 1;
     Damage d;
     d.opaque = draw_rings(a, sh, n, cx, cy, ext, (SDL_Rect){0, 0, 0, 0});

@@ -187,6 +187,49 @@ static void just_notice_paces_nothing_and_shows_a_gentle_timer(void)
     free(log);
 }
 
+static const uint8_t *pixel(const AtImage *img, int x, int y)
+{
+    return img->rgb + ((size_t)y * (size_t)img->w + (size_t)x) * 3;
+}
+
+/* With reduced motion the resting circle keeps its size and its halo; only the disc's
+ * brightness may drift, and very slowly. */
+static void reduced_motion_rests_with_only_a_slow_drift(void)
+{
+    const char *dir = at_tmpdir(7);
+    char path[700];
+    snprintf(path, sizeof path, "%s/settings.json", dir);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("{\"checkins\": false, \"reduced_motion\": true}\n", f);
+        fclose(f);
+    }
+    const char *script = "wait 2000\nshot $D/a.bmp\nwait 1500\nshot $D/b.bmp\n"
+                         "wait 8000\nshot $D/c.bmp\nwait 15000\nshot $D/d.bmp\n";
+    CHECK_INT(at_run(dir, "still", dir, script, "breathe just-notice"), 0);
+    AtImage img[4] = {{0}};
+    bool ok = true;
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%c.bmp", dir, 'a' + i);
+        ok &= at_load_bmp(path, &img[i]);
+    }
+    CHECK(ok);
+    if (ok) {
+        int cx = img[0].w / 2, cy = (int)(img[0].h * 0.44f);
+        double r = disc_radius(&img[0]);
+        CHECK(r > 40);
+        int hx = cx + (int)(r * 1.12), dy = cy + 40; /* in the halo; in the disc */
+        for (int i = 1; i < 4; i++) {
+            CHECK(fabs(disc_radius(&img[i]) - r) <= 1);
+            CHECK(memcmp(pixel(&img[i], hx, cy), pixel(&img[0], hx, cy), 3) == 0);
+        }
+        /* 1.5 s apart, the disc's colour moves by a few levels at most */
+        for (int c = 0; c < 3; c++)
+            CHECK(abs(pixel(&img[1], cx, dy)[c] - pixel(&img[0], cx, dy)[c]) <= 3);
+    }
+    for (int i = 0; i < 4; i++) at_free_image(&img[i]);
+}
+
 /* The resting circle is redrawn in part between events, like the breathing one: those frames
  * must equal the same moments drawn whole (any key, here F2, makes the next frame whole). */
 static void resting_frames_drawn_in_part_equal_whole_frames(void)
@@ -255,6 +298,7 @@ int main(int argc, char **argv)
     RUN(the_picker_offers_four_breaths_for_four_seven_eight);
     RUN(a_caution_comes_before_the_first_breath);
     RUN(just_notice_paces_nothing_and_shows_a_gentle_timer);
+    RUN(reduced_motion_rests_with_only_a_slow_drift);
     RUN(resting_frames_drawn_in_part_equal_whole_frames);
     RUN(the_picker_says_what_to_do_when_dizzy);
     return check_report();

@@ -435,22 +435,23 @@ static void render_done(App *a, Breathe *b, float cx, float rmax)
 }
 
 /* A slow, irregular swell of the halo (periods of 29 s and 47 s, far slower than any breath,
- * so it never reads as a pace); with reduced motion only the disc's brightness drifts, once
- * a minute. */
+ * so it never reads as a pace); with reduced motion the halo stays still and only the disc's
+ * brightness drifts, once a minute. */
 static void draw_resting(App *a, Breathe *b, float cx, float cy, float rmax)
 {
     const Theme *t = &a->theme;
     double s = (double)b->st.breathing_ms / 1000.0;
-    SDL_Color c = color_mix(t->surface, t->step[BREATH_IN], 0.88f); /* softer than a breath */
-    float glow;
+    SDL_Color base = color_mix(t->surface, t->step[BREATH_IN], 0.88f); /* softer than a breath */
+    SDL_Color disc = base;
+    float glow = 0.5f;
     if (a->data.settings.reduced_motion) {
         float drift = (float)(0.5 - 0.5 * cos(2 * M_PI * s / 60.0));
-        c = color_mix(t->surface, t->step[BREATH_IN], 0.74f + 0.14f * drift);
-        glow = 0.5f;
+        disc = color_mix(t->surface, t->step[BREATH_IN], 0.74f + 0.14f * drift);
     } else {
         glow = (float)(0.5 - 0.3 * cos(2 * M_PI * s / 29.0) - 0.2 * cos(2 * M_PI * s / 47.0));
     }
-    b->figure = draw_rest_figure(a, c, glow, cx, cy, rmax);
+    SDL_Color halo = color_alpha(base, 0.05f + 0.12f * glow);
+    b->figure = draw_rest_figure(a, disc, halo, cx, cy, rmax);
 }
 
 static void breathe_render(App *a, void *s)
