@@ -20,6 +20,8 @@ typedef enum BreathKind {
 #define BREATH_STEP_MAX_MS 30000u
 #define BREATH_CYCLE_MIN_MS 2000u
 #define BREATH_MINUTES_MAX 60
+#define BREATH_MAX_BREATHS 100   /* the largest "max_breaths" */
+#define BREATH_CAUTION_MAX 400   /* characters of a pattern's "caution" */
 
 typedef struct BreathStep {
     BreathKind kind;
@@ -35,6 +37,13 @@ typedef struct BreathPattern {
     uint32_t cycle_ms;
     int minutes; /* default session length */
     bool user;   /* from the user's data folder */
+    /* Optional: the most breaths a session may have (4-7-8: four at a time); 0 = no limit. */
+    int max_breaths;
+    /* Optional: shown before the first breath, to acknowledge before beginning; NULL = none. */
+    const char *caution;
+    /* No pace at all: the breath is only noticed, never led. Such a pattern has no steps
+     * (nsteps and cycle_ms are 0), its sessions last whole minutes and count no breaths. */
+    bool unpaced;
 } BreathPattern;
 
 typedef struct BreathPhase {
@@ -51,12 +60,24 @@ typedef struct BreathPhase {
 double breath_ease(double t);
 
 /* Where the breath is at elapsed_ms since the first inhale began. Exact at any elapsed time:
- * integer arithmetic on milliseconds, no accumulated state. */
+ * integer arithmetic on milliseconds, no accumulated state. For an unpaced pattern: a still
+ * phase (step 0, kind BREATH_HOLD, fill 0.5, cycle 0) at every instant. */
 BreathPhase breath_at(const BreathPattern *p, uint64_t elapsed_ms);
 
 /* Length of a session of about `minutes`: whole breaths, never less than the target and at
- * least one breath, so a session always ends on a completed exhale. */
+ * least one breath, so a session always ends on a completed exhale; but never more than the
+ * pattern's max_breaths. An unpaced pattern: exactly `minutes` (at least 1). */
 uint64_t breath_session_ms(const BreathPattern *p, int minutes);
+
+/* Breaths in a session of about `minutes` (0 for an unpaced pattern). */
+uint64_t breath_session_breaths(const BreathPattern *p, int minutes);
+
+/* True when the pattern's max_breaths makes a session of `minutes` shorter than asked (then
+ * the session is max_breaths breaths): "4-7-8 for 10 minutes" is four breaths. */
+bool breath_minutes_clamped(const BreathPattern *p, int minutes);
+
+/* Ids Attune keeps for itself ("your-pace", "find-your-pace"): no content may use them. */
+bool breath_id_reserved(const char *id);
 
 /* "in", "hold", "out", "hold-empty" (the JSON names). */
 const char *breath_kind_name(BreathKind k);
@@ -84,7 +105,9 @@ typedef struct BreathSessionState {
 BreathSession breath_session(const BreathPattern *p, int minutes, uint32_t ready_ms);
 BreathSessionState breath_session_at(const BreathSession *s, uint64_t elapsed_ms);
 
-/* Validates one pattern object at `path` and fills *out (strings in v->pool).
+/* Validates one pattern object at `path` and fills *out (strings in v->pool): id, title,
+ * when, minutes, steps, and the optional max_breaths (1..BREATH_MAX_BREATHS), caution (at most
+ * BREATH_CAUTION_MAX characters) and unpaced (true: no steps and no max_breaths allowed).
  * Returns false (with messages in v) if the entry is unusable. */
 bool breath_pattern_from_json(JsonV *v, const cJSON *obj, const char *path, BreathPattern *out);
 

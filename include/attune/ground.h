@@ -75,8 +75,9 @@ typedef struct GroundExercise {
  * caller skips it. Breathing pattern ids are stored, not checked (see below). */
 bool ground_exercise_from_json(JsonV *v, const cJSON *obj, const char *path, GroundExercise *out);
 
-/* Checks that every "breathe" step names one of patterns[0..npatterns-1]; call it once all
- * content is loaded. Adds one message per unknown id
+/* Checks that every "breathe" step names one of patterns[0..npatterns-1], a paced one, and
+ * asks for no more breaths than its max_breaths; call it once all content is loaded. Adds one
+ * message per problem
  * ("FILE: exercises[2].steps[4].breathe.pattern: no breathing pattern \"x\" is loaded") and
  * returns the number of problems. A run still works without the pattern (the step then
  * behaves as a plain prompt), so skipping the exercise is the caller's choice. */

@@ -258,6 +258,11 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
  * area it may cover at any moment of the breath (for SceneVT.damage). */
 Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
                           float cx, float cy, float rmax);
+/* The same circle at rest, for practice without a pace: the outline of a full breath, an
+ * opaque disc of colour disc at its middle size and a soft halo of colour halo (its alpha is
+ * the glow). No countdown, nothing that follows a breath. Returns the area it covers (for
+ * SceneVT.damage). */
+Damage draw_rest_figure(App *a, SDL_Color disc, SDL_Color halo, float cx, float cy, float rmax);
 /* Plays the cue of each new breathing step once. Start with {.last_step = -1}. */
 typedef struct BreathCues {
     int last_step;

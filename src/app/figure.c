@@ -114,6 +114,26 @@ Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPatt
     return area;
 }
 
+Damage draw_rest_figure(App *a, SDL_Color disc_c, SDL_Color halo, float cx, float cy, float rmax)
+{
+    const Theme *t = &a->theme;
+    float r = rmax * 0.62f;
+    Shape sh[4];
+    int n = 0;
+    sh[n++] = rings_arc(rmax, 2.0f, 1, color_alpha(t->muted, 0.22f));
+    /* The halo in two bands, fainter outwards: a glow rather than a ring. */
+    SDL_Color outer = halo;
+    outer.a = (Uint8)(halo.a * 0.45f + 0.5f);
+    sh[n++] = rings_arc(r * 1.17f, r * 0.10f, 1, outer);
+    sh[n++] = rings_arc(r * 1.06f, r * 0.12f, 1, halo);
+    sh[n++] = rings_disc(r, disc_c);
+    float ext = fmaxf(rmax + 1.0f, r * 1.22f) + DRAW_FEATHER + 1;
+    Damage d;
+    d.opaque = rings_draw(a, sh, n, cx, cy, ext, (SDL_Rect){0, 0, 0, 0});
+    d.rect = rings_square(cx, cy, ext);
+    return d;
+}
+
 void breath_cues_play(App *a, BreathCues *c, const BreathSessionState *st, const BreathPattern *p)
 {
     static const Cue STEP_CUE[BREATH_KIND_COUNT] = {CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST};

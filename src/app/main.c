@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "datacmd.h"
+#include "attune/pace.h"
 #include "practice.h"
 #include "rings.h"
 #include "scenes.h"
@@ -25,7 +26,8 @@ static const char USAGE[] =
     "\n"
     "Commands:\n"
     "  (none)                  open the menu\n"
-    "  breathe [PATTERN]       start a breathing break now (default: quick-calm)\n"
+    "  breathe [PATTERN]       start a breathing break now (default: quick-calm;\n"
+    "                          your-pace: the pace you found; find-your-pace: find it)\n"
     "  ground [EXERCISE]       a grounding exercise (none given: choose one)\n"
     "  cards [LEVEL]           a round of scenario cards (LEVEL: an id or 1-5)\n"
     "  cards --couple [LEVEL]  cards for two: both choose privately, then talk it through\n"
@@ -36,7 +38,8 @@ static const char USAGE[] =
     "  import FILE             merge an export back in (practices already here are skipped)\n"
     "\n"
     "Options:\n"
-    "  --minutes N             session length for breathe (1-60)\n"
+    "  --minutes N             session length for breathe (1-60; a pattern taught a few\n"
+    "                          breaths at a time, such as 4-7-8, stops at those)\n"
     "  --data-dir DIR          where practice data lives (also ATTUNE_DATA_DIR)\n"
     "  --script FILE           run FILE's commands with a fake clock, then exit\n"
     "  --now DATE-TIME         start the clock at this local date and time, e.g. 2026-03-08T03:59\n"
@@ -180,8 +183,17 @@ static void load_content(App *a)
 static int cmd_list(App *a)
 {
     const Content *c = &a->content;
+    /* Your pace (once found) comes first, and Find your pace last, as in the picker. */
+    const BreathPattern *yp = breathe_your_pace(a);
+    static const char SWEEP_TITLE[] = "Find your pace";
+    static const char SWEEP_WHEN[] =
+        "About 5 minutes of slow, even breathing at five rates, each rated for comfort.";
     /* One id column and one title column for every section, as wide as the longest. */
-    int idw = 0, tw = 0;
+    int idw = (int)strlen(PACE_SWEEP_ID), tw = (int)strlen(SWEEP_TITLE);
+    if (yp) {
+        idw = SDL_max(idw, (int)strlen(yp->id));
+        tw = SDL_max(tw, (int)strlen(yp->title));
+    }
     for (int i = 0; i < c->npatterns; i++) {
         idw = SDL_max(idw, (int)strlen(c->patterns[i].id));
         tw = SDL_max(tw, (int)strlen(c->patterns[i].title));
@@ -191,10 +203,12 @@ static int cmd_list(App *a)
         tw = SDL_max(tw, (int)strlen(c->exercises[i].title));
     }
     printf("Breathing patterns:\n");
+    if (yp) printf("  %-*s  %-*s  %s\n", idw, yp->id, tw, yp->title, yp->when);
     for (int i = 0; i < c->npatterns; i++) {
         const BreathPattern *p = &c->patterns[i];
         printf("  %-*s  %-*s  %s%s\n", idw, p->id, tw, p->title, p->when, p->user ? " (yours)" : "");
     }
+    printf("  %-*s  %-*s  %s\n", idw, PACE_SWEEP_ID, tw, SWEEP_TITLE, SWEEP_WHEN);
     printf("\nGrounding exercises:\n");
     for (int i = 0; i < c->nexercises; i++) {
         const GroundExercise *x = &c->exercises[i];
@@ -247,15 +261,19 @@ int main(int argc, char **argv)
     }
     app_log_diag(&a->content_diag);
     if (!strcmp(cmd, "list")) {
+        practice_load_settings(a, g.mute); /* Your pace lives there */
         rc = cmd_list(a);
         goto out;
     }
     const BreathPattern *pattern = NULL;
+    bool find_pace = false;
+    const char *pattern_id = NULL;
     if (!strcmp(cmd, "breathe")) {
-        const char *id = g.npos ? g.pos[0] : "quick-calm";
-        pattern = content_pattern(&a->content, id);
-        if (!pattern) {
-            fprintf(stderr, "attune: no breathing pattern \"%s\" (see 'attune list')\n", id);
+        pattern_id = g.npos ? g.pos[0] : "quick-calm";
+        find_pace = !strcmp(pattern_id, PACE_SWEEP_ID);
+        pattern = content_pattern(&a->content, pattern_id);
+        if (!pattern && !find_pace && strcmp(pattern_id, PACE_ID) != 0) {
+            fprintf(stderr, "attune: no breathing pattern \"%s\" (see 'attune list')\n", pattern_id);
             rc = 2;
             goto out;
         }
@@ -280,13 +298,29 @@ int main(int argc, char **argv)
     }
 
     practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    if (pattern_id && !strcmp(pattern_id, PACE_ID)) {
+        pattern = breathe_your_pace(a);
+        if (!pattern) {
+            fprintf(stderr, "attune: no pace found yet: 'attune breathe %s' finds yours\n", PACE_SWEEP_ID);
+            rc = 2;
+            goto quit;
+        }
+    }
+    int minutes = pattern ? (g.minutes ? g.minutes : pattern->minutes) : 0;
+    if (pattern && g.minutes && breath_minutes_clamped(pattern, g.minutes))
+        fprintf(stderr, "attune: %s is taught %d breaths at a time, so this session is %d breaths\n",
+                pattern->title, pattern->max_breaths, pattern->max_breaths);
     if (!window_open(a, g.win_w, g.win_h, g.fullscreen)) {
         rc = 1;
         goto quit;
     }
     a->scenes = &SCENE_TABLE;
     scene_open(a, a->scenes->menu, NULL);
-    if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
+    if (pattern) breathe_push(a, pattern, minutes);
+    if (find_pace) {
+        breathe_picker_push(a); /* the sweep ends on the picker, Your pace first */
+        pace_push(a);
+    }
     if (!strcmp(cmd, "ground")) {
         /* The picker stays under an exercise, so Esc goes back to the list. */
         ground_picker_push(a, exercise ? exercise->id : NULL);

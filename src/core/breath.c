@@ -31,6 +31,11 @@ static double fill_before(const BreathPattern *p, int i)
 BreathPhase breath_at(const BreathPattern *p, uint64_t elapsed_ms)
 {
     BreathPhase ph = {0};
+    if (p->unpaced || p->cycle_ms == 0 || p->nsteps <= 0) { /* nothing to follow: at rest */
+        ph.kind = BREATH_HOLD;
+        ph.fill = 0.5;
+        return ph;
+    }
     ph.cycle = elapsed_ms / p->cycle_ms;
     uint32_t t = (uint32_t)(elapsed_ms % p->cycle_ms);
     int i = 0;
@@ -47,11 +52,37 @@ BreathPhase breath_at(const BreathPattern *p, uint64_t elapsed_ms)
     return ph;
 }
 
-uint64_t breath_session_ms(const BreathPattern *p, int minutes)
+/* Whole breaths of at least `minutes`, before max_breaths. */
+static uint64_t breaths_asked(const BreathPattern *p, int minutes)
 {
     uint64_t target = (uint64_t)(minutes > 0 ? minutes : 1) * 60000u;
     uint64_t cycles = (target + p->cycle_ms - 1) / p->cycle_ms;
-    return (cycles ? cycles : 1) * p->cycle_ms;
+    return cycles ? cycles : 1;
+}
+
+uint64_t breath_session_breaths(const BreathPattern *p, int minutes)
+{
+    if (p->unpaced || p->cycle_ms == 0) return 0;
+    uint64_t n = breaths_asked(p, minutes);
+    if (p->max_breaths > 0 && n > (uint64_t)p->max_breaths) n = (uint64_t)p->max_breaths;
+    return n;
+}
+
+bool breath_minutes_clamped(const BreathPattern *p, int minutes)
+{
+    if (p->unpaced || p->cycle_ms == 0 || p->max_breaths <= 0) return false;
+    return breaths_asked(p, minutes) > (uint64_t)p->max_breaths;
+}
+
+uint64_t breath_session_ms(const BreathPattern *p, int minutes)
+{
+    if (p->unpaced || p->cycle_ms == 0) return (uint64_t)(minutes > 0 ? minutes : 1) * 60000u;
+    return breath_session_breaths(p, minutes) * p->cycle_ms;
+}
+
+bool breath_id_reserved(const char *id)
+{
+    return id && (!strcmp(id, "your-pace") || !strcmp(id, "find-your-pace"));
 }
 
 BreathSession breath_session(const BreathPattern *p, int minutes, uint32_t ready_ms)
@@ -62,7 +93,8 @@ BreathSession breath_session(const BreathPattern *p, int minutes, uint32_t ready
 BreathSessionState breath_session_at(const BreathSession *s, uint64_t elapsed_ms)
 {
     BreathSessionState st = {0};
-    st.cycles_total = s->total_ms / s->pattern->cycle_ms;
+    bool paced = !s->pattern->unpaced && s->pattern->cycle_ms > 0;
+    st.cycles_total = paced ? s->total_ms / s->pattern->cycle_ms : 0;
     if (elapsed_ms < s->ready_ms) {
         st.getting_ready = true;
         st.ready_left_ms = s->ready_ms - (uint32_t)elapsed_ms;
@@ -78,13 +110,13 @@ BreathSessionState breath_session_at(const BreathSession *s, uint64_t elapsed_ms
         st.phase = breath_at(s->pattern, s->total_ms - 1);
         st.phase.progress = 1;
         st.phase.step_left_ms = 0;
-        st.phase.fill = fill_before(s->pattern, 0);
+        if (paced) st.phase.fill = fill_before(s->pattern, 0);
     } else {
         st.phase = breath_at(s->pattern, b);
     }
     st.breathing_ms = b;
     st.left_ms = s->total_ms - b;
-    st.cycles_done = b / s->pattern->cycle_ms;
+    st.cycles_done = paced ? b / s->pattern->cycle_ms : 0;
     return st;
 }
 
@@ -100,9 +132,30 @@ bool breath_pattern_from_json(JsonV *v, const cJSON *obj, const char *path, Brea
     out->id = jv_id(v, obj, path, "id", true);
     out->title = jv_str(v, obj, path, "title", 60, true);
     out->when = jv_str(v, obj, path, "when", 160, true);
+    if (out->id && breath_id_reserved(out->id)) {
+        char kp[JV_PATH_MAX];
+        jv_error(v, jv_key_path(kp, path, "id"), "\"%s\" is kept for Find your pace", out->id);
+    }
     long minutes = 3;
     jv_int(v, obj, path, "minutes", 1, BREATH_MINUTES_MAX, false, &minutes);
     out->minutes = (int)minutes;
+    out->caution = jv_str(v, obj, path, "caution", BREATH_CAUTION_MAX, false);
+    /* Unsure whether it is paced, the steps cannot be judged: this one message is enough. */
+    if (!jv_bool(v, obj, path, "unpaced", false, &out->unpaced)) return false;
+    long max_breaths = 0;
+    jv_int(v, obj, path, "max_breaths", 1, BREATH_MAX_BREATHS, false, &max_breaths);
+    out->max_breaths = (int)max_breaths;
+    if (out->unpaced) {
+        /* Nothing to follow: steps or a breath count would be a pace after all. */
+        char kp[JV_PATH_MAX];
+        static const char *const PACED_ONLY[] = {"steps", "max_breaths"};
+        for (int i = 0; i < 2; i++)
+            if (cJSON_GetObjectItemCaseSensitive(obj, PACED_ONLY[i]))
+                jv_error(v, jv_key_path(kp, path, PACED_ONLY[i]),
+                         "not allowed in an unpaced pattern");
+        out->max_breaths = 0;
+        return v->errors == errors && out->id && out->title && out->when;
+    }
 
     char sp[JV_PATH_MAX], ip[JV_PATH_MAX];
     jv_key_path(sp, path, "steps");

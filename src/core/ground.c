@@ -202,11 +202,18 @@ int ground_exercise_check_patterns(const GroundExercise *ex, const BreathPattern
     jv_key_path(sp, ex->path, "steps");
     for (int i = 0; i < ex->nsteps; i++) {
         const GroundStep *s = &ex->steps[i];
-        if (s->kind != GROUND_STEP_BREATHE || find_pattern(patterns, npatterns, s->pattern))
-            continue;
+        if (s->kind != GROUND_STEP_BREATHE) continue;
+        const BreathPattern *p = find_pattern(patterns, npatterns, s->pattern);
         jv_key_path(bp, jv_index_path(ip, sp, i), "breathe");
-        jv_error(&v, jv_key_path(pp, bp, "pattern"), "no breathing pattern \"%s\" is loaded",
-                 s->pattern ? s->pattern : "");
+        if (!p)
+            jv_error(&v, jv_key_path(pp, bp, "pattern"), "no breathing pattern \"%s\" is loaded",
+                     s->pattern ? s->pattern : "");
+        else if (p->unpaced) /* an interlude counts breaths: it needs a pace */
+            jv_error(&v, jv_key_path(pp, bp, "pattern"), "\"%s\" is unpaced: it has no breaths to count",
+                     p->id);
+        else if (p->max_breaths > 0 && s->breaths > p->max_breaths)
+            jv_error(&v, jv_key_path(pp, bp, "breaths"), "%d is more than \"%s\" allows at a time (%d)",
+                     s->breaths, p->id, p->max_breaths);
     }
     return v.errors;
 }

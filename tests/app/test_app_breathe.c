@@ -74,8 +74,8 @@ static void session_gets_ready_then_ends_on_a_whole_breath(void)
     const char *dir = at_tmpdir(1);
     at_checkins_off(dir);
     char path[600];
-    /* 4-7-8 for 1 minute: 19 s breaths, so 4 breaths = 76 s. */
-    const char *script = "wait 1000\ntexts $D/ready.json\n"
+    /* 4-7-8 for 1 minute: 19 s breaths, so 4 breaths = 76 s, once its caution is read. */
+    const char *script = "key Return\nwait 1000\ntexts $D/ready.json\n"
                          "wait 77900\ntexts $D/last.json\n"
                          "wait 200\ntexts $D/done.json\nshot $D/done.png\n";
     CHECK_INT(at_run(dir, "478", dir, script, "breathe 478 --minutes 1"), 0);
@@ -185,7 +185,7 @@ static void command_line_errors_exit_with_2(void)
     snprintf(path, sizeof path, "%s/list.out", dir);
     char *out = at_read_file(path);
     CHECK_CONTAINS(out, "box");
-    CHECK_CONTAINS(out, "4-7-11");
+    CHECK_CONTAINS(out, "seven-eleven");
     free(out);
     /* A bad script line is reported with its file and line number. */
     CHECK_INT(at_run(dir, "bad", dir, "wait 10\nfly away\n", ""), 1);

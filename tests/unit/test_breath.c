@@ -174,6 +174,63 @@ static void sessions_end_on_a_whole_breath(void)
     CHECK_NEAR(st.phase.fill, 0, 1e-12);
 }
 
+static BreathPattern four_seven_eight(void)
+{
+    BreathPattern p = {.id = "478", .title = "4-7-8", .when = "w", .nsteps = 3, .minutes = 3,
+                       .max_breaths = 4};
+    p.steps[0] = (BreathStep){BREATH_IN, 4000, 1.0f};
+    p.steps[1] = (BreathStep){BREATH_HOLD, 7000, 1.0f};
+    p.steps[2] = (BreathStep){BREATH_OUT, 8000, 0.0f};
+    p.cycle_ms = 19000;
+    return p;
+}
+
+static void max_breaths_caps_every_session(void)
+{
+    BreathPattern p = four_seven_eight();
+    /* 1 minute asks for 4 breaths of 19 s (76 s): exactly the limit, not clamped */
+    CHECK_INT(breath_session_breaths(&p, 1), 4);
+    CHECK(!breath_minutes_clamped(&p, 1));
+    /* 3 and 10 minutes would be 10 and 32 breaths: four, and said to be clamped */
+    CHECK_INT(breath_session_breaths(&p, 3), 4);
+    CHECK(breath_minutes_clamped(&p, 3));
+    CHECK_INT(breath_session_ms(&p, 10), 4 * 19000);
+    CHECK(breath_minutes_clamped(&p, 10));
+    BreathSession s = breath_session(&p, 10, 3000);
+    CHECK_INT(breath_session_at(&s, 3000).cycles_total, 4);
+    CHECK(breath_session_at(&s, 3000 + 76000).done);
+    CHECK(!breath_session_at(&s, 3000 + 75999).done);
+    /* without a limit nothing changes */
+    BreathPattern b = box();
+    CHECK_INT(breath_session_breaths(&b, 10), 38);
+    CHECK(!breath_minutes_clamped(&b, 10));
+}
+
+static void an_unpaced_session_is_whole_minutes_and_counts_no_breaths(void)
+{
+    BreathPattern p = {.id = "notice", .title = "Notice", .when = "w", .minutes = 3,
+                       .unpaced = true};
+    CHECK_INT(breath_session_ms(&p, 3), 180000);
+    CHECK_INT(breath_session_ms(&p, 0), 60000);
+    CHECK_INT(breath_session_breaths(&p, 3), 0);
+    CHECK(!breath_minutes_clamped(&p, 60));
+    BreathPhase ph = breath_at(&p, 12345);
+    CHECK_INT(ph.cycle, 0);
+    CHECK_NEAR(ph.fill, 0.5, 0);
+    BreathSession s = breath_session(&p, 3, 0);
+    BreathSessionState st = breath_session_at(&s, 60000);
+    CHECK(!st.getting_ready);
+    CHECK(!st.done);
+    CHECK_INT(st.left_ms, 120000);
+    CHECK_INT(st.cycles_total, 0);
+    CHECK_INT(st.cycles_done, 0);
+    st = breath_session_at(&s, 180000);
+    CHECK(st.done);
+    CHECK_INT(st.breathing_ms, 180000);
+    CHECK_INT(st.cycles_done, 0);
+    CHECK_NEAR(st.phase.fill, 0.5, 0);
+}
+
 int main(void)
 {
     RUN(ease_starts_and_ends_still);
@@ -184,5 +241,7 @@ int main(void)
     RUN(timer_pauses_without_drift);
     RUN(holds_and_pauses_are_separate);
     RUN(sessions_end_on_a_whole_breath);
+    RUN(max_breaths_caps_every_session);
+    RUN(an_unpaced_session_is_whole_minutes_and_counts_no_breaths);
     return check_report();
 }

@@ -171,6 +171,91 @@ static void references_to_missing_patterns_are_reported(void)
     content_free(&c);
 }
 
+static void caution_max_breaths_and_unpaced_are_validated(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    char longtext[460];
+    memset(longtext, 'a', 401);
+    longtext[401] = 0;
+    char text[2400];
+    snprintf(text, sizeof text,
+        "{\"patterns\": [\n"
+        " {\"id\": \"held\", \"title\": \"Held\", \"when\": \"w\", \"max_breaths\": 4,\n"
+        "  \"caution\": \"Never strain.\", " STEPS_OK "},\n"
+        " {\"id\": \"still\", \"title\": \"Still\", \"when\": \"w\", \"unpaced\": true, \"minutes\": 2},\n"
+        " {\"id\": \"zero\", \"title\": \"Z\", \"when\": \"w\", \"max_breaths\": 0, " STEPS_OK "},\n"
+        " {\"id\": \"many\", \"title\": \"M\", \"when\": \"w\", \"max_breaths\": 2.5, " STEPS_OK "},\n"
+        " {\"id\": \"wordy\", \"title\": \"W\", \"when\": \"w\", \"caution\": \"%s\", " STEPS_OK "},\n"
+        " {\"id\": \"stepped\", \"title\": \"S\", \"when\": \"w\", \"unpaced\": true, " STEPS_OK "},\n"
+        " {\"id\": \"counted\", \"title\": \"C\", \"when\": \"w\", \"unpaced\": true, \"max_breaths\": 3},\n"
+        " {\"id\": \"maybe\", \"title\": \"Y\", \"when\": \"w\", \"unpaced\": \"yes\"},\n"
+        " {\"id\": \"bare\", \"title\": \"B\", \"when\": \"w\", \"unpaced\": false},\n"
+        " {\"id\": \"your-pace\", \"title\": \"Mine\", \"when\": \"w\", " STEPS_OK "}\n"
+        "]}\n", longtext);
+    content_load_file(&c, write_file("new.json", text), false, &d);
+    dump(&d);
+    const BreathPattern *held = content_pattern(&c, "held");
+    CHECK(held && held->max_breaths == 4 && held->caution && !strcmp(held->caution, "Never strain."));
+    const BreathPattern *still = content_pattern(&c, "still");
+    CHECK(still && still->unpaced && still->nsteps == 0 && still->cycle_ms == 0 && still->minutes == 2);
+    CHECK(still && !still->caution && still->max_breaths == 0);
+    CHECK_INT(c.npatterns, 2);
+    CHECK(said(&d, "new.json: patterns[2].max_breaths: 0 is out of range (1 to 100)"));
+    CHECK(said(&d, "new.json: patterns[3].max_breaths: expected a whole number"));
+    CHECK(said(&d, "new.json: patterns[4].caution: too long (401 characters, at most 400)"));
+    CHECK(said(&d, "new.json: patterns[5].steps: not allowed in an unpaced pattern"));
+    CHECK(said(&d, "new.json: patterns[6].max_breaths: not allowed in an unpaced pattern"));
+    CHECK(said(&d, "new.json: patterns[7].unpaced: expected true or false"));
+    CHECK(said(&d, "new.json: patterns[8].steps: missing"));
+    CHECK(said(&d, "new.json: patterns[9].id: \"your-pace\" is kept for Find your pace"));
+    CHECK_INT(d.count, 8);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void interludes_need_a_paced_pattern_within_its_breath_limit(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    content_load_file(&c, write_file("pats.json",
+        "{\"patterns\": [{\"id\": \"still\", \"title\": \"S\", \"when\": \"w\", \"unpaced\": true},\n"
+        "  {\"id\": \"four\", \"title\": \"F\", \"when\": \"w\", \"max_breaths\": 4, " STEPS_OK "}],\n"
+        " \"exercises\": [{\"id\": \"pause\", \"title\": \"Pause\", \"when\": \"w\", \"minutes\": 1,\n"
+        "  \"steps\": [{\"prompt\": \"A.\", \"breathe\": {\"pattern\": \"still\", \"breaths\": 2}},\n"
+        "             {\"prompt\": \"B.\", \"breathe\": {\"pattern\": \"four\", \"breaths\": 5}},\n"
+        "             {\"prompt\": \"C.\", \"breathe\": {\"pattern\": \"four\", \"breaths\": 4}}]}]}"),
+        false, &d);
+    CHECK_INT(d.count, 0);
+    CHECK_INT(content_check_refs(&c, &d), 2);
+    CHECK(said(&d, "pats.json: exercises[0].steps[0].breathe.pattern: \"still\" is unpaced: it has no breaths to count"));
+    CHECK(said(&d, "pats.json: exercises[0].steps[1].breathe.breaths: 5 is more than \"four\" allows at a time (4)"));
+    dump(&d);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void shipped_patterns_are_taught_as_they_are(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    content_load_file(&c, ATTUNE_SOURCE_DIR "/levels/patterns.json", CONTENT_SHIPPED, &d);
+    dump(&d);
+    CHECK_INT(d.count, 0);
+    CHECK(content_pattern(&c, "4-7-11") == NULL); /* not an established pattern */
+    const BreathPattern *p = content_pattern(&c, "seven-eleven");
+    CHECK(p && p->nsteps == 2 && p->steps[0].kind == BREATH_IN && p->steps[1].kind == BREATH_OUT);
+    CHECK(p && p->steps[0].ms == 3500 && p->steps[1].ms == 5500); /* no hold */
+    p = content_pattern(&c, "478");
+    CHECK(p && p->max_breaths == 4 && p->caution);
+    p = content_pattern(&c, "coherent"); /* the id stays, so history still matches */
+    CHECK(p && !strstr(p->title, "esonance") && strstr(p->when, "average"));
+    p = content_pattern(&c, "just-notice");
+    CHECK(p && p->unpaced);
+    diag_free(&d);
+    content_free(&c);
+}
+
 static void help_lines_come_by_region_from_shipped_content(void)
 {
     Content c = {0};
@@ -277,6 +362,9 @@ int main(void)
     RUN(a_missing_user_folder_is_fine_but_a_missing_content_folder_is_not);
     RUN(user_patterns_load_beside_shipped_ones_and_cannot_take_their_ids);
     RUN(references_to_missing_patterns_are_reported);
+    RUN(caution_max_breaths_and_unpaced_are_validated);
+    RUN(interludes_need_a_paced_pattern_within_its_breath_limit);
+    RUN(shipped_patterns_are_taught_as_they_are);
     RUN(help_lines_come_by_region_from_shipped_content);
     RUN(bad_regions_are_reported_with_file_and_path);
     RUN(content_outside_the_shipped_folder_cannot_touch_safety_resources);

@@ -631,7 +631,7 @@ static void shipped_exercises_load_without_a_single_message(void)
 
     /* Every interlude names a pattern the app ships. */
     static const char *const ids[] = {"quick-calm", "box", "478", "coherent", "six-per-minute",
-                                      "sigh", "exhale-4-6", "two-to-one", "4-7-11"};
+                                      "sigh", "exhale-4-6", "two-to-one", "seven-eleven"};
     BreathPattern pats[9];
     for (int i = 0; i < 9; i++) pats[i] = (BreathPattern){.id = ids[i], .cycle_ms = 10000};
     for (int i = 0; i < n; i++) CHECK_INT(ground_exercise_check_patterns(&ex[i], pats, 9, &d), 0);

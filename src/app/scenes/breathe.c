@@ -1,10 +1,17 @@
 /* Breathing: the pattern picker, the session with its circle, and the calm end screen.
- * Everything that moves is breath_session_at() of the session timer: no frame deltas. */
+ * Everything that moves is breath_session_at() of the session timer: no frame deltas.
+ *
+ * A pattern may carry a caution, shown before the first breath and acknowledged; a pattern
+ * with max_breaths offers no longer session; an unpaced pattern ("Just notice your breath")
+ * shows a resting circle and a quiet timer, never a step or a count. "Your pace", found with
+ * Find your pace (pace.c), comes first in the picker. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "attune/pace.h"
 #include "practice.h"
 #include "scenes.h"
 
@@ -13,13 +20,31 @@
 static const int MINUTES[] = {1, 3, 5, 10};
 #define NMINUTES 4
 
+static void breathe_again(App *a, const BreathPattern *p, int minutes);
+
+/* ---------- Your pace ---------- */
+
+static BreathPattern your_pace;
+static char your_pace_when[200];
+
+const BreathPattern *breathe_your_pace(App *a)
+{
+    if (!pace_your_pattern(a->data.settings.your_pace, &your_pace, your_pace_when,
+                           sizeof your_pace_when))
+        return NULL;
+    return &your_pace;
+}
+
 /* ---------- picker ---------- */
 
 typedef struct Picker {
     UiList list;
-    UiButtons len;
+    UiButtons len;   /* session length in minutes */
+    UiButtons fixed; /* the one length of an entry that has no choice ("4 breaths") */
     bool len_chosen; /* the user picked a length: keep it when moving between patterns */
+    double built_pace; /* the Your pace the entries were built with */
     UiItem items[UI_LIST_MAX];
+    const BreathPattern *pat[UI_LIST_MAX]; /* NULL: Find your pace */
 } Picker;
 
 static int minutes_index(int minutes)
@@ -30,15 +55,80 @@ static int minutes_index(int minutes)
     return best;
 }
 
-static void picker_follow_pattern(App *a, Picker *p)
+static const BreathPattern *focused(const Picker *p)
 {
-    if (!p->len_chosen && p->list.focus < a->content.npatterns)
-        p->len.focus = minutes_index(a->content.patterns[p->list.focus].minutes);
+    return p->list.focus >= 0 && p->list.focus < p->list.count ? p->pat[p->list.focus] : NULL;
+}
+
+/* True when the focused entry has one length only: Find your pace, or a breath limit. */
+static bool fixed_length(const Picker *p, char *label, size_t n)
+{
+    const BreathPattern *bp = focused(p);
+    if (!bp) {
+        snprintf(label, n, "About 5 min");
+        return true;
+    }
+    if (bp->max_breaths > 0) {
+        snprintf(label, n, "%d breaths", bp->max_breaths);
+        return true;
+    }
+    return false;
+}
+
+static void picker_follow_pattern(Picker *p)
+{
+    const BreathPattern *bp = focused(p);
+    if (!p->len_chosen && bp) p->len.focus = minutes_index(bp->minutes);
+}
+
+/* Your pace first, then every pattern, then Find your pace; focused on the last choice. */
+static void picker_build(App *a, Picker *p)
+{
+    int n = 0;
+    const BreathPattern *yp = breathe_your_pace(a);
+    if (yp) p->pat[n++] = yp;
+    for (int i = 0; i < a->content.npatterns && n < UI_LIST_MAX - 1; i++)
+        p->pat[n++] = &a->content.patterns[i];
+    p->pat[n++] = NULL;
+    for (int i = 0; i < n; i++)
+        p->items[i] = (UiItem){p->pat[i] ? p->pat[i]->title : "Find your pace", NULL};
+    p->list = (UiList){.count = n, .hover = -1};
+    p->built_pace = a->data.settings.your_pace;
+    const Settings *st = &a->data.settings;
+    for (int i = 0; i < n; i++)
+        if (st->last_pattern[0] && p->pat[i] && !strcmp(p->pat[i]->id, st->last_pattern))
+            p->list.focus = i;
+    picker_follow_pattern(p);
+}
+
+/* A pace found (or found again) while the picker lay underneath: Your pace comes first now. */
+static void picker_refresh(App *a, Picker *p)
+{
+    if (p->built_pace != a->data.settings.your_pace) picker_build(a, p);
+}
+
+static void picker_start(App *a, Picker *p, int i)
+{
+    const BreathPattern *bp = p->pat[i];
+    if (!bp) {
+        pace_push(a);
+        return;
+    }
+    /* Remembered for next time: the picker opens on this choice. */
+    Settings *st = &a->data.settings;
+    snprintf(st->last_pattern, sizeof st->last_pattern, "%s", bp->id);
+    int minutes = bp->max_breaths > 0 ? bp->minutes : MINUTES[p->len.focus];
+    if (bp->max_breaths <= 0) st->last_minutes = minutes;
+    practice_save_settings(a);
+    breathe_push(a, bp, minutes);
 }
 
 static void picker_event(App *a, void *s, const SDL_Event *e)
 {
     Picker *p = s;
+    picker_refresh(a, p);
+    char label[32];
+    bool fixed = fixed_length(p, label, sizeof label);
     if (e->type == SDL_KEYDOWN) {
         SDL_Keycode k = e->key.keysym.sym;
         if (k == SDLK_ESCAPE) {
@@ -46,13 +136,14 @@ static void picker_event(App *a, void *s, const SDL_Event *e)
             return;
         }
         if (k == SDLK_LEFT || k == SDLK_RIGHT) {
+            if (fixed) return; /* one length only: nothing to choose */
             p->len.focus = (p->len.focus + (k == SDLK_LEFT ? NMINUTES - 1 : 1)) % NMINUTES;
             p->len_chosen = true;
             a->dirty = true;
             return;
         }
     }
-    int b = e->type == SDL_KEYDOWN ? -1 : ui_buttons_event(a, &p->len, e);
+    int b = e->type == SDL_KEYDOWN || fixed ? -1 : ui_buttons_event(a, &p->len, e);
     if (b >= 0) {
         p->len.focus = b;
         p->len_chosen = true;
@@ -60,15 +151,8 @@ static void picker_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     int i = ui_list_event(a, &p->list, e);
-    picker_follow_pattern(a, p);
-    if (i >= 0 && i < a->content.npatterns) {
-        /* Remembered for next time: the picker opens on this choice. */
-        Settings *st = &a->data.settings;
-        snprintf(st->last_pattern, sizeof st->last_pattern, "%s", a->content.patterns[i].id);
-        st->last_minutes = MINUTES[p->len.focus];
-        practice_save_settings(a);
-        breathe_push(a, &a->content.patterns[i], MINUTES[p->len.focus]);
-    }
+    picker_follow_pattern(p);
+    if (i >= 0 && i < p->list.count) picker_start(a, p, i);
 }
 
 /* "In 4 · Hold 7 · Out 8" */
@@ -84,37 +168,82 @@ static void rhythm_text(const BreathPattern *p, char *buf, size_t n)
     }
 }
 
+/* The focused entry: what it is, its rhythm and rate. */
+static void picker_panel(App *a, const BreathPattern *bp, SDL_Rect panel)
+{
+    const Theme *t = &a->theme;
+    draw_rrect(a, panel, a->h / 60, t->surface);
+    int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad, ty = panel.y + pad;
+    char buf[300];
+    if (!bp) {
+        SDL_Rect r = text_draw(a, TEXT_TITLE, "Find your pace", x, ty, ALIGN_LEFT, t->text, w);
+        ty += r.h + pad / 2;
+        r = text_draw(a, TEXT_BODY,
+                      "Slow, even breathing at five rates, from 6.5 down to 4.5 breaths a minute, "
+                      "about a minute each. After each one, say how comfortable it felt.",
+                      x, ty, ALIGN_LEFT, t->muted, w);
+        ty += r.h + pad / 2;
+        r = text_draw(a, TEXT_BODY, "The most comfortable becomes Your pace, first in this list.",
+                      x, ty, ALIGN_LEFT, t->step[0], w);
+        ty += r.h + pad / 2;
+        if (a->data.settings.your_pace > 0) {
+            snprintf(buf, sizeof buf, "Your pace now: %.1f breaths a minute", a->data.settings.your_pace);
+            text_draw(a, TEXT_SMALL, buf, x, ty, ALIGN_LEFT, t->muted, w);
+        }
+        return;
+    }
+    SDL_Rect r = text_draw(a, TEXT_TITLE, bp->title, x, ty, ALIGN_LEFT, t->text, w);
+    ty += r.h + pad / 2;
+    r = text_draw(a, TEXT_BODY, bp->when, x, ty, ALIGN_LEFT, t->muted, w);
+    ty += r.h + pad;
+    if (bp->unpaced) {
+        r = text_draw(a, TEXT_BODY, "No pace to follow, nothing to count", x, ty, ALIGN_LEFT,
+                      t->step[0], w);
+        ty += r.h + pad / 2;
+        text_draw(a, TEXT_SMALL, "A resting circle and a quiet timer", x, ty, ALIGN_LEFT, t->muted, w);
+        return;
+    }
+    rhythm_text(bp, buf, sizeof buf);
+    r = text_draw(a, TEXT_BODY, buf, x, ty, ALIGN_LEFT, t->step[0], w);
+    ty += r.h + pad / 2;
+    int len = snprintf(buf, sizeof buf, "%.1f breaths a minute", 60000.0 / bp->cycle_ms);
+    if (bp->max_breaths > 0)
+        len += snprintf(buf + len, sizeof buf - (size_t)len, ", %d at a time", bp->max_breaths);
+    if (bp->user) snprintf(buf + len, sizeof buf - (size_t)len, "   (your pattern)");
+    text_draw(a, TEXT_SMALL, buf, x, ty, ALIGN_LEFT, t->muted, w);
+}
+
 static void picker_render(App *a, void *s)
 {
     Picker *p = s;
+    picker_refresh(a, p);
     const Theme *t = &a->theme;
     int y = ui_header(a, "Breathe", NULL);
     static const char *const labels[NMINUTES] = {"1 min", "3 min", "5 min", "10 min"};
     int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
+    int label_y = by - text_line(a, TEXT_SMALL) * 3 / 2;
+    /* One general line for every pattern, from the shipped resources, above the length. */
+    const char *gentle = a->content.res.breathing;
+    int gap = a->h / 60;
+    int gentle_h = gentle ? text_size(a, TEXT_SMALL, gentle, text_measure(a)).y + gap : 0;
     SDL_Rect area, panel;
-    ui_columns(a, p->items, p->list.count, y, by - a->h / 20, &area, &panel);
-    int px = panel.x, pw = panel.w;
+    ui_columns(a, p->items, p->list.count, y, label_y - gentle_h - a->h / 30, &area, &panel);
     ui_list_render(a, &p->list, p->items, area);
-    if (p->list.focus < a->content.npatterns) {
-        const BreathPattern *bp = &a->content.patterns[p->list.focus];
-        draw_rrect(a, panel, a->h / 60, t->surface);
-        int pad = a->h / 30, ty = y + pad;
-        SDL_Rect r = text_draw(a, TEXT_TITLE, bp->title, px + pad, ty, ALIGN_LEFT, t->text, 0);
-        ty += r.h + pad / 2;
-        r = text_draw(a, TEXT_BODY, bp->when, px + pad, ty, ALIGN_LEFT, t->muted, pw - 2 * pad);
-        ty += r.h + pad;
-        char buf[200];
-        rhythm_text(bp, buf, sizeof buf);
-        r = text_draw(a, TEXT_BODY, buf, px + pad, ty, ALIGN_LEFT, t->step[0], pw - 2 * pad);
-        ty += r.h + pad / 2;
-        snprintf(buf, sizeof buf, "%.1f breaths a minute%s", 60000.0 / bp->cycle_ms,
-                 bp->user ? "   (your pattern)" : "");
-        text_draw(a, TEXT_SMALL, buf, px + pad, ty, ALIGN_LEFT, t->muted, 0);
+    picker_panel(a, focused(p), panel);
+    if (gentle)
+        text_draw(a, TEXT_SMALL, gentle, a->w / 2, label_y - gentle_h, ALIGN_CENTER, t->muted,
+                  text_measure(a));
+    text_draw(a, TEXT_SMALL, "Length", a->w / 2, label_y, ALIGN_CENTER, t->muted, 0);
+    char fixed[32];
+    if (fixed_length(p, fixed, sizeof fixed)) {
+        const char *one[1] = {fixed};
+        p->fixed = (UiButtons){.count = 1, .focus = 0, .hover = -1};
+        ui_buttons_render(a, &p->fixed, one, by);
+        ui_hints(a, "Up/Down pattern   Enter start", "Esc back");
+    } else {
+        ui_buttons_render(a, &p->len, labels, by);
+        ui_hints(a, "Up/Down pattern   Left/Right length   Enter start", "Esc back");
     }
-    text_draw(a, TEXT_SMALL, "Length", a->w / 2, by - text_line(a, TEXT_SMALL) * 3 / 2,
-              ALIGN_CENTER, t->muted, 0);
-    ui_buttons_render(a, &p->len, labels, by);
-    ui_hints(a, "Up/Down pattern   Left/Right length   Enter start", "Esc back");
 }
 
 static const SceneVT PICKER = {.name = "picker", .event = picker_event, .render = picker_render};
@@ -123,16 +252,9 @@ void breathe_picker_push(App *a)
 {
     Picker *p = calloc(1, sizeof *p);
     if (!p) return;
-    int n = a->content.npatterns < UI_LIST_MAX ? a->content.npatterns : UI_LIST_MAX;
-    for (int i = 0; i < n; i++)
-        p->items[i] = (UiItem){a->content.patterns[i].title, NULL};
-    p->list = (UiList){.count = n, .hover = -1};
     p->len = (UiButtons){.count = NMINUTES, .hover = -1};
-    /* Open on the last choice, if it still exists. */
+    picker_build(a, p);
     const Settings *st = &a->data.settings;
-    for (int i = 0; i < n; i++)
-        if (st->last_pattern[0] && !strcmp(a->content.patterns[i].id, st->last_pattern)) p->list.focus = i;
-    picker_follow_pattern(a, p);
     if (st->last_minutes > 0) {
         p->len.focus = minutes_index(st->last_minutes);
         p->len_chosen = true;
@@ -143,22 +265,29 @@ void breathe_picker_push(App *a)
 /* ---------- session ---------- */
 
 typedef struct Breathe {
+    BreathPattern pattern; /* a copy: Your pace may be found again meanwhile */
     BreathSession sess;
     int minutes;
     AtTimer timer;
     BreathCues cues;    /* which step's cue has played */
+    bool caution;       /* the pattern's caution is up: nothing has begun */
     bool done;
     BreathSessionState st;
-    UiButtons end_buttons;
+    UiButtons buttons;  /* the caution's, then the end screen's */
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
     Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
 } Breathe;
 
-/* Hands the session to the practice log: once, when it ends or the user leaves. */
+/* Hands the session to the practice log: once, when it ends or the user leaves. Leaving at
+ * the caution, before anything began, records nothing. */
 static void breathe_record(App *a, Breathe *b, bool completed)
 {
     if (!b->entered || b->recorded) return;
     b->recorded = true;
+    if (b->caution) {
+        practice_cancel(a);
+        return;
+    }
     BreathSessionState st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
     practice_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
 }
@@ -166,24 +295,24 @@ static void breathe_record(App *a, Breathe *b, bool completed)
 static void breathe_update(App *a, void *s)
 {
     Breathe *b = s;
-    if (b->done) return;
+    if (b->done || b->caution) return;
     b->st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
     if (b->st.done) {
         b->done = true;
-        b->end_buttons.focus = 0;
+        b->buttons = (UiButtons){.count = 2, .hover = -1};
         audio_play(a, CUE_BELL);
         breathe_record(a, b, true); /* the after check-in, if on, comes before "Well done" */
         a->dirty = true;
         return;
     }
-    breath_cues_play(a, &b->cues, &b->st, b->sess.pattern);
+    if (!b->pattern.unpaced) breath_cues_play(a, &b->cues, &b->st, &b->pattern);
 }
 
 static bool breathe_animating(App *a, void *s)
 {
     (void)a;
     Breathe *b = s;
-    return !b->done && !b->timer.paused;
+    return !b->done && !b->caution && !b->timer.paused;
 }
 
 /* Between events only the figure moves; the words and counts are strings, which the loop
@@ -192,21 +321,40 @@ static bool breathe_damage(App *a, void *s, Damage *d)
 {
     (void)a;
     Breathe *b = s;
-    if (b->done || b->figure.rect.w <= 0) return false;
+    if (b->done || b->caution || b->figure.rect.w <= 0) return false;
     *d = b->figure;
     return true;
+}
+
+static void breathe_begin(App *a, Breathe *b)
+{
+    b->caution = false;
+    timer_start(&b->timer, a->now);
+    b->st = breath_session_at(&b->sess, 0);
+    a->dirty = true;
 }
 
 static void breathe_event(App *a, void *s, const SDL_Event *e)
 {
     Breathe *b = s;
+    if (b->caution) {
+        if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
+            breathe_record(a, b, false);
+            scene_pop(a);
+            return;
+        }
+        int i = ui_buttons_event(a, &b->buttons, e);
+        if (i == 0) breathe_begin(a, b);
+        else if (i == 1) breathe_record(a, b, false), scene_pop(a);
+        return;
+    }
     if (b->done) {
         if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
             scene_to_root(a);
             return;
         }
-        int i = ui_buttons_event(a, &b->end_buttons, e);
-        if (i == 0) breathe_push(a, b->sess.pattern, b->minutes), scene_pop(a);
+        int i = ui_buttons_event(a, &b->buttons, e);
+        if (i == 0) breathe_again(a, &b->pattern, b->minutes), scene_pop(a);
         else if (i == 1) scene_to_root(a);
         return;
     }
@@ -225,74 +373,156 @@ static void breathe_event(App *a, void *s, const SDL_Event *e)
     }
 }
 
+/* A gentle highlighted panel for a caution: a warm tint of the surface, never an alarm (as
+ * the grounding caution). Returns its height. */
+static int caution_panel(App *a, const char *text, int x, int y, int w)
+{
+    const Theme *t = &a->theme;
+    int pad = text_line(a, TEXT_SMALL) * 3 / 4;
+    int inner = w - 2 * pad - pad / 2;
+    SDL_Point sz = text_size(a, TEXT_BODY, text, inner);
+    int h = sz.y + 2 * pad;
+    SDL_Rect r = {x, y, w, h};
+    draw_rrect(a, r, pad, color_mix(t->surface, t->step[BREATH_OUT], 0.06f));
+    draw_rrect_outline(a, r, pad, 1, color_alpha(t->step[BREATH_OUT], 0.45f));
+    draw_rrect(a, (SDL_Rect){x + pad / 2, y + pad, pad / 3 > 2 ? pad / 3 : 2, h - 2 * pad}, 2,
+               color_alpha(t->step[BREATH_OUT], 0.8f));
+    text_draw(a, TEXT_BODY, text, x + pad + pad / 2, y + pad, ALIGN_LEFT, t->text, inner);
+    return h;
+}
+
+static void render_caution(App *a, Breathe *b)
+{
+    const Theme *t = &a->theme;
+    const BreathPattern *p = &b->pattern;
+    int mw = text_measure(a);
+    int y = a->h / 8;
+    SDL_Rect r = text_draw(a, TEXT_TITLE, p->title, a->w / 2, y, ALIGN_CENTER, t->text, mw);
+    y += r.h + a->h / 60;
+    r = text_draw(a, TEXT_BODY, p->when, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+    y += r.h + a->h / 20;
+    r = text_draw(a, TEXT_SMALL, "Before you begin", (a->w - mw) / 2, y, ALIGN_LEFT, t->step[BREATH_OUT], 0);
+    y += r.h + a->h / 100;
+    y += caution_panel(a, p->caution, (a->w - mw) / 2, y, mw);
+    static const char *const labels[2] = {"I understand, begin", "Not now"};
+    int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
+    if (by < y + a->h / 30) by = y + a->h / 30;
+    ui_buttons_render(a, &b->buttons, labels, by);
+    ui_hints(a, NULL, "Enter begin   Esc leave");
+}
+
+static void render_done(App *a, Breathe *b, float cx, float rmax)
+{
+    const Theme *t = &a->theme;
+    const BreathPattern *p = &b->pattern;
+    char buf[200], len[32];
+    int y = a->h / 5;
+    SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + a->h / 30;
+    ui_fmt_clock(len, sizeof len, b->st.breathing_ms);
+    if (p->unpaced) snprintf(buf, sizeof buf, "%s of %s.", len, p->title);
+    else
+        snprintf(buf, sizeof buf, "%s of %s, %llu breaths.", len, p->title,
+                 (unsigned long long)b->st.cycles_done);
+    r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
+    y += r.h + a->h / 40;
+    text_draw(a, TEXT_BODY, "Notice how your body feels now, before you move on.", a->w / 2, y,
+              ALIGN_CENTER, t->muted, text_measure(a));
+    draw_disc(a, cx, a->h * 0.56f, rmax * 0.36f, color_alpha(t->step[0], 0.85f));
+    static const char *const labels[2] = {"Breathe again", "Menu"};
+    ui_buttons_render(a, &b->buttons, labels, (int)(a->h * 0.74f));
+    ui_hints(a, NULL, "Enter choose   Esc menu");
+}
+
+/* A slow, irregular swell of the halo (periods of 29 s and 47 s, far slower than any breath,
+ * so it never reads as a pace); with reduced motion the halo stays still and only the disc's
+ * brightness drifts, once a minute. */
+static void draw_resting(App *a, Breathe *b, float cx, float cy, float rmax)
+{
+    const Theme *t = &a->theme;
+    double s = (double)b->st.breathing_ms / 1000.0;
+    SDL_Color base = color_mix(t->surface, t->step[BREATH_IN], 0.88f); /* softer than a breath */
+    SDL_Color disc = base;
+    float glow = 0.5f;
+    if (a->data.settings.reduced_motion) {
+        float drift = (float)(0.5 - 0.5 * cos(2 * M_PI * s / 60.0));
+        disc = color_mix(t->surface, t->step[BREATH_IN], 0.74f + 0.14f * drift);
+    } else {
+        glow = (float)(0.5 - 0.3 * cos(2 * M_PI * s / 29.0) - 0.2 * cos(2 * M_PI * s / 47.0));
+    }
+    SDL_Color halo = color_alpha(base, 0.05f + 0.12f * glow);
+    b->figure = draw_rest_figure(a, disc, halo, cx, cy, rmax);
+}
+
 static void breathe_render(App *a, void *s)
 {
     Breathe *b = s;
     const Theme *t = &a->theme;
-    const BreathPattern *p = b->sess.pattern;
+    const BreathPattern *p = &b->pattern;
     char buf[160];
     float cx = a->w / 2.0f, cy = a->h * 0.44f;
     float rmax = a->h * 0.28f;
     if (rmax > a->w * 0.3f) rmax = a->w * 0.3f;
 
+    if (b->caution) {
+        render_caution(a, b);
+        return;
+    }
     if (b->done) {
-        int y = a->h / 5;
-        SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-        y += r.h + a->h / 30;
-        char len[32];
-        ui_fmt_clock(len, sizeof len, b->st.breathing_ms);
-        snprintf(buf, sizeof buf, "%s of %s, %llu breaths.", len, p->title,
-                 (unsigned long long)b->st.cycles_done);
-        r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, 0);
-        y += r.h + a->h / 40;
-        r = text_draw(a, TEXT_BODY, "Notice how your body feels now, before you move on.", a->w / 2, y,
-                      ALIGN_CENTER, t->muted, text_measure(a));
-        draw_disc(a, cx, a->h * 0.56f, rmax * 0.36f, color_alpha(t->step[0], 0.85f));
-        static const char *const labels[2] = {"Breathe again", "Menu"};
-        ui_buttons_render(a, &b->end_buttons, labels, (int)(a->h * 0.74f));
-        ui_hints(a, NULL, "Enter choose   Esc menu");
+        render_done(a, b, cx, rmax);
         return;
     }
 
-    b->figure = draw_breath_figure(a, &b->st, p, cx, cy, rmax);
     text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
-    if (b->st.getting_ready) {
-        SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
-        text_draw(a, TEXT_SMALL,
-                  a->data.settings.reduced_motion
-                      ? "Sit comfortably. Breathe in when the circle starts to brighten."
-                      : "Sit comfortably. Breathe in when the circle starts to grow.",
-                  a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted, 0);
-    } else {
-        text_draw(a, TEXT_DISPLAY, breath_kind_words(b->st.phase.kind), a->w / 2, words_y, ALIGN_CENTER,
-                  t->text, 0);
-    }
     int m = a->h / 30;
     int top = m + text_line(a, TEXT_SMALL);
-    uint64_t shown = b->st.getting_ready ? 1 : b->st.phase.cycle + 1;
-    snprintf(buf, sizeof buf, "Breath %llu of %llu", (unsigned long long)shown,
-             (unsigned long long)b->st.cycles_total);
-    text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
+    if (p->unpaced) {
+        /* Nothing to follow: no steps, no counts, only the time and a kind word. */
+        draw_resting(a, b, cx, cy, rmax);
+        text_draw(a, TEXT_BODY, "Let your breath come and go as it is.", a->w / 2, words_y,
+                  ALIGN_CENTER, t->text, text_measure(a));
+        text_draw(a, TEXT_SMALL, "When your mind wanders, gently come back to it.", a->w / 2,
+                  words_y + text_line(a, TEXT_BODY) * 3 / 2, ALIGN_CENTER, t->muted, text_measure(a));
+    } else {
+        b->figure = draw_breath_figure(a, &b->st, p, cx, cy, rmax);
+        if (b->st.getting_ready) {
+            SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
+            text_draw(a, TEXT_SMALL,
+                      a->data.settings.reduced_motion
+                          ? "Sit comfortably. Breathe in when the circle starts to brighten."
+                          : "Sit comfortably. Breathe in when the circle starts to grow.",
+                      a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted, 0);
+        } else {
+            text_draw(a, TEXT_DISPLAY, breath_kind_words(b->st.phase.kind), a->w / 2, words_y,
+                      ALIGN_CENTER, t->text, 0);
+        }
+        uint64_t shown = b->st.getting_ready ? 1 : b->st.phase.cycle + 1;
+        snprintf(buf, sizeof buf, "Breath %llu of %llu", (unsigned long long)shown,
+                 (unsigned long long)b->st.cycles_total);
+        text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
+    }
     char left[32];
     ui_fmt_clock(left, sizeof left, b->st.left_ms);
     snprintf(buf, sizeof buf, "%s left", left);
     text_draw(a, TEXT_SMALL, buf, a->w - m, top, ALIGN_RIGHT, t->muted, 0);
     if (b->timer.paused) {
-        SDL_Rect r = text_draw(a, TEXT_TITLE, "Paused", a->w / 2, words_y + text_line(a, TEXT_DISPLAY),
-                               ALIGN_CENTER, t->text, 0);
+        int py = words_y + text_line(a, TEXT_DISPLAY);
+        if (p->unpaced) py = words_y + text_line(a, TEXT_BODY) * 3;
+        SDL_Rect r = text_draw(a, TEXT_TITLE, "Paused", a->w / 2, py, ALIGN_CENTER, t->text, 0);
         text_draw(a, TEXT_SMALL, "Press Space to go on", a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted, 0);
     }
     ui_hints(a, audio_muted(a) ? "Sound off (M)" : "Sound on (M)",
              b->timer.paused ? "Space resume   Esc leave" : "Space pause   Esc leave");
 }
 
-/* The session starts when it appears (after the before check-in, if any). */
+/* The session starts when it appears (after the before check-in, if any), or once its
+ * caution is acknowledged. */
 static void breathe_enter(App *a, void *s)
 {
     Breathe *b = s;
-    timer_start(&b->timer, a->now);
     b->entered = true;
+    if (!b->caution) breathe_begin(a, b);
 }
 
 /* Under help the session's time stands still (a pause stays a pause). */
@@ -320,15 +550,29 @@ static const SceneVT BREATHE = {
     .covered = breathe_covered,
 };
 
-void breathe_push(App *a, const BreathPattern *p, int minutes)
+static void push_session(App *a, const BreathPattern *p, int minutes, bool show_caution)
 {
     Breathe *b = calloc(1, sizeof *b);
     if (!b) return;
+    b->pattern = *p;
     b->minutes = minutes;
-    b->sess = breath_session(p, minutes, READY_MS);
+    /* Nothing to count down to when there is no pace to start on. */
+    b->sess = breath_session(&b->pattern, minutes, p->unpaced ? 0 : READY_MS);
     timer_start(&b->timer, a->now);
     b->cues.last_step = -1;
-    b->end_buttons = (UiButtons){.count = 2, .hover = -1};
+    b->caution = show_caution && p->caution;
+    b->buttons = (UiButtons){.count = 2, .hover = -1};
     b->st = breath_session_at(&b->sess, 0);
     practice_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
+}
+
+void breathe_push(App *a, const BreathPattern *p, int minutes)
+{
+    push_session(a, p, minutes, true);
+}
+
+/* Right after a session of the same pattern: its caution was just acknowledged. */
+static void breathe_again(App *a, const BreathPattern *p, int minutes)
+{
+    push_session(a, p, minutes, false);
 }

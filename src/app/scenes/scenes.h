@@ -11,8 +11,13 @@ extern const SceneTable SCENE_TABLE;
 
 /* The pattern picker; `pattern` preselects one (NULL: the last used). */
 void breathe_picker_push(App *a);
-/* Straight into a breathing session. */
+/* Straight into a breathing session (after the pattern's caution, if it has one). */
 void breathe_push(App *a, const BreathPattern *p, int minutes);
+/* "Your pace" from the settings (Find your pace), or NULL while none has been found. The
+ * pattern stays valid until the next call. */
+const BreathPattern *breathe_your_pace(App *a);
+/* Find your pace (pace.c): the guided sweep of slow rates, each rated for comfort. */
+void pace_push(App *a);
 /* Grounding (grounding.c): the exercise picker, focused on exercise_id (NULL: the first), and
  * straight into one exercise. */
 void ground_picker_push(App *a, const char *exercise_id);
