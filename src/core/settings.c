@@ -167,7 +167,7 @@ static int read_settings_file(const char *path, cJSON **out, char *why, size_t n
     if (!buf) {
         if (e == ENOENT) return 0;
         if (e == EFBIG) snprintf(why, n, "larger than %u bytes", SETTINGS_MAX_BYTES);
-        else snprintf(why, n, "%s", strerror(e));
+        else snprintf(why, n, "%s", storefs_strerror(e));
         return e == ENOMEM || e == ENOTDIR || e == EINTR || e == EMFILE || e == ENFILE ? -2 : -1;
     }
     int line, col;
