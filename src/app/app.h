@@ -116,6 +116,9 @@ typedef struct AppData {
     int nunsaved;
     int last_after;            /* the last after rating, and when (app clock; 0 none) */
     uint64_t last_after_at;
+    bool awaiting_after;       /* `current` is saved; its after check-in is up */
+    uint64_t next_checkpoint_ms; /* practice time at which `current` is next checkpointed */
+    bool checkpoint_failed;    /* logged once per practice */
 } AppData;
 
 struct App {

@@ -1,6 +1,7 @@
 /* Attune's entry point: the command line, then either a terminal command or the window. */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,6 +255,16 @@ static bool init_window(App *a, const Args *g)
     return text_init(a);
 }
 
+/* Closing the terminal that started Attune (SIGHUP) ends it as SIGTERM does: SDL turns that
+ * into a quit, and the practice under way is saved. Its handler is copied, whatever it is. */
+static void hangup_like_terminate(void)
+{
+    struct sigaction sa;
+    if (sigaction(SIGTERM, NULL, &sa) != 0) return;
+    bool handled = (sa.sa_flags & SA_SIGINFO) || (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN);
+    if (handled) sigaction(SIGHUP, &sa, NULL);
+}
+
 /* Milliseconds since this process was started by the kernel (for the start-up trace). */
 static double ms_since_process_start(void)
 {
@@ -350,6 +361,7 @@ int main(int argc, char **argv)
         rc = 1;
         goto quit;
     }
+    hangup_like_terminate();
     menu_push(a);
     if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
     if (!strcmp(cmd, "ground")) {

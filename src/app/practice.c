@@ -97,18 +97,16 @@ static void remember_unsaved(App *a, const PracticeRecord *r)
     d->unsaved[d->nunsaved++] = *r;
 }
 
-static void save_current(App *a)
+/* Appends r, with any earlier records that could not be written first (ids make a retry
+ * safe); tells the user once if it fails. */
+static void save_record(App *a, const PracticeRecord *r)
 {
     AppData *d = &a->data;
-    if (!d->current_open) return;
-    d->current_open = false;
-    practice_load_log(a);
-    PracticeRecord *r = &d->current;
-    if (!log_add(&d->log, r)) app_log("out of memory: this practice is not in the stats shown now");
-    /* Earlier practices that could not be written go first: ids make a retry safe. */
     remember_unsaved(a, r);
     char err[1200];
     if (log_append_many(a->data_dir, d->unsaved, d->nunsaved, err, sizeof err)) {
+        if (getenv("ATTUNE_TRACE_SAVES")) /* for the torture test: what was acknowledged */
+            for (int i = 0; i < d->nunsaved; i++) app_log("saved %s", d->unsaved[i].id);
         d->nunsaved = 0;
         return;
     }
@@ -126,6 +124,17 @@ static void save_current(App *a)
     notice_push(a, "Couldn't save this practice", body);
 }
 
+static void save_current(App *a)
+{
+    AppData *d = &a->data;
+    if (!d->current_open) return;
+    d->current_open = false;
+    practice_load_log(a);
+    if (!log_add(&d->log, &d->current))
+        app_log("out of memory: this practice is not in the stats shown now");
+    save_record(a, &d->current);
+}
+
 /* ---- begin and end ---- */
 
 bool practice_open(const App *a) { return a->data.current_open; }
@@ -140,6 +149,9 @@ static void begin(App *a, PracticeKind kind, const char *content_id, const Scene
                 practice_kind_name(d->current.kind));
     practice_init(&d->current, kind, content_id, time(NULL));
     d->current_open = true;
+    d->awaiting_after = false;
+    d->next_checkpoint_ms = PRACTICE_CHECKPOINT_FIRST_MS;
+    d->checkpoint_failed = false;
     d->current_shared = shared;
     bool recent = d->last_after >= 0 && d->last_after_at && a->now - d->last_after_at < PRACTICE_REUSE_MS;
     if (recent) d->current.before = d->last_after;
@@ -171,11 +183,36 @@ void practice_rated_before(App *a, int rating)
 void practice_rated_after(App *a, int rating)
 {
     AppData *d = &a->data;
-    if (!d->current_open) return;
-    d->current.after = rating >= 0 && rating <= 10 ? rating : PRACTICE_NO_RATING;
-    d->last_after = d->current.after;
-    d->last_after_at = d->current.after >= 0 ? (a->now ? a->now : 1) : 0;
-    save_current(a);
+    if (!d->awaiting_after) return;
+    d->awaiting_after = false;
+    int after = rating >= 0 && rating <= 10 ? rating : PRACTICE_NO_RATING;
+    d->last_after = after;
+    d->last_after_at = after >= 0 ? (a->now ? a->now : 1) : 0;
+    if (after < 0) return; /* skipped: the practice is saved already */
+    d->current.after = after;
+    int i = log_find(&d->log, d->current.id);
+    if (i >= 0) d->log.rec[i].after = after;
+    PracticeRecord r;
+    practice_rating(&r, &d->current, after, time(NULL));
+    save_record(a, &r);
+}
+
+void practice_progress(App *a, uint64_t duration_ms, int count)
+{
+    AppData *d = &a->data;
+    if (!d->current_open || duration_ms < d->next_checkpoint_ms) return;
+    /* The next when the practice has grown by half (at least a minute) since this one. */
+    uint64_t next = duration_ms + duration_ms / 2;
+    d->next_checkpoint_ms = next < duration_ms + 60000 ? duration_ms + 60000 : next;
+    PracticeRecord p = d->current, c;
+    p.duration_ms = duration_ms > PRACTICE_MAX_DURATION_MS ? PRACTICE_MAX_DURATION_MS
+                                                           : (uint32_t)duration_ms;
+    p.count = count < 0 ? 0 : count > PRACTICE_MAX_COUNT ? PRACTICE_MAX_COUNT : count;
+    practice_checkpoint(&c, &p);
+    char err[1200];
+    if (log_append(a->data_dir, &c, err, sizeof err)) return;
+    if (!d->checkpoint_failed) app_log("couldn't save a checkpoint of this practice: %s", err);
+    d->checkpoint_failed = true;
 }
 
 void practice_cancel(App *a) { a->data.current_open = false; }
@@ -199,8 +236,9 @@ void practice_end(App *a, uint64_t duration_ms, bool completed, int count, const
     copy_name(r->partner_a, couple ? partner_a : NULL);
     copy_name(r->partner_b, couple ? partner_b : NULL);
     bool ask = d->settings.checkins && !d->current_shared && !a->quit && (completed || duration_ms >= PRACTICE_AFTER_MIN_MS);
+    save_current(a); /* now: the check-in may wait for ever, or Attune may be stopped meanwhile */
+    d->awaiting_after = ask;
     if (ask) checkin_push(a, true, NULL, NULL);
-    else save_current(a);
 }
 
 void practice_quit(App *a)
