@@ -103,6 +103,7 @@ typedef struct TextRecord {
 /* The user's data and the practice under way (practice.c, practice.h). */
 typedef struct AppData {
     Settings settings;         /* loaded before the first frame */
+    Settings settings_base;    /* as last read or written: a save changes only what differs */
     PracticeLog log;           /* loaded just after it (practice_load_log) */
     LogReport report;
     bool log_loaded;

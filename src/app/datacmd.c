@@ -17,7 +17,7 @@ static int cmd_stats(const char *dir, bool json)
 {
     AtDiag d = {0};
     Settings st;
-    settings_load(dir, &st, &d);
+    settings_peek(dir, &st, NULL, &d); /* reading only: an unreadable file stays where it is */
     PracticeLog log = {0};
     LogReport rep;
     bool ok = log_load(dir, &log, &rep, &d);

@@ -27,6 +27,7 @@ void practice_load_settings(App *a, bool mute_flag)
 {
     AtDiag d = {0};
     int problems = settings_load(a->data_dir, &a->data.settings, &d);
+    a->data.settings_base = a->data.settings;
     for (int i = 0; i < d.count; i++) app_log("%s", d.msg[i]);
     if (problems > 0) {
         /* The core's words name the file and what happened to it; two lines at most. */
@@ -43,7 +44,10 @@ void practice_load_settings(App *a, bool mute_flag)
 void practice_save_settings(App *a)
 {
     char err[1200];
-    if (settings_save(a->data_dir, &a->data.settings, err, sizeof err)) return;
+    /* Only what changed here is written: a second window or an import meanwhile keeps its own. */
+    if (settings_update(a->data_dir, &a->data.settings_base, &a->data.settings, NULL, err,
+                        sizeof err))
+        return;
     /* Saving settings is a convenience: say so once, then stay quiet. */
     if (a->data.settings_save_failed) return;
     a->data.settings_save_failed = true;
