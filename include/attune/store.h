@@ -177,30 +177,40 @@ void log_free(PracticeLog *log);
 
 /* ---- Export and import ---------------------------------------------------------------- */
 
-/* Export format version ("attune_export" key). */
-#define STORE_EXPORT_VERSION 1
+/* Export format version ("attune_export" key): 2 adds rating and checkpoint records and the
+ * "unreadable" lines; import reads 1 and 2. */
+#define STORE_EXPORT_VERSION 2
 /* Largest export file import will read. */
 #define STORE_IMPORT_MAX_BYTES (256u * 1024u * 1024u)
 
-/* Writes everything in DIR (all readable log records and the settings) to `file` as one JSON
- * object, atomically (temp file, fsync, rename). Skipped log lines are reported in diag but do
- * not stop the export. *nrecords (may be NULL) gets the number of records written.
- * Returns false with a message in diag if the file cannot be written. */
+/* Writes everything in DIR to `file` as one JSON object, atomically (temp file, fsync, rename,
+ * fsync of the folder): every record line of the log exactly as it is (keys this version does
+ * not know included; the first line of a repeated id), every line this version cannot read
+ * under "unreadable" (as text, or {"base64": ...} when it is not text), and the settings (the
+ * file's object as it is; read only, never moved aside). A symbolic link at `file` is followed:
+ * the file it names is replaced. A target inside the data folder (compared by device and
+ * inode, so no other spelling gets past) is refused. *nrecords (may be NULL) gets the number of
+ * records written. Returns false with a message in diag if the file cannot be written. */
 bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag);
 
 typedef struct ImportResult {
     int in_file;        /* records in the file */
-    int added;          /* appended to the log */
-    int already_there;  /* ids already in the log (or repeated in the file) */
+    int added;          /* practices appended to the log */
+    int other_added;    /* other lines appended: ratings, checkpoints, lines kept unread */
+    int already_there;  /* practices whose id was already in the log (or earlier in the file) */
     bool settings_used; /* settings taken from the file: we had no settings.json */
     int levels_merged;  /* card levels whose progress grew from the file's */
 } ImportResult;
 
-/* Merges an export file into DIR. The whole file is validated first; if anything is wrong,
- * nothing changes and diag says why, e.g. "backup.json: records[12].date: expected
- * YYYY-MM-DD". Records whose id is not yet in the log are appended in file order (one write,
- * fsync). Settings in the file are used only when DIR has no settings.json; otherwise ours
- * are kept, except card level progress, which takes the larger counts per level.
+/* Merges an export file into DIR. The file is read as a stream and checked whole first; if
+ * anything is wrong, nothing changes and diag says why, e.g. "backup.json: records[12].date:
+ * expected YYYY-MM-DD" (the first 20 problems, then how many more; checking stops after 1000).
+ * Then, under the log's lock, records whose id is not in the log yet are appended in file order
+ * exactly as they are in the file (keys this version does not know included), and "unreadable"
+ * lines the log does not already hold, all journaled: a failure (a full disk) or a kill
+ * part-way leaves the log as it was, so the import is all in or all out. Settings in the file
+ * are used only when DIR has no settings.json (as they are, unknown keys included); otherwise
+ * ours are kept, except card level progress, which takes the larger counts per level.
  * Returns false with diag messages on a bad file or a write failure (re-running is safe). */
 bool store_import(const char *dir, const char *file, ImportResult *res, AtDiag *diag);
 

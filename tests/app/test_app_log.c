@@ -220,10 +220,11 @@ static void export_and_import_round_trip_without_duplicates(void)
 {
     const char *from = at_tmpdir(4);
     const char *to = at_tmpdir(5);
+    const char *elsewhere = at_tmpdir(6); /* never inside a data folder */
     char file[700], args[800];
     write_file(from, "practice.jsonl", THREE_RECORDS);
     write_file(from, "settings.json", "{\"weekly_goal\": 3, \"checkins\": false}\n");
-    snprintf(file, sizeof file, "%s/backup.json", from);
+    snprintf(file, sizeof file, "%s/backup.json", elsewhere);
     snprintf(args, sizeof args, "export '%s'", file);
     CHECK_INT(at_run_cli(from, "export", from, args), 0);
     char *out = read_in(from, "export.out");
