@@ -35,7 +35,7 @@ static int cmd_stats(const char *dir, bool json)
         fprintf(stderr, "attune: out of memory\n");
         return 1;
     }
-    stats_compute(&log, day_now(time(NULL), st.day_start_hour), &st, s);
+    stats_compute_at(&log, day_moment_now(time(NULL)), &st, s);
     char *text = NULL;
     if (json) {
         cJSON *o = stats_to_json(s);
