@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 
 /* "No day": returned for invalid input and used for "never". */
@@ -45,5 +46,23 @@ int day_of(const char *date, const char *time, int day_start_hour);
 /* The practice day at instant t in the current local time zone, by the same rule: what the
  * caller passes as "today". */
 int day_now(time_t t, int day_start_hour);
+
+/* An instant with the UTC offset in force where it happened: what a record's local date,
+ * time and utc_offset_min name, or "now" on this computer. Only the travel rule of the streaks
+ * (streak.h) looks at instants; days are always local. */
+typedef struct DayMoment {
+    int64_t utc_s;      /* seconds since 1970-01-01 00:00 UTC */
+    int utc_offset_min; /* local time = UTC + this */
+} DayMoment;
+
+/* The moment named by a local date, time and offset; false if date or time is malformed. */
+bool day_moment_of(const char *date, const char *time, int utc_offset_min, DayMoment *out);
+
+/* Instant t with the current local time zone's offset at t. */
+DayMoment day_moment_now(time_t t);
+
+/* The practice day of moment m on a clock at offset view_offset_min (its own offset gives the
+ * day its record has). */
+int day_of_moment(DayMoment m, int view_offset_min, int day_start_hour);
 
 #endif

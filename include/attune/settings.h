@@ -1,7 +1,8 @@
 /* Settings and card-level progress: a small struct, saved as DIR/settings.json.
  *
  * Saving is atomic (temp file, fsync, rename, fsync the folder) and keeps the previous
- * version as settings.json.bak. A settings.json that cannot be read is never overwritten: it is
+ * version as settings.json.bak. Saves hold an exclusive lock on settings.json.lock, so two
+ * processes never interleave a read-merge-write. A settings.json that cannot be read is never overwritten: it is
  * kept aside as settings.json.unreadable-YYYYMMDD-HHMMSS and the user is told. Top-level keys
  * this version does not know are carried over from the file on disk when saving. */
 #ifndef ATTUNE_SETTINGS_H
@@ -70,11 +71,32 @@ const char *settings_theme_name(SettingsTheme t);
  * Returns the number of problems added to diag (0 = loaded cleanly). diag may be NULL. */
 int settings_load(const char *dir, Settings *s, AtDiag *diag);
 
+/* As settings_load, for commands that only read (stats, export): an unreadable file is left
+ * where it is ("it was left as it is"), never renamed. raw, when not NULL, gets the JSON
+ * object the settings came from (the file or its backup, unknown keys included; NULL for
+ * defaults; caller deletes). */
+int settings_peek(const char *dir, Settings *s, cJSON **raw, AtDiag *diag);
+
 /* Saves *s atomically to DIR/settings.json (creating DIR, 0700), keeping the previous file as
  * settings.json.bak. If the file on disk cannot be parsed it is kept aside first, and the save
  * is refused if that fails. Unknown top-level keys in the current file are preserved.
  * Returns false with a message in err; the file on disk is then unchanged. */
 bool settings_save(const char *dir, const Settings *s, char *err, size_t errlen);
+
+/* Saves what changed in *s since *base (what this process last loaded or saved) without
+ * undoing what another process saved meanwhile: under a lock (flock on settings.json.lock) the
+ * file is read again, the settings that differ between *s and *base are set in it, level
+ * progress keeps the larger counts, and the result is written as settings_save does. On
+ * success *s and *base both become the merged settings (problems with values in the file go
+ * to diag, may be NULL). False with err, nothing changed. */
+bool settings_update(const char *dir, Settings *base, Settings *s, AtDiag *diag, char *err,
+                     size_t errlen);
+
+/* For an import, under the same lock: with no settings.json yet, `theirs` (a validated settings
+ * object) is written as it is, unknown keys included, and *used is set. Otherwise ours stay
+ * and only card level progress is merged (larger counts). Returns how many levels grew, or -1
+ * with err. */
+int settings_import(const char *dir, const cJSON *theirs, bool *used, char *err, size_t errlen);
 
 /* Settings as a JSON object with the keys above plus "version": 1 (caller deletes). */
 cJSON *settings_to_json(const Settings *s);

@@ -21,8 +21,8 @@
 typedef struct StatsTotals {
     int sessions;  /* records that count (>= 1 minute or completed, as for streaks) */
     int completed; /* records completed */
-    uint64_t ms;   /* time spent in all records, counting or not */
-    int minutes;   /* ms rounded to the nearest minute */
+    uint64_t ms;     /* time spent in all records, counting or not */
+    int64_t minutes; /* ms rounded to the nearest minute (64 bits: long histories) */
 } StatsTotals;
 
 /* One calendar cell. */
@@ -62,6 +62,13 @@ typedef struct Stats {
 /* Computes everything for `today` (a day number from day_now with the settings' day start).
  * settings may be NULL (defaults). */
 void stats_compute(const PracticeLog *log, int today, const Settings *settings, Stats *out);
+
+/* The same at moment `now` (day_moment_now): today from it, and streaks that see a change of
+ * time zone since the last practice (streak_compute_at). */
+void stats_compute_at(const PracticeLog *log, DayMoment now, const Settings *settings, Stats *out);
+
+/* ms as minutes, rounded to the nearest. */
+int64_t stats_minutes(uint64_t ms);
 
 /* The text of `attune stats`: friendly, aligned, ASCII, ending in a newline. Caller frees.
  * NULL on out-of-memory. */

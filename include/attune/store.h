@@ -44,8 +44,18 @@ typedef enum PracticeKind {
 #define PRACTICE_MAX_COUNT 1000000
 #define PRACTICE_NO_RATING (-1)
 
-/* One practice, as written in the log. Dates and times are local, as they were when the
- * practice happened, with the UTC offset of that moment; they are never recomputed. */
+/* What a line of the log is. A practice is written once, when it ends; what happens around
+ * it is written as records of their own kinds, each with its own id, naming the practice:
+ * an older Attune counts those lines as unreadable and keeps them. */
+typedef enum RecordType {
+    RECORD_PRACTICE,   /* kind "breathing", "grounding" or "cards" */
+    RECORD_RATING,     /* kind "rating": the after check-in ("after") of practice `practice` */
+    RECORD_CHECKPOINT, /* kind "checkpoint": practice `practice` so far, written while it went
+                          on; used only if the practice's own record never came */
+} RecordType;
+
+/* One line of the log. Dates and times are local, as they were when it happened, with the
+ * UTC offset of that moment; they are never recomputed. */
 typedef struct PracticeRecord {
     char id[PRACTICE_ID_LEN + 1];          /* unique; 1..32 of [a-z0-9_-] */
     char date[11];                         /* local "YYYY-MM-DD" when it started */
@@ -59,6 +69,8 @@ typedef struct PracticeRecord {
     int before, after;                     /* check-in 0-10 ("how stirred up"), or -1 */
     char partner_a[PRACTICE_NAME_BYTES];   /* both set for a couple session, both "" solo */
     char partner_b[PRACTICE_NAME_BYTES];
+    RecordType type;                       /* RECORD_PRACTICE unless a rating or checkpoint */
+    char practice[PRACTICE_ID_LEN + 1];    /* rating, checkpoint: the id of their practice */
 } PracticeRecord;
 
 /* "breathing", "grounding", "cards" ("unknown" out of range). */
@@ -77,11 +89,20 @@ bool practice_stamp(PracticeRecord *r, time_t t);
  * content_id may be NULL; it is truncated to PRACTICE_CONTENT_MAX characters. */
 void practice_init(PracticeRecord *r, PracticeKind kind, const char *content_id, time_t started);
 
+/* The after rating of practice p as a record of its own (fresh id, stamped at t, "after"
+ * 0-10). */
+void practice_rating(PracticeRecord *out, const PracticeRecord *p, int after, time_t t);
+
+/* A checkpoint of practice p as it is now (its duration and count so far; not completed). */
+void practice_checkpoint(PracticeRecord *out, const PracticeRecord *p);
+
 /* True for a couple session (both partner names set). */
 bool practice_is_couple(const PracticeRecord *r);
 
 /* The record as a JSON object with the log's stable keys (caller deletes). Absent ratings,
- * an empty content id and partners of a solo session are left out. NULL on out-of-memory. */
+ * an empty content id and partners of a solo session are left out. A rating has id, date,
+ * time, utc_offset_min, kind "rating", practice and after; a checkpoint has the practice's
+ * keys with kind "checkpoint", practice (its id) and practice_kind. NULL on out-of-memory. */
 cJSON *practice_to_json(const PracticeRecord *r);
 
 /* Validates a record object at `path` (messages "FILE: PATH.key: ...") and fills *out.
@@ -90,8 +111,10 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
 
 /* ---- The practice log ---------------------------------------------------------------- */
 
-/* Records in file order (not necessarily date order: clocks get set back). Zero-initialise
- * ({0}) before first use; free with log_free. */
+/* Practices in file order (not necessarily date order: clocks get set back), each joined
+ * with its rating (`after`) and, for a practice whose own record never came (Attune was
+ * stopped mid-practice), made from its last checkpoint. Only RECORD_PRACTICE records.
+ * Zero-initialise ({0}) before first use; free with log_free. */
 typedef struct PracticeLog {
     PracticeRecord *rec;
     int count, cap;
@@ -104,13 +127,18 @@ typedef struct LogReport {
     int torn;       /* interrupted writes dropped (the torn end of a line, never acknowledged) */
     int unreadable; /* other lines skipped: not JSON or not a valid record (the user is told) */
     int duplicates; /* lines repeating an id already loaded (kept: the first) */
+    int ratings;    /* rating records joined to their practice */
+    int from_checkpoints; /* practices kept from their last checkpoint (never ended) */
+    bool import_pending;  /* an import was interrupted: its part of the file is ignored until
+                             the next write to the log removes it */
 } LogReport;
 
 /* At most this many per-line messages are added to the diag by one load. */
 #define LOG_MAX_MESSAGES 10
 
 /* Loads DIR/practice.jsonl into *out (overwritten: log_free a previous log first). A missing
- * folder or file is an empty log. A line is torn when it is a cut-short JSON prefix or holds
+ * folder or file is an empty log; anything but a regular file (a FIFO, a folder) is refused at
+ * once without waiting. A line is torn when it is a cut-short JSON prefix or holds
  * NUL bytes (what an interrupted write or a power cut leaves); torn lines are dropped silently.
  * Unreadable lines are skipped, counted, and described in diag ("DIR/practice.jsonl: line 12:
  * date: expected YYYY-MM-DD", at most LOG_MAX_MESSAGES). The file is never modified.
@@ -123,15 +151,19 @@ bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag);
 const char *log_report_summary(const LogReport *rep, char *buf, size_t n);
 
 /* Appends one record to DIR/practice.jsonl: creates the folder (0700) and file (0600) if
- * needed, writes the whole line with one write(), then fsync (and fsyncs the folder when the
- * file is new). If the file does not end in a newline (a torn write), the line starts on a
- * new line so the torn part cannot damage it. The record is validated first; an invalid one
- * is refused. Returns false with a message in err (e.g. "could not save to
- * /x/practice.jsonl: Permission denied") and the log untouched, or possibly holding a torn
- * line, which loading drops. Retrying after a failure is safe: ids are deduplicated. */
+ * needed, takes an exclusive lock on the file (flock: two processes never interleave), writes
+ * the whole line with one write(), then fsync (and fsyncs the folder when the file is new).
+ * If the file does not end in a newline (a torn write), the line starts on a new line so the
+ * torn part cannot damage it. The record is validated first; an invalid one is refused.
+ * Returns false with a message in err (e.g. "could not save to /x/practice.jsonl: Permission
+ * denied"); a failed write (a full disk) is cut back off the file, so the log is as it was.
+ * Retrying after a failure is safe: ids are deduplicated. */
 bool log_append(const char *dir, const PracticeRecord *r, char *err, size_t errlen);
 
-/* Appends n records in one write and one fsync (import). Same promises as log_append. */
+/* Appends n records, all or nothing: with more than one, the append is journaled
+ * (practice.jsonl.importing holds the old length until the new lines are fsync'd), so a
+ * failure or a kill part-way leaves the log as it was for every reader. Same promises as
+ * log_append otherwise. */
 bool log_append_many(const char *dir, const PracticeRecord *recs, int n, char *err,
                      size_t errlen);
 
@@ -145,30 +177,40 @@ void log_free(PracticeLog *log);
 
 /* ---- Export and import ---------------------------------------------------------------- */
 
-/* Export format version ("attune_export" key). */
-#define STORE_EXPORT_VERSION 1
+/* Export format version ("attune_export" key): 2 adds rating and checkpoint records and the
+ * "unreadable" lines; import reads 1 and 2. */
+#define STORE_EXPORT_VERSION 2
 /* Largest export file import will read. */
 #define STORE_IMPORT_MAX_BYTES (256u * 1024u * 1024u)
 
-/* Writes everything in DIR (all readable log records and the settings) to `file` as one JSON
- * object, atomically (temp file, fsync, rename). Skipped log lines are reported in diag but do
- * not stop the export. *nrecords (may be NULL) gets the number of records written.
- * Returns false with a message in diag if the file cannot be written. */
+/* Writes everything in DIR to `file` as one JSON object, atomically (temp file, fsync, rename,
+ * fsync of the folder): every record line of the log exactly as it is (keys this version does
+ * not know included; the first line of a repeated id), every line this version cannot read
+ * under "unreadable" (as text, or {"base64": ...} when it is not text), and the settings (the
+ * file's object as it is; read only, never moved aside). A symbolic link at `file` is followed:
+ * the file it names is replaced. A target inside the data folder (compared by device and
+ * inode, so no other spelling gets past) is refused. *nrecords (may be NULL) gets the number of
+ * records written. Returns false with a message in diag if the file cannot be written. */
 bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag);
 
 typedef struct ImportResult {
     int in_file;        /* records in the file */
-    int added;          /* appended to the log */
-    int already_there;  /* ids already in the log (or repeated in the file) */
+    int added;          /* practices appended to the log */
+    int other_added;    /* other lines appended: ratings, checkpoints, lines kept unread */
+    int already_there;  /* practices whose id was already in the log (or earlier in the file) */
     bool settings_used; /* settings taken from the file: we had no settings.json */
     int levels_merged;  /* card levels whose progress grew from the file's */
 } ImportResult;
 
-/* Merges an export file into DIR. The whole file is validated first; if anything is wrong,
- * nothing changes and diag says why, e.g. "backup.json: records[12].date: expected
- * YYYY-MM-DD". Records whose id is not yet in the log are appended in file order (one write,
- * fsync). Settings in the file are used only when DIR has no settings.json; otherwise ours
- * are kept, except card level progress, which takes the larger counts per level.
+/* Merges an export file into DIR. The file is read as a stream and checked whole first; if
+ * anything is wrong, nothing changes and diag says why, e.g. "backup.json: records[12].date:
+ * expected YYYY-MM-DD" (the first 20 problems, then how many more; checking stops after 1000).
+ * Then, under the log's lock, records whose id is not in the log yet are appended in file order
+ * exactly as they are in the file (keys this version does not know included), and "unreadable"
+ * lines the log does not already hold, all journaled: a failure (a full disk) or a kill
+ * part-way leaves the log as it was, so the import is all in or all out. Settings in the file
+ * are used only when DIR has no settings.json (as they are, unknown keys included); otherwise
+ * ours are kept, except card level progress, which takes the larger counts per level.
  * Returns false with diag messages on a bad file or a write failure (re-running is safe). */
 bool store_import(const char *dir, const char *file, ImportResult *res, AtDiag *diag);
 

@@ -3,8 +3,16 @@
  *
  * The rules, exactly as implemented:
  *  - A record's practice day is day_of(date, time, day_start_hour) on the local date and time
- *    stored in it (default day start 4:00: 1 a.m. counts for the evening before). UTC offsets
- *    are never used, so travel and daylight-saving changes do not move past days.
+ *    stored in it (default day start 4:00: 1 a.m. counts for the evening before). Days are
+ *    never moved by UTC offsets, so travel and daylight-saving changes do not move past days.
+ *  - Missed days between two practised days are counted on the local dates, unless the UTC
+ *    offset changed between the last practice of the first day and the first of the second
+ *    (a flight, a daylight-saving change): then they are counted on the clock of either
+ *    practice, whichever finds fewer. A date skipped by flying east (Los Angeles 20:00 on
+ *    9 March, Tokyo 20:00 on 11 March, 32 hours later) is then not missed; it is not a
+ *    practised day either. A date lived twice flying west is one practised day, as always.
+ *    The same rule, with "now", decides whether the last practised day is still "yesterday"
+ *    (streak_compute_at).
  *  - A record counts if it lasted at least one minute or was completed. A practised day is a
  *    day with at least one counting record. Record order in the log does not matter.
  *  - Days more than STREAK_AHEAD_DAYS after today (a clock that was wrong) are left out of
@@ -71,8 +79,14 @@ bool streak_counts(const PracticeRecord *r);
 int streak_day_of(const PracticeRecord *r, int day_start_hour);
 
 /* Everything above for `today` (from day_now with the same day_start_hour). A day_start_hour
- * outside 0..23 or weekly_goal outside 1..7 is replaced by the default. */
+ * outside 0..23 or weekly_goal outside 1..7 is replaced by the default. Without the instant of
+ * now, travel since the last practice is not seen (see streak_compute_at). */
 StreakInfo streak_compute(const PracticeLog *log, int today, int day_start_hour, int weekly_goal);
+
+/* The same at moment `now` (day_moment_now): today is its practice day on its own clock, and
+ * a change of time zone since the last practice is taken into account as between practices. */
+StreakInfo streak_compute_at(const PracticeLog *log, DayMoment now, int day_start_hour,
+                             int weekly_goal);
 
 /* The one-line encouragement for the stats screen and `attune stats`, written into buf and
  * returned, e.g. "3 days in a row. Keep it gentle." or "Welcome back. Every day is a fresh

@@ -141,6 +141,7 @@ typedef struct TextRecord {
 /* The user's data and the practice under way (practice.c, practice.h). */
 typedef struct AppData {
     Settings settings;         /* loaded before the first frame */
+    Settings settings_base;    /* as last read or written: a save changes only what differs */
     PracticeLog log;           /* loaded just after it (practice_load_log) */
     LogReport report;
     bool log_loaded;
@@ -154,6 +155,9 @@ typedef struct AppData {
     int nunsaved;
     LevelsSeen seen_cards;     /* card levels: the cards this run has dealt */
     RatingMemory ratings;      /* the last after rating, for "Breathe again" */
+    bool awaiting_after;       /* `current` is saved; its after check-in is up */
+    uint64_t next_checkpoint_ms; /* practice time at which `current` is next checkpointed */
+    bool checkpoint_failed;    /* logged once per practice */
 } AppData;
 
 struct App {

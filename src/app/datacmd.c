@@ -17,7 +17,7 @@ static int cmd_stats(const char *dir, const AtClock *clock, bool json)
 {
     AtDiag d = {0};
     Settings st;
-    settings_load(dir, &st, &d);
+    settings_peek(dir, &st, NULL, &d); /* reading only: an unreadable file stays where it is */
     PracticeLog log = {0};
     LogReport rep;
     bool ok = log_load(dir, &log, &rep, &d);
@@ -35,7 +35,7 @@ static int cmd_stats(const char *dir, const AtClock *clock, bool json)
         fprintf(stderr, "attune: out of memory\n");
         return 1;
     }
-    stats_compute(&log, clock_today(clock, st.day_start_hour), &st, s);
+    stats_compute_at(&log, day_moment_now(clock_wall(clock)), &st, s);
     char *text = NULL;
     if (json) {
         cJSON *o = stats_to_json(s);

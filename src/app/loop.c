@@ -201,7 +201,8 @@ int app_run(App *a)
     while (!a->quit) {
         SDL_Event e;
         if (!app_animating(a) && !a->dirty && !was_animating) {
-            if (SDL_WaitEvent(&e)) {
+            /* While a practice is open, wake now and then: it may be due a checkpoint. */
+            if (practice_open(a) ? SDL_WaitEventTimeout(&e, PRACTICE_WAKE_MS) : SDL_WaitEvent(&e)) {
                 a->now = clock_now(&a->clock);
                 app_handle_event(a, &e);
             }

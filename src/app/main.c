@@ -1,6 +1,7 @@
 /* Attune's entry point: the command line, then either a terminal command or the window. */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +223,15 @@ static int cmd_list(App *a)
     return 0;
 }
 
+/* Closing the terminal that started Attune (SIGHUP) ends it as SIGTERM does: SDL turns that
+ * into a quit, and the practice under way is saved. Its handler is copied, whatever it is. */
+static void hangup_like_terminate(void)
+{
+    struct sigaction sa;
+    if (sigaction(SIGTERM, NULL, &sa) != 0) return;
+    bool handled = (sa.sa_flags & SA_SIGINFO) || (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN);
+    if (handled) sigaction(SIGHUP, &sa, NULL);
+}
 int main(int argc, char **argv)
 {
     Args g;
@@ -314,6 +324,7 @@ int main(int argc, char **argv)
         rc = 1;
         goto quit;
     }
+    hangup_like_terminate();
     a->scenes = &SCENE_TABLE;
     scene_open(a, a->scenes->menu, NULL);
     if (pattern) breathe_push(a, pattern, minutes);

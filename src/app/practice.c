@@ -27,6 +27,7 @@ void practice_load_settings(App *a, bool mute_flag)
 {
     AtDiag d = {0};
     int problems = settings_load(a->data_dir, &a->data.settings, &d);
+    a->data.settings_base = a->data.settings;
     for (int i = 0; i < d.count; i++) app_log("%s", d.msg[i]);
     if (problems > 0) {
         /* The core's words name the file and what happened to it; two lines at most. */
@@ -43,7 +44,10 @@ void practice_load_settings(App *a, bool mute_flag)
 void practice_save_settings(App *a)
 {
     char err[1200];
-    if (settings_save(a->data_dir, &a->data.settings, err, sizeof err)) return;
+    /* Only what changed here is written: a second window or an import meanwhile keeps its own. */
+    if (settings_update(a->data_dir, &a->data.settings_base, &a->data.settings, NULL, err,
+                        sizeof err))
+        return;
     /* Saving settings is a convenience: say so once, then stay quiet. */
     if (a->data.settings_save_failed) return;
     a->data.settings_save_failed = true;
@@ -97,18 +101,16 @@ static void remember_unsaved(App *a, const PracticeRecord *r)
     d->unsaved[d->nunsaved++] = *r;
 }
 
-static void save_current(App *a)
+/* Appends r, with any earlier records that could not be written first (ids make a retry
+ * safe); tells the user once if it fails. */
+static void save_record(App *a, const PracticeRecord *r)
 {
     AppData *d = &a->data;
-    if (!d->current_open) return;
-    d->current_open = false;
-    practice_load_log(a);
-    PracticeRecord *r = &d->current;
-    if (!log_add(&d->log, r)) app_log("out of memory: this practice is not in the stats shown now");
-    /* Earlier practices that could not be written go first: ids make a retry safe. */
     remember_unsaved(a, r);
     char err[1200];
     if (log_append_many(a->data_dir, d->unsaved, d->nunsaved, err, sizeof err)) {
+        if (getenv("ATTUNE_TRACE_SAVES")) /* for the torture test: what was acknowledged */
+            for (int i = 0; i < d->nunsaved; i++) app_log("saved %s", d->unsaved[i].id);
         d->nunsaved = 0;
         return;
     }
@@ -126,6 +128,17 @@ static void save_current(App *a)
     scene_open(a, a->scenes->notice, &(NoticeArgs){"Couldn't save this practice", body});
 }
 
+static void save_current(App *a)
+{
+    AppData *d = &a->data;
+    if (!d->current_open) return;
+    d->current_open = false;
+    practice_load_log(a);
+    if (!log_add(&d->log, &d->current))
+        app_log("out of memory: this practice is not in the stats shown now");
+    save_record(a, &d->current);
+}
+
 /* ---- begin and end ---- */
 
 bool practice_open(const App *a) { return a->data.current_open; }
@@ -140,6 +153,9 @@ static void begin(App *a, PracticeKind kind, const char *content_id, const Scene
                 practice_kind_name(d->current.kind));
     practice_init(&d->current, kind, content_id, clock_wall(&a->clock));
     d->current_open = true;
+    d->awaiting_after = false;
+    d->next_checkpoint_ms = PRACTICE_CHECKPOINT_FIRST_MS;
+    d->checkpoint_failed = false;
     d->current_shared = shared;
     d->current.before = rating_reused_before(&d->ratings, a->now);
     bool ask = rating_ask_before(d->settings.checkins, shared, d->current.before);
@@ -171,10 +187,35 @@ void practice_rated_before(App *a, int rating)
 void practice_rated_after(App *a, int rating)
 {
     AppData *d = &a->data;
-    if (!d->current_open) return;
-    d->current.after = rating_valid(rating);
-    rating_remember_after(&d->ratings, rating, a->now);
-    save_current(a);
+    if (!d->awaiting_after) return;
+    d->awaiting_after = false;
+    int after = rating_valid(rating);
+    rating_remember_after(&d->ratings, after, a->now);
+    if (after < 0) return; /* skipped: the practice is saved already */
+    d->current.after = after;
+    int i = log_find(&d->log, d->current.id);
+    if (i >= 0) d->log.rec[i].after = after;
+    PracticeRecord r;
+    practice_rating(&r, &d->current, after, clock_wall(&a->clock));
+    save_record(a, &r);
+}
+
+void practice_progress(App *a, uint64_t duration_ms, int count)
+{
+    AppData *d = &a->data;
+    if (!d->current_open || duration_ms < d->next_checkpoint_ms) return;
+    /* The next when the practice has grown by half (at least a minute) since this one. */
+    uint64_t next = duration_ms + duration_ms / 2;
+    d->next_checkpoint_ms = next < duration_ms + 60000 ? duration_ms + 60000 : next;
+    PracticeRecord p = d->current, c;
+    p.duration_ms = duration_ms > PRACTICE_MAX_DURATION_MS ? PRACTICE_MAX_DURATION_MS
+                                                           : (uint32_t)duration_ms;
+    p.count = count < 0 ? 0 : count > PRACTICE_MAX_COUNT ? PRACTICE_MAX_COUNT : count;
+    practice_checkpoint(&c, &p);
+    char err[1200];
+    if (log_append(a->data_dir, &c, err, sizeof err)) return;
+    if (!d->checkpoint_failed) app_log("couldn't save a checkpoint of this practice: %s", err);
+    d->checkpoint_failed = true;
 }
 
 void practice_cancel(App *a) { a->data.current_open = false; }
@@ -198,8 +239,8 @@ void practice_end(App *a, uint64_t duration_ms, bool completed, int count, const
     copy_name(r->partner_a, couple ? partner_a : NULL);
     copy_name(r->partner_b, couple ? partner_b : NULL);
     bool ask = !a->quit && rating_ask_after(d->settings.checkins, d->current_shared, completed, duration_ms);
-    if (!ask || !scene_open(a, a->scenes->checkin, &(CheckinArgs){true, NULL, NULL}))
-        save_current(a); /* not asked, or no room to ask: saved unrated */
+    save_current(a); /* now: the check-in may wait for ever, or Attune may be stopped meanwhile */
+    d->awaiting_after = ask && scene_open(a, a->scenes->checkin, &(CheckinArgs){true, NULL, NULL});
 }
 
 void practice_quit(App *a)

@@ -23,11 +23,15 @@
  *  - From that call on, practice_begin owns `state`: if the app closes during the before
  *    check-in, the state is freed with vt->free (or free()) and nothing is recorded.
  *  - practice_end fills in the duration (the app clock's, excluding pauses), completion, count
- *    and partners, then, when check-ins are on and the practice lasted at least
- *    RATING_AFTER_MIN_MS or was completed, pushes the "after" check-in above the current
- *    scene (a practice that pops itself right after practice_end leaves the check-in on top of
- *    the screen below it). The record is appended once the after check-in is answered or
- *    skipped, or at once when there is none.
+ *    and partners and appends the record at once; then, when check-ins are on and the practice
+ *    lasted at least RATING_AFTER_MIN_MS or was completed, it pushes the "after" check-in
+ *    above the current scene (a practice that pops itself right after practice_end leaves the
+ *    check-in on top of the screen below it). An answer is appended as a rating record of its
+ *    own naming the practice, so a practice is never lost while the question waits.
+ *  - While a practice goes on, its screen reports progress (practice_progress); from
+ *    PRACTICE_CHECKPOINT_FIRST_MS on, a checkpoint record is appended each time it has grown by
+ *    half since the last, so a long practice Attune is killed in keeps at least two thirds of
+ *    its time (a few lines an hour).
  *  - Saving never crashes and never loses the practice for this run: a record that cannot be
  *    written stays in the in-memory log (stats still show it), is retried with the next save,
  *    the reason is logged to stderr, and the first failure is shown on screen once.
@@ -42,6 +46,7 @@
 #include "attune/rating.h"
 #include "attune/store.h"
 
+#define PRACTICE_CHECKPOINT_FIRST_MS 120000u /* practices this long are checkpointed */
 
 /* Starts a practice of `kind` on content `content_id` (may be NULL) whose screen is (vt, state):
  * shows the before check-in if check-ins are on, then pushes the screen. Takes ownership of
@@ -60,6 +65,15 @@ void practice_begin_shared(App *a, PracticeKind kind, const char *content_id, co
  * while the app closes (saves at once). Does nothing if no practice is open. */
 void practice_end(App *a, uint64_t duration_ms, bool completed, int count, const char *partner_a,
                   const char *partner_b);
+
+/* While the practice begun last goes on: its time so far (as practice_end would get it) and
+ * count. Cheap; call it every update. Writes a checkpoint when one is due (quietly: a failure
+ * is logged once, and practice_end tells the user). */
+void practice_progress(App *a, uint64_t duration_ms, int count);
+
+/* How long the loop may sleep while a practice is open, so checkpoints are written on time
+ * even on screens that wait for the user. */
+#define PRACTICE_WAKE_MS 15000
 
 /* True from practice_begin until the practice is saved (or dropped). */
 bool practice_open(const App *a);

@@ -108,3 +108,29 @@ int day_now(time_t t, int day_start_hour)
     if (tm.tm_hour < day_start_hour) day--;
     return day;
 }
+
+bool day_moment_of(const char *date, const char *time, int utc_offset_min, DayMoment *out)
+{
+    int day = day_parse(date), secs = day_parse_time(time);
+    if (day == DAY_NONE || secs < 0) return false;
+    out->utc_s = (int64_t)day * 86400 + secs - (int64_t)utc_offset_min * 60;
+    out->utc_offset_min = utc_offset_min;
+    return true;
+}
+
+DayMoment day_moment_now(time_t t)
+{
+    struct tm tm;
+    DayMoment m = {(int64_t)t, 0};
+    if (localtime_r(&t, &tm)) m.utc_offset_min = (int)(tm.tm_gmtoff / 60);
+    return m;
+}
+
+int day_of_moment(DayMoment m, int view_offset_min, int day_start_hour)
+{
+    int64_t local = m.utc_s + (int64_t)view_offset_min * 60;
+    int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    int64_t secs = local - day * 86400;
+    if (day_start_hour > 0 && secs < (int64_t)day_start_hour * 3600) day--;
+    return (int)day;
+}

@@ -1,6 +1,8 @@
 #include "attune/settings.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,7 +262,7 @@ static int read_settings_file(const char *path, cJSON **out, char *why, size_t n
     if (!buf) {
         if (e == ENOENT) return 0;
         if (e == EFBIG) snprintf(why, n, "larger than %u bytes", SETTINGS_MAX_BYTES);
-        else snprintf(why, n, "%s", strerror(e));
+        else snprintf(why, n, "%s", storefs_strerror(e));
         return e == ENOMEM || e == ENOTDIR || e == EINTR || e == EMFILE || e == ENFILE ? -2 : -1;
     }
     int line, col;
@@ -285,9 +287,12 @@ static void note(AtDiag *diag, int *problems, const char *fmt, const char *a, co
     if (diag) diag_addf(diag, fmt, a, b, c);
 }
 
-int settings_load(const char *dir, Settings *s, AtDiag *diag)
+/* settings_load and settings_peek: keep_aside says whether an unreadable file may be renamed
+ * (only for callers that will write settings); raw, when not NULL, gets the object used. */
+static int load_settings(const char *dir, Settings *s, AtDiag *diag, bool keep_aside, cJSON **raw)
 {
     settings_defaults(s);
+    if (raw) *raw = NULL;
     char path[PATH_BUF], bak[PATH_BUF], aside[PATH_BUF], why[256], err[PATH_BUF + 256];
     int problems = 0;
     if (!storefs_join(path, sizeof path, dir, STORE_SETTINGS_FILE) ||
@@ -303,7 +308,10 @@ int settings_load(const char *dir, Settings *s, AtDiag *diag)
         return problems;
     }
     if (r == -1) {
-        if (storefs_keep_aside(path, aside, sizeof aside, err, sizeof err))
+        if (!keep_aside)
+            note(diag, &problems, "%s could not be read (%s); it was left as it is.%s", path, why,
+                 "");
+        else if (storefs_keep_aside(path, aside, sizeof aside, err, sizeof err))
             note(diag, &problems, "%s could not be read (%s); it was kept as %s.", path, why,
                  storefs_base(aside));
         else
@@ -324,8 +332,19 @@ int settings_load(const char *dir, Settings *s, AtDiag *diag)
     else note(diag, &problems, "%s: %s%s", path, "out of memory", "");
     strpool_free(pool);
     diag_free(&scratch);
-    cJSON_Delete(root);
+    if (raw) *raw = root;
+    else cJSON_Delete(root);
     return problems;
+}
+
+int settings_load(const char *dir, Settings *s, AtDiag *diag)
+{
+    return load_settings(dir, s, diag, true, NULL);
+}
+
+int settings_peek(const char *dir, Settings *s, cJSON **raw, AtDiag *diag)
+{
+    return load_settings(dir, s, diag, false, raw);
 }
 
 static bool known_key(const char *k)
@@ -335,28 +354,85 @@ static bool known_key(const char *k)
     return false;
 }
 
-bool settings_save(const char *dir, const Settings *s, char *err, size_t errlen)
+/* DIR/settings.json.lock held while settings are read, merged and written, so two processes
+ * never save over each other's changes. */
+static int lock_settings(const char *dir, char *err, size_t errlen)
 {
-    char path[PATH_BUF], aside[PATH_BUF], why[256], ferr[PATH_BUF + 256];
-    if (err && errlen) err[0] = 0;
-    if (!storefs_join(path, sizeof path, dir, STORE_SETTINGS_FILE)) {
+    char lock[PATH_BUF], ferr[PATH_BUF + 256];
+    if (!storefs_join(lock, sizeof lock, dir, STORE_SETTINGS_FILE ".lock")) {
         if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
-        return false;
+        return -1;
     }
     if (!storefs_mkdirs(dir, ferr, sizeof ferr)) {
         if (err && errlen) snprintf(err, errlen, "could not save your settings: %s", ferr);
-        return false;
+        return -1;
     }
-    cJSON *cur = NULL;
-    int r = read_settings_file(path, &cur, why, sizeof why);
+    int fd = storefs_lock(lock, ferr, sizeof ferr);
+    if (fd < 0 && err && errlen) snprintf(err, errlen, "could not save your settings: %s", ferr);
+    return fd;
+}
+
+/* Reads the current file for a save (under the lock): 1 with *cur, 0 when there is none (or
+ * it was unusable and has been kept aside), false-y -1 when the save must not go on. */
+static int current_for_save(const char *path, cJSON **cur, char *err, size_t errlen)
+{
+    char why[256], aside[PATH_BUF], ferr[PATH_BUF + 256];
+    int r = read_settings_file(path, cur, why, sizeof why);
     if (r == -2) {
         if (err && errlen) snprintf(err, errlen, "could not save your settings: %s: %s", path, why);
-        return false;
+        return -1;
     }
     if (r == -1 && !storefs_keep_aside(path, aside, sizeof aside, ferr, sizeof ferr)) {
         if (err && errlen)
             snprintf(err, errlen, "%s could not be read (%s) and could not be kept aside (%s); "
                                   "not overwriting it", path, why, ferr);
+        return -1;
+    }
+    return r == 1 ? 1 : 0;
+}
+
+/* Writes obj (pretty, with a final newline) over path atomically, keeping a backup when an
+ * old version exists. */
+static bool write_settings(const char *path, const cJSON *obj, bool backup, char *err,
+                           size_t errlen)
+{
+    char ferr[PATH_BUF + 256];
+    char *text = cJSON_Print(obj);
+    if (!text) {
+        if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
+        return false;
+    }
+    size_t len = strlen(text);
+    char *data = malloc(len + 2);
+    if (!data) {
+        cJSON_free(text);
+        if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
+        return false;
+    }
+    memcpy(data, text, len);
+    data[len++] = '\n';
+    cJSON_free(text);
+    bool ok = storefs_write_atomic(path, data, len, backup, ferr, sizeof ferr);
+    free(data);
+    if (!ok && err && errlen) snprintf(err, errlen, "could not save your settings: %s", ferr);
+    storefs_sweep_tmp(path);
+    return ok;
+}
+
+bool settings_save(const char *dir, const Settings *s, char *err, size_t errlen)
+{
+    char path[PATH_BUF];
+    if (err && errlen) err[0] = 0;
+    if (!storefs_join(path, sizeof path, dir, STORE_SETTINGS_FILE)) {
+        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
+        return false;
+    }
+    int lock = lock_settings(dir, err, errlen);
+    if (lock < 0) return false;
+    cJSON *cur = NULL;
+    int r = current_for_save(path, &cur, err, errlen);
+    if (r < 0) {
+        storefs_unlock(lock);
         return false;
     }
     cJSON *out = settings_to_json(s);
@@ -372,25 +448,173 @@ bool settings_save(const char *dir, const Settings *s, char *err, size_t errlen)
         }
     }
     cJSON_Delete(cur);
-    char *text = ok ? cJSON_Print(out) : NULL;
+    if (ok) ok = write_settings(path, out, r == 1, err, errlen);
+    else if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
     cJSON_Delete(out);
-    if (!text) {
-        if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
-        return false;
-    }
-    size_t len = strlen(text);
-    char *data = malloc(len + 2);
-    if (!data) {
-        cJSON_free(text);
-        if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
-        return false;
-    }
-    memcpy(data, text, len);
-    data[len++] = '\n';
-    cJSON_free(text);
-    ok = storefs_write_atomic(path, data, len, r == 1, ferr, sizeof ferr);
-    free(data);
-    if (!ok && err && errlen) snprintf(err, errlen, "could not save your settings: %s", ferr);
-    storefs_sweep_tmp(path);
+    storefs_unlock(lock);
     return ok;
+}
+
+/* Level progress only grows: the larger counts of a and b for every level in either, into a
+ * (an object {"id": {"seen", "connected"}}). */
+static bool merge_level_objects(cJSON *a, const cJSON *b)
+{
+    const cJSON *lb;
+    cJSON_ArrayForEach(lb, b) {
+        if (!lb->string || !cJSON_IsObject(lb)) continue;
+        cJSON *la = cJSON_GetObjectItemCaseSensitive(a, lb->string);
+        if (!cJSON_IsObject(la)) {
+            cJSON *copy = cJSON_Duplicate(lb, 1);
+            if (!copy) return false;
+            if (la) cJSON_DeleteItemFromObjectCaseSensitive(a, lb->string);
+            if (!cJSON_AddItemToObject(a, lb->string, copy)) {
+                cJSON_Delete(copy);
+                return false;
+            }
+            continue;
+        }
+        static const char *const counts[2] = {"seen", "connected"};
+        for (int i = 0; i < 2; i++) {
+            const cJSON *vb = cJSON_GetObjectItemCaseSensitive(lb, counts[i]);
+            cJSON *va = cJSON_GetObjectItemCaseSensitive(la, counts[i]);
+            if (!cJSON_IsNumber(vb)) continue;
+            if (cJSON_IsNumber(va) && va->valuedouble >= vb->valuedouble) continue;
+            cJSON *n = cJSON_CreateNumber(vb->valuedouble);
+            if (!n) return false;
+            if (va) cJSON_ReplaceItemInObjectCaseSensitive(la, counts[i], n);
+            else if (!cJSON_AddItemToObject(la, counts[i], n)) {
+                cJSON_Delete(n);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Sets key in obj to a copy of val, replacing what was there. */
+static bool put_copy(cJSON *obj, const char *key, const cJSON *val)
+{
+    cJSON *copy = cJSON_Duplicate(val, 1);
+    if (!copy) return false;
+    if (cJSON_GetObjectItemCaseSensitive(obj, key))
+        return cJSON_ReplaceItemInObjectCaseSensitive(obj, key, copy);
+    if (!cJSON_AddItemToObject(obj, key, copy)) {
+        cJSON_Delete(copy);
+        return false;
+    }
+    return true;
+}
+
+bool settings_update(const char *dir, Settings *base, Settings *s, AtDiag *diag, char *err,
+                     size_t errlen)
+{
+    char path[PATH_BUF];
+    if (err && errlen) err[0] = 0;
+    if (!storefs_join(path, sizeof path, dir, STORE_SETTINGS_FILE)) {
+        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
+        return false;
+    }
+    int lock = lock_settings(dir, err, errlen);
+    if (lock < 0) return false;
+    cJSON *cur = NULL;
+    int r = current_for_save(path, &cur, err, errlen);
+    if (r < 0) {
+        storefs_unlock(lock);
+        return false;
+    }
+    cJSON *ours = settings_to_json(s), *was = settings_to_json(base);
+    cJSON *merged = cur ? cur : cJSON_Duplicate(ours, 1);
+    bool ok = ours && was && merged;
+    /* What this process changed since it last read or wrote the file wins; everything else
+     * is as the file has it now (another window, an import); level progress only grows. */
+    const cJSON *it;
+    if (ok && cur) cJSON_ArrayForEach(it, ours) {
+        if (!ok || !strcmp(it->string, "levels")) continue;
+        const cJSON *before = cJSON_GetObjectItemCaseSensitive(was, it->string);
+        if (before && cJSON_Compare(it, before, true)) continue;
+        ok = put_copy(merged, it->string, it);
+    }
+    if (ok && cur) {
+        cJSON *ml = cJSON_GetObjectItemCaseSensitive(merged, "levels");
+        const cJSON *ol = cJSON_GetObjectItemCaseSensitive(ours, "levels");
+        if (!cJSON_IsObject(ml)) ok = put_copy(merged, "levels", ol);
+        else ok = merge_level_objects(ml, ol);
+    }
+    Settings next;
+    settings_defaults(&next);
+    if (ok) {
+        StrPool *pool = strpool_new();
+        AtDiag scratch = {0};
+        JsonV v = {.file = path, .diag = diag ? diag : &scratch, .pool = pool};
+        ok = pool != NULL;
+        if (ok) settings_from_json(&v, merged, "", &next);
+        strpool_free(pool);
+        diag_free(&scratch);
+    }
+    if (ok) ok = write_settings(path, merged, r == 1, err, errlen);
+    else if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
+    if (ok) {
+        *s = next;
+        *base = next;
+    }
+    cJSON_Delete(ours);
+    cJSON_Delete(was);
+    cJSON_Delete(merged);
+    storefs_unlock(lock);
+    return ok;
+}
+
+int settings_import(const char *dir, const cJSON *theirs, bool *used, char *err, size_t errlen)
+{
+    char path[PATH_BUF];
+    *used = false;
+    if (!storefs_join(path, sizeof path, dir, STORE_SETTINGS_FILE)) {
+        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
+        return -1;
+    }
+    int lock = lock_settings(dir, err, errlen);
+    if (lock < 0) return -1;
+    /* Theirs, as they are (keys this version does not know included), on a new computer. */
+    int e = 0, fd = storefs_open_regular(path, O_RDONLY, &e);
+    if (fd >= 0) close(fd);
+    if (fd < 0 && e == ENOENT) {
+        bool ok = write_settings(path, theirs, false, err, errlen);
+        storefs_unlock(lock);
+        *used = ok;
+        return ok ? 0 : -1;
+    }
+    /* Otherwise ours stay, with level progress merged (the larger counts). */
+    cJSON *cur = NULL;
+    int r = current_for_save(path, &cur, err, errlen);
+    if (r < 0) {
+        storefs_unlock(lock);
+        return -1;
+    }
+    if (!cur) cur = cJSON_CreateObject();
+    cJSON *before = cur ? cJSON_Duplicate(cur, 1) : NULL;
+    const cJSON *tl = cJSON_GetObjectItemCaseSensitive(theirs, "levels");
+    cJSON *ml = cJSON_GetObjectItemCaseSensitive(cur, "levels");
+    bool ok = cur && before;
+    if (ok && cJSON_IsObject(tl)) {
+        if (!cJSON_IsObject(ml)) {
+            ok = put_copy(cur, "levels", tl);
+        } else {
+            ok = merge_level_objects(ml, tl);
+        }
+    }
+    int merged = 0;
+    if (ok && cJSON_IsObject(tl)) {
+        const cJSON *after = cJSON_GetObjectItemCaseSensitive(cur, "levels");
+        const cJSON *was = cJSON_GetObjectItemCaseSensitive(before, "levels"), *l;
+        cJSON_ArrayForEach(l, after) {
+            const cJSON *w = cJSON_GetObjectItemCaseSensitive(was, l->string);
+            if (!w || !cJSON_Compare(w, l, true)) merged++;
+        }
+    }
+    if (ok && merged) ok = write_settings(path, cur, r == 1, err, errlen);
+    else if (!ok && err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
+    cJSON_Delete(cur);
+    cJSON_Delete(before);
+    storefs_unlock(lock);
+    return ok ? merged : -1;
 }

@@ -7,7 +7,7 @@
 
 #include "attune/day.h"
 
-static int round_minutes(uint64_t ms) { return (int)((ms + 30000) / 60000); }
+int64_t stats_minutes(uint64_t ms) { return (int64_t)((ms + 30000) / 60000); }
 
 typedef struct Rated {
     const PracticeRecord *r;
@@ -23,7 +23,8 @@ static int cmp_rated(const void *a, const void *b)
     return c;
 }
 
-void stats_compute(const PracticeLog *log, int today, const Settings *settings, Stats *out)
+static void compute(const PracticeLog *log, int today, const DayMoment *now,
+                    const Settings *settings, Stats *out)
 {
     Settings def;
     if (!settings) {
@@ -35,7 +36,8 @@ void stats_compute(const PracticeLog *log, int today, const Settings *settings, 
     if (hour < 0 || hour > 23) hour = STREAK_DEFAULT_DAY_START;
     out->today = today;
     out->day_start_hour = hour;
-    out->streak = streak_compute(log, today, hour, settings->weekly_goal);
+    out->streak = now ? streak_compute_at(log, *now, hour, settings->weekly_goal)
+                      : streak_compute(log, today, hour, settings->weekly_goal);
     if (today == DAY_NONE) return; /* no valid "today": empty stats */
 
     int first = day_week_start(today) - (STATS_WEEKS - 1) * 7;
@@ -83,9 +85,9 @@ void stats_compute(const PracticeLog *log, int today, const Settings *settings, 
         }
     }
     for (int k = 0; k < PRACTICE_KIND_COUNT; k++)
-        out->by_kind[k].minutes = round_minutes(out->by_kind[k].ms);
-    out->total.minutes = round_minutes(out->total.ms);
-    for (int i = 0; i < STATS_DAYS; i++) out->calendar[i].minutes = round_minutes(cal_ms[i]);
+        out->by_kind[k].minutes = stats_minutes(out->by_kind[k].ms);
+    out->total.minutes = stats_minutes(out->total.ms);
+    for (int i = 0; i < STATS_DAYS; i++) out->calendar[i].minutes = (int)stats_minutes(cal_ms[i]);
     if (out->rated) {
         out->avg_before = sum_before / out->rated;
         out->avg_after = sum_after / out->rated;
@@ -105,6 +107,18 @@ void stats_compute(const PracticeLog *log, int today, const Settings *settings, 
         }
     }
     free(rated);
+}
+
+void stats_compute(const PracticeLog *log, int today, const Settings *settings, Stats *out)
+{
+    compute(log, today, NULL, settings, out);
+}
+
+void stats_compute_at(const PracticeLog *log, DayMoment now, const Settings *settings, Stats *out)
+{
+    int hour = settings ? settings->day_start_hour : STREAK_DEFAULT_DAY_START;
+    if (hour < 0 || hour > 23) hour = STREAK_DEFAULT_DAY_START;
+    compute(log, day_of_moment(now, now.utc_offset_min, hour), &now, settings, out);
 }
 
 /* ---- text ---- */
@@ -191,8 +205,9 @@ char *stats_format_text(const Stats *s)
     put(&b, "\n  %-16s%8s  %8s\n", "", "Sessions", "Minutes");
     static const char *const LABELS[PRACTICE_KIND_COUNT] = {"Breathing", "Grounding", "Cards"};
     for (int i = 0; i < PRACTICE_KIND_COUNT; i++)
-        put(&b, "  %-16s%8d  %8d\n", LABELS[i], s->by_kind[i].sessions, s->by_kind[i].minutes);
-    put(&b, "  %-16s%8d  %8d\n", "All", s->total.sessions, s->total.minutes);
+        put(&b, "  %-16s%8d  %8lld\n", LABELS[i], s->by_kind[i].sessions,
+            (long long)s->by_kind[i].minutes);
+    put(&b, "  %-16s%8d  %8lld\n", "All", s->total.sessions, (long long)s->total.minutes);
 
     if (s->rated > 0) {
         put(&b, "\n  %-16s%d %s rated before and after\n", "Check-ins", s->rated,
@@ -263,7 +278,7 @@ static void add_totals(cJSON *o, const StatsTotals *t)
 {
     cJSON_AddNumberToObject(o, "sessions", t->sessions);
     cJSON_AddNumberToObject(o, "completed", t->completed);
-    cJSON_AddNumberToObject(o, "minutes", t->minutes);
+    cJSON_AddNumberToObject(o, "minutes", (double)t->minutes);
 }
 
 /* One decimal, so the output is stable and readable. */

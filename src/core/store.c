@@ -5,19 +5,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "attune/clock.h"
 #include "attune/day.h"
 #include "attune/strpool.h"
 #include "store_fs.h"
+#include "store_log.h"
 
 #define PATH_BUF 4096
 /* The log is read whole; this bounds memory for a damaged or foreign file. */
 #define LOG_MAX_BYTES (512u * 1024u * 1024u)
 
 static const char *const KIND_NAMES[PRACTICE_KIND_COUNT] = {"breathing", "grounding", "cards"};
+/* Every "kind" a line may have: the practices, then the records about a practice. */
+static const char *const LINE_KINDS[] = {"breathing", "grounding", "cards", "rating", "checkpoint"};
+#define LINE_KIND_COUNT 5
 
 const char *practice_kind_name(PracticeKind k)
 {
@@ -102,6 +108,32 @@ void practice_init(PracticeRecord *r, PracticeKind kind, const char *content_id,
     r->before = r->after = PRACTICE_NO_RATING;
 }
 
+void practice_rating(PracticeRecord *out, const PracticeRecord *p, int after, time_t t)
+{
+    memset(out, 0, sizeof *out);
+    practice_new_id(out->id);
+    if (!practice_stamp(out, t)) {
+        memcpy(out->date, p->date, sizeof out->date);
+        memcpy(out->time, p->time, sizeof out->time);
+        out->utc_offset_min = p->utc_offset_min;
+    }
+    out->type = RECORD_RATING;
+    out->kind = p->kind;
+    memcpy(out->practice, p->id, sizeof out->practice);
+    out->before = PRACTICE_NO_RATING;
+    out->after = after >= 0 && after <= 10 ? after : PRACTICE_NO_RATING;
+}
+
+void practice_checkpoint(PracticeRecord *out, const PracticeRecord *p)
+{
+    *out = *p;
+    practice_new_id(out->id);
+    out->type = RECORD_CHECKPOINT;
+    memcpy(out->practice, p->id, sizeof out->practice);
+    out->completed = false;
+    out->after = PRACTICE_NO_RATING;
+}
+
 bool practice_is_couple(const PracticeRecord *r) { return r->partner_a[0] && r->partner_b[0]; }
 
 /* ---- JSON ---- */
@@ -110,11 +142,26 @@ cJSON *practice_to_json(const PracticeRecord *r)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) return NULL;
+    const char *kind = r->type == RECORD_RATING       ? "rating"
+                     : r->type == RECORD_CHECKPOINT ? "checkpoint"
+                                                    : practice_kind_name(r->kind);
     bool ok = cJSON_AddStringToObject(o, "id", r->id) &&
               cJSON_AddStringToObject(o, "date", r->date) &&
               cJSON_AddStringToObject(o, "time", r->time) &&
               cJSON_AddNumberToObject(o, "utc_offset_min", r->utc_offset_min) &&
-              cJSON_AddStringToObject(o, "kind", practice_kind_name(r->kind));
+              cJSON_AddStringToObject(o, "kind", kind);
+    if (ok && r->type != RECORD_PRACTICE)
+        ok = cJSON_AddStringToObject(o, "practice", r->practice) != NULL;
+    if (r->type == RECORD_RATING) {
+        if (ok && r->after >= 0) ok = cJSON_AddNumberToObject(o, "after", r->after) != NULL;
+        if (!ok) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+        return o;
+    }
+    if (ok && r->type == RECORD_CHECKPOINT)
+        ok = cJSON_AddStringToObject(o, "practice_kind", practice_kind_name(r->kind)) != NULL;
     if (ok && r->content[0]) ok = cJSON_AddStringToObject(o, "content", r->content) != NULL;
     ok = ok && cJSON_AddNumberToObject(o, "duration_ms", r->duration_ms) &&
          cJSON_AddBoolToObject(o, "completed", r->completed) &&
@@ -202,8 +249,29 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
     if (jv_int(v, obj, path, "utc_offset_min", -18 * 60, 18 * 60, true, &val))
         out->utc_offset_min = (int)val;
 
-    int kind = jv_enum(v, obj, path, "kind", KIND_NAMES, PRACTICE_KIND_COUNT, true);
-    if (kind >= 0) out->kind = (PracticeKind)kind;
+    int kind = jv_enum(v, obj, path, "kind", LINE_KINDS, LINE_KIND_COUNT, true);
+    if (kind >= PRACTICE_KIND_COUNT) {
+        out->type = kind == PRACTICE_KIND_COUNT ? RECORD_RATING : RECORD_CHECKPOINT;
+        const char *of = jv_str(v, obj, path, "practice", PRACTICE_ID_LEN, true);
+        if (of && !is_id(of, PRACTICE_ID_LEN))
+            jv_error(v, jv_key_path(kp, path, "practice"),
+                     "expected the id of a practice (1 to %d characters of a-z, 0-9, - or _)",
+                     PRACTICE_ID_LEN);
+        else if (of) copy_str(out->practice, sizeof out->practice, of);
+    }
+    if (out->type == RECORD_RATING) {
+        /* The rating of a practice: when it was given, and the answer. */
+        it = cJSON_GetObjectItemCaseSensitive(obj, "after");
+        if (!it) jv_error(v, jv_key_path(kp, path, "after"), "missing");
+        else read_rating(v, obj, path, "after", &out->after);
+        return v->errors == errors;
+    }
+    if (out->type == RECORD_CHECKPOINT) {
+        int pk = jv_enum(v, obj, path, "practice_kind", KIND_NAMES, PRACTICE_KIND_COUNT, true);
+        if (pk >= 0) out->kind = (PracticeKind)pk;
+    } else if (kind >= 0) {
+        out->kind = (PracticeKind)kind;
+    }
 
     it = cJSON_GetObjectItemCaseSensitive(obj, "content");
     if (it && !(cJSON_IsString(it) && it->valuestring[0] == 0)) {
@@ -355,12 +423,24 @@ static int json_prefix(const char *s, size_t n)
     return st == DONE ? 1 : 0;
 }
 
-bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag)
+/* The length an interrupted journaled append left the log at, or -1 when none. */
+static long long journal_mark(const char *path)
 {
-    LogReport local;
-    if (!rep) rep = &local;
+    char jpath[PATH_BUF + 32], *text;
+    size_t len;
+    int e = 0;
+    snprintf(jpath, sizeof jpath, "%s%s", path, STORE_JOURNAL_SUFFIX);
+    if (!(text = storefs_read_all(jpath, 4096, &len, &e))) return -1;
+    long long mark = -1;
+    const char *k = strstr(text, "\nlength ");
+    if (k) mark = strtoll(k + 8, NULL, 10);
+    free(text);
+    return mark >= 0 ? mark : -1;
+}
+
+bool log_scan(const char *dir, LogLineFn fn, void *ctx, LogReport *rep, AtDiag *diag)
+{
     memset(rep, 0, sizeof *rep);
-    memset(out, 0, sizeof *out);
     char path[PATH_BUF];
     if (!storefs_join(path, sizeof path, dir, STORE_LOG_FILE)) {
         if (diag) diag_addf(diag, "%s: folder name too long", dir);
@@ -374,15 +454,24 @@ bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag)
             rep->missing = true;
             return true;
         }
-        if (diag) diag_addf(diag, "%s: cannot read your practice history: %s", path, strerror(e));
+        if (diag)
+            diag_addf(diag, "%s: cannot read your practice history: %s", path,
+                      storefs_strerror(e));
         return false;
+    }
+    /* An import that was interrupted: what it wrote is not part of the history. */
+    long long mark = journal_mark(path);
+    if (mark >= 0 && (unsigned long long)mark < len) {
+        len = (size_t)mark;
+        rep->import_pending = true;
     }
 
     AtDiag scratch = {0};
     char where[PATH_BUF + 32];
     int lineno = 0;
     size_t pos = 0;
-    while (pos < len) {
+    bool go = true;
+    while (go && pos < len) {
         char *line = buf + pos;
         char *nl = memchr(line, '\n', len - pos);
         size_t ll = nl ? (size_t)(nl - line) : len - pos;
@@ -398,6 +487,7 @@ bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag)
         int shape = memchr(line, 0, ll) ? 0 : json_prefix(line, ll);
         if (shape == 0) {
             rep->torn++;
+            go = fn(ctx, LOGLINE_TORN, line, ll, NULL);
             continue;
         }
         AtDiag *d = rep->unreadable < LOG_MAX_MESSAGES && diag ? diag : &scratch;
@@ -406,12 +496,14 @@ bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag)
         if (!obj) {
             diag_addf(d, "%s: not valid JSON", where);
             rep->unreadable++;
+            go = fn(ctx, LOGLINE_UNREADABLE, line, ll, NULL);
             continue;
         }
         if (!cJSON_IsObject(obj)) {
             diag_addf(d, "%s: not a record (expected a JSON object)", where);
             cJSON_Delete(obj);
             rep->unreadable++;
+            go = fn(ctx, LOGLINE_UNREADABLE, line, ll, NULL);
             continue;
         }
         StrPool *pool = strpool_new();
@@ -423,48 +515,147 @@ bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag)
         strpool_free(pool);
         if (!ok) {
             rep->unreadable++;
+            go = fn(ctx, LOGLINE_UNREADABLE, line, ll, NULL);
             continue;
         }
-        if (!log_add(out, &r)) {
-            if (diag) diag_addf(diag, "%s: out of memory", path);
-            break;
-        }
+        go = fn(ctx, LOGLINE_RECORD, line, ll, &r);
+        diag_free(&scratch);
     }
     free(buf);
     diag_free(&scratch);
     if (diag && rep->unreadable > LOG_MAX_MESSAGES)
         diag_addf(diag, "%s: %d more unreadable lines", path, rep->unreadable - LOG_MAX_MESSAGES);
+    if (!go && diag) diag_addf(diag, "%s: out of memory", path);
+    return go;
+}
 
-    /* Drop repeated ids, keeping the first (a retried append, an interrupted import). */
-    if (out->count > 1) {
-        int *idx = malloc((size_t)out->count * sizeof *idx);
-        char *drop = calloc((size_t)out->count, 1);
-        if (idx && drop) {
-            for (int i = 0; i < out->count; i++) idx[i] = i;
-            /* Shell sort on (id, position): no global state needed for the comparison. */
-            for (int gap = out->count / 2; gap > 0; gap /= 2)
-                for (int i = gap; i < out->count; i++) {
-                    int t = idx[i], j = i;
-                    while (j >= gap) {
-                        int c = strcmp(out->rec[idx[j - gap]].id, out->rec[t].id);
-                        if (c < 0 || (c == 0 && idx[j - gap] < t)) break;
-                        idx[j] = idx[j - gap];
-                        j -= gap;
-                    }
-                    idx[j] = t;
-                }
-            for (int i = 1; i < out->count; i++)
-                if (strcmp(out->rec[idx[i]].id, out->rec[idx[i - 1]].id) == 0) drop[idx[i]] = 1;
-            int w = 0;
-            for (int i = 0; i < out->count; i++) {
-                if (drop[i]) rep->duplicates++;
-                else out->rec[w++] = out->rec[i];
-            }
-            out->count = w;
-        }
-        free(idx);
-        free(drop);
+static bool collect_record(void *ctx, LogLine kind, const char *text, size_t len,
+                           const PracticeRecord *r)
+{
+    (void)text;
+    (void)len;
+    return kind != LOGLINE_RECORD || log_add(ctx, r);
+}
+
+typedef struct IdIdx {
+    const char *id;
+    int idx;
+} IdIdx;
+
+static int cmp_ididx(const void *a, const void *b)
+{
+    const IdIdx *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Index of id in the sorted table, or -1. */
+static int find_id(const IdIdx *t, int n, const char *id)
+{
+    int lo = 0, hi = n - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2, c = strcmp(t[mid].id, id);
+        if (c == 0) return t[mid].idx;
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
     }
+    return -1;
+}
+
+/* Drops repeated ids keeping the first; returns how many were dropped, or -1 (out of memory). */
+static int drop_repeats(PracticeLog *l)
+{
+    if (l->count < 2) return 0;
+    IdIdx *t = malloc((size_t)l->count * sizeof *t);
+    char *drop = calloc((size_t)l->count, 1);
+    if (!t || !drop) {
+        free(t);
+        free(drop);
+        return -1;
+    }
+    for (int i = 0; i < l->count; i++) t[i] = (IdIdx){l->rec[i].id, i};
+    qsort(t, (size_t)l->count, sizeof *t, cmp_ididx);
+    for (int i = 1; i < l->count; i++)
+        if (strcmp(t[i].id, t[i - 1].id) == 0) drop[t[i].idx] = 1;
+    int w = 0, dropped = 0;
+    for (int i = 0; i < l->count; i++) {
+        if (drop[i]) dropped++;
+        else l->rec[w++] = l->rec[i];
+    }
+    l->count = w;
+    free(t);
+    free(drop);
+    return dropped;
+}
+
+/* From all records (file order, ids unique) to practices: ratings set `after`, and a practice
+ * that never got its own record is made from its longest checkpoint. */
+static bool join_records(PracticeLog *all, PracticeLog *out, LogReport *rep)
+{
+    int n = all->count, np = 0, nc = 0;
+    IdIdx *prac = malloc((size_t)(n ? n : 1) * sizeof *prac);
+    IdIdx *ckpt = malloc((size_t)(n ? n : 1) * sizeof *ckpt);
+    bool ok = prac && ckpt;
+    for (int i = 0; ok && i < n; i++) {
+        PracticeRecord *r = &all->rec[i];
+        if (r->type == RECORD_PRACTICE) {
+            ok = log_add(out, r);
+            prac[np++] = (IdIdx){r->id, out->count - 1};
+        } else if (r->type == RECORD_CHECKPOINT) {
+            ckpt[nc++] = (IdIdx){r->practice, i};
+        }
+    }
+    if (ok) {
+        /* out->rec has stopped moving: point the table at its ids */
+        for (int i = 0; i < np; i++) prac[i].id = out->rec[prac[i].idx].id;
+        qsort(prac, (size_t)np, sizeof *prac, cmp_ididx);
+        for (int i = 0; i < n; i++) {
+            const PracticeRecord *r = &all->rec[i];
+            if (r->type != RECORD_RATING) continue;
+            int at = find_id(prac, np, r->practice);
+            if (at < 0) continue; /* its practice may come later, with an import */
+            out->rec[at].after = r->after;
+            rep->ratings++;
+        }
+        qsort(ckpt, (size_t)nc, sizeof *ckpt, cmp_ididx);
+        for (int i = 0; ok && i < nc;) {
+            int j = i, best = ckpt[i].idx;
+            for (; j < nc && strcmp(ckpt[j].id, ckpt[i].id) == 0; j++)
+                if (all->rec[ckpt[j].idx].duration_ms >= all->rec[best].duration_ms)
+                    best = ckpt[j].idx;
+            if (find_id(prac, np, ckpt[i].id) < 0) {
+                PracticeRecord r = all->rec[best];
+                memcpy(r.id, r.practice, sizeof r.id);
+                r.practice[0] = 0;
+                r.type = RECORD_PRACTICE;
+                r.completed = false;
+                ok = log_add(out, &r);
+                rep->from_checkpoints++;
+            }
+            i = j;
+        }
+    }
+    free(prac);
+    free(ckpt);
+    return ok;
+}
+
+bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag)
+{
+    LogReport local;
+    if (!rep) rep = &local;
+    memset(out, 0, sizeof *out);
+    PracticeLog all = {0};
+    bool ok = log_scan(dir, collect_record, &all, rep, diag);
+    if (!ok && rep->lines == 0) { /* the file could not be read */
+        log_free(&all);
+        return false;
+    }
+    int dropped = drop_repeats(&all);
+    if (dropped > 0) rep->duplicates = dropped;
+    if (!join_records(&all, out, rep) && diag)
+        diag_addf(diag, "%s/%s: out of memory", dir, STORE_LOG_FILE);
+    log_free(&all);
     rep->loaded = out->count;
     return true;
 }
@@ -484,8 +675,7 @@ const char *log_report_summary(const LogReport *rep, char *buf, size_t n)
 
 /* ---- appending ---- */
 
-/* The record as one validated line (no newline), malloc'd; NULL with err on a bad record. */
-static char *record_line(const PracticeRecord *r, char *err, size_t errlen)
+char *log_record_line(const PracticeRecord *r, char *err, size_t errlen)
 {
     cJSON *o = practice_to_json(r);
     char *line = o ? cJSON_PrintUnformatted(o) : NULL;
@@ -513,25 +703,172 @@ static char *record_line(const PracticeRecord *r, char *err, size_t errlen)
     return line;
 }
 
+static void txn_err(char *err, size_t errlen, const char *path, int e)
+{
+    if (err && errlen) snprintf(err, errlen, "could not save to %s: %s", path, storefs_strerror(e));
+}
+
+bool log_txn_begin(const char *dir, LogTxn *t, bool journal, char *err, size_t errlen)
+{
+    memset(t, 0, sizeof *t);
+    t->fd = -1;
+    if (!storefs_join(t->path, sizeof t->path, dir, STORE_LOG_FILE)) {
+        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
+        return false;
+    }
+    snprintf(t->journal, sizeof t->journal, "%s%s", t->path, STORE_JOURNAL_SUFFIX);
+    char ferr[PATH_BUF + 128];
+    if (!storefs_mkdirs(dir, ferr, sizeof ferr)) {
+        if (err && errlen) snprintf(err, errlen, "could not save to %s: %s", t->path, ferr);
+        return false;
+    }
+    int e = 0;
+    t->fd = storefs_open_regular(t->path, O_RDWR | O_APPEND | O_CREAT, &e);
+    if (t->fd < 0) {
+        txn_err(err, errlen, t->path, e);
+        return false;
+    }
+    while (flock(t->fd, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        if (errno == ENOLCK || errno == EOPNOTSUPP) break; /* no locks here: go on as before */
+        txn_err(err, errlen, t->path, errno);
+        close(t->fd);
+        t->fd = -1;
+        return false;
+    }
+    struct stat st;
+    if (fstat(t->fd, &st) != 0) {
+        txn_err(err, errlen, t->path, errno);
+        close(t->fd);
+        t->fd = -1;
+        return false;
+    }
+    /* An append that was interrupted (a kill, a power cut) is cut off before anything else is
+     * added after it: it was never part of the history. */
+    long long mark = journal_mark(t->path);
+    if (mark >= 0) {
+        if ((unsigned long long)mark < (unsigned long long)st.st_size) {
+            if (ftruncate(t->fd, (off_t)mark) != 0 || fsync(t->fd) != 0) {
+                txn_err(err, errlen, t->path, errno);
+                close(t->fd);
+                t->fd = -1;
+                return false;
+            }
+            st.st_size = (off_t)mark;
+        }
+        unlink(t->journal);
+        storefs_sync_parent(t->journal);
+    }
+    t->start = st.st_size;
+    t->fresh = st.st_size == 0;
+    if (st.st_size > 0) {
+        char last = '\n';
+        if (pread(t->fd, &last, 1, st.st_size - 1) == 1 && last != '\n') t->need_newline = true;
+    }
+    if (journal) {
+        char text[128];
+        int n = snprintf(text, sizeof text, "attune practice log journal\nlength %lld\n",
+                         (long long)t->start);
+        if (!storefs_write_atomic(t->journal, text, (size_t)n, false, ferr, sizeof ferr)) {
+            if (err && errlen) snprintf(err, errlen, "could not save to %s: %s", t->path, ferr);
+            unlink(t->journal);
+            close(t->fd);
+            t->fd = -1;
+            return false;
+        }
+        t->journaled = true;
+    }
+    return true;
+}
+
+bool log_txn_write(LogTxn *t, const char *data, size_t len, char *err, size_t errlen)
+{
+    if (t->need_newline) {
+        /* One write for the newline and the data, so a single record is still one write. */
+        struct iovec iov[2] = {{"\n", 1}, {(void *)data, len}};
+        ssize_t w;
+        do w = writev(t->fd, iov, 2);
+        while (w < 0 && errno == EINTR);
+        if (w < 0) {
+            txn_err(err, errlen, t->path, errno);
+            return false;
+        }
+        t->need_newline = false;
+        if (w == 0) {
+            txn_err(err, errlen, t->path, EIO);
+            return false;
+        }
+        size_t done = (size_t)w - 1;
+        data += done;
+        len -= done;
+    }
+    if (len && !storefs_write_fd(t->fd, data, len)) {
+        txn_err(err, errlen, t->path, errno);
+        return false;
+    }
+    return true;
+}
+
+void log_txn_abort(LogTxn *t)
+{
+    if (t->fd < 0) return;
+    struct stat st;
+    bool cut = fstat(t->fd, &st) == 0 &&
+               (st.st_size == t->start || (ftruncate(t->fd, t->start) == 0 && fsync(t->fd) == 0));
+    /* The journal goes only once the file is back as it was; until then readers ignore the
+     * partial append, and the next writer cuts it off. */
+    if (t->journaled && cut) {
+        unlink(t->journal);
+        storefs_sync_parent(t->journal);
+    }
+    close(t->fd);
+    t->fd = -1;
+}
+
+bool log_txn_commit(LogTxn *t, char *err, size_t errlen)
+{
+    if (fsync(t->fd) != 0) {
+        txn_err(err, errlen, t->path, errno);
+        log_txn_abort(t);
+        return false;
+    }
+    if (t->journaled) {
+        /* The commit point: once the journal is gone (and that is on disk), the records are in. */
+        if (unlink(t->journal) != 0 || !storefs_sync_parent(t->journal)) {
+            txn_err(err, errlen, t->journal, errno);
+            log_txn_abort(t);
+            return false;
+        }
+    } else if (t->fresh && !storefs_sync_parent(t->path)) {
+        if (err && errlen)
+            snprintf(err, errlen, "saved to %s, but could not sync its folder: %s", t->path,
+                     strerror(errno));
+        close(t->fd);
+        t->fd = -1;
+        return false;
+    }
+    if (close(t->fd) != 0) {
+        t->fd = -1;
+        txn_err(err, errlen, t->path, errno);
+        return false;
+    }
+    t->fd = -1;
+    return true;
+}
+
 bool log_append_many(const char *dir, const PracticeRecord *recs, int n, char *err, size_t errlen)
 {
     if (err && errlen) err[0] = 0;
     if (n <= 0) return true;
-    char path[PATH_BUF];
-    if (!storefs_join(path, sizeof path, dir, STORE_LOG_FILE)) {
-        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
-        return false;
-    }
     /* Build the whole text first, so the file sees a single write. */
-    size_t cap = 1024, len = 1; /* room for a leading newline */
+    size_t cap = 1024, len = 0;
     char *text = malloc(cap);
     if (!text) {
         if (err && errlen) snprintf(err, errlen, "out of memory");
         return false;
     }
-    text[0] = '\n';
     for (int i = 0; i < n; i++) {
-        char *line = record_line(&recs[i], err, errlen);
+        char *line = log_record_line(&recs[i], err, errlen);
         if (!line) {
             free(text);
             return false;
@@ -553,49 +890,16 @@ bool log_append_many(const char *dir, const PracticeRecord *recs, int n, char *e
         text[len++] = '\n';
         cJSON_free(line);
     }
-
-    char ferr[PATH_BUF + 128];
-    if (!storefs_mkdirs(dir, ferr, sizeof ferr)) {
-        if (err && errlen) snprintf(err, errlen, "could not save to %s: %s", path, ferr);
-        free(text);
-        return false;
-    }
-    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (err && errlen) snprintf(err, errlen, "could not save to %s: %s", path, strerror(errno));
-        free(text);
-        return false;
-    }
-    struct stat st;
-    bool fresh = false, skip_nl = true;
-    if (fstat(fd, &st) == 0) {
-        fresh = st.st_size == 0;
-        if (st.st_size > 0) {
-            char last = '\n';
-            if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
-                skip_nl = false; /* a torn line: start ours on a fresh line */
-        }
-    }
-    const char *data = skip_nl ? text + 1 : text;
-    size_t dlen = skip_nl ? len - 1 : len;
-    bool ok = storefs_write_fd(fd, data, dlen) && fsync(fd) == 0;
-    int e = errno;
-    if (close(fd) != 0 && ok) {
+    LogTxn t;
+    bool ok = log_txn_begin(dir, &t, n > 1, err, errlen);
+    if (ok && !log_txn_write(&t, text, len, err, errlen)) {
+        log_txn_abort(&t);
         ok = false;
-        e = errno;
+    } else if (ok) {
+        ok = log_txn_commit(&t, err, errlen);
     }
     free(text);
-    if (!ok) {
-        if (err && errlen) snprintf(err, errlen, "could not save to %s: %s", path, strerror(e));
-        return false;
-    }
-    if (fresh && !storefs_sync_parent(path)) {
-        if (err && errlen)
-            snprintf(err, errlen, "saved to %s, but could not sync its folder: %s", path,
-                     strerror(errno));
-        return false;
-    }
-    return true;
+    return ok;
 }
 
 bool log_append(const char *dir, const PracticeRecord *r, char *err, size_t errlen)

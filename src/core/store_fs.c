@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
@@ -16,9 +17,61 @@
 
 #define PATH_BUF 4096
 
+const char *storefs_strerror(int e)
+{
+    return e == STOREFS_ENOTREG ? "not a regular file" : strerror(e);
+}
+
 static void set_err(char *err, size_t errlen, const char *fmt, const char *a, int e)
 {
-    if (err && errlen) snprintf(err, errlen, fmt, a, strerror(e));
+    if (err && errlen) snprintf(err, errlen, fmt, a, storefs_strerror(e));
+}
+
+int storefs_open_regular(const char *path, int flags, int *err_no)
+{
+    /* O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer; it is refused
+     * below. On a regular file the flag changes nothing. */
+    int fd = open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0600);
+    if (fd < 0) {
+        *err_no = errno;
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *err_no = errno;
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *err_no = S_ISDIR(st.st_mode) ? EISDIR : STOREFS_ENOTREG;
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+int storefs_lock(const char *path, char *err, size_t errlen)
+{
+    int e = 0;
+    int fd = storefs_open_regular(path, O_RDWR | O_CREAT, &e);
+    if (fd < 0) {
+        set_err(err, errlen, "cannot lock %s: %s", path, e);
+        return -1;
+    }
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        /* No locks on this file system (some network mounts): go on unlocked, as before. */
+        if (errno == ENOLCK || errno == EOPNOTSUPP) break;
+        set_err(err, errlen, "cannot lock %s: %s", path, errno);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+void storefs_unlock(int fd)
+{
+    if (fd >= 0) close(fd); /* closing releases the flock */
 }
 
 bool storefs_join(char *buf, size_t n, const char *dir, const char *name)
@@ -83,11 +136,8 @@ bool storefs_sync_parent(const char *path)
 char *storefs_read_all(const char *path, size_t max, size_t *len, int *err_no)
 {
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *err_no = errno;
-        return NULL;
-    }
+    int fd = storefs_open_regular(path, O_RDONLY, err_no);
+    if (fd < 0) return NULL;
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap + 1);
     if (!buf) {
@@ -115,7 +165,7 @@ char *storefs_read_all(const char *path, size_t max, size_t *len, int *err_no)
             cap = nc;
         }
         ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR) continue;
+        if (r < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (r < 0) {
             *err_no = errno;
             free(buf);

@@ -6,6 +6,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* An errno-like code for "not a regular file" (a FIFO, a device, a socket). */
+#define STOREFS_ENOTREG (-1000)
+
+/* strerror, knowing STOREFS_ENOTREG. */
+const char *storefs_strerror(int e);
+
+/* open(path, flags | O_CLOEXEC | O_NONBLOCK, 0600) that only ever returns a regular file: a
+ * FIFO or device in its place is refused at once (*err_no = STOREFS_ENOTREG, EISDIR for a
+ * folder) instead of hanging. -1 with *err_no on failure. */
+int storefs_open_regular(const char *path, int flags, int *err_no);
+
+/* Takes an exclusive flock on the lock file path (created 0600 if missing), waiting for
+ * other processes that hold it. Returns the fd to pass to storefs_unlock, or -1 with err. */
+int storefs_lock(const char *path, char *err, size_t errlen);
+void storefs_unlock(int fd);
+
 /* dir + "/" + name into buf; false if it does not fit. */
 bool storefs_join(char *buf, size_t n, const char *dir, const char *name);
 

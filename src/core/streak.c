@@ -30,7 +30,47 @@ static int sort_unique(int *d, int n)
     return w;
 }
 
-StreakInfo streak_compute(const PracticeLog *log, int today, int day_start_hour, int weekly_goal)
+/* A practised day: its earliest and latest counting practice, as instants. */
+typedef struct PDay {
+    int day;
+    DayMoment first, last;
+    bool known; /* both instants are known */
+} PDay;
+
+typedef struct Entry {
+    int day;
+    DayMoment at;
+    bool known;
+} Entry;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const Entry *x = a, *y = b;
+    if (x->day != y->day) return (x->day > y->day) - (x->day < y->day);
+    return (x->at.utc_s > y->at.utc_s) - (x->at.utc_s < y->at.utc_s);
+}
+
+/* Days between practised day a and a later one b, as missed: the local dates, unless the
+ * time zone changed between a's last practice and b's first. Then each clock is asked how
+ * many days lay between those two instants, and the kinder answer counts, so a day the
+ * calendar skipped on a flight east never breaks a streak (it is never a practised day
+ * either). Flying west the local dates are already the kinder answer. */
+static int missed_between(const PDay *a, const PDay *b, int hour)
+{
+    int local = b->day - a->day;
+    if (a->known && b->known && a->last.utc_offset_min != b->first.utc_offset_min &&
+        a->last.utc_s <= b->first.utc_s) {
+        int in_a = day_of_moment(b->first, a->last.utc_offset_min, hour) - a->day;
+        int in_b = b->day - day_of_moment(a->last, b->first.utc_offset_min, hour);
+        if (in_a < local) local = in_a;
+        if (in_b < local) local = in_b;
+        if (local < 1) local = 1;
+    }
+    return local - 1;
+}
+
+static StreakInfo compute(const PracticeLog *log, int today, const DayMoment *now,
+                          int day_start_hour, int weekly_goal)
 {
     if (day_start_hour < 0 || day_start_hour > 23) day_start_hour = STREAK_DEFAULT_DAY_START;
     if (weekly_goal < 1 || weekly_goal > 7) weekly_goal = STREAK_DEFAULT_WEEKLY_GOAL;
@@ -45,27 +85,38 @@ StreakInfo streak_compute(const PracticeLog *log, int today, int day_start_hour,
     }
 
     int n = log ? log->count : 0;
-    int *days = n ? malloc((size_t)n * sizeof *days) : NULL;
+    Entry *ent = n ? malloc((size_t)n * sizeof *ent) : NULL;
+    PDay *pd = n ? malloc((size_t)n * sizeof *pd) : NULL;
     int *couple = n ? malloc((size_t)n * sizeof *couple) : NULL;
-    int nd = 0, nc = 0;
-    if (n && (!days || !couple)) n = 0; /* out of memory: report an empty history */
+    int ne = 0, nc = 0, nd = 0;
+    if (n && (!ent || !pd || !couple)) n = 0; /* out of memory: report an empty history */
     for (int i = 0; i < n; i++) {
         const PracticeRecord *r = &log->rec[i];
         if (!streak_counts(r)) continue;
         int d = streak_day_of(r, day_start_hour);
         if (d == DAY_NONE || d > today + STREAK_AHEAD_DAYS) continue;
-        days[nd++] = d;
+        Entry *e = &ent[ne++];
+        e->day = d;
+        e->known = day_moment_of(r->date, r->time, r->utc_offset_min, &e->at);
         if (practice_is_couple(r)) couple[nc++] = d;
     }
-    nd = sort_unique(days, nd);
+    if (ne) qsort(ent, (size_t)ne, sizeof *ent, cmp_entry);
+    for (int i = 0; i < ne; i++) {
+        if (nd == 0 || pd[nd - 1].day != ent[i].day)
+            pd[nd++] = (PDay){ent[i].day, ent[i].at, ent[i].at, ent[i].known};
+        else {
+            pd[nd - 1].last = ent[i].at;
+            pd[nd - 1].known = pd[nd - 1].known && ent[i].known;
+        }
+    }
     nc = sort_unique(couple, nc);
 
     /* Walk the practised days in order: bridge single missed days with held freezes. */
     int run = 0, run_start = DAY_NONE, bridged = 0, held = 0, since_earn = 0;
     for (int i = 0; i < nd; i++) {
-        int d = days[i];
+        int d = pd[i].day;
         if (i > 0) {
-            int missed = d - days[i - 1] - 1;
+            int missed = missed_between(&pd[i - 1], &pd[i], day_start_hour);
             if (missed == 1 && held > 0) {
                 held--;
                 s.freezes_used++;
@@ -93,10 +144,15 @@ StreakInfo streak_compute(const PracticeLog *log, int today, int day_start_hour,
     s.practised_days = nd;
     s.freezes_held = held;
     if (nd > 0) {
-        int last = days[nd - 1];
+        int last = pd[nd - 1].day;
         s.last_day = last;
         s.practised_today = last >= today;
         int since = today - last;
+        if (since > 1 && now && pd[nd - 1].known) {
+            /* Travelled since: "today" as the same kinder of the two clocks sees it. */
+            PDay t = {today, *now, *now, true};
+            since = missed_between(&pd[nd - 1], &t, day_start_hour) + 1;
+        }
         if (since <= 1) {
             s.current = run;
         } else if (since == 2 && held > 0) {
@@ -109,12 +165,12 @@ StreakInfo streak_compute(const PracticeLog *log, int today, int day_start_hour,
             s.current_bridged = bridged;
         }
         /* Earlier practice, and either no current streak or one that began today after a gap. */
-        s.returning = s.current == 0 || (days[0] < run_start && run_start >= today);
+        s.returning = s.current == 0 || (pd[0].day < run_start && run_start >= today);
         if (!s.practised_today) s.freeze_earned_today = false;
     }
 
     for (int i = 0; i < nd; i++)
-        if (days[i] >= s.week_start && days[i] < s.week_start + 7) s.week_days++;
+        if (pd[i].day >= s.week_start && pd[i].day < s.week_start + 7) s.week_days++;
     s.week_goal_reached = s.week_days >= weekly_goal;
 
     /* The couple streak: consecutive days, no freezes. */
@@ -126,9 +182,22 @@ StreakInfo streak_compute(const PracticeLog *log, int today, int day_start_hour,
     s.couple_days = nc;
     if (nc > 0 && today - couple[nc - 1] <= 1) s.couple_current = crun;
 
-    free(days);
+    free(ent);
+    free(pd);
     free(couple);
     return s;
+}
+
+StreakInfo streak_compute(const PracticeLog *log, int today, int day_start_hour, int weekly_goal)
+{
+    return compute(log, today, NULL, day_start_hour, weekly_goal);
+}
+
+StreakInfo streak_compute_at(const PracticeLog *log, DayMoment now, int day_start_hour,
+                             int weekly_goal)
+{
+    int hour = day_start_hour < 0 || day_start_hour > 23 ? STREAK_DEFAULT_DAY_START : day_start_hour;
+    return compute(log, day_of_moment(now, now.utc_offset_min, hour), &now, hour, weekly_goal);
 }
 
 const char *streak_message(const StreakInfo *s, char *buf, size_t n)

@@ -42,13 +42,16 @@ static int run_shell(const char *cmd)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-int at_run(const char *dir, const char *name, const char *data, const char *script,
-           const char *args)
+static void script_command(const char *dir, const char *name, const char *data,
+                           const char *script, const char *args, char *cmd, size_t n)
 {
-    char path[600], cmd[2400];
+    char path[600];
     snprintf(path, sizeof path, "%s/%s.script", dir, name);
     FILE *f = fopen(path, "w");
-    if (!f) return -1;
+    if (!f) {
+        snprintf(cmd, n, "false");
+        return;
+    }
     for (const char *c = script; *c; c++) { /* $D stands for dir */
         if (c[0] == '$' && c[1] == 'D') {
             fputs(dir, f);
@@ -65,9 +68,43 @@ int at_run(const char *dir, const char *name, const char *data, const char *scri
         mkdir(data, 0700); /* the run would make it too */
         at_write_settings(data, "{" AT_INTROS_SEEN "}");
     }
-    snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 800x600 --script '%s' %s 2>'%s/%s.err' >'%s/%s.out'",
+    snprintf(cmd, n, "'%s' --data-dir '%s' --window 800x600 --script '%s' %s 2>'%s/%s.err' >'%s/%s.out'",
              at_attune, data, path, args ? args : "", dir, name, dir, name);
+}
+
+int at_run(const char *dir, const char *name, const char *data, const char *script,
+           const char *args)
+{
+    char cmd[2400];
+    script_command(dir, name, data, script, args, cmd, sizeof cmd);
     return run_shell(cmd);
+}
+
+pid_t at_spawn(const char *dir, const char *name, const char *data, const char *script,
+               const char *args)
+{
+    char cmd[2400], exec_cmd[2500];
+    script_command(dir, name, data, script, args, cmd, sizeof cmd);
+    snprintf(exec_cmd, sizeof exec_cmd, "exec %s", cmd);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", exec_cmd, (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+bool at_wait_for(const char *path, int ms)
+{
+    struct stat st;
+    for (int waited = 0; waited < ms; waited += 10) {
+        if (stat(path, &st) == 0 && st.st_size > 0) {
+            usleep(20000); /* let the writer finish the file */
+            return true;
+        }
+        usleep(10000);
+    }
+    return false;
 }
 
 int at_run_cli(const char *dir, const char *name, const char *data, const char *args)

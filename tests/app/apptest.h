@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 typedef struct AtImage {
     int w, h;
@@ -24,6 +25,11 @@ const char *at_tmpdir(int slot);
  * Returns the exit status; stderr is kept in DIR/NAME.err. */
 int at_run(const char *dir, const char *name, const char *data, const char *script,
            const char *args);
+/* As at_run, in the background: returns the pid of attune itself (or -1). */
+pid_t at_spawn(const char *dir, const char *name, const char *data, const char *script,
+               const char *args);
+/* Waits up to ms milliseconds for a non-empty file at path. */
+bool at_wait_for(const char *path, int ms);
 /* Runs attune with plain arguments (no script); stdout to DIR/NAME.out. */
 int at_run_cli(const char *dir, const char *name, const char *data, const char *args);
 char *at_read_file(const char *path);

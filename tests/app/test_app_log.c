@@ -59,6 +59,15 @@ static const char *str(const cJSON *o, const char *key)
     return cJSON_IsString(it) ? it->valuestring : "";
 }
 
+/* The record of kind "rating" that rates practice id, or NULL. */
+static const cJSON *rating_of(const cJSON *log, const char *id)
+{
+    const cJSON *r;
+    cJSON_ArrayForEach(r, log)
+        if (!strcmp(str(r, "kind"), "rating") && !strcmp(str(r, "practice"), id)) return r;
+    return NULL;
+}
+
 static cJSON *stats_json(const char *dir, const char *data)
 {
     if (at_run_cli(dir, "stats", data, "stats --json") != 0) return NULL;
@@ -95,14 +104,21 @@ static void breathing_with_check_ins_lands_in_the_log_and_in_stats(void)
     CHECK(at_texts_has(t, "Well done"));
     cJSON_Delete(t);
 
+    /* The practice, saved when it ended; then the answer to the after check-in, a record of
+     * its own that names the practice. */
     cJSON *log = load_log(dir);
-    CHECK_INT(cJSON_GetArraySize(log), 1);
+    CHECK_INT(cJSON_GetArraySize(log), 2);
     const cJSON *r = cJSON_GetArrayItem(log, 0);
     CHECK_STR(str(r, "kind"), "breathing");
     CHECK_STR(str(r, "content"), "quick-calm");
     CHECK_INT(num(r, "completed"), 1);
     CHECK_INT(num(r, "before"), 7);
-    CHECK_INT(num(r, "after"), 3);
+    CHECK_INT(num(r, "after"), -999);
+    const cJSON *rating = rating_of(log, str(r, "id"));
+    CHECK(rating == cJSON_GetArrayItem(log, 1));
+    CHECK_INT(num(rating, "after"), 3);
+    CHECK_INT(strlen(str(rating, "id")), 32);
+    CHECK(strcmp(str(rating, "id"), str(r, "id")) != 0);
     CHECK_INT(num(r, "duration_ms"), 60000);
     CHECK(num(r, "count") >= 5);
     CHECK_INT(strlen(str(r, "id")), 32);
@@ -150,12 +166,12 @@ static void leaving_early_is_recorded_as_not_completed(void)
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
     cJSON_Delete(t);
     cJSON *log = load_log(dir);
-    CHECK_INT(cJSON_GetArraySize(log), 1);
+    CHECK_INT(cJSON_GetArraySize(log), 2);
     const cJSON *r = cJSON_GetArrayItem(log, 0);
     CHECK_INT(num(r, "completed"), 0);
     CHECK_INT(num(r, "duration_ms"), 27000); /* breathing time, after the 3 s to get ready */
     CHECK_INT(num(r, "before"), -999);       /* skipped: left out */
-    CHECK_INT(num(r, "after"), 10);
+    CHECK_INT(num(rating_of(log, str(r, "id")), "after"), 10);
     cJSON_Delete(log);
 
     /* 5 s in: recorded, without asking again. */
@@ -209,10 +225,11 @@ static void export_and_import_round_trip_without_duplicates(void)
 {
     const char *from = at_tmpdir(4);
     const char *to = at_tmpdir(5);
+    const char *elsewhere = at_tmpdir(6); /* never inside a data folder */
     char file[700], args[800];
     write_file(from, "practice.jsonl", THREE_RECORDS);
     write_file(from, "settings.json", "{\"weekly_goal\": 3, \"checkins\": false}\n");
-    snprintf(file, sizeof file, "%s/backup.json", from);
+    snprintf(file, sizeof file, "%s/backup.json", elsewhere);
     snprintf(args, sizeof args, "export '%s'", file);
     CHECK_INT(at_run_cli(from, "export", from, args), 0);
     char *out = read_in(from, "export.out");

@@ -4,7 +4,7 @@
  * must load with at most one torn line per kill and nothing else wrong, and settings must
  * always load cleanly as the last acknowledged version or the one being written.
  *
- * ATTUNE_CRASH_ROUNDS (default 300) and ATTUNE_CRASH_SEED (default: time) reproduce a run. */
+ * ATTUNE_CRASH_ROUNDS (default 200) and ATTUNE_CRASH_SEED (default: time) reproduce a run. */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -101,7 +101,7 @@ int main(void)
 {
     st_tmpdir(dir, sizeof dir, "crash");
     const char *e = getenv("ATTUNE_CRASH_ROUNDS");
-    int rounds = e ? atoi(e) : 300;
+    int rounds = e ? atoi(e) : 200;
     e = getenv("ATTUNE_CRASH_SEED");
     unsigned seed = e ? (unsigned)strtoul(e, NULL, 10) : (unsigned)time(NULL) ^ (unsigned)getpid();
     rng_state = seed;
@@ -130,7 +130,16 @@ int main(void)
             _exit(0);
         }
         close(p[1]);
-        usleep(2000 + rnd() % 28001); /* 2 to 30 ms */
+        /* The first settings save acknowledged (so each round does some of everything, however
+         * busy the machine), then a random moment. */
+        char buf[1 << 16];
+        size_t len = 0;
+        ssize_t r;
+        buf[0] = 0;
+        while (!strstr(buf, "S") &&
+               ((r = read(p[0], buf + len, sizeof buf - 1 - len)) > 0 || (r < 0 && errno == EINTR)))
+            if (r > 0) buf[len += (size_t)r] = 0;
+        usleep(rnd() % 20001); /* 0 to 20 ms */
         kill(pid, SIGKILL);
         int status = 0;
         waitpid(pid, &status, 0);
@@ -141,9 +150,6 @@ int main(void)
         }
 
         /* Everything the writer acknowledged before it died. */
-        char buf[1 << 16];
-        size_t len = 0;
-        ssize_t r;
         while ((r = read(p[0], buf + len, sizeof buf - 1 - len)) > 0 || (r < 0 && errno == EINTR))
             if (r > 0) len += (size_t)r;
         close(p[0]);
@@ -213,7 +219,7 @@ int main(void)
     free(ids);
     CHECK_INT(missing, 0);
     CHECK(nacked > rounds);    /* the writer really wrote: more than a record per round */
-    CHECK(saves > rounds / 2); /* and saved settings often */
+    CHECK(saves >= rounds);    /* and saved settings in every round */
     CHECK(rep.torn <= kills);
     CHECK(log.count >= nacked);
     /* Leftover temp files: at most the last killed writer's. */

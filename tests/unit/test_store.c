@@ -553,7 +553,7 @@ static void export_and_import_round_trip(void)
     CHECK_INT(d.count, 0);
     CHECK_INT(mode_of(file), 0600);
     char *text = st_read(file, NULL);
-    CHECK_CONTAINS(text, "{\"attune_export\":1,\"exported\":\"");
+    CHECK_CONTAINS(text, "{\"attune_export\":2,\"exported\":\"");
     CHECK_CONTAINS(text, "\"records\":[\n{\"id\":");
     free(text);
 

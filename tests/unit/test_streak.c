@@ -213,6 +213,102 @@ static void travelling_across_time_zones_keeps_the_streak(void)
     log_free(&l);
 }
 
+/* The moment a local date and time at a UTC offset (minutes) name. */
+static DayMoment M(const char *date, const char *time, int offset)
+{
+    DayMoment m = {0, 0};
+    CHECK(day_moment_of(date, time, offset, &m));
+    return m;
+}
+
+static void a_day_skipped_flying_east_neither_breaks_nor_pads_the_streak(void)
+{
+    PracticeLog l = {0};
+    add(&l, "2026-03-07", "20:00:00", -480); /* Los Angeles, winter time */
+    add(&l, "2026-03-08", "20:00:00", -420); /* summer time since 2 a.m. that day */
+    add(&l, "2026-03-09", "20:00:00", -420);
+    add(&l, "2026-03-11", "20:00:00", 540);  /* Tokyo, 32 hours later: no 10 March there */
+    StreakInfo k = streak_compute_at(&l, M("2026-03-11", "21:00:00", 540), 4, 5);
+    CHECK_INT(k.current, 4);
+    CHECK_INT(k.practised_days, 4); /* 10 March is not made a practised day */
+    CHECK_INT(k.longest, 4);
+    CHECK_INT(k.freezes_used, 0);
+    CHECK_INT(k.current_bridged, 0);
+    CHECK(k.practised_today);
+    CHECK(!k.returning);
+    CHECK_INT(at(&l, "2026-03-11").current, 4); /* the same without the instant of now */
+
+    /* The morning after landing, not yet practised in Tokyo (14 hours after the last practice):
+     * the streak is alive, with no freeze spent on it. Knowing only today's date, 9 March looks
+     * two days back. */
+    l.count--;
+    k = streak_compute_at(&l, M("2026-03-11", "10:00:00", 540), 4, 5);
+    CHECK_INT(k.today, D("2026-03-11"));
+    CHECK_INT(k.current, 3);
+    CHECK(!k.freeze_covers_yesterday);
+    CHECK(!k.returning);
+    CHECK(!k.practised_today);
+    CHECK_INT(at(&l, "2026-03-11").current, 0);
+
+    /* A real gap still ends it: 56 hours, and 11 March passed in Tokyo without practice. */
+    add(&l, "2026-03-12", "20:00:00", 540);
+    k = streak_compute_at(&l, M("2026-03-12", "21:00:00", 540), 4, 5);
+    CHECK_INT(k.current, 1);
+    CHECK(k.returning);
+    CHECK_INT(k.longest, 3);
+    log_free(&l);
+}
+
+static void a_day_lived_twice_flying_west_counts_once(void)
+{
+    PracticeLog l = {0};
+    add(&l, "2026-03-10", "20:00:00", 540);  /* Tokyo */
+    add(&l, "2026-03-11", "20:00:00", 540);
+    add(&l, "2026-03-11", "20:00:00", -420); /* Los Angeles, 16 hours later: 11 March again */
+    add(&l, "2026-03-12", "20:00:00", -420);
+    StreakInfo k = streak_compute_at(&l, M("2026-03-12", "21:00:00", -420), 4, 5);
+    CHECK_INT(k.current, 3);
+    CHECK_INT(k.practised_days, 3);
+    CHECK_INT(k.week_days, 3);
+    /* Just landed, before practising on the second 11 March: practised today already. */
+    l.count -= 2;
+    k = streak_compute_at(&l, M("2026-03-11", "09:00:00", -420), 4, 5);
+    CHECK_INT(k.current, 2);
+    CHECK(k.practised_today);
+    log_free(&l);
+}
+
+static void a_clock_set_back_or_forward_in_one_zone_changes_nothing(void)
+{
+    /* Same offset throughout: the travel rule never applies, dates alone decide. */
+    PracticeLog l = {0};
+    add(&l, "2026-06-08", "20:00:00", 120);
+    add(&l, "2026-06-10", "20:00:00", 120);
+    CHECK_INT(streak_compute_at(&l, M("2026-06-10", "21:00:00", 120), 4, 5).current, 1);
+    log_free(&l);
+}
+
+static void minutes_do_not_overflow_in_long_histories(void)
+{
+    /* 3.3 billion minutes, more than an int holds (it printed "-1990967296 minutes"). */
+    CHECK_INT(stats_minutes(200000000000000ull), 3333333333LL);
+    PracticeLog l = {0};
+    add(&l, "2026-06-08", "20:00:00", 120);
+    Stats *s = calloc(1, sizeof *s);
+    stats_compute(&l, D("2026-06-08"), NULL, s);
+    s->total.ms = 200000000000000ull;
+    s->total.minutes = stats_minutes(s->total.ms);
+    char *text = stats_format_text(s);
+    CHECK_CONTAINS(text, "3333333333");
+    free(text);
+    cJSON *j = stats_to_json(s);
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(j, "total");
+    CHECK_NEAR(cJSON_GetObjectItemCaseSensitive(t, "minutes")->valuedouble, 3333333333.0, 0.5);
+    cJSON_Delete(j);
+    free(s);
+    log_free(&l);
+}
+
 static void records_appended_out_of_order_still_count(void)
 {
     /* The clock was set back: a later date was written before earlier ones. */
@@ -590,6 +686,10 @@ int main(void)
     RUN(midnight_is_a_boundary_only_when_the_day_starts_there);
     RUN(daylight_saving_changes_do_not_move_days);
     RUN(travelling_across_time_zones_keeps_the_streak);
+    RUN(a_day_skipped_flying_east_neither_breaks_nor_pads_the_streak);
+    RUN(a_day_lived_twice_flying_west_counts_once);
+    RUN(a_clock_set_back_or_forward_in_one_zone_changes_nothing);
+    RUN(minutes_do_not_overflow_in_long_histories);
     RUN(records_appended_out_of_order_still_count);
     RUN(leap_days_and_year_ends_are_consecutive);
     RUN(freezes_are_earned_every_seven_days_and_capped_at_two);

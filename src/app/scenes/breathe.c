@@ -297,6 +297,7 @@ static void breathe_update(App *a, void *s)
     Breathe *b = s;
     if (b->done || b->caution) return;
     b->st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
+    if (b->entered && !b->st.done) practice_progress(a, b->st.breathing_ms, (int)b->st.cycles_done);
     if (b->st.done) {
         b->done = true;
         b->buttons = (UiButtons){.count = 2, .hover = -1};

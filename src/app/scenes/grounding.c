@@ -268,6 +268,8 @@ static void ground_update(App *a, void *s)
 {
     GroundScene *g = s;
     if (!g->entered) return;
+    if (!ground_run_awaiting_ack(&g->run))
+        practice_progress(a, ground_run_elapsed(&g->run, a->now), ground_run_completed(&g->run));
     GroundEvent ev = ground_run_update(&g->run, a->now);
     if (ev != GROUND_NONE) apply(a, g, ev, true);
     BreathSessionState st;

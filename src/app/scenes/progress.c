@@ -251,7 +251,7 @@ static void draw_by_practice(App *a, const StatsScene *s, SDL_Rect p, int pad)
         text_draw(a, TEXT_BODY, i < PRACTICE_KIND_COUNT ? NAME[i] : "All", p.x + pad, ry, ALIGN_LEFT, c, 0);
         snprintf(buf, sizeof buf, "%d", tot->sessions);
         text_draw(a, TEXT_BODY, buf, c_ses, ry, ALIGN_RIGHT, c, 0);
-        snprintf(buf, sizeof buf, "%d", tot->minutes);
+        snprintf(buf, sizeof buf, "%lld", (long long)tot->minutes);
         text_draw(a, TEXT_BODY, buf, c_min, ry, ALIGN_RIGHT, c, 0);
         y += row_h;
     }
@@ -433,7 +433,7 @@ void stats_push(App *a)
     StatsScene *s = calloc(1, sizeof *s);
     if (!s) return;
     const Settings *st = &a->data.settings;
-    stats_compute(&a->data.log, clock_today(&a->clock, st->day_start_hour), st, &s->st);
+    stats_compute_at(&a->data.log, day_moment_now(clock_wall(&a->clock)), st, &s->st);
     streak_message(&s->st.streak, s->message, sizeof s->message);
     s->hover = s->cursor = -1;
     scene_push(a, &STATS, s);
