@@ -9,16 +9,15 @@
  *     tree it was built from still has levels/: SOURCE_DIR/levels, fonts in SOURCE_DIR/assets.
  *  3. Otherwise there is no content folder: the caller refuses to start, naming where it looked.
  * Then ATTUNE_CONTENT_DIR (the override) replaces the folder of patterns, exercises and card
- * levels, for content authors; the safety resources (the notice, crisis and abuse lines) still
- * come from the shipped folder's resources.json. */
+ * levels, for content authors (loaded as CONTENT_AUTHOR: it may hold no resources); the safety
+ * resources (the notice, crisis and abuse lines) still come from the shipped folder's
+ * resources.json, loaded on its own as CONTENT_SHIPPED. */
 #ifndef ATTUNE_CONTENTDIR_H
 #define ATTUNE_CONTENTDIR_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "attune/content.h"
-#include "attune/diag.h"
 
 #define CONTENTDIR_PATH_MAX 1024
 /* The file of safety resources inside the shipped levels folder. */
@@ -53,11 +52,5 @@ bool contentdir_exe_dir(char *out, size_t n);
 /* One line for people: "/usr/share/attune/levels (installed)", "... (source tree of this
  * build)", or "/x (ATTUNE_CONTENT_DIR; safety resources from /usr/share/attune/levels)". */
 const char *contentdir_describe(const ContentDirs *d, char *buf, size_t n);
-
-/* Drops the notice and crisis lines loaded so far into c and loads them from `path` (the
- * shipped resources.json) alone, so content from elsewhere can never replace them: resources
- * in other files are ignored, not reported (an author's copy of the shipped folder holds
- * them too). Returns the number of problems added to diag. */
-int content_use_resources_from(Content *c, const char *path, AtDiag *diag);
 
 #endif

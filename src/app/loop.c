@@ -7,12 +7,17 @@
 #include <string.h>
 
 #include "app.h"
+#include "instance.h"
 #include "practice.h"
 
 void app_handle_event(App *a, const SDL_Event *e)
 {
     Scene *sc = scene_top(a);
     a->redraw_all = true; /* whatever it was, the next frame is drawn whole */
+    if (instance_handle(a, e)) { /* a later start's command */
+        scene_apply(a);
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT: a->quit = true; return;
     case SDL_WINDOWEVENT:

@@ -122,36 +122,3 @@ const char *contentdir_describe(const ContentDirs *d, char *buf, size_t n)
                  d->source == CONTENTDIR_INSTALLED ? "installed" : "source tree of this build");
     return buf;
 }
-
-int content_use_resources_from(Content *c, const char *path, AtDiag *diag)
-{
-    /* The shipped file is read on its own, and only its resources are kept. */
-    Content shipped = {0};
-    int problems = content_load_file(&shipped, path, false, diag);
-    c->ncrisis = 0;
-    c->notice = NULL;
-    if (!c->pool && !(c->pool = strpool_new())) {
-        content_free(&shipped);
-        diag_addf(diag, "%s: out of memory", path);
-        return problems + 1;
-    }
-    if (shipped.notice) c->notice = strpool_dup(c->pool, shipped.notice);
-    if (shipped.ncrisis > c->cap_crisis) {
-        CrisisLine *grown = realloc(c->crisis, (size_t)shipped.ncrisis * sizeof *grown);
-        if (!grown) {
-            content_free(&shipped);
-            diag_addf(diag, "%s: out of memory", path);
-            return problems + 1;
-        }
-        c->crisis = grown;
-        c->cap_crisis = shipped.ncrisis;
-    }
-    for (int i = 0; i < shipped.ncrisis; i++) {
-        const CrisisLine *l = &shipped.crisis[i];
-        c->crisis[c->ncrisis++] = (CrisisLine){strpool_dup(c->pool, l->region),
-                                               strpool_dup(c->pool, l->name),
-                                               strpool_dup(c->pool, l->contact)};
-    }
-    content_free(&shipped);
-    return problems;
-}

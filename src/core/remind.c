@@ -385,8 +385,8 @@ bool remind_timer_text(const RemindPlan *p, char *buf, size_t n)
 {
     size_t o = 0;
     bool ok = appendf(buf, n, &o, HEADER) &&
-              appendf(buf, n, &o, "[Unit]\nDescription=Attune: a gentle reminder to practise\n"
-                                  "Documentation=man:attune(1)\n\n[Timer]\n");
+              appendf(buf, n, &o, "[Unit]\nDescription=Attune: a gentle reminder to practise\n\n"
+                                  "[Timer]\n");
     char days[64] = "";
     if ((p->days & REMIND_ALL_DAYS) != REMIND_ALL_DAYS) {
         each_run(p->days & REMIND_ALL_DAYS, days, sizeof days, run_short, "..");
@@ -411,8 +411,10 @@ bool remind_service_text(const RemindPlan *p, const char *exe, const char *data_
     size_t o = 0;
     char q[2200], times[64], days[64], quiet[16];
     bool ok = appendf(buf, n, &o, HEADER) &&
-              appendf(buf, n, &o, "[Unit]\nDescription=Attune: a gentle reminder to practise\n"
-                                  "Documentation=man:attune(1)\n\n[Service]\nType=oneshot\n"
+              appendf(buf, n, &o, "[Unit]\nDescription=Attune: a gentle reminder to practise\n\n"
+                                  "[Service]\nType=oneshot\n"
+                                  /* The window "Breathe now" opens outlives `attune remind`. */
+                                  "KillMode=process\n"
                                   "ExecStart=") &&
               appendf(buf, n, &o, remind_unit_quote(exe, q, sizeof q)) &&
               appendf(buf, n, &o, " remind --at ") &&

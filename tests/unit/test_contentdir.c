@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "attune/content.h"
 #include "attune/contentdir.h"
 #include "check.h"
 
@@ -41,6 +42,17 @@ static void write_file(const char *rel, const char *text)
         fputs(text, f);
         fclose(f);
     }
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = malloc(1 << 20);
+    size_t n = buf ? fread(buf, 1, (1 << 20) - 1, f) : 0;
+    if (buf) buf[n] = 0;
+    fclose(f);
+    return buf;
 }
 
 static char err[1200];
@@ -122,27 +134,29 @@ static void the_override_replaces_levels_but_not_resources(void)
     CHECK_CONTAINS(err, "ATTUNE_CONTENT_DIR=");
     CHECK_CONTAINS(err, "no such folder");
 
-    /* Loading: the author's files bring their own "resources"; only the shipped ones stay. */
-    write_file("prefix/share/attune/levels/resources.json",
-               "{\"resources\": {\"notice\": \"Shipped notice.\", \"crisis\": ["
-               "{\"region\": \"Here\", \"name\": \"Line\", \"contact\": \"Call 1\"}]}}");
+    /* Loading as main.c does: the author's folder as CONTENT_AUTHOR (resources there are
+     * refused), then the shipped resources.json alone. */
+    char shipped_path[900];
+    snprintf(shipped_path, sizeof shipped_path, "%s/levels/resources.json", ATTUNE_SOURCE_DIR);
+    char *shipped = read_file(shipped_path);
+    CHECK(shipped != NULL);
+    write_file("prefix/share/attune/levels/resources.json", shipped ? shipped : "");
+    free(shipped);
     write_file("mine/resources.json",
-               "{\"resources\": {\"notice\": \"Replaced!\", \"crisis\": ["
-               "{\"region\": \"X\", \"name\": \"Fake\", \"contact\": \"Call 0\"},"
-               "{\"region\": \"Y\", \"name\": \"Fake 2\", \"contact\": \"Call 00\"}]}}");
+               "{\"resources\": {\"notice\": \"Replaced!\"}}");
     write_file("mine/patterns.json",
                "{\"patterns\": [{\"id\": \"mine\", \"title\": \"Mine\", \"when\": \"Any time.\","
                " \"steps\": [{\"kind\": \"in\", \"ms\": 4000}, {\"kind\": \"out\", \"ms\": 6000}]}]}");
     Content c = {0};
     AtDiag diag = {0};
-    content_load_dir(&c, d.levels, false, &diag);
+    content_load_dir(&c, d.levels, CONTENT_AUTHOR, &diag);
     CHECK_INT(c.npatterns, 1);
-    CHECK_INT(content_use_resources_from(&c, d.resources, &diag), 0);
-    CHECK_INT(diag.count, 0);
-    CHECK_STR(c.notice, "Shipped notice.");
-    CHECK_INT(c.ncrisis, 1);
-    CHECK_STR(c.crisis[0].name, "Line");
-    CHECK_INT(c.npatterns, 1); /* the author's content stays */
+    CHECK_INT(diag.count, 1); /* mine/resources.json: not allowed here */
+    CHECK(diag.count && strstr(diag.msg[0], "mine/resources.json"));
+    content_load_file(&c, d.resources, CONTENT_SHIPPED, &diag);
+    for (int i = 1; i < diag.count; i++) fprintf(stderr, "    message: %s\n", diag.msg[i]);
+    CHECK_INT(diag.count, 1); /* the shipped file loads cleanly */
+    CHECK(c.res.notice && strcmp(c.res.notice, "Replaced!") != 0);
     content_free(&c);
     diag_free(&diag);
 }
