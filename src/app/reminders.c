@@ -288,70 +288,64 @@ static const char HOW_BY_HAND[] =
     "  systemctl --user daemon-reload\n"
     "  systemctl --user enable --now " REMIND_TIMER_UNIT "\n";
 
-static int reminders_on(const RArgs *r, const char *data_dir, bool dir_given)
+bool reminders_read(RemindPlan *p, char *data_dir, size_t n)
 {
     Units u;
-    if (!units_at(&u)) return 1;
-    RemindPlan p;
-    char old_dir[PATH_N];
-    if (!current_plan(&u, &p, old_dir, sizeof old_dir)) remind_defaults(&p);
-    int rc = apply_plan_options(r, &p);
-    if (rc >= 0) return rc;
+    return units_at(&u) && current_plan(&u, p, data_dir, n);
+}
+
+bool reminders_write(const RemindPlan *p, const char *data_dir, bool *running, char *err,
+                     size_t n)
+{
+    *running = false;
+    Units u;
+    if (!units_at(&u)) {
+        snprintf(err, n, "cannot find your config folder: set HOME or XDG_CONFIG_HOME");
+        return false;
+    }
     char exe[PATH_N];
     if (!exe_path(exe, sizeof exe)) {
-        app_log("cannot tell where the attune binary is (/proc/self/exe)");
-        return 1;
+        snprintf(err, n, "cannot tell where the attune binary is (/proc/self/exe)");
+        return false;
     }
     static char timer[8192], service[8192];
-    if (!remind_timer_text(&p, timer, sizeof timer) ||
-        !remind_service_text(&p, exe, dir_given ? data_dir : NULL, service, sizeof service)) {
-        app_log("the reminder unit files are too long");
-        return 1;
+    if (!remind_timer_text(p, timer, sizeof timer) ||
+        !remind_service_text(p, exe, data_dir, service, sizeof service)) {
+        snprintf(err, n, "the reminder unit files are too long");
+        return false;
     }
     if (!mkdirs(u.dir) || !write_atomic(u.service, service) || !write_atomic(u.timer, timer) ||
         !mkdirs(u.wants_dir)) {
-        app_log("cannot write the reminders to %s: %s", u.dir, strerror(errno));
-        return 1;
+        snprintf(err, n, "cannot write the reminders to %s: %s", u.dir, strerror(errno));
+        return false;
     }
     /* Enabled as `systemctl --user enable` would: so it starts with every login session. */
     unlink(u.wants);
     if (symlink(u.timer, u.wants) != 0) {
-        app_log("cannot enable the reminders (%s): %s", u.wants, strerror(errno));
-        return 1;
+        snprintf(err, n, "cannot enable the reminders (%s): %s", u.wants, strerror(errno));
+        return false;
     }
-    char desc[300];
-    printf("Reminders are on: %s.\n", remind_describe(&p, desc, sizeof desc));
-    for (int i = 0; i < p.ntimes; i++)
-        if (remind_is_quiet(&p, p.times[i]))
-            printf("%02d:%02d is in your quiet hours, so it will stay silent.\n", p.times[i] / 60,
-                   p.times[i] % 60);
-    printf("A reminder stays silent when you have already practised since the one before.\n");
-    printf("Written to %s (" REMIND_TIMER_UNIT " and " REMIND_SERVICE_UNIT ").\n", u.dir);
-    if (systemctl("daemon-reload", NULL, NULL) == 0 &&
-        systemctl("restart", REMIND_TIMER_UNIT, NULL) == 0) {
-        printf("The timer is running now.\n");
-    } else {
-        printf("No user session answered now (systemctl --user), so they will start with your\n"
-               "next login session. To start them by hand in a session:\n%s", HOW_BY_HAND);
-    }
-    if (!runnable(notify_cmd()))
-        printf("To see them, install notify-send (the Debian package libnotify-bin).\n");
-    return 0;
+    *running = systemctl("daemon-reload", NULL, NULL) == 0 &&
+               systemctl("restart", REMIND_TIMER_UNIT, NULL) == 0;
+    return true;
 }
 
-static int reminders_off(void)
+bool reminders_remove(bool *existed, char *err, size_t n)
 {
     Units u;
-    if (!units_at(&u)) return 1;
+    *existed = false;
+    if (!units_at(&u)) {
+        snprintf(err, n, "cannot find your config folder: set HOME or XDG_CONFIG_HOME");
+        return false;
+    }
     struct stat st;
-    bool existed = lstat(u.timer, &st) == 0 || lstat(u.service, &st) == 0 || lstat(u.wants, &st) == 0;
-    if (existed) systemctl("disable", "--now", REMIND_TIMER_UNIT);
-    bool ok = true;
+    *existed = lstat(u.timer, &st) == 0 || lstat(u.service, &st) == 0 || lstat(u.wants, &st) == 0;
+    if (*existed) systemctl("disable", "--now", REMIND_TIMER_UNIT);
     const char *files[] = {u.wants, u.timer, u.service};
     for (int i = 0; i < 3; i++)
         if (unlink(files[i]) != 0 && errno != ENOENT) {
-            app_log("cannot remove %s: %s", files[i], strerror(errno));
-            ok = false;
+            snprintf(err, n, "cannot remove %s: %s", files[i], strerror(errno));
+            return false;
         }
     /* The folders too, when nothing else is in them. */
     rmdir(u.wants_dir);
@@ -363,14 +357,60 @@ static int reminders_off(void)
         *slash = 0;
         rmdir(parent);
     }
-    if (!ok) return 1;
-    if (existed) {
-        systemctl("daemon-reload", NULL, NULL);
+    if (*existed) systemctl("daemon-reload", NULL, NULL);
+    return true;
+}
+
+bool reminders_can_notify(void) { return runnable(notify_cmd()); }
+
+static int reminders_on(const RArgs *r, const char *data_dir, bool dir_given)
+{
+    RemindPlan p;
+    char old_dir[PATH_N];
+    if (!reminders_read(&p, old_dir, sizeof old_dir)) remind_defaults(&p);
+    int rc = apply_plan_options(r, &p);
+    if (rc >= 0) return rc;
+    char err[PATH_N + 200];
+    bool running;
+    if (!reminders_write(&p, dir_given ? data_dir : NULL, &running, err, sizeof err)) {
+        app_log("%s", err);
+        return 1;
+    }
+    Units u;
+    units_at(&u);
+    char desc[300];
+    printf("Reminders are on: %s.\n", remind_describe(&p, desc, sizeof desc));
+    for (int i = 0; i < p.ntimes; i++)
+        if (remind_is_quiet(&p, p.times[i]))
+            printf("%02d:%02d is in your quiet hours, so it will stay silent.\n", p.times[i] / 60,
+                   p.times[i] % 60);
+    printf("A reminder stays silent when you have already practised since the one before.\n");
+    printf("Written to %s (" REMIND_TIMER_UNIT " and " REMIND_SERVICE_UNIT ").\n", u.dir);
+    if (running)
+        printf("The timer is running now.\n");
+    else
+        printf("No user session answered now (systemctl --user), so they will start with your\n"
+               "next login session. To start them by hand in a session:\n%s", HOW_BY_HAND);
+    if (!reminders_can_notify())
+        printf("To see them, install notify-send (the Debian package libnotify-bin).\n");
+    return 0;
+}
+
+static int reminders_off(void)
+{
+    char err[PATH_N + 200];
+    bool existed;
+    if (!reminders_remove(&existed, err, sizeof err)) {
+        app_log("%s", err);
+        return 1;
+    }
+    Units u;
+    units_at(&u);
+    if (existed)
         printf("Reminders are off. Removed " REMIND_TIMER_UNIT " and " REMIND_SERVICE_UNIT
                " from %s.\n", u.dir);
-    } else {
+    else
         printf("Reminders are off.\n");
-    }
     return 0;
 }
 
