@@ -154,12 +154,13 @@ static uint64_t now_ms(void)
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
-/* Sends the command; true once the window said it has it. */
-static bool deliver(const WindowCommand *wc, uint64_t deadline)
+/* Sends the command: 1 once the window said it has it, -1 if it refused it (another version
+ * of Attune), 0 if nothing answered. */
+static int deliver(const WindowCommand *wc, uint64_t deadline)
 {
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return false;
-    bool ok = false;
+    if (fd < 0) return 0;
+    int ok = 0;
     if (socket_call(fd, false) == 0) {
         char msg[200];
         int n = snprintf(msg, sizeof msg, "%s\t%s\t%s\t%d\n", PROTOCOL, KIND_NAME[wc->kind],
@@ -176,7 +177,7 @@ static bool deliver(const WindowCommand *wc, uint64_t deadline)
                 got += (size_t)k;
                 reply[got] = 0;
             }
-            ok = !strcmp(reply, "ok\n");
+            ok = !strcmp(reply, "ok\n") ? 1 : !strcmp(reply, "error\n") ? -1 : 0;
         }
     }
     close(fd);
@@ -208,9 +209,23 @@ static void open_socket(void)
     inst.listen_fd = fd;
 }
 
+/* mkdir -p, folders 0700 as the data folder's own. */
+static bool make_dirs(const char *path)
+{
+    char p[1100];
+    snprintf(p, sizeof p, "%s", path);
+    for (char *c = p + 1; *c; c++) {
+        if (*c != '/') continue;
+        *c = 0;
+        if (mkdir(p, 0700) != 0 && errno != EEXIST) return false;
+        *c = '/';
+    }
+    return mkdir(p, 0700) == 0 || errno == EEXIST;
+}
+
 int instance_claim(App *a, const WindowCommand *wc)
 {
-    if (mkdir(a->data_dir, 0700) != 0 && errno != EEXIST) return -1;
+    if (!make_dirs(a->data_dir)) return -1;
     char path[1200];
     snprintf(path, sizeof path, "%s/%s", a->data_dir, LOCK_NAME);
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -228,8 +243,14 @@ int instance_claim(App *a, const WindowCommand *wc)
      * closes meanwhile, this start becomes the window. */
     uint64_t deadline = now_ms() + ANSWER_MS;
     while (now_ms() < deadline) {
-        if (deliver(wc, deadline)) {
+        int r = deliver(wc, deadline);
+        if (r != 0) {
             close(fd);
+            if (r < 0) {
+                app_log("Attune is open on %s but cannot take this command (another version?); "
+                        "close it and try again", a->data_dir);
+                return 1;
+            }
             printf("Attune is already open: it will show %s.\n", KIND_SAID[wc->kind]);
             return 0;
         }

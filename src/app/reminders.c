@@ -432,6 +432,12 @@ static int reminders_status(void)
     printf("Reminders are on: %s.\n", remind_describe(&p, desc, sizeof desc));
     if (dir[0]) printf("Data folder: %s\n", dir);
     printf("Unit files: %s and %s\n", u.timer, u.service);
+    char *text = read_text(u.service), exe[PATH_N] = "";
+    const char *cmd = text ? strstr(text, "\nExecStart=") : NULL;
+    if (cmd && sscanf(cmd + 11, "%2047s", exe) == 1 && exe[0] == '/' && access(exe, X_OK) != 0)
+        printf("The timer runs %s, which is not there any more: 'attune reminders on' points it\n"
+               "at this attune.\n", exe);
+    free(text);
     struct stat st;
     if (lstat(u.wants, &st) != 0)
         printf("They are not enabled: 'attune reminders on' enables them again.\n");
