@@ -7,12 +7,17 @@
 #include <string.h>
 
 #include "app.h"
+#include "instance.h"
 #include "practice.h"
 
 void app_handle_event(App *a, const SDL_Event *e)
 {
     Scene *sc = scene_top(a);
     a->redraw_all = true; /* whatever it was, the next frame is drawn whole */
+    if (instance_handle(a, e)) { /* a later start's command */
+        scene_apply(a);
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT: a->quit = true; return;
     case SDL_WINDOWEVENT:
@@ -25,7 +30,8 @@ void app_handle_event(App *a, const SDL_Event *e)
             return;
         }
         if (sc && !sc->vt->text_entry) {
-            if (ui_is_help_key(e) && !sc->vt->overlay) {
+            /* Help from anywhere, over a notice too; the help screen closes itself on the key. */
+            if (ui_is_help_key(e) && sc->vt != a->scenes->help) {
                 scene_open(a, a->scenes->help, NULL);
                 scene_apply(a);
                 return;

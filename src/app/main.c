@@ -13,13 +13,25 @@
 #include "app.h"
 #include "datacmd.h"
 #include "attune/pace.h"
+#include "attune/contentdir.h"
+#include "instance.h"
 #include "practice.h"
 #include "rings.h"
+#include "reminders.h"
 #include "scenes.h"
 #include "script.h"
 
 #ifndef ATTUNE_VERSION
 #define ATTUNE_VERSION "0.0.0"
+#endif
+#ifndef ATTUNE_REL_DATADIR
+#define ATTUNE_REL_DATADIR "../share/attune"
+#endif
+#ifndef ATTUNE_BUILD_DIR
+#define ATTUNE_BUILD_DIR NULL
+#endif
+#ifndef ATTUNE_SOURCE_DIR
+#define ATTUNE_SOURCE_DIR NULL
 #endif
 
 static const char USAGE[] =
@@ -29,14 +41,22 @@ static const char USAGE[] =
     "  (none)                  open the menu\n"
     "  breathe [PATTERN]       start a breathing break now (default: quick-calm;\n"
     "                          your-pace: the pace you found; find-your-pace: find it)\n"
+    "  breathe --choose        choose a breathing pattern and a length\n"
     "  ground [EXERCISE]       a grounding exercise (none given: choose one)\n"
     "  cards [LEVEL]           a round of scenario cards (LEVEL: an id or 1-5)\n"
     "  cards --couple [LEVEL]  cards for two: both choose privately, then talk it through\n"
+    "  progress                your streak, your week, your calendar\n"
     "  list                    list breathing patterns, grounding exercises and card levels\n"
     "  validate                check all content and exit (non-zero on problems)\n"
     "  stats [--json]          your streak, week, minutes and check-ins (--json for scripts)\n"
     "  export FILE             write all your practice history and settings to FILE\n"
     "  import FILE             merge an export back in (practices already here are skipped)\n"
+    "  reminders on|off|status [--at 10:00,15:00] [--days mon-fri] [--quiet 21:00-08:00]\n"
+    "                          gentle reminders to practise (off until you turn them on)\n"
+    "  remind [--dry-run]      show a reminder now, unless it is quiet or you have practised\n"
+    "\n"
+    "A window start while Attune is open on the same data folder hands its command to the\n"
+    "open window.\n"
     "\n"
     "Options:\n"
     "  --minutes N             session length for breathe (1-60; a pattern taught a few\n"
@@ -60,7 +80,7 @@ typedef struct Args {
     time_t now; /* --now */
     int minutes; /* 0: the pattern's default */
     int win_w, win_h;
-    bool fullscreen, mute, json, couple;
+    bool fullscreen, mute, json, couple, choose, version;
 } Args;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -82,8 +102,8 @@ static int parse_args(int argc, char **argv, Args *g)
             fputs(USAGE, stdout);
             return 0;
         } else if (!strcmp(s, "-V") || !strcmp(s, "--version")) {
-            printf("attune %s\n", ATTUNE_VERSION);
-            return 0;
+            g->version = true; /* printed with the content folder, once it is known */
+            return -1;
         } else if (!strcmp(s, "--data-dir") || !strcmp(s, "--script") || !strcmp(s, "--minutes") ||
                    !strcmp(s, "--window") || !strcmp(s, "--region") || !strcmp(s, "--now")) {
             if (!val) return usage_error("%s needs a value", s);
@@ -117,40 +137,34 @@ static int parse_args(int argc, char **argv, Args *g)
         else if (!strcmp(s, "--mute")) g->mute = true;
         else if (!strcmp(s, "--json")) g->json = true;
         else if (!strcmp(s, "--couple")) g->couple = true;
+        else if (!strcmp(s, "--choose")) g->choose = true;
         else if (s[0] == '-' && s[1]) return usage_error("unknown option \"%s\"", s);
         else if (!g->command) g->command = s;
         else if (g->npos < 4) g->pos[g->npos++] = s;
         else return usage_error("too many arguments at \"%s\"", s);
     }
-    static const char *const known[] = {"breathe", "ground", "cards", "list", "validate", "stats", "export", "import"};
+    static const char *const known[] = {"breathe", "ground", "cards", "list", "validate", "stats", "export", "import", "progress"};
     if (g->command) {
         bool ok = false;
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) ok |= !strcmp(g->command, known[i]);
         if (!ok) return usage_error("unknown command \"%s\"", g->command);
     }
+    if (g->choose && (!g->command || strcmp(g->command, "breathe") || g->npos))
+        return usage_error("%s", "--choose goes with 'breathe' alone: attune breathe --choose");
     return -1;
 }
 
-static bool is_dir(const char *p)
+/* Shipped content and fonts (attune/contentdir.h): installed beside the binary, or the source
+ * tree of a binary in its own build folder; nothing else. */
+static bool find_content(ContentDirs *d, char *err, size_t n)
 {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Shipped content and assets: beside the binary when installed, else the source tree. */
-static void find_dir(char *out, size_t n, const char *name)
-{
-    char *base = SDL_GetBasePath();
-    const char *cands[3] = {"%s%s", "%s../share/attune/%s", NULL};
-    for (int i = 0; base && cands[i]; i++) {
-        snprintf(out, n, cands[i], base, name);
-        if (is_dir(out)) {
-            SDL_free(base);
-            return;
-        }
+    char exe[CONTENTDIR_PATH_MAX];
+    if (!contentdir_exe_dir(exe, sizeof exe)) {
+        snprintf(err, n, "cannot tell where the attune binary is (/proc/self/exe)");
+        return false;
     }
-    SDL_free(base);
-    snprintf(out, n, "%s/%s", ATTUNE_SOURCE_DIR, name);
+    return contentdir_resolve(exe, ATTUNE_REL_DATADIR, ATTUNE_BUILD_DIR, ATTUNE_SOURCE_DIR,
+                              getenv("ATTUNE_CONTENT_DIR"), d, err, n);
 }
 
 static bool resolve_data_dir(App *a, const Args *g)
@@ -172,9 +186,12 @@ static bool resolve_data_dir(App *a, const Args *g)
     return true;
 }
 
-static void load_content(App *a)
+static void load_content(App *a, const ContentDirs *dirs)
 {
-    content_load_dir(&a->content, a->levels_dir, CONTENT_SHIPPED, &a->content_diag);
+    /* An author's folder (ATTUNE_CONTENT_DIR) may not hold resources: the shipped ones are used. */
+    content_load_dir(&a->content, a->levels_dir, dirs->overridden ? CONTENT_AUTHOR : CONTENT_SHIPPED,
+                     &a->content_diag);
+    if (dirs->overridden) content_load_file(&a->content, dirs->resources, CONTENT_SHIPPED, &a->content_diag);
     char user[1100];
     snprintf(user, sizeof user, "%s/patterns", a->data_dir);
     content_load_dir(&a->content, user, CONTENT_USER, &a->content_diag);
@@ -234,9 +251,19 @@ static void hangup_like_terminate(void)
 }
 int main(int argc, char **argv)
 {
+    /* Reminders have options of their own and never open a window (reminders.c). */
+    if (reminders_command_is(argc, argv)) return reminders_command_run(argc, argv);
     Args g;
     int rc = parse_args(argc, argv, &g);
     if (rc >= 0) return rc;
+    static ContentDirs dirs;
+    char dirs_err[2400], where[2400];
+    bool have_content = find_content(&dirs, dirs_err, sizeof dirs_err);
+    if (g.version) {
+        printf("attune %s\ncontent: %s\n", ATTUNE_VERSION,
+               have_content ? contentdir_describe(&dirs, where, sizeof where) : dirs_err);
+        return 0;
+    }
 
     static App app;
     App *a = &app;
@@ -246,8 +273,6 @@ int main(int argc, char **argv)
     a->audio_muted_setting = g.mute;
     if (g.region) resources_code(g.region, a->region_arg);
     resources_locale_region(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), a->locale_region);
-    find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
-    find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (!resolve_data_dir(a, &g)) return 1;
     /* One clock, for windows, scripts and data commands alike: fake in scripted mode (time
      * moves only with the script), wall time from --now when given. */
@@ -260,10 +285,17 @@ int main(int argc, char **argv)
     /* Data commands need no content and no window. */
     if (datacmd_is(g.command))
         return datacmd_run(a->data_dir, &a->clock, g.command, g.npos ? g.pos[0] : NULL, g.json);
-    load_content(a);
+    if (!have_content) {
+        app_log("%s", dirs_err);
+        return 1;
+    }
+    snprintf(a->levels_dir, sizeof a->levels_dir, "%s", dirs.levels);
+    snprintf(a->assets_dir, sizeof a->assets_dir, "%s", dirs.assets);
+    load_content(a, &dirs);
 
     const char *cmd = g.command ? g.command : "";
     if (!strcmp(cmd, "validate")) {
+        printf("Content folder: %s\n", contentdir_describe(&dirs, where, sizeof where));
         app_log_diag(&a->content_diag);
         printf("%d patterns; %d problems\n", a->content.npatterns, a->content_diag.count);
         rc = a->content_diag.count ? 1 : 0;
@@ -276,13 +308,11 @@ int main(int argc, char **argv)
         goto out;
     }
     const BreathPattern *pattern = NULL;
-    bool find_pace = false;
     const char *pattern_id = NULL;
     if (!strcmp(cmd, "breathe")) {
         pattern_id = g.npos ? g.pos[0] : "quick-calm";
-        find_pace = !strcmp(pattern_id, PACE_SWEEP_ID);
         pattern = content_pattern(&a->content, pattern_id);
-        if (!pattern && !find_pace && strcmp(pattern_id, PACE_ID) != 0) {
+        if (!pattern && strcmp(pattern_id, PACE_SWEEP_ID) != 0 && strcmp(pattern_id, PACE_ID) != 0) {
             fprintf(stderr, "attune: no breathing pattern \"%s\" (see 'attune list')\n", pattern_id);
             rc = 2;
             goto out;
@@ -307,8 +337,21 @@ int main(int argc, char **argv)
         }
     }
 
+    WindowCommand wc = {.kind = WINDOW_MENU, .minutes = g.minutes};
+    if (pattern_id) wc.kind = g.choose ? WINDOW_BREATHE_CHOOSE : WINDOW_BREATHE;
+    else if (!strcmp(cmd, "ground")) wc.kind = WINDOW_GROUND;
+    else if (!strcmp(cmd, "cards")) wc.kind = g.couple ? WINDOW_COUPLE : WINDOW_CARDS;
+    else if (!strcmp(cmd, "progress")) wc.kind = WINDOW_PROGRESS;
+    const char *wc_arg = wc.kind == WINDOW_BREATHE ? pattern_id
+                         : exercise                ? exercise->id
+                         : level                   ? level->id
+                                                   : "";
+    snprintf(wc.arg, sizeof wc.arg, "%s", wc_arg);
+    /* One window per data folder: a later start hands its command over (instance.h). */
+    if (!g.script && (rc = instance_claim(a, &wc)) >= 0) goto out;
+    rc = 0;
     practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
-    if (pattern_id && !strcmp(pattern_id, PACE_ID)) {
+    if (wc.kind == WINDOW_BREATHE && !strcmp(pattern_id, PACE_ID)) {
         pattern = breathe_your_pace(a);
         if (!pattern) {
             fprintf(stderr, "attune: no pace found yet: 'attune breathe %s' finds yours\n", PACE_SWEEP_ID);
@@ -316,7 +359,6 @@ int main(int argc, char **argv)
             goto quit;
         }
     }
-    int minutes = pattern ? (g.minutes ? g.minutes : pattern->minutes) : 0;
     if (pattern && g.minutes && breath_minutes_clamped(pattern, g.minutes))
         fprintf(stderr, "attune: %s is taught %d breaths at a time, so this session is %d breaths\n",
                 pattern->title, pattern->max_breaths, pattern->max_breaths);
@@ -327,26 +369,11 @@ int main(int argc, char **argv)
     hangup_like_terminate();
     a->scenes = &SCENE_TABLE;
     scene_open(a, a->scenes->menu, NULL);
-    if (pattern) breathe_push(a, pattern, minutes);
-    if (find_pace) {
-        breathe_picker_push(a); /* the sweep ends on the picker, Your pace first */
-        pace_push(a);
-    }
-    if (!strcmp(cmd, "ground")) {
-        /* The picker stays under an exercise, so Esc goes back to the list. */
-        ground_picker_push(a, exercise ? exercise->id : NULL);
-        if (exercise) ground_push(a, exercise);
-    }
-    if (!strcmp(cmd, "cards")) {
-        /* The picker stays under a round, so Esc from a card goes back to the levels. */
-        if (g.couple) couple_names_push(a, level ? level->id : NULL);
-        else {
-            cards_picker_push(a, level ? level->id : NULL, NULL);
-            if (level) cards_begin(a, level, NULL);
-        }
-    }
+    window_command_open(a, &wc);
+    if (!a->scripted) instance_listen(a);
     rc = a->scripted ? script_run(a, g.script, &fake_now) : app_run(a);
 quit:
+    instance_release();
     a->quit = true; /* scenes freed now are closing with the app: practices save at once */
     scene_free_all(a);
     practice_quit(a);

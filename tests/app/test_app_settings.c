@@ -83,6 +83,7 @@ static void check_ins_turned_off_in_settings_are_not_asked(void)
     CHECK(at_texts_has(t, "Reduced motion"));
     CHECK(at_texts_has(t, "Help lines for"));
     CHECK(at_texts_contains(t, "(automatic)"));
+    CHECK(at_texts_has(t, "Reminders"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "off");
     CHECK(at_texts_has(t, "Off"));
@@ -203,8 +204,8 @@ static void reduced_motion_keeps_the_circle_still_and_brightens_it(void)
     const char *dir = at_tmpdir(3);
     char data[600];
     data_in(dir, data, sizeof data);
-    /* Check-ins off (the first row), then reduced motion on (the last). */
-    const char *script = OPEN_SETTINGS "key Return\nkey Up\nkey Return\nwait 100\n"
+    /* Check-ins off (the first row), then reduced motion on (the last but reminders). */
+    const char *script = OPEN_SETTINGS "key Return\nkey Up\nkey Up\nkey Return\nwait 100\n"
                          "texts $D/motion.json\n";
     CHECK_INT(at_run(dir, "motion", data, script, ""), 0);
     cJSON *t = at_texts_of(dir, "motion");

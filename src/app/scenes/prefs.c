@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "practice.h"
+#include "reminders.h"
 #include "scenes.h"
 
 typedef enum {
@@ -16,6 +17,7 @@ typedef enum {
     ROW_TEXT_SIZE,
     ROW_REGION,
     ROW_MOTION,
+    ROW_REMINDERS, /* opens the Reminders screen */
     ROW_COUNT /* the data folder row follows, outside the focusable list */
 } Row;
 
@@ -27,6 +29,7 @@ static const UiItem ROWS[ROW_COUNT] = {
     {"Text size", NULL},
     {"Help lines for", NULL},
     {"Reduced motion", NULL},
+    {"Reminders", NULL},
 };
 
 static const char *const ABOUT[ROW_COUNT] = {
@@ -37,6 +40,7 @@ static const char *const ABOUT[ROW_COUNT] = {
     "Larger or smaller words on every screen.",
     "Which country's crisis and abuse lines Help shows first. Enter shows every region.",
     "Less movement on screen: the breathing circle keeps its size and brightens instead.",
+    "A gentle nudge to breathe at the times you choose. Off unless you turn it on.",
 };
 
 #define NSIZES 6
@@ -101,6 +105,7 @@ static void change(App *a, Row row, int dir, bool wrap)
         a->region_arg[0] = 0;
         break;
     }
+    case ROW_REMINDERS: reminders_push(a); return;
     default: return;
     }
     practice_save_settings(a);
@@ -120,6 +125,14 @@ static void value_text(const App *a, Row row, char *buf, size_t n)
     case ROW_REGION: {
         const HelpRegion *g = help_region(a);
         snprintf(buf, n, "%s%s", g ? g->name : "?", s->region[0] ? "" : " (automatic)");
+        break;
+    }
+    case ROW_REMINDERS: {
+        RemindPlan p;
+        char dir[1100], times[64];
+        snprintf(buf, n, "%s", reminders_read(&p, dir, sizeof dir) ? remind_format_times(&p, times, sizeof times) : "Off");
+        for (char *c = buf; *c; c++)
+            if (*c == ',') *c = ' ';
         break;
     }
     default: buf[0] = 0; break;
