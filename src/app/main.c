@@ -151,13 +151,16 @@ static bool resolve_data_dir(App *a, const Args *g)
     return true;
 }
 
-static void load_content(App *a)
+/* Returns false when the shipped content is missing or incomplete: Attune cannot start. */
+static bool load_content(App *a)
 {
     content_load_dir(&a->content, a->levels_dir, CONTENT_SHIPPED, &a->content_diag);
+    bool complete = content_check_shipped(&a->content, a->levels_dir, &a->content_diag) == 0;
     char user[1100];
     snprintf(user, sizeof user, "%s/patterns", a->data_dir);
     content_load_dir(&a->content, user, CONTENT_USER, &a->content_diag);
     content_check_refs(&a->content, &a->content_diag);
+    return complete;
 }
 
 static int cmd_list(App *a)
@@ -298,9 +301,14 @@ int main(int argc, char **argv)
     /* Data commands need no content and no window. */
     if (data_command_is(g.command))
         return data_command_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
-    load_content(a);
+    bool complete = load_content(a);
 
     const char *cmd = g.command ? g.command : "";
+    if (!complete && strcmp(cmd, "validate") != 0) {
+        app_log_diag(&a->content_diag);
+        rc = 1;
+        goto out;
+    }
     if (!strcmp(cmd, "validate")) {
         app_log_diag(&a->content_diag);
         printf("%d patterns; %d problems\n", a->content.npatterns, a->content_diag.count);
