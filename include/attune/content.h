@@ -41,6 +41,12 @@ int content_load_dir(Content *c, const char *dir, ContentSource src, AtDiag *dia
 /* Loads one file. Returns the number of problems added. */
 int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *diag);
 
+/* Whether the shipped folder `dir`, loaded into c (before any user content), holds what
+ * Attune needs to start: breathing patterns, grounding exercises, card levels, and the help
+ * notice with crisis lines for everywhere else. If not, adds one message naming dir and what
+ * is missing, and returns 1 (else 0). The app and `attune validate` refuse to go on then. */
+int content_check_shipped(const Content *c, const char *dir, AtDiag *diag);
+
 /* Checks references between files (exercises name breathing patterns, levels name both);
  * call once everything is loaded. Returns the number of problems added. */
 int content_check_refs(const Content *c, AtDiag *diag);

@@ -16,6 +16,14 @@
 /* Upper bound on a content file; larger files are refused rather than read. */
 #define JV_MAX_FILE_BYTES (4u * 1024u * 1024u)
 #define JV_PATH_MAX 160
+#define JV_ID_MAX 40
+/* At most this many messages per reader (v->errors still counts every problem). */
+#define JV_MAX_MESSAGES 200
+/* jv_check_keys takes at most this many known keys. */
+#define JV_MAX_KEYS 32
+/* An overlong NUL, never well-formed UTF-8: jv_parse_content writes three of them over the six
+ * bytes of a "\u0000" escape, and the text checks report them as a NUL. */
+#define JV_NUL_MARK "\xC0\x80"
 
 typedef struct JsonV {
     const char *file;  /* shown at the start of every message */
@@ -28,19 +36,25 @@ typedef struct JsonV {
  * The caller owns the result (cJSON_Delete). */
 cJSON *jv_parse_file(const char *path, AtDiag *diag);
 
+/* Content text: as jv_parse_text, after rewriting each "\u0000" escape inside a string of buf
+ * into JV_NUL_MARKs of the same length (cJSON would otherwise end the string there), so that
+ * jv_str and jv_text_ok refuse it with its JSON path. */
+cJSON *jv_parse_content(char *buf, size_t len, int *line, int *col);
+
 /* Parses buf[0..len) (NUL-terminated at len) as exactly one JSON value. On failure returns
  * NULL with *line and *col (1-based) where parsing stopped; a NUL byte inside the text is
  * damage, reported at its position. The caller owns the result (cJSON_Delete). */
 cJSON *jv_parse_text(const char *buf, size_t len, int *line, int *col);
 
-/* Adds "FILE: PATH: message". */
+/* Adds "FILE: PATH: message" (only the first JV_MAX_MESSAGES of a reader; all are counted). */
 void jv_error(JsonV *v, const char *path, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
-/* Writes "PATH.KEY" or "PATH[I]" into buf (size JV_PATH_MAX) and returns buf. */
+/* Writes "PATH.KEY" or "PATH[I]" into buf (size JV_PATH_MAX) and returns buf. Control
+ * characters and bytes of the key that are not UTF-8 are written as \xNN. */
 char *jv_key_path(char *buf, const char *path, const char *key);
 char *jv_index_path(char *buf, const char *path, int index);
 
@@ -48,6 +62,23 @@ char *jv_index_path(char *buf, const char *path, int index);
  * field is present but wrong, or missing and required). */
 const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
                    bool required);
+
+/* A string value (an object member or an array element) at `path`: well-formed UTF-8 without
+ * NUL, trimmed length 1..maxlen characters. Returns a pool copy of the trimmed text, or NULL
+ * with an error added. */
+const char *jv_str_item(JsonV *v, const cJSON *it, const char *path, size_t maxlen);
+
+/* Whether s is well-formed UTF-8 without a NUL written as \u0000; if not, adds an error at
+ * path ("holds a NUL character" or "is not valid UTF-8 (byte N is 0xNN)"). */
+bool jv_text_ok(JsonV *v, const char *path, const char *s);
+
+/* Whether s is an id: 1..JV_ID_MAX characters of [a-z0-9_-]. */
+bool jv_is_id(const char *s);
+
+/* Reports every key of obj that is not in keys[0..n) (n <= JV_MAX_KEYS) as "unknown key
+ * (expected one of ...)", and a known key that appears twice. Keys starting with '_' are
+ * comments and pass. */
+void jv_check_keys(JsonV *v, const cJSON *obj, const char *path, const char *const *keys, int n);
 
 /* Identifier field: 1..40 chars of [a-z0-9_-]. */
 const char *jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required);

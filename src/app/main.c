@@ -186,16 +186,19 @@ static bool resolve_data_dir(App *a, const Args *g)
     return true;
 }
 
-static void load_content(App *a, const ContentDirs *dirs)
+/* Returns false when the shipped content is missing or incomplete: Attune cannot start. */
+static bool load_content(App *a, const ContentDirs *dirs)
 {
     /* An author's folder (ATTUNE_CONTENT_DIR) may not hold resources: the shipped ones are used. */
     content_load_dir(&a->content, a->levels_dir, dirs->overridden ? CONTENT_AUTHOR : CONTENT_SHIPPED,
                      &a->content_diag);
     if (dirs->overridden) content_load_file(&a->content, dirs->resources, CONTENT_SHIPPED, &a->content_diag);
+    bool complete = content_check_shipped(&a->content, a->levels_dir, &a->content_diag) == 0;
     char user[1100];
     snprintf(user, sizeof user, "%s/patterns", a->data_dir);
     content_load_dir(&a->content, user, CONTENT_USER, &a->content_diag);
     content_check_refs(&a->content, &a->content_diag);
+    return complete;
 }
 
 static int cmd_list(App *a)
@@ -291,9 +294,14 @@ int main(int argc, char **argv)
     }
     snprintf(a->levels_dir, sizeof a->levels_dir, "%s", dirs.levels);
     snprintf(a->assets_dir, sizeof a->assets_dir, "%s", dirs.assets);
-    load_content(a, &dirs);
+    bool complete = load_content(a, &dirs);
 
     const char *cmd = g.command ? g.command : "";
+    if (!complete && strcmp(cmd, "validate") != 0) {
+        app_log_diag(&a->content_diag);
+        rc = 1;
+        goto out;
+    }
     if (!strcmp(cmd, "validate")) {
         printf("Content folder: %s\n", contentdir_describe(&dirs, where, sizeof where));
         app_log_diag(&a->content_diag);

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "attune/png.h"
+#include "attune/utf8.h"
 #include "practice.h"
 #include "script.h"
 
@@ -92,13 +93,17 @@ static void push_click(App *a, int x, int y)
     SDL_PushEvent(&e);
 }
 
+/* s must be well-formed UTF-8 (script_run checks): then a character boundary is never more
+ * than 3 bytes back, and every event moves on. */
 static void push_text(App *a, const char *s)
 {
     /* SDL text events carry at most 31 bytes: split on UTF-8 boundaries. */
     size_t n = strlen(s);
     while (n > 0) {
-        size_t take = n < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1 ? n : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1;
+        size_t max = SDL_TEXTINPUTEVENT_TEXT_SIZE - 1;
+        size_t take = n < max ? n : max;
         while (take < n && take > 0 && ((unsigned char)s[take] & 0xC0) == 0x80) take--;
+        if (take == 0) take = n < max ? n : max; /* never stall, whatever the bytes */
         SDL_Event e = {0};
         e.type = SDL_TEXTINPUT;
         e.text.windowID = SDL_GetWindowID(a->win);
@@ -179,10 +184,17 @@ int script_run(App *a, const char *path, uint64_t *now)
     frame(a, true);
     audio_init(a);
     practice_load_log(a); /* after the first frame, as in app_run */
-    char line[2048], err[512];
+    char *line = NULL, err[512];
+    size_t cap = 0;
+    ssize_t len;
     int lineno = 0, rc = 0;
-    while (fgets(line, sizeof line, f)) {
+    while ((len = getline(&line, &cap, f)) >= 0) {
         lineno++;
+        if (memchr(line, 0, (size_t)len)) {
+            app_log("%s:%d: a NUL byte in the line (a script is text)", path, lineno);
+            rc = 1;
+            break;
+        }
         char *s = trim(line);
         if (!*s || *s == '#') continue;
         if (a->quit) {
@@ -220,8 +232,15 @@ int script_run(App *a, const char *path, uint64_t *now)
                 frame(a, true);
             }
         } else if (!strcmp(s, "type")) {
-            push_text(a, arg);
-            frame(a, true);
+            size_t bad;
+            if (!utf8_valid(arg, strlen(arg), &bad)) {
+                snprintf(err, sizeof err, "type needs UTF-8 text: byte %zu (0x%02X) is not valid UTF-8",
+                         bad + 1, (unsigned char)arg[bad]);
+                ok = false;
+            } else {
+                push_text(a, arg);
+                frame(a, true);
+            }
         } else if (!strcmp(s, "shot") || !strcmp(s, "texts")) {
             if (!*arg) {
                 snprintf(err, sizeof err, "%s needs a file name", s);
@@ -242,6 +261,7 @@ int script_run(App *a, const char *path, uint64_t *now)
             break;
         }
     }
+    free(line);
     fclose(f);
     return rc;
 }

@@ -5,6 +5,9 @@
 #include <string.h>
 
 static const char *const KIND_NAMES[BREATH_KIND_COUNT] = {"in", "hold", "out", "hold-empty"};
+static const char *const PATTERN_KEYS[] = {"id", "title", "when", "minutes", "steps", "max_breaths",
+                                            "caution", "unpaced"};
+static const char *const STEP_KEYS[] = {"kind", "ms", "to"};
 static const char *const KIND_WORDS[BREATH_KIND_COUNT] = {"Breathe in", "Hold", "Breathe out",
                                                           "Rest"};
 
@@ -129,6 +132,7 @@ bool breath_pattern_from_json(JsonV *v, const cJSON *obj, const char *path, Brea
         return false;
     }
     out->file = v->file;
+    jv_check_keys(v, obj, path, PATTERN_KEYS, (int)(sizeof PATTERN_KEYS / sizeof *PATTERN_KEYS));
     out->id = jv_id(v, obj, path, "id", true);
     out->title = jv_str(v, obj, path, "title", 60, true);
     out->when = jv_str(v, obj, path, "when", 160, true);
@@ -170,6 +174,7 @@ bool breath_pattern_from_json(JsonV *v, const cJSON *obj, const char *path, Brea
                 jv_error(v, ip, "expected an object");
                 continue;
             }
+            jv_check_keys(v, st, ip, STEP_KEYS, (int)(sizeof STEP_KEYS / sizeof *STEP_KEYS));
             int k = jv_enum(v, st, ip, "kind", KIND_NAMES, BREATH_KIND_COUNT, true);
             long ms = 0;
             jv_int(v, st, ip, "ms", BREATH_STEP_MIN_MS, BREATH_STEP_MAX_MS, true, &ms);

@@ -27,6 +27,34 @@ const BreathPattern *content_pattern(const Content *c, const char *id)
     return NULL;
 }
 
+/* Ids are one namespace across all content (patterns, exercises, levels, cards): a record's
+ * content id, `attune breathe ID` and a level's practices each name one thing. Writes what
+ * already uses id into buf ("a breathing pattern (FILE)") and returns buf, or NULL. */
+static const char *id_owner(const Content *c, const char *id, char *buf, size_t n)
+{
+    for (int i = 0; i < c->npatterns; i++)
+        if (strcmp(c->patterns[i].id, id) == 0) {
+            snprintf(buf, n, "a breathing pattern (%s)", c->patterns[i].file);
+            return buf;
+        }
+    for (int i = 0; i < c->nexercises; i++)
+        if (strcmp(c->exercises[i].id, id) == 0) {
+            snprintf(buf, n, "a grounding exercise (%s)", c->exercises[i].file);
+            return buf;
+        }
+    for (int i = 0; i < c->nlevels; i++) {
+        if (strcmp(c->levels[i].id, id) == 0) {
+            snprintf(buf, n, "a card level (%s)", c->levels[i].file);
+            return buf;
+        }
+        if (deck_level_card(&c->levels[i], id)) {
+            snprintf(buf, n, "a card (%s)", c->levels[i].file);
+            return buf;
+        }
+    }
+    return NULL;
+}
+
 static void load_patterns(Content *c, JsonV *v, const cJSON *arr, bool user)
 {
     char ip[JV_PATH_MAX];
@@ -36,10 +64,14 @@ static void load_patterns(Content *c, JsonV *v, const cJSON *arr, bool user)
         jv_index_path(ip, "patterns", i++);
         BreathPattern p;
         if (!breath_pattern_from_json(v, it, ip, &p)) continue;
+        char kp[JV_PATH_MAX], who[JV_PATH_MAX + 40];
         if (content_pattern(c, p.id)) {
-            char kp[JV_PATH_MAX];
             jv_error(v, jv_key_path(kp, ip, "id"), "\"%s\" is already used by another pattern",
                      p.id);
+            continue;
+        }
+        if (id_owner(c, p.id, who, sizeof who)) {
+            jv_error(v, jv_key_path(kp, ip, "id"), "\"%s\" is already used by %s", p.id, who);
             continue;
         }
         p.user = user;
@@ -67,10 +99,14 @@ static void load_exercises(Content *c, JsonV *v, const cJSON *arr)
         jv_index_path(ip, "exercises", i++);
         GroundExercise ex;
         if (!ground_exercise_from_json(v, it, ip, &ex)) continue;
+        char kp[JV_PATH_MAX], who[JV_PATH_MAX + 40];
         if (content_exercise(c, ex.id)) {
-            char kp[JV_PATH_MAX];
             jv_error(v, jv_key_path(kp, ip, "id"), "\"%s\" is already used by another exercise",
                      ex.id);
+            continue;
+        }
+        if (id_owner(c, ex.id, who, sizeof who)) {
+            jv_error(v, jv_key_path(kp, ip, "id"), "\"%s\" is already used by %s", ex.id, who);
             continue;
         }
         GroundExercise *slot = grow((void **)&c->exercises, &c->nexercises, &c->cap_exercises,
@@ -92,10 +128,26 @@ static void load_level(Content *c, JsonV *v, const cJSON *obj)
 {
     DeckLevel lv;
     if (!deck_level_from_json(v, obj, "level", &lv)) return;
-    char kp[JV_PATH_MAX];
+    char kp[JV_PATH_MAX], who[JV_PATH_MAX + 40];
     if (content_level(c, lv.id)) {
         jv_error(v, "level.id", "\"%s\" is already used by another level", lv.id);
         return;
+    }
+    if (id_owner(c, lv.id, who, sizeof who) || deck_level_card(&lv, lv.id)) {
+        jv_error(v, "level.id", "\"%s\" is already used by %s", lv.id,
+                 deck_level_card(&lv, lv.id) ? "one of its own cards" : who);
+        return;
+    }
+    for (int k = 0; k < lv.ncards; k++) {
+        const char *id = lv.cards[k].id;
+        bool card_elsewhere = false; /* reported below, with the level it is in */
+        for (int i = 0; i < c->nlevels && !card_elsewhere; i++)
+            card_elsewhere = deck_level_card(&c->levels[i], id) != NULL;
+        if (!card_elsewhere && id_owner(c, id, who, sizeof who)) {
+            snprintf(kp, sizeof kp, "level.cards[%d].id", k);
+            jv_error(v, kp, "\"%s\" is already used by %s", id, who);
+            return;
+        }
     }
     for (int i = 0; i < c->nlevels; i++) {
         if (c->levels[i].number == lv.number) {
@@ -120,6 +172,28 @@ static void load_level(Content *c, JsonV *v, const cJSON *obj)
         c->levels[i] = c->levels[i - 1];
         c->levels[i - 1] = t;
     }
+}
+
+int content_check_shipped(const Content *c, const char *dir, AtDiag *diag)
+{
+    int shipped_patterns = 0;
+    for (int i = 0; i < c->npatterns; i++) shipped_patterns += !c->patterns[i].user;
+    const char *missing[4];
+    int n = 0;
+    if (shipped_patterns == 0) missing[n++] = "breathing patterns";
+    if (c->nexercises == 0) missing[n++] = "grounding exercises";
+    if (c->nlevels == 0) missing[n++] = "card levels";
+    if (!c->res.notice || !c->res.elsewhere.name || c->res.elsewhere.ncrisis == 0)
+        missing[n++] = "help and crisis lines (resources with \"notice\" and \"elsewhere\")";
+    if (n == 0) return 0;
+    char list[300] = "";
+    size_t len = 0;
+    for (int i = 0; i < n && len < sizeof list; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+                                i == 0 ? "" : i == n - 1 ? " or " : ", ", missing[i]);
+    diag_addf(diag, "%s: Attune's content folder has no %s; Attune cannot start without it "
+              "(reinstall Attune, or restore the folder)", dir, list);
+    return 1;
 }
 
 int content_check_refs(const Content *c, AtDiag *diag)
@@ -167,11 +241,20 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
         jv_error(&v, "", "expected an object with \"patterns\", \"resources\", ...");
     } else {
         bool user = src == CONTENT_USER;
+        static const char *const SECTIONS[] = {"patterns", "exercises", "level", "resources"};
+        bool seen[4] = {false};
         const cJSON *sec;
         cJSON_ArrayForEach(sec, root) {
             const char *k = sec->string;
-            if (k[0] != '_' && !section_allowed(k, src)) {
-                jv_error(&v, k, "%s", src == CONTENT_USER
+            char kp[JV_PATH_MAX];
+            jv_key_path(kp, "", k);
+            bool again = false;
+            for (int i = 0; i < 4; i++)
+                if (strcmp(k, SECTIONS[i]) == 0) again = seen[i], seen[i] = true;
+            if (again) {
+                jv_error(&v, kp, "appears more than once in the file (one of each section)");
+            } else if (k[0] != '_' && !section_allowed(k, src)) {
+                jv_error(&v, kp, "%s", src == CONTENT_USER
                     ? "not allowed in your own content (it may hold \"patterns\" and \"exercises\")"
                     : "only the shipped content may hold help and crisis resources");
             } else if (strcmp(k, "patterns") == 0) {
@@ -183,7 +266,7 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
             } else if (strcmp(k, "resources") == 0) {
                 if (jv_object(&v, root, "", k, true)) resources_from_json(&v, sec, k, &c->res);
             } else if (k[0] != '_') { /* "_comment" and the like are allowed */
-                jv_error(&v, k, "unknown section (expected \"patterns\", \"exercises\", \"level\" or \"resources\")");
+                jv_error(&v, kp, "unknown section (expected \"patterns\", \"exercises\", \"level\" or \"resources\")");
             }
         }
     }

@@ -24,6 +24,15 @@ static const char *const AREA_NAMES[DECK_AREA_COUNT] = {"emotional", "cognitive"
 static const char *const AREA_TITLES[DECK_AREA_COUNT] = {"Emotional", "Cognitive", "Behavioural",
                                                          "Social"};
 
+/* Every key each object may hold; any other is an error (keys starting with '_' are comments). */
+static const char *const LEVEL_KEYS[] = {"id", "number", "title", "intro", "safety_note", "practices",
+                                         "cards"};
+static const char *const PRACTICES_KEYS[] = {"breathing", "grounding"};
+static const char *const CARD_KEYS[] = {"id", "relationship", "area", "themes", "situation",
+                                        "responses", "try_saying", "reflect"};
+static const char *const RESPONSE_KEYS[] = {"style", "text", "why"};
+#define KEYS(a) a, (int)(sizeof a / sizeof *a)
+
 /* Enums may be unsigned: compare as unsigned so negative values are out of range too. */
 #define IN_RANGE(x, n) ((unsigned)(x) < (unsigned)(n))
 
@@ -58,16 +67,15 @@ static const char *id_item(JsonV *v, const cJSON *it, const char *path)
         return NULL;
     }
     const char *s = it->valuestring;
+    if (!jv_text_ok(v, path, s)) return NULL;
     size_t len = strlen(s);
-    if (len == 0 || len > 40) {
-        jv_error(v, path, "expected an id of 1 to 40 characters");
+    if (len == 0 || len > JV_ID_MAX) {
+        jv_error(v, path, "expected an id of 1 to %d characters", JV_ID_MAX);
         return NULL;
     }
-    for (const char *c = s; *c; c++) {
-        if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-' || *c == '_')) {
-            jv_error(v, path, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
-            return NULL;
-        }
+    if (!jv_is_id(s)) {
+        jv_error(v, path, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
+        return NULL;
     }
     return strpool_dup(v->pool, s);
 }
@@ -132,6 +140,7 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
         jv_error(v, path, "expected an object");
         return false;
     }
+    jv_check_keys(v, obj, path, KEYS(CARD_KEYS));
     out->id = jv_id(v, obj, path, "id", true);
     int rel = jv_enum(v, obj, path, "relationship", REL_NAMES, DECK_REL_COUNT, true);
     int area = jv_enum(v, obj, path, "area", AREA_NAMES, DECK_AREA_COUNT, true);
@@ -156,6 +165,9 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
                 responses_ok = false;
                 continue;
             }
+            int keys_errors = v->errors;
+            jv_check_keys(v, it, ip, KEYS(RESPONSE_KEYS));
+            if (v->errors != keys_errors) responses_ok = false;
             int st = jv_enum(v, it, ip, "style", STYLE_NAMES, DECK_STYLE_COUNT, true);
             r->text = jv_str(v, it, ip, "text", DECK_TEXT_MAX, true);
             r->why = jv_str(v, it, ip, "why", DECK_WHY_MAX, true);
@@ -196,6 +208,7 @@ bool deck_level_from_json(JsonV *v, const cJSON *obj, const char *path, DeckLeve
     int errors = v->errors;
     DeckLevel l = {0};
     l.file = v->file;
+    jv_check_keys(v, obj, path, KEYS(LEVEL_KEYS));
     l.id = jv_id(v, obj, path, "id", true);
     long number = 0;
     jv_int(v, obj, path, "number", DECK_LEVEL_MIN, DECK_LEVEL_MAX, true, &number);
@@ -208,6 +221,7 @@ bool deck_level_from_json(JsonV *v, const cJSON *obj, const char *path, DeckLeve
     jv_key_path(pp, path, "practices");
     const cJSON *pr = jv_object(v, obj, path, "practices", true);
     if (pr) {
+        jv_check_keys(v, pr, pp, KEYS(PRACTICES_KEYS));
         practice_ids(v, pr, pp, "breathing", l.breathing, &l.nbreathing);
         practice_ids(v, pr, pp, "grounding", l.grounding, &l.ngrounding);
     }

@@ -18,27 +18,6 @@ static const char *const KIND_KEYS[] = {"count", "seconds", "breathe", "feelings
 
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* A misspelt key ("secnds") would silently turn a step into a plain one, so unknown keys are
- * reported. Keys starting with '_' are comments, as elsewhere in the content. */
-static void check_keys(JsonV *v, const cJSON *obj, const char *path, const char *const *keys,
-                       int n)
-{
-    const cJSON *it;
-    cJSON_ArrayForEach(it, obj) {
-        const char *k = it->string;
-        if (!k || k[0] == '_') continue;
-        bool known = false;
-        for (int i = 0; i < n && !known; i++) known = strcmp(k, keys[i]) == 0;
-        if (known) continue;
-        char list[256] = "";
-        size_t len = 0;
-        for (int i = 0; i < n && len < sizeof list - 1; i++)
-            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", keys[i]);
-        char kp[JV_PATH_MAX];
-        jv_error(v, jv_key_path(kp, path, k), "unknown key (expected one of %s)", list);
-    }
-}
-
 static bool same_word(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++)
@@ -64,31 +43,13 @@ static void feelings_from_json(JsonV *v, const cJSON *obj, const char *path, Gro
     const cJSON *it;
     cJSON_ArrayForEach(it, arr) {
         jv_index_path(ip, fp, i);
-        if (!cJSON_IsString(it) || !it->valuestring) {
-            jv_error(v, ip, "expected a string");
-            i++;
-            continue;
-        }
-        const char *w = it->valuestring;
-        while (isspace((unsigned char)*w)) w++;
-        size_t len = strlen(w);
-        while (len && isspace((unsigned char)w[len - 1])) len--;
-        if (len == 0) jv_error(v, ip, "must not be empty");
-        else if (len > GROUND_FEELING_LEN)
-            jv_error(v, ip, "too long (%zu characters, at most %d)", len, GROUND_FEELING_LEN);
-        else {
-            char *copy = strpool_alloc(v->pool, len + 1);
-            if (!copy) {
-                jv_error(v, ip, "out of memory");
-            } else {
-                memcpy(copy, w, len);
-                words[i] = copy;
-                for (int j = 0; j < i; j++) {
-                    if (words[j] && same_word(words[j], copy)) {
-                        jv_error(v, ip, "\"%s\" is already in the list", copy);
-                        break;
-                    }
-                }
+        /* Counted in characters, as every length in the content. */
+        const char *copy = jv_str_item(v, it, ip, GROUND_FEELING_LEN);
+        words[i] = copy;
+        for (int j = 0; copy && j < i; j++) {
+            if (words[j] && same_word(words[j], copy)) {
+                jv_error(v, ip, "\"%s\" is already in the list", copy);
+                break;
             }
         }
         i++;
@@ -105,7 +66,8 @@ static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundS
         jv_error(v, path, "expected an object");
         return;
     }
-    check_keys(v, obj, path, STEP_KEYS, COUNT_OF(STEP_KEYS));
+    /* A misspelt key ("secnds") would silently turn a step into a plain one. */
+    jv_check_keys(v, obj, path, STEP_KEYS, COUNT_OF(STEP_KEYS));
     s->prompt = jv_str(v, obj, path, "prompt", 200, true);
     s->detail = jv_str(v, obj, path, "detail", 300, false);
     s->caution = jv_str(v, obj, path, "caution", 300, false);
@@ -138,7 +100,7 @@ static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundS
         if (!b) return;
         char bp[JV_PATH_MAX];
         jv_key_path(bp, path, "breathe");
-        check_keys(v, b, bp, BREATHE_KEYS, COUNT_OF(BREATHE_KEYS));
+        jv_check_keys(v, b, bp, BREATHE_KEYS, COUNT_OF(BREATHE_KEYS));
         s->pattern = jv_id(v, b, bp, "pattern", true);
         if (jv_int(v, b, bp, "breaths", 1, GROUND_BREATHS_MAX, true, &n)) s->breaths = (int)n;
         s->kind = GROUND_STEP_BREATHE;
@@ -157,7 +119,7 @@ bool ground_exercise_from_json(JsonV *v, const cJSON *obj, const char *path, Gro
     }
     out->file = v->file;
     out->path = strpool_dup(v->pool, path ? path : "");
-    check_keys(v, obj, path, EXERCISE_KEYS, COUNT_OF(EXERCISE_KEYS));
+    jv_check_keys(v, obj, path, EXERCISE_KEYS, COUNT_OF(EXERCISE_KEYS));
     out->id = jv_id(v, obj, path, "id", true);
     out->title = jv_str(v, obj, path, "title", 60, true);
     out->when = jv_str(v, obj, path, "when", 160, true);

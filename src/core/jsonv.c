@@ -8,6 +8,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attune/utf8.h"
+
+/* cJSON turns "\u0000" into a NUL byte that silently ends the string ("ab\u0000cd" reads as
+ * "ab"). Content may not hold NUL, so each such escape inside a string is rewritten, in place
+ * and at the same length, into three overlong NULs (C0 80, never well-formed UTF-8): the
+ * string keeps its full length and the string checks report it with its JSON path. */
+static void mark_nul_escapes(char *buf, size_t len)
+{
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        if (!in_string) {
+            in_string = buf[i] == '"';
+        } else if (buf[i] == '"') {
+            in_string = false;
+        } else if (buf[i] == '\\' && i + 1 < len) {
+            if (buf[i + 1] == 'u' && len - i >= 6 && memcmp(buf + i + 2, "0000", 4) == 0) {
+                memcpy(buf + i, JV_NUL_MARK JV_NUL_MARK JV_NUL_MARK, 6);
+                i += 5;
+            } else {
+                i++; /* the escaped character, whatever it is */
+            }
+        }
+    }
+}
+
+cJSON *jv_parse_content(char *buf, size_t len, int *line, int *col)
+{
+    mark_nul_escapes(buf, len);
+    return jv_parse_text(buf, len, line, col);
+}
+
 cJSON *jv_parse_file(const char *path, AtDiag *diag)
 {
     FILE *f = fopen(path, "rb");
@@ -31,7 +62,7 @@ cJSON *jv_parse_file(const char *path, AtDiag *diag)
     }
     buf[n] = 0;
     int line, col;
-    cJSON *root = jv_parse_text(buf, n, &line, &col);
+    cJSON *root = jv_parse_content(buf, n, &line, &col);
     if (!root) diag_addf(diag, "%s: line %d, column %d: not valid JSON", path, line, col);
     free(buf);
     return root;
@@ -59,6 +90,11 @@ cJSON *jv_parse_text(const char *buf, size_t len, int *line, int *col)
 
 void jv_error(JsonV *v, const char *path, const char *fmt, ...)
 {
+    /* A hostile file could hold a million problems: the first ones say enough. */
+    if (v->errors >= JV_MAX_MESSAGES) {
+        v->errors++;
+        return;
+    }
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
@@ -70,8 +106,27 @@ void jv_error(JsonV *v, const char *path, const char *fmt, ...)
 
 char *jv_key_path(char *buf, const char *path, const char *key)
 {
-    if (path && *path) snprintf(buf, JV_PATH_MAX, "%s.%s", path, key);
-    else snprintf(buf, JV_PATH_MAX, "%s", key);
+    size_t n = (size_t)snprintf(buf, JV_PATH_MAX, "%s%s", path ? path : "", path && *path ? "." : "");
+    /* A key is shown as text: control characters and bytes that are not UTF-8 as \xNN, so a
+     * message is always one printable line. */
+    size_t klen = strlen(key);
+    for (size_t i = 0; i < klen && n < JV_PATH_MAX - 1;) {
+        size_t k = utf8_seq_len(key + i, klen - i);
+        unsigned char c = (unsigned char)key[i];
+        if (klen - i >= 6 && memcmp(key + i, JV_NUL_MARK JV_NUL_MARK JV_NUL_MARK, 6) == 0) {
+            n += (size_t)snprintf(buf + n, JV_PATH_MAX - n, "\\u0000"); /* as the file had it */
+            i += 6;
+        } else if (k == 0 || c < 0x20 || c == 0x7F) {
+            n += (size_t)snprintf(buf + n, JV_PATH_MAX - n, "\\x%02X", c);
+            i++;
+        } else {
+            if (n + k >= JV_PATH_MAX) break;
+            memcpy(buf + n, key + i, k);
+            n += k;
+            i += k;
+        }
+    }
+    buf[n < JV_PATH_MAX ? n : JV_PATH_MAX - 1] = 0;
     return buf;
 }
 
@@ -90,28 +145,36 @@ static const cJSON *field(JsonV *v, const cJSON *obj, const char *path, const ch
     return it;
 }
 
-const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
-                   bool required)
+bool jv_text_ok(JsonV *v, const char *path, const char *s)
 {
-    char kp[JV_PATH_MAX];
-    const cJSON *it = field(v, obj, path, key, required, kp);
-    if (!it) return NULL;
+    size_t bad;
+    if (utf8_valid(s, strlen(s), &bad)) return true;
+    if (strncmp(s + bad, JV_NUL_MARK, 2) == 0)
+        jv_error(v, path, "holds a NUL character (\\u0000), which text may not");
+    else
+        jv_error(v, path, "is not valid UTF-8 (byte %zu is 0x%02X)", bad + 1,
+                 (unsigned char)s[bad]);
+    return false;
+}
+
+const char *jv_str_item(JsonV *v, const cJSON *it, const char *path, size_t maxlen)
+{
     if (!cJSON_IsString(it) || !it->valuestring) {
-        jv_error(v, kp, "expected a string");
+        jv_error(v, path, "expected a string");
         return NULL;
     }
+    if (!jv_text_ok(v, path, it->valuestring)) return NULL;
     const char *s = it->valuestring;
     while (isspace((unsigned char)*s)) s++;
     size_t len = strlen(s);
     while (len && isspace((unsigned char)s[len - 1])) len--;
     if (len == 0) {
-        jv_error(v, kp, "must not be empty");
+        jv_error(v, path, "must not be empty");
         return NULL;
     }
-    size_t chars = 0; /* UTF-8 characters, not bytes */
-    for (size_t i = 0; i < len; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    size_t chars = utf8_chars(s, len); /* characters, not bytes */
     if (chars > maxlen) {
-        jv_error(v, kp, "too long (%zu characters, at most %zu)", chars, maxlen);
+        jv_error(v, path, "too long (%zu characters, at most %zu)", chars, maxlen);
         return NULL;
     }
     char *r = strpool_alloc(v->pool, len + 1);
@@ -119,17 +182,55 @@ const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key
     return r;
 }
 
+const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
+                   bool required)
+{
+    char kp[JV_PATH_MAX];
+    const cJSON *it = field(v, obj, path, key, required, kp);
+    return it ? jv_str_item(v, it, kp, maxlen) : NULL;
+}
+
+bool jv_is_id(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!(islower((unsigned char)s[n]) || isdigit((unsigned char)s[n]) || s[n] == '-' ||
+              s[n] == '_'))
+            return false;
+    return n >= 1 && n <= JV_ID_MAX;
+}
+
+void jv_check_keys(JsonV *v, const cJSON *obj, const char *path, const char *const *keys, int n)
+{
+    unsigned char seen[JV_MAX_KEYS] = {0};
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj) {
+        const char *k = it->string;
+        if (!k || k[0] == '_') continue;
+        int known = -1;
+        for (int i = 0; i < n && known < 0; i++)
+            if (strcmp(k, keys[i]) == 0) known = i;
+        char kp[JV_PATH_MAX];
+        if (known < 0) {
+            char list[256] = "";
+            size_t len = 0;
+            for (int i = 0; i < n && len < sizeof list - 1; i++)
+                len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", keys[i]);
+            jv_error(v, jv_key_path(kp, path, k), "unknown key (expected one of %s)", list);
+        } else if (known < JV_MAX_KEYS && seen[known] < 2 && ++seen[known] == 2) {
+            /* A repeated key would be read once and its other values silently ignored. */
+            jv_error(v, jv_key_path(kp, path, k), "appears more than once in the same object");
+        }
+    }
+}
+
 const char *jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required)
 {
-    const char *s = jv_str(v, obj, path, key, 40, required);
-    if (!s) return NULL;
-    for (const char *c = s; *c; c++) {
-        if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-' || *c == '_')) {
-            char kp[JV_PATH_MAX];
-            jv_error(v, jv_key_path(kp, path, key),
-                     "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
-            return NULL;
-        }
+    const char *s = jv_str(v, obj, path, key, JV_ID_MAX, required);
+    if (s && !jv_is_id(s)) {
+        char kp[JV_PATH_MAX];
+        jv_error(v, jv_key_path(kp, path, key), "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
+        return NULL;
     }
     return s;
 }

@@ -13,6 +13,9 @@ bool resources_code(const char *code, char out[3])
     return true;
 }
 
+static const char *const LINE_KEYS[] = {"name", "contact"};
+static const char *const REGION_KEYS[] = {"code", "name", "emergency", "crisis", "abuse"};
+
 /* "crisis" or "abuse": 0..RES_MAX_LINES lines of name and contact. */
 static bool lines_from_json(JsonV *v, const cJSON *obj, const char *path, const char *key,
                             HelpLine *lines, int *n, bool required)
@@ -25,6 +28,11 @@ static bool lines_from_json(JsonV *v, const cJSON *obj, const char *path, const 
     const cJSON *it;
     cJSON_ArrayForEach(it, arr) {
         jv_index_path(ip, kp, i++);
+        if (!cJSON_IsObject(it)) {
+            jv_error(v, ip, "expected an object");
+            continue;
+        }
+        jv_check_keys(v, it, ip, LINE_KEYS, 2);
         HelpLine l = {jv_str(v, it, ip, "name", 80, true), jv_str(v, it, ip, "contact", 160, true)};
         if (l.name && l.contact) lines[(*n)++] = l;
     }
@@ -40,6 +48,8 @@ static bool region_from_json(JsonV *v, const cJSON *obj, const char *path, bool 
         jv_error(v, path, "expected an object");
         return false;
     }
+    /* "everywhere else" has no code */
+    jv_check_keys(v, obj, path, REGION_KEYS + !coded, 5 - !coded);
     if (coded) {
         const char *code = jv_str(v, obj, path, "code", 2, true);
         char kp[JV_PATH_MAX];
@@ -95,13 +105,7 @@ bool resources_from_json(JsonV *v, const cJSON *obj, const char *path, Resources
     }
     static const char *const KNOWN[] = {"notice", "safety", "breathing", "therapist",
                                         "privacy", "regions", "elsewhere"};
-    const cJSON *f;
-    cJSON_ArrayForEach(f, obj) {
-        bool known = f->string[0] == '_';
-        for (size_t k = 0; k < sizeof KNOWN / sizeof KNOWN[0] && !known; k++)
-            known = strcmp(f->string, KNOWN[k]) == 0;
-        if (!known) jv_error(v, jv_key_path(kp, path, f->string), "unknown key");
-    }
+    jv_check_keys(v, obj, path, KNOWN, (int)(sizeof KNOWN / sizeof KNOWN[0]));
     return v->errors == errors;
 }
 

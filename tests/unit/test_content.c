@@ -300,6 +300,16 @@ static void bad_regions_are_reported_with_file_and_path(void)
           said(&d, "res.json: resources.regions[0].code"));
     CHECK(said(&d, "res.json: resources.regions[0].crisis[0].contact: missing"));
     CHECK(said(&d, "res.json: resources.elswhere: unknown key"));
+    diag_free(&d);
+    content_load_file(&c, write_file("res2.json",
+        "{\"resources\": {\"regions\": [{\"code\": \"CA\", \"name\": \"Canada\", \"emergency\": \"911\","
+        " \"crisis\": [{\"name\": \"A\", \"contact\": \"1\", \"hours\": \"24/7\"}], \"_note\": \"ok\"}],"
+        " \"elsewhere\": {\"code\": \"XX\", \"name\": \"Elsewhere\", \"emergency\": \"local\","
+        " \"crisis\": [{\"name\": \"B\", \"contact\": \"2\"}]}}}"), CONTENT_SHIPPED, &d);
+    dump(&d);
+    CHECK(said(&d, "res2.json: resources.regions[0].crisis[0].hours: unknown key (expected one of name|contact)"));
+    CHECK(said(&d, "res2.json: resources.elsewhere.code: unknown key (expected one of name|emergency|crisis|abuse)"));
+    CHECK_INT(d.count, 2);
     CHECK_INT(c.res.nregions, 0);
     diag_free(&d);
     content_free(&c);
@@ -323,6 +333,138 @@ static void content_outside_the_shipped_folder_cannot_touch_safety_resources(voi
     CHECK(said(&d, "author.json: resources: only the shipped content may hold help and crisis resources"));
     CHECK(c.res.notice == notice);
     CHECK_INT(c.res.nregions, nregions);
+    diag_free(&d);
+    content_free(&c);
+}
+
+/* Loads one file's text as shipped content into a fresh Content; messages land in d. */
+static int load_text(Content *c, AtDiag *d, const char *name, const char *text)
+{
+    return content_load_file(c, write_file(name, text), CONTENT_SHIPPED, d);
+}
+
+static void an_empty_or_incomplete_content_folder_is_refused_naming_it(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    char empty[700];
+    snprintf(empty, sizeof empty, "%s/empty-levels", dir);
+    mkdir(empty, 0700);
+    CHECK_INT(content_load_dir(&c, empty, CONTENT_SHIPPED, &d), 0);
+    CHECK_INT(content_check_shipped(&c, empty, &d), 1);
+    CHECK_INT(d.count, 1);
+    if (d.count) {
+        CHECK(strncmp(d.msg[0], empty, strlen(empty)) == 0);
+        CHECK_CONTAINS(d.msg[0], "no breathing patterns, grounding exercises, card levels or help and crisis lines");
+        CHECK_CONTAINS(d.msg[0], "cannot start");
+    }
+    diag_free(&d);
+    content_free(&c);
+    /* patterns alone are not enough */
+    content_load_file(&c, ATTUNE_SOURCE_DIR "/levels/patterns.json", CONTENT_SHIPPED, &d);
+    CHECK_INT(content_check_shipped(&c, "somewhere", &d), 1);
+    CHECK(said(&d, "somewhere: Attune's content folder has no grounding exercises, card levels or help"));
+    diag_free(&d);
+    content_free(&c);
+    /* the shipped folder is complete */
+    content_load_dir(&c, ATTUNE_SOURCE_DIR "/levels", CONTENT_SHIPPED, &d);
+    CHECK_INT(content_check_shipped(&c, ATTUNE_SOURCE_DIR "/levels", &d), 0);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void unknown_keys_in_a_pattern_are_errors(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    load_text(&c, &d, "keys.json",
+              "{\"patterns\": [\n"
+              " {\"id\": \"a\", \"title\": \"A\", \"when\": \"Now.\", \"minuts\": 10, " STEPS_OK "},\n"
+              " {\"id\": \"b\", \"title\": \"B\", \"when\": \"Now.\", \"steps\": [{\"kind\": \"in\", \"ms\": 4000,"
+              " \"too\": 0.5}, {\"kind\": \"out\", \"ms\": 6000}]},\n"
+              " {\"id\": \"c\", \"title\": \"C\", \"when\": \"Now.\", \"_why\": \"a comment\", " STEPS_OK "},\n"
+              " {\"id\": \"d\", \"title\": \"D\", \"when\": \"Now.\", \"minutes\": 2, \"minutes\": 50, " STEPS_OK "}\n"
+              "]}");
+    dump(&d);
+    CHECK_INT(d.count, 3);
+    CHECK(said(&d, "keys.json: patterns[0].minuts: unknown key (expected one of id|title|when|minutes|steps|max_breaths|caution|unpaced)"));
+    CHECK(said(&d, "keys.json: patterns[1].steps[0].too: unknown key (expected one of kind|ms|to)"));
+    CHECK(said(&d, "keys.json: patterns[3].minutes: appears more than once in the same object"));
+    CHECK(!content_pattern(&c, "a") && !content_pattern(&c, "b") && !content_pattern(&c, "d"));
+    CHECK(content_pattern(&c, "c") != NULL);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void text_must_be_utf8_without_nul(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    load_text(&c, &d, "text.json",
+              "{\"patterns\": [\n"
+              " {\"id\": \"latin1\", \"title\": \"Caf\xE9\", \"when\": \"Now.\", " STEPS_OK "},\n"
+              " {\"id\": \"nul\", \"title\": \"Calm\\u0000 and hidden\", \"when\": \"Now.\", " STEPS_OK "},\n"
+              " {\"id\": \"overlong\", \"title\": \"X\", \"when\": \"\xC0\xAF\", " STEPS_OK "},\n"
+              " {\"id\": \"surrogate\", \"title\": \"X\", \"when\": \"\xED\xA0\x80\", " STEPS_OK "},\n"
+              " {\"id\": \"key\", \"title\": \"X\", \"when\": \"Now.\", \"min\\u0000utes\": 3, " STEPS_OK "},\n"
+              " {\"id\": \"fine\", \"title\": \"A \\\\u0000 is just text \u00e9\", \"when\": \"\xE2\x80\x94 \xF0\x9F\x8C\xBF\", " STEPS_OK "}\n"
+              "]}");
+    dump(&d);
+    CHECK_INT(d.count, 5);
+    CHECK(said(&d, "text.json: patterns[0].title: is not valid UTF-8 (byte 4 is 0xE9)"));
+    CHECK(said(&d, "text.json: patterns[1].title: holds a NUL character (\\u0000), which text may not"));
+    CHECK(said(&d, "text.json: patterns[2].when: is not valid UTF-8 (byte 1 is 0xC0)"));
+    CHECK(said(&d, "text.json: patterns[3].when: is not valid UTF-8 (byte 1 is 0xED)"));
+    CHECK(said(&d, "text.json: patterns[4].min\\u0000utes: unknown key"));
+    CHECK_INT(c.npatterns, 1);
+    const BreathPattern *p = content_pattern(&c, "fine");
+    CHECK(p != NULL);
+    if (p) CHECK_STR(p->title, "A \\u0000 is just text \xC3\xA9");
+    diag_free(&d);
+    content_free(&c);
+}
+
+#define PATTERN(ID) "{\"id\": \"" ID "\", \"title\": \"T\", \"when\": \"Now.\", " STEPS_OK "}"
+#define STEP1 "\"steps\": [{\"prompt\": \"Look around.\"}]"
+#define EXERCISE(ID) "{\"id\": \"" ID "\", \"title\": \"T\", \"when\": \"Now.\", \"minutes\": 1, " STEP1 "}"
+
+static void ids_are_unique_across_all_content(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    load_text(&c, &d, "a-patterns.json", "{\"patterns\": [" PATTERN("box") ", " PATTERN("calm") "]}");
+    CHECK_INT(d.count, 0);
+    load_text(&c, &d, "b-exercises.json",
+              "{\"exercises\": [" EXERCISE("box") ", " EXERCISE("senses") "]}");
+    char want[900];
+    snprintf(want, sizeof want, "b-exercises.json: exercises[0].id: \"box\" is already used by "
+             "a breathing pattern (%s/a-patterns.json)", dir);
+    CHECK(said(&d, want));
+    CHECK(content_exercise(&c, "box") == NULL);
+    CHECK(content_exercise(&c, "senses") != NULL);
+    load_text(&c, &d, "c-more.json", "{\"patterns\": [" PATTERN("senses") "]}");
+    snprintf(want, sizeof want, "c-more.json: patterns[0].id: \"senses\" is already used by "
+             "a grounding exercise (%s/b-exercises.json)", dir);
+    CHECK(said(&d, want));
+    CHECK(content_pattern(&c, "senses") == NULL);
+    /* user patterns cannot take an exercise's id either */
+    content_load_file(&c, write_file("mine2.json", "{\"patterns\": [" PATTERN("senses") "]}"),
+                      CONTENT_USER, &d);
+    CHECK(said(&d, "mine2.json: patterns[0].id: \"senses\" is already used by a grounding exercise"));
+    CHECK_INT(d.count, 3);
+    dump(&d);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void a_section_appears_once_per_file(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    load_text(&c, &d, "twice.json", "{\"patterns\": [" PATTERN("one") "], \"patterns\": [" PATTERN("two") "]}");
+    CHECK(said(&d, "twice.json: patterns: appears more than once in the file"));
+    CHECK(content_pattern(&c, "one") != NULL);
+    CHECK(content_pattern(&c, "two") == NULL);
     diag_free(&d);
     content_free(&c);
 }
@@ -369,5 +511,10 @@ int main(void)
     RUN(bad_regions_are_reported_with_file_and_path);
     RUN(content_outside_the_shipped_folder_cannot_touch_safety_resources);
     RUN(the_region_comes_from_the_locale);
+    RUN(an_empty_or_incomplete_content_folder_is_refused_naming_it);
+    RUN(unknown_keys_in_a_pattern_are_errors);
+    RUN(text_must_be_utf8_without_nul);
+    RUN(ids_are_unique_across_all_content);
+    RUN(a_section_appears_once_per_file);
     return check_report();
 }

@@ -292,6 +292,69 @@ static void a_bad_header_leaves_the_level_out(void)
     expect_header_error(cards_object, FILE_NAME ": level.cards: expected an array");
 }
 
+static void subtitle(cJSON *l) { cJSON_AddStringToObject(l, "subtitle", "Slow down"); }
+static void practices_typo(cJSON *l)
+{
+    cJSON_AddItemToObject(practices(l), "grounds", cJSON_CreateArray());
+}
+static void title_twice(cJSON *l) { cJSON_AddItemToObject(l, "title", cJSON_CreateString("Again")); }
+
+static void unknown_keys_in_the_level_header_leave_the_level_out(void)
+{
+    expect_header_error(subtitle, FILE_NAME ": level.subtitle: unknown key (expected one of "
+                                  "id|number|title|intro|safety_note|practices|cards)");
+    expect_header_error(practices_typo, FILE_NAME ": level.practices.grounds: unknown key "
+                                        "(expected one of breathing|grounding)");
+    expect_header_error(title_twice,
+                        FILE_NAME ": level.title: appears more than once in the same object");
+}
+
+static void unknown_keys_in_a_card_leave_the_card_out(void)
+{
+    cJSON *l = good_level(4);
+    cJSON_AddStringToObject(card_n(l, 0), "situaton", "A typo.");
+    cJSON_AddStringToObject(response_n(l, 1, 2), "whyy", "A typo.");
+    /* comments pass, in the level, a card and a response; themes is a card key */
+    cJSON_AddStringToObject(l, "_comment", "Written with care.");
+    cJSON_AddStringToObject(card_n(l, 2), "_note", "Reviewed.");
+    cJSON_AddStringToObject(response_n(l, 2, 1), "_note", "Softer.");
+    cJSON *themes = cJSON_AddArrayToObject(card_n(l, 3), "themes");
+    cJSON_AddItemToArray(themes, cJSON_CreateString("repair"));
+    Loaded L = load(l);
+    const char *want[] = {
+        FILE_NAME ": level.cards[0].situaton: unknown key (expected one of id|relationship|"
+                  "area|themes|situation|responses|try_saying|reflect)",
+        FILE_NAME ": level.cards[1].responses[2].whyy: unknown key (expected one of "
+                  "style|text|why)",
+    };
+    CHECK_INT(L.diag.count, 2);
+    for (int i = 0; i < 2 && i < L.diag.count; i++) CHECK_STR(L.diag.msg[i], want[i]);
+    CHECK(L.ok);
+    CHECK_INT(L.level.ncards, 2);
+    if (L.level.ncards == 2) {
+        CHECK_STR(L.level.cards[0].id, "c-02");
+        CHECK_STR(L.level.cards[1].id, "c-03");
+    }
+    unload(&L);
+}
+
+static void text_that_is_not_utf8_leaves_the_card_out(void)
+{
+    cJSON *l = good_level(3);
+    set_str(card_n(l, 0), "situation", "Caf\xE9 at noon."); /* Latin-1, not UTF-8 */
+    set_str(response_n(l, 1, 3), "text", "\xF0\x9F\x8C"); /* cut short */
+    Loaded L = load(l);
+    CHECK_INT(L.diag.count, 2);
+    if (L.diag.count == 2) {
+        CHECK_STR(L.diag.msg[0],
+                  FILE_NAME ": level.cards[0].situation: is not valid UTF-8 (byte 4 is 0xE9)");
+        CHECK_STR(L.diag.msg[1],
+                  FILE_NAME ": level.cards[1].responses[3].text: is not valid UTF-8 (byte 1 is 0xF0)");
+    }
+    CHECK_INT(L.level.ncards, 1);
+    unload(&L);
+}
+
 static void card_problems_are_reported_even_when_the_header_is_bad(void)
 {
     cJSON *l = good_level(2);
@@ -622,6 +685,9 @@ int main(void)
     RUN(each_card_problem_is_one_line_with_its_path);
     RUN(a_repeated_card_id_keeps_the_first_card);
     RUN(a_bad_header_leaves_the_level_out);
+    RUN(unknown_keys_in_the_level_header_leave_the_level_out);
+    RUN(unknown_keys_in_a_card_leave_the_card_out);
+    RUN(text_that_is_not_utf8_leaves_the_card_out);
     RUN(card_problems_are_reported_even_when_the_header_is_bad);
     RUN(a_level_with_no_usable_card_is_left_out);
     RUN(styles_have_json_names_and_kind_display_names);

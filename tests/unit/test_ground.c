@@ -546,6 +546,24 @@ static void each_problem_is_one_message_naming_the_file_and_json_path(void)
               "mem.json: exercises[0].steps[1].prompt: too long (201 characters, at most 200)");
 }
 
+static void a_feeling_is_limited_in_characters_not_bytes(void)
+{
+    /* "é" is two bytes: 40 of them are 40 characters, within the limit; 41 are one too many. */
+    char word[41 * 2 + 1] = "", json[600], b[512];
+    for (int i = 0; i < 40; i++) strcat(word, "\xC3\xA9");
+    snprintf(json, sizeof json, STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\",\"%s\"]}"),
+             word);
+    CHECK_STR(only_message(json, b, sizeof b), "");
+    strcat(word, "\xC3\xA9");
+    snprintf(json, sizeof json, STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\",\"%s\"]}"),
+             word);
+    CHECK_STR(only_message(json, b, sizeof b),
+              "mem.json: exercises[0].steps[1].feelings[3]: too long (41 characters, at most 40)");
+    CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\",\"\xFFok\"]}"),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[1].feelings[3]: is not valid UTF-8 (byte 1 is 0xFF)");
+}
+
 static void a_bad_exercise_is_skipped_and_the_others_still_load(void)
 {
     cJSON *root = cJSON_Parse("{\"exercises\":["
@@ -725,6 +743,7 @@ int main(void)
     RUN(a_timed_last_step_finishes_by_itself);
     RUN(a_caution_must_be_acknowledged_before_the_first_step);
     RUN(each_problem_is_one_message_naming_the_file_and_json_path);
+    RUN(a_feeling_is_limited_in_characters_not_bytes);
     RUN(a_bad_exercise_is_skipped_and_the_others_still_load);
     RUN(breathing_pattern_ids_are_checked_once_patterns_are_loaded);
     RUN(shipped_exercises_load_without_a_single_message);
