@@ -962,11 +962,50 @@ static void shipped_exercises_load_without_a_single_message(void)
     }
     if ((e = find(ex, n, "tipp"))) {
         CHECK(e->caution != NULL);
-        CHECK_CONTAINS(e->caution, "heart");
+        CHECK_CONTAINS(e->caution, "heart condition");
+        CHECK_CONTAINS(e->caution, "low resting heart rate");
         CHECK_CONTAINS(e->caution, "beta-blockers");
         CHECK_CONTAINS(e->caution, "eating disorder");
+        CHECK_CONTAINS(e->caution, "Raynaud");
+        CHECK_CONTAINS(e->caution, "cold allergy");
+        CHECK_CONTAINS(e->caution, "asthma");
+        CHECK_CONTAINS(e->caution, "pregnancy");
+        CHECK_CONTAINS(e->caution, "injury");
+        CHECK_CONTAINS(e->caution, "never icy"); /* and why: */
+        CHECK_CONTAINS(e->caution, "slow the heart");
         const GroundStep *b = first_of(e, GROUND_STEP_BREATHE);
         CHECK(b && strcmp(b->pattern, "two-to-one") == 0);
+        /* The four skills are alternatives: one choice, each with steps of its own. */
+        const GroundStep *c = first_of(e, GROUND_STEP_CHOOSE);
+        CHECK(c != NULL);
+        CHECK_INT(kind_count(e, GROUND_STEP_CHOOSE), 1);
+        static const char *const skills[] = {"water", "move", "breathe", "relax"};
+        CHECK_INT(c ? c->noptions : 0, 4);
+        for (int k = 0; c && k < 4 && k < c->noptions; k++) {
+            CHECK_STR(c->options[k].id, skills[k]);
+            int own = 0;
+            for (int i = 0; i < e->nsteps; i++) own += e->steps[i].only && !strcmp(e->steps[i].only, skills[k]);
+            CHECK(own >= 2);
+        }
+        CHECK(b && b->only && !strcmp(b->only, "breathe"));
+        /* The water's own steps say cool, not icy, and why. */
+        bool said = false;
+        for (int i = 0; i < e->nsteps; i++)
+            if (e->steps[i].only && !strcmp(e->steps[i].only, "water") && e->steps[i].caution)
+                said = strstr(e->steps[i].caution, "not icy") && strstr(e->steps[i].caution, "slow your heart");
+        CHECK(said);
+        int fewest = 0, most = 0;
+        ground_exercise_steps(e, &fewest, &most);
+        CHECK(most <= 8); /* short, whichever skill fits */
+        CHECK(fewest >= 4);
+    }
+    if ((e = find(ex, n, "body-scan"))) {
+        CHECK(strstr(e->when, "far away from yourself") == NULL);
+        CHECK_CONTAINS(e->when, "5-4-3-2-1");
+        CHECK_CONTAINS(e->when, "eyes-open");
+        CHECK_CONTAINS(e->steps[0].detail, "rest softly on the screen");
+        CHECK_CONTAINS(e->steps[0].detail, "close them if that feels safe");
+        CHECK_CONTAINS(e->steps[0].detail, "skip it or move");
     }
     if ((e = find(ex, n, "name-it"))) {
         const GroundStep *fs = first_of(e, GROUND_STEP_FEELINGS);
@@ -975,6 +1014,49 @@ static void shipped_exercises_load_without_a_single_message(void)
         const GroundStep *b = first_of(e, GROUND_STEP_BREATHE);
         CHECK(b && (strcmp(b->pattern, "exhale-4-6") == 0 || strcmp(b->pattern, "sigh") == 0));
         CHECK(b && fs && b > fs);
+        static const char *const words[] = {"scared", "guilty", "rejected", "disappointed", "embarrassed",
+                                            "confused", "angry", "anxious", "sad", "numb"};
+        for (int k = 0; fs && k < 10; k++) {
+            bool has = false;
+            for (int i = 0; i < fs->nfeelings; i++) has |= !strcmp(fs->feelings[i], words[k]);
+            CHECK(has);
+            if (!has) fprintf(stderr, "    name-it lacks \"%s\"\n", words[k]);
+        }
+    }
+    /* The newer exercises, each with what it is for and several steps. */
+    static const char *const added[] = {"self-compassion", "breathing-space", "orienting", "soothe",
+                                        "opposite-action", "check-facts", "urge-surfing", "kindness"};
+    CHECK(n >= 15);
+    for (int k = 0; k < 8; k++) {
+        e = find(ex, n, added[k]);
+        CHECK(e != NULL);
+        if (!e) {
+            fprintf(stderr, "    missing exercise %s\n", added[k]);
+            continue;
+        }
+        CHECK(e->nsteps >= 5);
+        CHECK(strlen(e->when) >= 40);
+        CHECK(kind_count(e, GROUND_STEP_PLAIN) < e->nsteps); /* more than prompts to read */
+    }
+    if ((e = find(ex, n, "orienting"))) { /* eyes open, for feeling detached */
+        CHECK_CONTAINS(e->when, "detached");
+        CHECK_CONTAINS(e->steps[0].prompt, "eyes open");
+        CHECK(kind_count(e, GROUND_STEP_COUNT) >= 1);
+        CHECK(kind_count(e, GROUND_STEP_BREATHE) == 0);
+    }
+    if ((e = find(ex, n, "breathing-space"))) { /* three parts of about a minute */
+        CHECK_INT(kind_count(e, GROUND_STEP_TIMED), 3);
+        CHECK(timed_ms(e) >= 150000 && timed_ms(e) <= 210000);
+    }
+    if ((e = find(ex, n, "opposite-action"))) { /* only when the feeling doesn't fit the facts */
+        CHECK(e->caution != NULL);
+        CHECK(first_of(e, GROUND_STEP_FEELINGS) != NULL);
+    }
+    if ((e = find(ex, n, "check-facts"))) CHECK(first_of(e, GROUND_STEP_FEELINGS) != NULL);
+    if ((e = find(ex, n, "urge-surfing"))) { /* a way to help when the urge is to self-harm */
+        bool crisis = false;
+        for (int i = 0; i < e->nsteps; i++) crisis |= e->steps[i].caution && strstr(e->steps[i].caution, "F1");
+        CHECK(crisis);
     }
     /* The shipped exercises can be walked from start to finish, every option of a choice. */
     for (int i = 0; i < n; i++) {

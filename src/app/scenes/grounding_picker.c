@@ -47,7 +47,12 @@ static void gpicker_render(App *a, void *s)
                  ex->minutes == 1 ? "" : "s", steps);
         r = text_draw(a, TEXT_BODY, buf, tx, ty, ALIGN_LEFT, t->step[0], tw);
         ty += r.h + pad;
-        if (ex->caution) grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, true);
+        /* The caution in full where it fits the panel; it is shown again before the first
+         * step, where it must be acknowledged. */
+        if (ex->caution && ty + grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, false) <= panel.y + panel.h)
+            grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, true);
+        else if (ex->caution)
+            grounding_view_caution(a, "A caution comes first: please read it before you begin.", tx, ty, tw, TEXT_SMALL, true);
     }
     ui_hints(a, "Up/Down choose   Enter start", "Esc back");
 }
