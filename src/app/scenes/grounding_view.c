@@ -284,7 +284,7 @@ static void draw_options(App *a, GroundScene *g, const GroundStep *st, TextRole 
         draw_rrect(a, r, h / 2, fill);
         if (focus) draw_rrect_outline(a, r, h / 2, 2, i == chosen ? t->text : t->focus);
         SDL_Color ink = i == chosen ? t->on_accent : t->text;
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", i + 1);
         int inner = option_inner(a, role, w);
         int lh = text_size(a, role, st->options[i].label, inner).y;
