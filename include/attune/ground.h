@@ -27,6 +27,9 @@
 #define GROUND_FEELINGS_MAX 16
 #define GROUND_FEELING_LEN 40
 #define GROUND_STRENGTH_MAX 5
+#define GROUND_OPTIONS_MIN 2
+#define GROUND_OPTIONS_MAX 6
+#define GROUND_OPTION_LABEL 60
 
 /* A full row of marks stays on screen this long before the run moves on by itself, so the
  * user sees the last mark fill. */
@@ -40,8 +43,15 @@ typedef enum GroundStepKind {
     GROUND_STEP_TIMED,    /* a progress ring for `ms`; moves on by itself, or early on Next */
     GROUND_STEP_BREATHE,  /* `breaths` breaths of the pattern `pattern`, after a get-ready */
     GROUND_STEP_FEELINGS, /* pick one of `feelings`, then optionally a strength 1..5 */
+    GROUND_STEP_CHOOSE,   /* pick one of `options`; the steps that follow it `only` then show */
     GROUND_STEP_KIND_COUNT
 } GroundStepKind;
+
+/* One option of a choose step: "options": [{"id": "water", "label": "Cool water"}]. */
+typedef struct GroundOption {
+    const char *id;    /* unique among the options of the whole exercise */
+    const char *label; /* what the user picks, at most GROUND_OPTION_LABEL characters */
+} GroundOption;
 
 typedef struct GroundStep {
     GroundStepKind kind;
@@ -56,6 +66,13 @@ typedef struct GroundStep {
     int breaths;                 /* BREATHE: 1..GROUND_BREATHS_MAX */
     const char *const *feelings; /* FEELINGS: nfeelings distinct words */
     int nfeelings;
+    const GroundOption *options; /* CHOOSE: GROUND_OPTIONS_MIN..MAX options */
+    int noptions;
+    /* A step of any kind but CHOOSE may be shown only on one option's path: `only` is that
+     * option's id (NULL: always shown), options[only_option] of the choose step only_step,
+     * which comes earlier in the exercise. */
+    const char *only;
+    int only_step, only_option;
 } GroundStep;
 
 typedef struct GroundExercise {
@@ -74,6 +91,10 @@ typedef struct GroundExercise {
  * "FILE: exercises[2].steps[4].count: ..."; returns false if the exercise is unusable, and the
  * caller skips it. Breathing pattern ids are stored, not checked (see below). */
 bool ground_exercise_from_json(JsonV *v, const cJSON *obj, const char *path, GroundExercise *out);
+
+/* How many steps a walk through ex shows: *fewest and *most over the options of its choose
+ * steps (equal for an exercise without choices). Either pointer may be NULL. */
+void ground_exercise_steps(const GroundExercise *ex, int *fewest, int *most);
 
 /* Checks that every "breathe" step names one of patterns[0..npatterns-1], a paced one, and
  * asks for no more breaths than its max_breaths; call it once all content is loaded. Adds one
@@ -109,6 +130,7 @@ typedef struct GroundRun {
     uint64_t end;         /* run time at the finish */
     signed char feeling[GROUND_MAX_STEPS];  /* chosen feeling per step, -1 for none */
     signed char strength[GROUND_MAX_STEPS]; /* chosen strength per step, 0 for none */
+    signed char choice[GROUND_MAX_STEPS];   /* chosen option per choose step, -1 for none */
 } GroundRun;
 
 /* Starts a run of ex at `now`. patterns[0..npatterns-1] (e.g. Content.patterns; may be NULL, 0)
@@ -121,12 +143,15 @@ void ground_run_start(GroundRun *r, const GroundExercise *ex, const BreathPatter
 /* Space/Enter/click. Acknowledges the caution (STARTED); on a count step fills the next mark
  * (MARKED), or, once all are full, moves on at once; on a plain, timed or breathing step moves
  * on (a timed step or interlude may be left early); on a feelings step moves on only once a
- * feeling is chosen. Moving past the last step returns FINISHED. Returns NONE, changing
- * nothing, when there is nothing to do, while paused, and after the finish. */
+ * feeling is chosen, on a choose step only once an option is. Moving on skips the steps that
+ * belong to options not chosen (`only`). Moving past the last step returns FINISHED. Returns
+ * NONE, changing nothing, when there is nothing to do, while paused, and after the finish. */
 GroundEvent ground_run_next(GroundRun *r, uint64_t now);
 
-/* Back: returns to the previous step with its state reset (no marks, a fresh timer, no feeling
- * chosen) and returns BACK. On the first step, while paused, awaiting the caution, or after
+/* Back: returns to the previous step shown (skipping those of options not chosen) with its
+ * state reset (no marks, a fresh timer, no feeling chosen) and returns BACK. A choose step
+ * keeps its option, so Next goes the same way again; choosing another changes the path. On the
+ * first step, while paused, awaiting the caution, or after
  * the finish it does nothing and returns NONE (the app may offer to leave instead). */
 GroundEvent ground_run_back(GroundRun *r, uint64_t now);
 
@@ -137,6 +162,11 @@ bool ground_run_choose_feeling(GroundRun *r, int index);
 /* On a feelings step, sets how strong the feeling is, 1..GROUND_STRENGTH_MAX. Returns false,
  * changing nothing, otherwise. */
 bool ground_run_set_strength(GroundRun *r, int strength);
+
+/* On a choose step, chooses options[index] (choosing again replaces it; the steps shown from
+ * here on follow it). Returns false, and changes nothing, on another kind of step, an index out
+ * of range, or while paused. The app usually calls ground_run_next straight after. */
+bool ground_run_choose(GroundRun *r, int index);
 
 /* Moves on by itself when a timed step's time is up, an interlude's breaths are done, or a
  * full row of marks has lingered GROUND_LINGER_MS. The next step begins at the instant the last
@@ -158,10 +188,25 @@ bool ground_run_paused(const GroundRun *r);
 bool ground_run_awaiting_ack(const GroundRun *r);
 bool ground_run_finished(const GroundRun *r);
 
-/* The current step (0-based) and the number of steps; "Step index+1 of total". After the
- * finish the index stays on the last step. */
+/* The current step: its index in ex->steps (0-based; after the finish it stays on the last
+ * step). Use it for ground_run_feeling, ground_run_choice and the app's per-step state; show
+ * the user ground_run_step_number instead. */
 int ground_run_step_index(const GroundRun *r);
+
+/* What the user sees, "Step number of total", counting only the steps on the chosen path.
+ * ground_run_step_number(r, step) is the 1-based place of ex->steps[step] among the steps
+ * shown before and with it (0 for an index out of range). The total counts the steps shown
+ * with the options chosen so far; a choice not yet made counts its longest option (so making
+ * it never adds steps). */
+int ground_run_step_number(const GroundRun *r, int step);
 int ground_run_step_total(const GroundRun *r);
+
+/* True if the current step is the last to be shown: Next finishes (a choice not yet made
+ * counts as leading to its longest option). */
+bool ground_run_last_step(const GroundRun *r);
+
+/* Whether ex->steps[step] is on the chosen path: it has no `only`, or its option is chosen. */
+bool ground_run_step_shown(const GroundRun *r, int step);
 
 /* The current step, or NULL while awaiting the caution and after the finish. */
 const GroundStep *ground_run_step(const GroundRun *r);
@@ -210,11 +255,15 @@ bool ground_run_breath(const GroundRun *r, uint64_t now, BreathSessionState *out
 int ground_run_feeling(const GroundRun *r, int step);
 int ground_run_strength(const GroundRun *r, int step);
 
+/* The option chosen on choose step `step` (an index into its options), or -1. */
+int ground_run_choice(const GroundRun *r, int step);
+
 /* Run time in ms: 0 while awaiting the caution, paused time excluded, frozen at the finish. */
 uint64_t ground_run_elapsed(const GroundRun *r, uint64_t now);
 
-/* Steps completed: the furthest the user got (going back does not undo it); the step total
- * once finished. For the practice record when the user leaves early. */
+/* Steps completed: the steps shown before the furthest the user got (going back does not
+ * undo it); ground_run_step_total once finished. For the practice record when the user leaves
+ * early. */
 int ground_run_completed(const GroundRun *r);
 
 #endif

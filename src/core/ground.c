@@ -10,11 +10,13 @@
 /* Content                                                                                    */
 
 static const char *const EXERCISE_KEYS[] = {"id", "title", "when", "minutes", "caution", "steps"};
-static const char *const STEP_KEYS[] = {"prompt", "detail", "caution", "note",
-                                        "count",  "seconds", "breathe", "feelings"};
+static const char *const STEP_KEYS[] = {"prompt", "detail", "caution", "note", "count",
+                                        "seconds", "breathe", "feelings", "choose", "only"};
 static const char *const BREATHE_KEYS[] = {"pattern", "breaths"};
+static const char *const CHOOSE_KEYS[] = {"options"};
+static const char *const OPTION_KEYS[] = {"id", "label"};
 /* The keys that give a step its kind; a step takes at most one. */
-static const char *const KIND_KEYS[] = {"count", "seconds", "breathe", "feelings"};
+static const char *const KIND_KEYS[] = {"count", "seconds", "breathe", "feelings", "choose"};
 
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -59,6 +61,97 @@ static void feelings_from_json(JsonV *v, const cJSON *obj, const char *path, Gro
     s->kind = GROUND_STEP_FEELINGS;
 }
 
+/* "choose": {"options": [{"id", "label"}, ...]}: 2..6 options with distinct labels (ids are
+ * checked across the whole exercise by resolve_choices). */
+static void choose_from_json(JsonV *v, const cJSON *obj, const char *path, GroundStep *s)
+{
+    char cp[JV_PATH_MAX], op[JV_PATH_MAX], ip[JV_PATH_MAX];
+    const cJSON *c = jv_object(v, obj, path, "choose", true);
+    if (!c) return;
+    jv_key_path(cp, path, "choose");
+    jv_check_keys(v, c, cp, CHOOSE_KEYS, COUNT_OF(CHOOSE_KEYS));
+    const cJSON *arr = jv_array(v, c, cp, "options", GROUND_OPTIONS_MIN, GROUND_OPTIONS_MAX, true);
+    if (!arr) return;
+    jv_key_path(op, cp, "options");
+    int n = cJSON_GetArraySize(arr);
+    GroundOption *opts = strpool_alloc(v->pool, (size_t)n * sizeof *opts);
+    if (!opts) {
+        jv_error(v, op, "out of memory");
+        return;
+    }
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        jv_index_path(ip, op, i);
+        GroundOption *o = &opts[i++];
+        *o = (GroundOption){NULL, NULL};
+        if (!cJSON_IsObject(it)) {
+            jv_error(v, ip, "expected an object");
+            continue;
+        }
+        jv_check_keys(v, it, ip, OPTION_KEYS, COUNT_OF(OPTION_KEYS));
+        o->id = jv_id(v, it, ip, "id", true);
+        o->label = jv_str(v, it, ip, "label", GROUND_OPTION_LABEL, true);
+        for (int j = 0; o->label && j < i - 1; j++) {
+            if (opts[j].label && same_word(opts[j].label, o->label)) {
+                char lp[JV_PATH_MAX];
+                jv_error(v, jv_key_path(lp, ip, "label"), "\"%s\" is already an option of this step",
+                         o->label);
+                break;
+            }
+        }
+    }
+    s->options = opts;
+    s->noptions = n;
+    s->kind = GROUND_STEP_CHOOSE;
+}
+
+/* Once every step is read: option ids are unique in the exercise, and each `only` names an
+ * option of a choose step that comes before it. A choose step is always shown, so that every
+ * later step depends on at most one choice and a walk's length is easy to tell. */
+static void resolve_choices(JsonV *v, const char *sp, GroundExercise *ex)
+{
+    char ip[JV_PATH_MAX], kp[JV_PATH_MAX], op[JV_PATH_MAX], xp[JV_PATH_MAX];
+    for (int i = 0; i < ex->nsteps; i++) {
+        GroundStep *s = &ex->steps[i];
+        jv_index_path(ip, sp, i);
+        for (int k = 0; s->kind == GROUND_STEP_CHOOSE && k < s->noptions; k++) {
+            const char *id = s->options[k].id;
+            bool dup = false;
+            for (int j = 0; id && j <= i && !dup; j++) {
+                const GroundStep *t = &ex->steps[j];
+                if (t->kind != GROUND_STEP_CHOOSE) continue;
+                for (int m = 0; m < (j == i ? k : t->noptions) && !dup; m++)
+                    dup = t->options[m].id && strcmp(t->options[m].id, id) == 0;
+            }
+            if (!dup) continue;
+            jv_key_path(op, jv_key_path(kp, ip, "choose"), "options");
+            jv_key_path(kp, jv_index_path(xp, op, k), "id");
+            jv_error(v, kp, "\"%s\" is already an option in this exercise", id);
+        }
+        if (!s->only) continue;
+        jv_key_path(kp, ip, "only");
+        if (s->kind == GROUND_STEP_CHOOSE) {
+            jv_error(v, kp, "a choose step is always shown: it cannot depend on another choice");
+            continue;
+        }
+        int found = -1;
+        for (int j = 0; j < ex->nsteps && found < 0; j++) {
+            const GroundStep *t = &ex->steps[j];
+            for (int m = 0; t->kind == GROUND_STEP_CHOOSE && m < t->noptions && found < 0; m++) {
+                if (!t->options[m].id || strcmp(t->options[m].id, s->only) != 0) continue;
+                found = j;
+                s->only_step = j;
+                s->only_option = m;
+            }
+        }
+        if (found < 0)
+            jv_error(v, kp, "no option \"%s\" in a choose step before this one", s->only);
+        else if (found > i)
+            jv_error(v, kp, "option \"%s\" is chosen later, at steps[%d]", s->only, found);
+    }
+}
+
 static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundStep *s)
 {
     memset(s, 0, sizeof *s);
@@ -72,6 +165,7 @@ static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundS
     s->detail = jv_str(v, obj, path, "detail", 300, false);
     s->caution = jv_str(v, obj, path, "caution", 300, false);
     jv_bool(v, obj, path, "note", false, &s->note);
+    s->only = jv_id(v, obj, path, "only", false); /* resolved once all steps are read */
 
     const char *found[COUNT_OF(KIND_KEYS)];
     int nfound = 0;
@@ -79,7 +173,8 @@ static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundS
         if (cJSON_GetObjectItemCaseSensitive(obj, KIND_KEYS[i])) found[nfound++] = KIND_KEYS[i];
     if (nfound > 1) {
         jv_error(v, path,
-                 "a step takes only one of count|seconds|breathe|feelings (found \"%s\" and \"%s\")",
+                 "a step takes only one of count|seconds|breathe|feelings|choose (found \"%s\" and "
+                 "\"%s\")",
                  found[0], found[1]);
         return;
     }
@@ -104,8 +199,10 @@ static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundS
         s->pattern = jv_id(v, b, bp, "pattern", true);
         if (jv_int(v, b, bp, "breaths", 1, GROUND_BREATHS_MAX, true, &n)) s->breaths = (int)n;
         s->kind = GROUND_STEP_BREATHE;
-    } else {
+    } else if (strcmp(found[0], "feelings") == 0) {
         feelings_from_json(v, obj, path, s);
+    } else {
+        choose_from_json(v, obj, path, s);
     }
 }
 
@@ -144,6 +241,7 @@ bool ground_exercise_from_json(JsonV *v, const cJSON *obj, const char *path, Gro
             }
         }
     }
+    if (out->steps) resolve_choices(v, sp, out);
     return v->errors == errors && out->id && out->title && out->when && out->path &&
            out->steps;
 }
@@ -197,6 +295,50 @@ static const GroundStep *cur(const GroundRun *r)
     return &r->ex->steps[r->step];
 }
 
+/* Whether step i is on the chosen path. A choose step is never conditional (resolve_choices),
+ * so one look at its choice is enough. */
+static bool shown(const GroundRun *r, int i)
+{
+    const GroundStep *s = &r->ex->steps[i];
+    if (!s->only) return true;
+    return s->only_step >= 0 && s->only_step < GROUND_MAX_STEPS &&
+           r->choice[s->only_step] == s->only_option;
+}
+
+/* Steps shown in ex->steps[from..to) with the choices made so far; a choice not yet made
+ * counts the steps of its longest option in that range (its shortest with `fewest`). The
+ * choices are read from `choice` (NULL: none made). */
+static int count_shown(const GroundExercise *ex, const signed char *choice, int from, int to,
+                       bool fewest)
+{
+    int n = 0;
+    for (int i = from; i < to; i++) {
+        const GroundStep *s = &ex->steps[i];
+        if (!s->only) n++;
+        else if (choice && choice[s->only_step] >= 0) n += choice[s->only_step] == s->only_option;
+    }
+    for (int c = 0; c < ex->nsteps; c++) {
+        const GroundStep *cs = &ex->steps[c];
+        if (cs->kind != GROUND_STEP_CHOOSE || (choice && choice[c] >= 0)) continue;
+        int pick = -1;
+        for (int o = 0; o < cs->noptions; o++) {
+            int k = 0;
+            for (int i = from; i < to; i++)
+                k += ex->steps[i].only && ex->steps[i].only_step == c && ex->steps[i].only_option == o;
+            if (pick < 0 || (fewest ? k < pick : k > pick)) pick = k;
+        }
+        n += pick > 0 ? pick : 0;
+    }
+    return n;
+}
+
+void ground_exercise_steps(const GroundExercise *ex, int *fewest, int *most)
+{
+    bool ok = ex && ex->nsteps > 0 && ex->nsteps <= GROUND_MAX_STEPS;
+    if (fewest) *fewest = ok ? count_shown(ex, NULL, 0, ex->nsteps, true) : 0;
+    if (most) *most = ok ? count_shown(ex, NULL, 0, ex->nsteps, false) : 0;
+}
+
 static uint64_t interlude_total(const GroundRun *r)
 {
     return (uint64_t)cur(r)->breaths * r->breath->cycle_ms;
@@ -221,14 +363,16 @@ static void enter(GroundRun *r, int i, uint64_t at)
 
 static GroundEvent forward(GroundRun *r, uint64_t at)
 {
-    if (r->step + 1 >= r->ex->nsteps) {
+    int next = r->step + 1;
+    while (next < r->ex->nsteps && !shown(r, next)) next++;
+    if (next >= r->ex->nsteps) {
         r->finished = true;
         r->end = at;
         r->furthest = r->ex->nsteps;
         r->breath = NULL;
         return GROUND_FINISHED;
     }
-    enter(r, r->step + 1, at);
+    enter(r, next, at);
     return GROUND_FORWARD;
 }
 
@@ -253,6 +397,7 @@ void ground_run_start(GroundRun *r, const GroundExercise *ex, const BreathPatter
     r->patterns = patterns;
     r->npatterns = patterns ? npatterns : 0;
     memset(r->feeling, -1, sizeof r->feeling);
+    memset(r->choice, -1, sizeof r->choice);
     timer_start(&r->timer, now);
     if (!ex || ex->nsteps <= 0 || ex->nsteps > GROUND_MAX_STEPS) { /* nothing to walk */
         r->finished = true;
@@ -272,7 +417,11 @@ bool ground_run_can_next(const GroundRun *r)
 {
     if (r->timer.paused || r->finished || !r->ex) return false;
     if (r->awaiting_ack) return true;
-    return ground_run_kind(r) != GROUND_STEP_FEELINGS || r->feeling[r->step] >= 0;
+    switch (ground_run_kind(r)) {
+    case GROUND_STEP_FEELINGS: return r->feeling[r->step] >= 0;
+    case GROUND_STEP_CHOOSE: return r->choice[r->step] >= 0;
+    default: return true;
+    }
 }
 
 GroundEvent ground_run_next(GroundRun *r, uint64_t now)
@@ -300,8 +449,11 @@ GroundEvent ground_run_next(GroundRun *r, uint64_t now)
 
 GroundEvent ground_run_back(GroundRun *r, uint64_t now)
 {
-    if (!cur(r) || r->timer.paused || r->step == 0) return GROUND_NONE;
-    enter(r, r->step - 1, run_now(r, now));
+    if (!cur(r) || r->timer.paused) return GROUND_NONE;
+    int prev = r->step - 1;
+    while (prev >= 0 && !shown(r, prev)) prev--;
+    if (prev < 0) return GROUND_NONE;
+    enter(r, prev, run_now(r, now));
     return GROUND_BACK;
 }
 
@@ -312,6 +464,15 @@ bool ground_run_choose_feeling(GroundRun *r, int index)
         index >= s->nfeelings)
         return false;
     r->feeling[r->step] = (signed char)index;
+    return true;
+}
+
+bool ground_run_choose(GroundRun *r, int index)
+{
+    const GroundStep *s = cur(r);
+    if (!s || r->timer.paused || s->kind != GROUND_STEP_CHOOSE || index < 0 || index >= s->noptions)
+        return false;
+    r->choice[r->step] = (signed char)index;
     return true;
 }
 
@@ -341,7 +502,32 @@ bool ground_run_finished(const GroundRun *r) { return r->finished; }
 
 int ground_run_step_index(const GroundRun *r) { return r->step; }
 
-int ground_run_step_total(const GroundRun *r) { return r->ex ? r->ex->nsteps : 0; }
+static bool walkable(const GroundRun *r)
+{
+    return r->ex && r->ex->nsteps > 0 && r->ex->nsteps <= GROUND_MAX_STEPS;
+}
+
+int ground_run_step_number(const GroundRun *r, int step)
+{
+    if (!walkable(r) || step < 0 || step >= r->ex->nsteps) return 0;
+    return count_shown(r->ex, r->choice, 0, step, false) + 1;
+}
+
+int ground_run_step_total(const GroundRun *r)
+{
+    return walkable(r) ? count_shown(r->ex, r->choice, 0, r->ex->nsteps, false) : 0;
+}
+
+bool ground_run_last_step(const GroundRun *r)
+{
+    if (!walkable(r)) return true;
+    return count_shown(r->ex, r->choice, r->step + 1, r->ex->nsteps, false) == 0;
+}
+
+bool ground_run_step_shown(const GroundRun *r, int step)
+{
+    return walkable(r) && step >= 0 && step < r->ex->nsteps && shown(r, step);
+}
 
 const GroundStep *ground_run_step(const GroundRun *r) { return cur(r); }
 
@@ -423,4 +609,14 @@ int ground_run_strength(const GroundRun *r, int step)
 
 uint64_t ground_run_elapsed(const GroundRun *r, uint64_t now) { return run_now(r, now); }
 
-int ground_run_completed(const GroundRun *r) { return r->furthest; }
+int ground_run_choice(const GroundRun *r, int step)
+{
+    return step >= 0 && step < GROUND_MAX_STEPS ? r->choice[step] : -1;
+}
+
+int ground_run_completed(const GroundRun *r)
+{
+    if (!walkable(r)) return 0;
+    if (r->finished) return ground_run_step_total(r);
+    return count_shown(r->ex, r->choice, 0, r->furthest, false);
+}

@@ -1,7 +1,9 @@
 /* The grounding screens end to end, headless: one prompt at a time, marks that fill, timed steps
  * that count down and move on by themselves, the breathing interlude, the TIPP caution, the
- * feelings step, notes that are saved only when asked, Back and Esc. Prompts are read from
- * levels/grounding.json so content edits do not break the tests. */
+ * feelings step, notes that are saved only when asked, Back and Esc; TIPP's choice of one skill
+ * by keys and by mouse; every newer exercise walked to its end; the feelings step inside the
+ * window at 800x600 at every text size. Prompts are read from levels/grounding.json so content
+ * edits do not break the tests. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -420,6 +422,347 @@ static void a_note_that_cannot_be_saved_is_said_on_screen(void)
     cJSON_Delete(t);
 }
 
+/* ---- walking whole exercises ---- */
+
+/* The drawn string s and its rectangle; false if it is not drawn. */
+static bool text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
+        const char *t = str(it, "text");
+        if (!t || strcmp(t, s) != 0) continue;
+        *x = num(it, "x"), *y = num(it, "y"), *w = num(it, "w"), *h = num(it, "h");
+        return true;
+    }
+    return false;
+}
+
+/* Every drawn string lies inside the 800x600 window, and no two overlap. Says which on stderr. */
+static bool texts_fit(const cJSON *texts, const char *where)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(texts, "texts");
+    bool ok = list != NULL;
+    const cJSON *a, *b;
+    cJSON_ArrayForEach(a, list) {
+        int ax = num(a, "x"), ay = num(a, "y"), aw = num(a, "w"), ah = num(a, "h");
+        if (ax < 0 || ay < 0 || ax + aw > 800 || ay + ah > 600) {
+            fprintf(stderr, "    %s: \"%s\" leaves the window (%d,%d %dx%d)\n", where, str(a, "text"), ax, ay, aw, ah);
+            ok = false;
+        }
+        for (b = a->next; b; b = b->next) {
+            int bx = num(b, "x"), by = num(b, "y"), bw = num(b, "w"), bh = num(b, "h");
+            if (ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah) {
+                fprintf(stderr, "    %s: \"%s\" overlaps \"%s\"\n", where, str(a, "text"), str(b, "text"));
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
+/* Whether step st is on the way chosen: it has no "only", or its option is the one chosen. */
+static bool on_way(const cJSON *st, const char *chosen)
+{
+    const char *only = str(st, "only");
+    return !only || (chosen && !strcmp(only, chosen));
+}
+
+#define WALK_MAX 40
+
+/* A script that walks exercise `id` from its caution (if any) to the finish, choosing option
+ * `opt` at its choice, with the drawn texts of each step shown as $D/<tag>-<k>.json (k from 1)
+ * and of the finish as $D/<tag>-end.json. Fills shown[] with the indices of the steps on the
+ * way and returns how many. Timed steps and interludes are left early, after a look. */
+static int walk_script(Script *sc, const char *id, int opt, const char *tag, int *shown)
+{
+    const cJSON *steps = steps_of(id);
+    int n = cJSON_GetArraySize(steps), k = 0;
+    const char *chosen = NULL;
+    /* The option ids of the choice, for the steps that follow it. */
+    for (int i = 0; i < n; i++) {
+        const cJSON *opts = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, i), "choose"), "options");
+        if (opts) chosen = str(cJSON_GetArrayItem(opts, opt < cJSON_GetArraySize(opts) ? opt : 0), "id");
+    }
+    add(sc, "wait 300\n");
+    if (str(exercise(id), "caution")) add(sc, "texts $D/%s-caution.json\nkey return\nwait 300\n", tag);
+    for (int i = 0; i < n; i++) {
+        const cJSON *st = cJSON_GetArrayItem(steps, i);
+        if (!on_way(st, chosen) || k >= WALK_MAX) continue;
+        shown[k++] = i;
+        add(sc, "texts $D/%s-%d.json\n", tag, k);
+        int count = num(st, "count");
+        if (count) {
+            for (int m = 0; m <= count; m++) add(sc, "key space\n"); /* the last press goes on */
+        } else if (num(st, "seconds")) {
+            add(sc, "wait 1500\ntexts $D/%s-%d-timed.json\nkey space\n", tag, k);
+        } else if (cJSON_GetObjectItemCaseSensitive(st, "breathe")) {
+            add(sc, "wait 4000\ntexts $D/%s-%d-breath.json\nkey space\n", tag, k);
+        } else if (cJSON_GetObjectItemCaseSensitive(st, "feelings")) {
+            add(sc, "key return\nkey 3\nwait 100\ntexts $D/%s-%d-felt.json\nkey return\n", tag, k);
+        } else if (cJSON_GetObjectItemCaseSensitive(st, "choose")) {
+            add(sc, "key %d\n", (opt < 6 ? opt : 0) + 1);
+        } else {
+            add(sc, "key space\n");
+        }
+        add(sc, "wait 300\n");
+    }
+    add(sc, "texts $D/%s-end.json\nshot $D/%s-end.png\n", tag, tag);
+    return k;
+}
+
+/* Checks what a walk_script run drew: each step on the way in turn, numbered "Step k of n",
+ * with its prompt and detail, all inside the window; then the finish with every step done. */
+static void check_walk(const char *dir, const char *id, const char *tag, const int *shown, int n)
+{
+    const cJSON *steps = steps_of(id);
+    char name[96], want[64];
+    for (int k = 1; k <= n; k++) {
+        const cJSON *st = cJSON_GetArrayItem(steps, shown[k - 1]);
+        snprintf(name, sizeof name, "%s-%d", tag, k);
+        cJSON *t = at_texts_of(dir, name);
+        CHECK(at_texts_has(t, str(st, "prompt")));
+        if (str(st, "detail")) CHECK(at_texts_has(t, str(st, "detail")));
+        if (str(st, "caution")) CHECK(at_texts_has(t, str(st, "caution")));
+        snprintf(want, sizeof want, "Step %d of %d", k, n);
+        CHECK(at_texts_has(t, want));
+        if (!at_texts_has(t, want) || !at_texts_has(t, str(st, "prompt")))
+            fprintf(stderr, "    %s: expected \"%s\" and \"%s\"\n", name, want, str(st, "prompt"));
+        CHECK(at_texts_has(t, k == n ? "Finish" : "Next"));
+        CHECK(texts_fit(t, name));
+        /* No step off the way is ever shown. */
+        const cJSON *other;
+        cJSON_ArrayForEach(other, steps) {
+            bool on = false;
+            for (int j = 0; j < n; j++) on |= other == cJSON_GetArrayItem(steps, shown[j]);
+            if (!on) CHECK(!at_texts_has(t, str(other, "prompt")));
+        }
+        cJSON_Delete(t);
+        if (cJSON_GetObjectItemCaseSensitive(st, "breathe")) {
+            snprintf(name, sizeof name, "%s-%d-breath", tag, k);
+            t = at_texts_of(dir, name);
+            CHECK(at_texts_has(t, "Breathe in"));
+            cJSON_Delete(t);
+        }
+        if (cJSON_GetObjectItemCaseSensitive(st, "feelings")) {
+            snprintf(name, sizeof name, "%s-%d-felt", tag, k);
+            t = at_texts_of(dir, name);
+            CHECK(at_texts_has(t, str(st, "prompt"))); /* a word and a strength: Next still waits */
+            cJSON_Delete(t);
+        }
+    }
+    snprintf(name, sizeof name, "%s-end", tag);
+    cJSON *t = at_texts_of(dir, name);
+    CHECK(at_texts_has(t, "Well done"));
+    snprintf(want, sizeof want, "%d of %d steps", n, n);
+    CHECK(at_texts_contains(t, want));
+    cJSON_Delete(t);
+    char logpath[600], rec[128];
+    snprintf(logpath, sizeof logpath, "%s/practice.jsonl", dir);
+    char *log = at_read_file(logpath);
+    snprintf(rec, sizeof rec, "\"kind\":\"grounding\",\"content\":\"%s\"", id);
+    CHECK_CONTAINS(log, rec);
+    CHECK_CONTAINS(log, "\"completed\":true");
+    snprintf(rec, sizeof rec, "\"count\":%d", n);
+    CHECK_CONTAINS(log, rec);
+    free(log);
+}
+
+static void every_newer_exercise_can_be_walked_to_its_end(void)
+{
+    static const char *const ids[] = {"self-compassion", "breathing-space", "orienting", "soothe",
+                                      "opposite-action", "check-facts", "urge-surfing", "kindness"};
+    for (int i = 0; i < 8; i++) {
+        const char *dir = at_tmpdir(0);
+        Script sc = {.n = 0};
+        int shown[WALK_MAX];
+        int n = walk_script(&sc, ids[i], 0, ids[i], shown);
+        CHECK(n >= 5);
+        char args[80];
+        snprintf(args, sizeof args, "ground %s", ids[i]);
+        at_checkins_off(dir);
+        CHECK_INT(at_run(dir, ids[i], dir, sc.s, args), 0);
+        if (str(exercise(ids[i]), "caution")) {
+            char name[96];
+            snprintf(name, sizeof name, "%s-caution", ids[i]);
+            cJSON *t = at_texts_of(dir, name);
+            CHECK(at_texts_has(t, str(exercise(ids[i]), "caution")));
+            CHECK(texts_fit(t, name));
+            cJSON_Delete(t);
+        }
+        check_walk(dir, ids[i], ids[i], shown, n);
+    }
+}
+
+/* TIPP walked once for each of its four skills: only that skill's steps, counted as such. */
+static void tipp_walks_only_the_skill_chosen(void)
+{
+    const cJSON *steps = steps_of("tipp");
+    const cJSON *opts = NULL;
+    for (int i = 0; i < cJSON_GetArraySize(steps) && !opts; i++)
+        opts = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, i), "choose"),
+                                                "options");
+    CHECK_INT(cJSON_GetArraySize(opts), 4);
+    for (int o = 0; o < cJSON_GetArraySize(opts); o++) {
+        const char *dir = at_tmpdir(1);
+        Script sc = {.n = 0};
+        int shown[WALK_MAX];
+        char tag[32];
+        snprintf(tag, sizeof tag, "tipp%d", o);
+        int n = walk_script(&sc, "tipp", o, tag, shown);
+        at_checkins_off(dir);
+        CHECK_INT(at_run(dir, tag, dir, sc.s, "ground tipp"), 0);
+        check_walk(dir, "tipp", tag, shown, n);
+    }
+}
+
+/* The choice by keys (a number; Up/Down and Enter) and by mouse; Back returns to it with the
+ * option kept, and another option changes the way on. */
+static void tipp_choice_by_keys_and_mouse_with_back(void)
+{
+    const cJSON *steps = steps_of("tipp");
+    int n = cJSON_GetArraySize(steps), ci = -1;
+    for (int i = 0; i < n && ci < 0; i++)
+        if (cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, i), "choose")) ci = i;
+    CHECK(ci > 0);
+    if (ci <= 0) return;
+    const cJSON *opts = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, ci), "choose"), "options");
+    /* The first step of each option's own way, and how many steps a way has. */
+    int first[4] = {-1, -1, -1, -1}, own[4] = {0};
+    for (int i = 0; i < n; i++) {
+        const char *only = str(cJSON_GetArrayItem(steps, i), "only");
+        for (int o = 0; only && o < 4; o++) {
+            if (strcmp(only, str(cJSON_GetArrayItem(opts, o), "id"))) continue;
+            if (first[o] < 0) first[o] = i;
+            own[o]++;
+        }
+    }
+    int shared = 0;
+    for (int i = 0; i < n; i++) shared += str(cJSON_GetArrayItem(steps, i), "only") == NULL;
+    int longest = 0;
+    for (int o = 0; o < 4; o++) longest = own[o] > longest ? own[o] : longest;
+
+    const char *dir = at_tmpdir(2);
+    Script sc = {.n = 0};
+    add(&sc, "wait 300\nkey return\nwait 300\n");
+    for (int i = 0; i < ci; i++) add(&sc, "key space\nwait 300\n");
+    add(&sc, "texts $D/choose.json\nshot $D/choose.png\n");
+    add(&sc, "key right\nkey 5\nwait 300\ntexts $D/waits.json\n"); /* Next waits; no fifth option */
+    add(&sc, "key 2\nwait 300\ntexts $D/second.json\n");
+    add(&sc, "key backspace\nwait 300\ntexts $D/back.json\n");
+    add(&sc, "key down\nkey down\nwait 100\ntexts $D/focus.json\nkey return\nwait 300\ntexts $D/fourth.json\n");
+    add(&sc, "key left\nwait 300\nkey up\nkey up\nkey up\nkey up\nkey return\nwait 300\ntexts $D/first.json\n");
+    add(&sc, "key backspace\nwait 300\nkey return\nwait 300\ntexts $D/again.json\n"); /* Enter: the kept option */
+    at_checkins_off(dir);
+    CHECK_INT(at_run(dir, "keys", dir, sc.s, "ground tipp"), 0);
+
+    char want[64];
+    cJSON *t = at_texts_of(dir, "choose");
+    CHECK(at_texts_has(t, prompt("tipp", ci)));
+    const cJSON *o;
+    cJSON_ArrayForEach(o, opts) CHECK(at_texts_has(t, str(o, "label")));
+    for (int k = 1; k <= 4; k++) {
+        snprintf(want, sizeof want, "%d", k);
+        CHECK(at_texts_has(t, want)); /* the number that picks it */
+    }
+    snprintf(want, sizeof want, "Step %d of %d", ci + 1, shared + longest);
+    CHECK(at_texts_has(t, want));
+    CHECK(at_texts_has(t, "Back"));
+    CHECK(texts_fit(t, "choose"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "waits");
+    CHECK(at_texts_has(t, prompt("tipp", ci)));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "second");
+    CHECK(at_texts_has(t, prompt("tipp", first[1])));
+    snprintf(want, sizeof want, "Step %d of %d", ci + 2, shared + own[1]);
+    CHECK(at_texts_has(t, want));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "back");
+    CHECK(at_texts_has(t, prompt("tipp", ci)));
+    snprintf(want, sizeof want, "Step %d of %d", ci + 1, shared + own[1]); /* the kept option's way */
+    CHECK(at_texts_has(t, want));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "fourth"); /* Down twice from the kept second option */
+    CHECK(at_texts_has(t, prompt("tipp", first[3])));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "first");
+    CHECK(at_texts_has(t, prompt("tipp", first[0])));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "again");
+    CHECK(at_texts_has(t, prompt("tipp", first[0])));
+    cJSON_Delete(t);
+
+    /* By mouse: a click on the third option's label, where the keyboard run drew it. */
+    t = at_texts_of(dir, "choose");
+    int x = 0, y = 0, w = 0, h = 0;
+    CHECK(text_rect(t, str(cJSON_GetArrayItem(opts, 2), "label"), &x, &y, &w, &h));
+    cJSON_Delete(t);
+    sc.n = 0;
+    add(&sc, "wait 300\nkey return\nwait 300\n");
+    for (int i = 0; i < ci; i++) add(&sc, "key space\nwait 300\n");
+    add(&sc, "click 400 12\nwait 300\ntexts $D/missed.json\n"); /* beside the options: nothing */
+    add(&sc, "click %d %d\nwait 300\ntexts $D/clicked.json\n", x + w / 2, y + h / 2);
+    CHECK_INT(at_run(dir, "mouse", dir, sc.s, "ground tipp"), 0);
+    t = at_texts_of(dir, "missed");
+    CHECK(at_texts_has(t, prompt("tipp", ci)));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "clicked");
+    CHECK(at_texts_has(t, prompt("tipp", first[2])));
+    cJSON_Delete(t);
+}
+
+/* Sixteen feeling words at 800x600: in as many rows as they need, inside the window, clear of
+ * each other and of the buttons, at text sizes 100%, 150% and 200%. */
+static void the_feelings_step_fits_at_800x600_at_every_text_size(void)
+{
+    const cJSON *steps = steps_of("name-it");
+    int n = cJSON_GetArraySize(steps), fi = -1;
+    for (int i = 0; i < n && fi < 0; i++)
+        if (cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, i), "feelings")) fi = i;
+    CHECK(fi >= 0);
+    if (fi < 0) return;
+    const cJSON *words = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, fi), "feelings");
+    CHECK(cJSON_GetArraySize(words) >= 16);
+    static const char *const sizes[] = {"1", "1.5", "2"};
+    for (int z = 0; z < 3; z++) {
+        const char *dir = at_tmpdir(3);
+        char settings[256];
+        snprintf(settings, sizeof settings, "{\"checkins\": false, \"text_size\": %s, " AT_INTROS_SEEN "}", sizes[z]);
+        at_write_settings(dir, settings);
+        Script sc = {.n = 0};
+        add(&sc, "wait 300\n");
+        for (int i = 0; i < fi; i++) add(&sc, "key space\nwait 300\n");
+        add(&sc, "texts $D/feel.json\nshot $D/feel.png\n");
+        CHECK_INT(at_run(dir, "feel", dir, sc.s, "ground name-it"), 0);
+        cJSON *t = at_texts_of(dir, "feel");
+        CHECK(at_texts_has(t, prompt("name-it", fi)));
+        int bx = 0, by = 600, bw = 0, bh = 0;
+        CHECK(text_rect(t, "Next", &bx, &by, &bw, &bh));
+        const cJSON *wd;
+        cJSON_ArrayForEach(wd, words) {
+            int x = -1, y = -1, w = 0, h = 0;
+            CHECK(text_rect(t, wd->valuestring, &x, &y, &w, &h));
+            CHECK(x >= 0 && x + w <= 800 && y >= 0 && y + h < by); /* above the buttons */
+        }
+        for (int s = 1; s <= 5; s++) { /* and the strength row */
+            char d[4];
+            snprintf(d, sizeof d, "%d", s);
+            int x = -1, y = -1, w = 0, h = 0;
+            CHECK(text_rect(t, d, &x, &y, &w, &h));
+            CHECK(y + h < by);
+        }
+        /* Everything but the key hints (which crowd at 200% on any screen) stays clear. */
+        cJSON *list = cJSON_GetObjectItemCaseSensitive(t, "texts");
+        for (int i = cJSON_GetArraySize(list) - 1; i >= 0; i--)
+            if (num(cJSON_GetArrayItem(list, i), "y") >= by + bh) cJSON_DeleteItemFromArray(list, i);
+        char where[32];
+        snprintf(where, sizeof where, "feelings at %s", sizes[z]);
+        CHECK(texts_fit(t, where));
+        cJSON_Delete(t);
+    }
+}
+
 int main(int argc, char **argv)
 {
     at_init(argc, argv);
@@ -440,6 +783,10 @@ int main(int argc, char **argv)
     RUN(menu_opens_the_picker_and_the_picker_starts_an_exercise);
     RUN(feelings_and_a_saved_note);
     RUN(a_note_that_cannot_be_saved_is_said_on_screen);
+    RUN(every_newer_exercise_can_be_walked_to_its_end);
+    RUN(tipp_walks_only_the_skill_chosen);
+    RUN(tipp_choice_by_keys_and_mouse_with_back);
+    RUN(the_feelings_step_fits_at_800x600_at_every_text_size);
     cJSON_Delete(grounding);
     return check_report();
 }

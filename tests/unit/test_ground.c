@@ -456,6 +456,202 @@ static void a_caution_must_be_acknowledged_before_the_first_step(void)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Choices: a choose step and the steps shown `only` for one of its options                  */
+
+/* Intro; a choice of a, b or c; two steps for a (one timed), one for b (a count), none for c;
+ * a closing step for everyone. */
+static const char *const CHOICE =
+    "{\"id\":\"pick\",\"title\":\"Pick\",\"when\":\"Tests.\",\"minutes\":2,\"steps\":["
+    "{\"prompt\":\"Hello.\"},"
+    "{\"prompt\":\"Which?\",\"choose\":{\"options\":[{\"id\":\"a\",\"label\":\"Aa\"},"
+    "{\"id\":\"b\",\"label\":\"Bb\"},{\"id\":\"c\",\"label\":\"Cc\"}]}},"
+    "{\"only\":\"a\",\"prompt\":\"A one.\"},"
+    "{\"only\":\"a\",\"prompt\":\"A two.\",\"seconds\":5},"
+    "{\"only\":\"b\",\"prompt\":\"B one.\",\"count\":2},"
+    "{\"prompt\":\"The end.\",\"note\":true}]}";
+
+enum { C_HELLO, C_WHICH, C_A1, C_A2, C_B1, C_END, C_NSTEPS };
+
+static void a_choose_step_loads_with_its_options_and_the_steps_that_follow_them(void)
+{
+    Fixture f;
+    fixture(&f, CHOICE);
+    CHECK_INT(f.ex.nsteps, C_NSTEPS);
+    const GroundStep *w = &f.ex.steps[C_WHICH];
+    CHECK_INT(w->kind, GROUND_STEP_CHOOSE);
+    CHECK_INT(w->noptions, 3);
+    CHECK_STR(w->options[1].id, "b");
+    CHECK_STR(w->options[2].label, "Cc");
+    CHECK(w->only == NULL);
+    CHECK_STR(f.ex.steps[C_A2].only, "a");
+    CHECK_INT(f.ex.steps[C_A2].only_step, C_WHICH);
+    CHECK_INT(f.ex.steps[C_A2].only_option, 0);
+    CHECK_INT(f.ex.steps[C_B1].only_option, 1);
+    CHECK_INT(f.ex.steps[C_B1].kind, GROUND_STEP_COUNT); /* `only` goes with any kind */
+    CHECK(f.ex.steps[C_END].only == NULL);
+    int fewest = 0, most = 0;
+    ground_exercise_steps(&f.ex, &fewest, &most);
+    CHECK_INT(fewest, 3); /* c: hello, which, end */
+    CHECK_INT(most, 5);   /* a: two steps of its own */
+    fixture_free(&f);
+}
+
+static void next_waits_for_an_option_and_then_follows_only_its_steps(void)
+{
+    Fixture f;
+    fixture(&f, CHOICE);
+    GroundRun r;
+    ground_run_start(&r, &f.ex, NULL, 0, 0);
+    CHECK_INT(ground_run_step_total(&r), 5); /* not chosen yet: the longest way */
+    CHECK_INT(ground_run_step_number(&r, C_HELLO), 1);
+    CHECK(!ground_run_choose(&r, 0)); /* not a choose step */
+    CHECK_INT(ground_run_next(&r, 100), GROUND_FORWARD);
+    CHECK_INT(ground_run_step_index(&r), C_WHICH);
+    CHECK_INT(ground_run_kind(&r), GROUND_STEP_CHOOSE);
+    CHECK(!ground_run_can_next(&r));
+    CHECK(!ground_run_last_step(&r));
+    CHECK_INT(ground_run_next(&r, 200), GROUND_NONE);
+    CHECK_INT(ground_run_step_index(&r), C_WHICH);
+    CHECK(!ground_run_choose(&r, 3)); /* only three options */
+    CHECK(!ground_run_choose(&r, -1));
+    CHECK_INT(ground_run_choice(&r, C_WHICH), -1);
+    CHECK(ground_run_choose(&r, 0));
+    CHECK(ground_run_choose(&r, 1)); /* changing your mind is fine */
+    CHECK_INT(ground_run_choice(&r, C_WHICH), 1);
+    CHECK_INT(ground_run_choice(&r, C_HELLO), -1);
+    CHECK_INT(ground_run_step_total(&r), 4); /* hello, which, b's count, end */
+    CHECK(ground_run_step_shown(&r, C_B1));
+    CHECK(!ground_run_step_shown(&r, C_A1));
+    CHECK(!ground_run_step_shown(&r, C_A2));
+    CHECK(ground_run_can_next(&r));
+    CHECK_INT(ground_run_next(&r, 300), GROUND_FORWARD);
+    CHECK_INT(ground_run_step_index(&r), C_B1); /* a's steps are skipped */
+    CHECK_INT(ground_run_step_number(&r, C_B1), 3);
+    CHECK_INT(ground_run_completed(&r), 2);
+    CHECK(!ground_run_last_step(&r));
+    ground_run_next(&r, 400);
+    ground_run_next(&r, 500);
+    CHECK_INT(ground_run_update(&r, 500 + GROUND_LINGER_MS), GROUND_FORWARD);
+    CHECK_INT(ground_run_step_index(&r), C_END);
+    CHECK_INT(ground_run_step_number(&r, C_END), 4);
+    CHECK(ground_run_last_step(&r));
+    CHECK_INT(ground_run_next(&r, 2000), GROUND_FINISHED);
+    CHECK_INT(ground_run_completed(&r), 4);
+    CHECK_INT(ground_run_step_total(&r), 4);
+    CHECK_INT(ground_run_choice(&r, C_WHICH), 1); /* still there to record */
+    /* Another run starts with nothing chosen. */
+    ground_run_start(&r, &f.ex, NULL, 0, 0);
+    CHECK_INT(ground_run_choice(&r, C_WHICH), -1);
+    CHECK_INT(ground_run_step_total(&r), 5);
+    fixture_free(&f);
+}
+
+static void back_skips_steps_of_other_options_and_keeps_the_choice(void)
+{
+    Fixture f;
+    fixture(&f, CHOICE);
+    GroundRun r;
+    ground_run_start(&r, &f.ex, NULL, 0, 0);
+    ground_run_next(&r, 0);
+    ground_run_choose(&r, 1);
+    ground_run_next(&r, 0);
+    ground_run_next(&r, 0);
+    ground_run_next(&r, 0); /* b's two marks: the next press moves on at once */
+    ground_run_next(&r, 0);
+    CHECK_INT(ground_run_step_index(&r), C_END);
+    CHECK_INT(ground_run_back(&r, 100), GROUND_BACK);
+    CHECK_INT(ground_run_step_index(&r), C_B1); /* not a's timed step */
+    CHECK_INT(ground_run_marks(&r), 0);
+    CHECK_INT(ground_run_back(&r, 200), GROUND_BACK);
+    CHECK_INT(ground_run_step_index(&r), C_WHICH);
+    CHECK_INT(ground_run_choice(&r, C_WHICH), 1); /* kept: Next goes the same way */
+    CHECK(ground_run_can_next(&r));
+    CHECK_INT(ground_run_step_total(&r), 4);
+    /* Choosing another option changes the way on, and the count. */
+    CHECK(ground_run_choose(&r, 0));
+    CHECK_INT(ground_run_step_total(&r), 5);
+    CHECK_INT(ground_run_next(&r, 300), GROUND_FORWARD);
+    CHECK_INT(ground_run_step_index(&r), C_A1);
+    CHECK_INT(ground_run_step_number(&r, C_A1), 3);
+    ground_run_next(&r, 400);
+    CHECK_INT(ground_run_step_index(&r), C_A2);
+    CHECK_INT(ground_run_step_number(&r, C_A2), 4);
+    CHECK(!ground_run_last_step(&r));
+    /* A timed step that runs out moves on to the next step shown, past b's count. */
+    CHECK_INT(ground_run_update(&r, 5399), GROUND_NONE);
+    CHECK_INT(ground_run_update(&r, 5400), GROUND_FORWARD);
+    CHECK_INT(ground_run_step_index(&r), C_END);
+    CHECK_INT(ground_run_step_number(&r, C_END), 5);
+    CHECK_INT(ground_run_completed(&r), 4);
+    /* Back all the way to the start, and no further. */
+    CHECK_INT(ground_run_back(&r, 6000), GROUND_BACK);
+    CHECK_INT(ground_run_step_index(&r), C_A2);
+    CHECK_INT(ground_run_back(&r, 6000), GROUND_BACK);
+    CHECK_INT(ground_run_back(&r, 6000), GROUND_BACK);
+    CHECK_INT(ground_run_step_index(&r), C_WHICH);
+    CHECK_INT(ground_run_back(&r, 6000), GROUND_BACK);
+    CHECK_INT(ground_run_step_index(&r), C_HELLO);
+    CHECK_INT(ground_run_back(&r, 6000), GROUND_NONE);
+    /* An option with no steps of its own goes straight on to the shared ones. */
+    ground_run_next(&r, 7000);
+    CHECK(ground_run_choose(&r, 2));
+    CHECK_INT(ground_run_step_total(&r), 3);
+    CHECK_INT(ground_run_next(&r, 7000), GROUND_FORWARD);
+    CHECK_INT(ground_run_step_index(&r), C_END);
+    CHECK_INT(ground_run_step_number(&r, C_END), 3);
+    CHECK(ground_run_last_step(&r));
+    CHECK_INT(ground_run_next(&r, 8000), GROUND_FINISHED);
+    CHECK_INT(ground_run_completed(&r), 3);
+    fixture_free(&f);
+}
+
+static void a_choice_waits_while_paused(void)
+{
+    Fixture f;
+    fixture(&f, CHOICE);
+    GroundRun r;
+    ground_run_start(&r, &f.ex, NULL, 0, 0);
+    ground_run_next(&r, 0);
+    ground_run_pause(&r, 100);
+    CHECK(!ground_run_choose(&r, 0));
+    CHECK_INT(ground_run_choice(&r, C_WHICH), -1);
+    ground_run_resume(&r, 200);
+    CHECK(ground_run_choose(&r, 0));
+    fixture_free(&f);
+}
+
+static void two_choices_count_each_way_on_its_own(void)
+{
+    Fixture f;
+    fixture(&f, "{\"id\":\"two\",\"title\":\"Two\",\"when\":\"w\",\"minutes\":1,\"steps\":["
+                "{\"prompt\":\"First?\",\"choose\":{\"options\":[{\"id\":\"x\",\"label\":\"X\"},"
+                "{\"id\":\"y\",\"label\":\"Y\"}]}},"
+                "{\"only\":\"x\",\"prompt\":\"x1\"},{\"only\":\"x\",\"prompt\":\"x2\"},"
+                "{\"prompt\":\"Second?\",\"choose\":{\"options\":[{\"id\":\"p\",\"label\":\"P\"},"
+                "{\"id\":\"q\",\"label\":\"Q\"}]}},"
+                "{\"only\":\"q\",\"prompt\":\"q1\"},{\"prompt\":\"End.\"}]}");
+    int fewest = 0, most = 0;
+    ground_exercise_steps(&f.ex, &fewest, &most);
+    CHECK_INT(fewest, 3);
+    CHECK_INT(most, 6);
+    GroundRun r;
+    ground_run_start(&r, &f.ex, NULL, 0, 0);
+    CHECK_INT(ground_run_step_total(&r), 6);
+    ground_run_choose(&r, 1); /* y: no steps of its own */
+    CHECK_INT(ground_run_step_total(&r), 4);
+    ground_run_next(&r, 0);
+    CHECK_INT(ground_run_step_index(&r), 3);
+    CHECK_INT(ground_run_step_number(&r, 3), 2);
+    ground_run_choose(&r, 0); /* p: none either */
+    CHECK_INT(ground_run_step_total(&r), 3);
+    ground_run_next(&r, 0);
+    CHECK_INT(ground_run_step_index(&r), 5);
+    CHECK_INT(ground_run_step_number(&r, 5), 3);
+    CHECK(ground_run_last_step(&r));
+    fixture_free(&f);
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* Validation                                                                               */
 
 /* Loads `json` (an exercise object) and returns its single message, or "" if it loads. */
@@ -514,10 +710,10 @@ static void each_problem_is_one_message_naming_the_file_and_json_path(void)
               "mem.json: exercises[0].steps[1].feelings[2]: must not be empty");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"count\":2,\"seconds\":10}"), b, sizeof b),
               "mem.json: exercises[0].steps[1]: a step takes only one of "
-              "count|seconds|breathe|feelings (found \"count\" and \"seconds\")");
+              "count|seconds|breathe|feelings|choose (found \"count\" and \"seconds\")");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"secnds\":10}"), b, sizeof b),
               "mem.json: exercises[0].steps[1].secnds: unknown key (expected one of "
-              "prompt|detail|caution|note|count|seconds|breathe|feelings)");
+              "prompt|detail|caution|note|count|seconds|breathe|feelings|choose|only)");
     CHECK_STR(only_message(STEPS("{\"detail\":\"d\"}"), b, sizeof b),
               "mem.json: exercises[0].steps[1].prompt: missing");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"note\":\"yes\"}"), b, sizeof b),
@@ -562,6 +758,98 @@ static void a_feeling_is_limited_in_characters_not_bytes(void)
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\",\"\xFFok\"]}"),
                            b, sizeof b),
               "mem.json: exercises[0].steps[1].feelings[3]: is not valid UTF-8 (byte 1 is 0xFF)");
+}
+
+/* Every message for `json`, one per line ("" when it loads). */
+static const char *all_messages(const char *json, char *buf, size_t n)
+{
+    StrPool *pool = strpool_new();
+    AtDiag d = {0};
+    GroundExercise ex;
+    bool ok = parse_exercise(json, pool, &d, &ex);
+    size_t len = 0;
+    buf[0] = 0;
+    for (int i = 0; i < d.count && len < n; i++)
+        len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? "\n" : "", d.msg[i]);
+    CHECK(ok == (d.count == 0));
+    diag_free(&d);
+    strpool_free(pool);
+    return buf;
+}
+
+#define OPT(id, label) "{\"id\":\"" id "\",\"label\":\"" label "\"}"
+#define CHOOSE(opts) "{\"prompt\":\"Which?\",\"choose\":{\"options\":[" opts "]}}"
+
+static void choice_problems_name_the_file_and_json_path(void)
+{
+    char b[1024];
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") "," OPT("b", "B")) ",{\"only\":\"b\",\"prompt\":\"p\"}"),
+                           b, sizeof b),
+              "");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A"))), b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options: expected 2 to 6 entries, found 1");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") "," OPT("b", "B") "," OPT("c", "C") "," OPT("d", "D") ","
+                                        OPT("e", "E") "," OPT("f", "F") "," OPT("g", "G"))),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options: expected 2 to 6 entries, found 7");
+    CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"choose\":[" OPT("a", "A") "," OPT("b", "B") "]}"), b,
+                           sizeof b),
+              "mem.json: exercises[0].steps[1].choose: expected an object");
+    CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"choose\":{}}"), b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options: missing");
+    CHECK_STR(all_messages(STEPS("{\"prompt\":\"p\",\"choose\":{\"option\":[" OPT("a", "A") "," OPT("b", "B") "]}}"),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.option: unknown key (expected one of options)\n"
+              "mem.json: exercises[0].steps[1].choose.options: missing");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") ",\"b\"")), b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options[1]: expected an object");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") ",{\"id\":\"b\"}")), b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options[1].label: missing");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") ",{\"id\":\"b\",\"label\":\"B\",\"labl\":\"B\"}")), b,
+                           sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options[1].labl: unknown key (expected one of id|label)");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("Cold water", "A") "," OPT("b", "B"))), b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options[0].id: \"Cold water\" is not an id (use a-z, "
+              "0-9, '-' and '_')");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "Cool water") "," OPT("b", "cool water"))), b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options[1].label: \"cool water\" is already an option "
+              "of this step");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") "," OPT("a", "B"))), b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options[1].id: \"a\" is already an option in this "
+              "exercise");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") "," OPT("b", "B")) "," CHOOSE(OPT("c", "C") "," OPT("b", "D"))),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[2].choose.options[1].id: \"b\" is already an option in this "
+              "exercise");
+    char longer[GROUND_OPTION_LABEL + 2], json[1024];
+    memset(longer, 'a', GROUND_OPTION_LABEL + 1);
+    longer[GROUND_OPTION_LABEL + 1] = 0;
+    snprintf(json, sizeof json, STEPS(CHOOSE(OPT("a", "%s") "," OPT("b", "B"))), longer);
+    CHECK_STR(only_message(json, b, sizeof b),
+              "mem.json: exercises[0].steps[1].choose.options[0].label: too long (61 characters, at most 60)");
+    CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"count\":2,\"choose\":{\"options\":[" OPT("a", "A") ","
+                                 OPT("b", "B") "]}}"),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[1]: a step takes only one of count|seconds|breathe|feelings|choose "
+              "(found \"count\" and \"choose\")");
+    /* `only` names an option of a choose step that comes before it. */
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") "," OPT("b", "B")) ",{\"only\":\"zz\",\"prompt\":\"p\"}"),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[2].only: no option \"zz\" in a choose step before this one");
+    CHECK_STR(only_message(STEPS("{\"only\":\"a\",\"prompt\":\"p\"}," CHOOSE(OPT("a", "A") "," OPT("b", "B"))),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[1].only: option \"a\" is chosen later, at steps[2]");
+    CHECK_STR(only_message(HEAD "\"steps\":[{\"only\":\"a\",\"prompt\":\"p\"}]}", b, sizeof b),
+              "mem.json: exercises[0].steps[0].only: no option \"a\" in a choose step before this one");
+    CHECK_STR(only_message(STEPS("{\"only\":\"Not an id\",\"prompt\":\"p\"}"), b, sizeof b),
+              "mem.json: exercises[0].steps[1].only: \"Not an id\" is not an id (use a-z, 0-9, '-' and '_')");
+    CHECK_STR(only_message(STEPS("{\"only\":3,\"prompt\":\"p\"}"), b, sizeof b),
+              "mem.json: exercises[0].steps[1].only: expected a string");
+    CHECK_STR(only_message(STEPS(CHOOSE(OPT("a", "A") "," OPT("b", "B")) ",{\"only\":\"a\",\"prompt\":\"Again?\","
+                                 "\"choose\":{\"options\":[" OPT("c", "C") "," OPT("d", "D") "]}}"),
+                           b, sizeof b),
+              "mem.json: exercises[0].steps[2].only: a choose step is always shown: it cannot depend on another "
+              "choice");
 }
 
 static void a_bad_exercise_is_skipped_and_the_others_still_load(void)
@@ -692,11 +980,50 @@ static void shipped_exercises_load_without_a_single_message(void)
     }
     if ((e = find(ex, n, "tipp"))) {
         CHECK(e->caution != NULL);
-        CHECK_CONTAINS(e->caution, "heart");
+        CHECK_CONTAINS(e->caution, "heart condition");
+        CHECK_CONTAINS(e->caution, "low resting heart rate");
         CHECK_CONTAINS(e->caution, "beta-blockers");
         CHECK_CONTAINS(e->caution, "eating disorder");
+        CHECK_CONTAINS(e->caution, "Raynaud");
+        CHECK_CONTAINS(e->caution, "cold allergy");
+        CHECK_CONTAINS(e->caution, "asthma");
+        CHECK_CONTAINS(e->caution, "pregnancy");
+        CHECK_CONTAINS(e->caution, "injury");
+        CHECK_CONTAINS(e->caution, "never icy"); /* and why: */
+        CHECK_CONTAINS(e->caution, "slow the heart");
         const GroundStep *b = first_of(e, GROUND_STEP_BREATHE);
         CHECK(b && strcmp(b->pattern, "two-to-one") == 0);
+        /* The four skills are alternatives: one choice, each with steps of its own. */
+        const GroundStep *c = first_of(e, GROUND_STEP_CHOOSE);
+        CHECK(c != NULL);
+        CHECK_INT(kind_count(e, GROUND_STEP_CHOOSE), 1);
+        static const char *const skills[] = {"water", "move", "breathe", "relax"};
+        CHECK_INT(c ? c->noptions : 0, 4);
+        for (int k = 0; c && k < 4 && k < c->noptions; k++) {
+            CHECK_STR(c->options[k].id, skills[k]);
+            int own = 0;
+            for (int i = 0; i < e->nsteps; i++) own += e->steps[i].only && !strcmp(e->steps[i].only, skills[k]);
+            CHECK(own >= 2);
+        }
+        CHECK(b && b->only && !strcmp(b->only, "breathe"));
+        /* The water's own steps say cool, not icy, and why. */
+        bool said = false;
+        for (int i = 0; i < e->nsteps; i++)
+            if (e->steps[i].only && !strcmp(e->steps[i].only, "water") && e->steps[i].caution)
+                said = strstr(e->steps[i].caution, "not icy") && strstr(e->steps[i].caution, "slow your heart");
+        CHECK(said);
+        int fewest = 0, most = 0;
+        ground_exercise_steps(e, &fewest, &most);
+        CHECK(most <= 8); /* short, whichever skill fits */
+        CHECK(fewest >= 4);
+    }
+    if ((e = find(ex, n, "body-scan"))) {
+        CHECK(strstr(e->when, "far away from yourself") == NULL);
+        CHECK_CONTAINS(e->when, "5-4-3-2-1");
+        CHECK_CONTAINS(e->when, "eyes-open");
+        CHECK_CONTAINS(e->steps[0].detail, "rest softly on the screen");
+        CHECK_CONTAINS(e->steps[0].detail, "close them if that feels safe");
+        CHECK_CONTAINS(e->steps[0].detail, "skip it or move");
     }
     if ((e = find(ex, n, "name-it"))) {
         const GroundStep *fs = first_of(e, GROUND_STEP_FEELINGS);
@@ -705,19 +1032,77 @@ static void shipped_exercises_load_without_a_single_message(void)
         const GroundStep *b = first_of(e, GROUND_STEP_BREATHE);
         CHECK(b && (strcmp(b->pattern, "exhale-4-6") == 0 || strcmp(b->pattern, "sigh") == 0));
         CHECK(b && fs && b > fs);
-    }
-    /* The shipped exercises can be walked from start to finish. */
-    for (int i = 0; i < n; i++) {
-        GroundRun r;
-        ground_run_start(&r, &ex[i], pats, 9, 0);
-        uint64_t t = 0;
-        for (int guard = 0; !ground_run_finished(&r) && guard < 500; guard++) {
-            t += 250;
-            if (ground_run_kind(&r) == GROUND_STEP_FEELINGS) ground_run_choose_feeling(&r, 0);
-            ground_run_next(&r, t);
+        static const char *const words[] = {"scared", "guilty", "rejected", "disappointed", "embarrassed",
+                                            "confused", "angry", "anxious", "sad", "numb"};
+        for (int k = 0; fs && k < 10; k++) {
+            bool has = false;
+            for (int i = 0; i < fs->nfeelings; i++) has |= !strcmp(fs->feelings[i], words[k]);
+            CHECK(has);
+            if (!has) fprintf(stderr, "    name-it lacks \"%s\"\n", words[k]);
         }
-        CHECK(ground_run_finished(&r));
-        CHECK_INT(ground_run_completed(&r), ex[i].nsteps);
+    }
+    /* The newer exercises, each with what it is for and several steps. */
+    static const char *const added[] = {"self-compassion", "breathing-space", "orienting", "soothe",
+                                        "opposite-action", "check-facts", "urge-surfing", "kindness"};
+    CHECK(n >= 15);
+    for (int k = 0; k < 8; k++) {
+        e = find(ex, n, added[k]);
+        CHECK(e != NULL);
+        if (!e) {
+            fprintf(stderr, "    missing exercise %s\n", added[k]);
+            continue;
+        }
+        CHECK(e->nsteps >= 5);
+        CHECK(strlen(e->when) >= 40);
+        CHECK(kind_count(e, GROUND_STEP_PLAIN) < e->nsteps); /* more than prompts to read */
+    }
+    if ((e = find(ex, n, "orienting"))) { /* eyes open, for feeling detached */
+        CHECK_CONTAINS(e->when, "detached");
+        CHECK_CONTAINS(e->steps[0].prompt, "eyes open");
+        CHECK(kind_count(e, GROUND_STEP_COUNT) >= 1);
+        CHECK(kind_count(e, GROUND_STEP_BREATHE) == 0);
+    }
+    if ((e = find(ex, n, "breathing-space"))) { /* three parts of about a minute */
+        CHECK_INT(kind_count(e, GROUND_STEP_TIMED), 3);
+        CHECK(timed_ms(e) >= 150000 && timed_ms(e) <= 210000);
+    }
+    if ((e = find(ex, n, "opposite-action"))) { /* only when the feeling doesn't fit the facts */
+        CHECK(e->caution != NULL);
+        CHECK(first_of(e, GROUND_STEP_FEELINGS) != NULL);
+    }
+    if ((e = find(ex, n, "check-facts"))) CHECK(first_of(e, GROUND_STEP_FEELINGS) != NULL);
+    if ((e = find(ex, n, "urge-surfing"))) { /* a way to help when the urge is to self-harm */
+        bool crisis = false;
+        for (int i = 0; i < e->nsteps; i++) crisis |= e->steps[i].caution && strstr(e->steps[i].caution, "F1");
+        CHECK(crisis);
+    }
+    /* The shipped exercises can be walked from start to finish, every option of a choice. */
+    for (int i = 0; i < n; i++) {
+        for (int opt = 0; opt < GROUND_OPTIONS_MAX; opt++) {
+            GroundRun r;
+            ground_run_start(&r, &ex[i], pats, 9, 0);
+            uint64_t t = 0;
+            int options = 0, shown = 0, last = -1;
+            for (int guard = 0; !ground_run_finished(&r) && guard < 500; guard++) {
+                t += 250;
+                const GroundStep *st = ground_run_step(&r);
+                if (st && ground_run_step_index(&r) != last) {
+                    last = ground_run_step_index(&r);
+                    shown++;
+                    CHECK_INT(ground_run_step_number(&r, last), shown);
+                }
+                if (ground_run_kind(&r) == GROUND_STEP_FEELINGS) ground_run_choose_feeling(&r, 0);
+                if (ground_run_kind(&r) == GROUND_STEP_CHOOSE) {
+                    options = st->noptions;
+                    ground_run_choose(&r, opt < options ? opt : options - 1);
+                }
+                ground_run_next(&r, t);
+            }
+            CHECK(ground_run_finished(&r));
+            CHECK_INT(ground_run_completed(&r), ground_run_step_total(&r));
+            CHECK_INT(ground_run_step_total(&r), shown);
+            if (opt + 1 >= options) break; /* every option walked (or there was no choice) */
+        }
     }
     cJSON_Delete(root);
     diag_free(&d);
@@ -742,8 +1127,14 @@ int main(void)
     RUN(the_last_step_finishes_and_the_run_then_stays_still);
     RUN(a_timed_last_step_finishes_by_itself);
     RUN(a_caution_must_be_acknowledged_before_the_first_step);
+    RUN(a_choose_step_loads_with_its_options_and_the_steps_that_follow_them);
+    RUN(next_waits_for_an_option_and_then_follows_only_its_steps);
+    RUN(back_skips_steps_of_other_options_and_keeps_the_choice);
+    RUN(a_choice_waits_while_paused);
+    RUN(two_choices_count_each_way_on_its_own);
     RUN(each_problem_is_one_message_naming_the_file_and_json_path);
     RUN(a_feeling_is_limited_in_characters_not_bytes);
+    RUN(choice_problems_name_the_file_and_json_path);
     RUN(a_bad_exercise_is_skipped_and_the_others_still_load);
     RUN(breathing_pattern_ids_are_checked_once_patterns_are_loaded);
     RUN(shipped_exercises_load_without_a_single_message);

@@ -37,6 +37,12 @@ static void step_changed(GroundScene *g)
     g->nchips = 0;
     g->chip_hover = g->strength_hover = -1;
     g->buttons.focus = -1;
+    /* A choose step met again (Back) keeps its option: the keys start on it. */
+    int chosen = ground_run_choice(&g->run, ground_run_step_index(&g->run));
+    g->opt_focus = chosen > 0 ? chosen : 0;
+    g->opt_hover = -1;
+    g->nopts = 0;
+    if (ground_run_kind(&g->run) == GROUND_STEP_CHOOSE) g->zone = ZONE_OPTIONS;
 }
 
 /* Reacts to what the run did: sounds, fresh step state, the finish. */
@@ -82,7 +88,7 @@ static bool notes_save(App *a, GroundScene *g, char *err, size_t n)
     const char *texts[GROUND_MAX_STEPS];
     for (int i = 0; i < GROUND_MAX_STEPS; i++) {
         if (!g->notes[i]) continue;
-        steps[k] = i + 1; /* as the user saw it: "Step 3 of 8" */
+        steps[k] = ground_run_step_number(&g->run, i); /* as the user saw it: "Step 3 of 8" */
         texts[k++] = g->notes[i];
     }
     return notes_append(a->data_dir, g->ex->id, steps, texts, k, clock_wall(&a->clock), err, n);
@@ -149,11 +155,73 @@ static void set_strength(App *a, GroundScene *g, int s)
     }
 }
 
-/* Keys on the feelings step: a grid of words, then a row 1-5, then Next. */
+/* Choosing an option is the step's answer: the path it opens begins at once. */
+static void choose_option(App *a, GroundScene *g, int i)
+{
+    if (!ground_run_choose(&g->run, i)) return;
+    g->opt_focus = i;
+    audio_play(a, CUE_TICK);
+    do_act(a, g, ACT_NEXT);
+}
+
+/* Keys on the choose step: 1-n pick at once; Up/Down walk the options, then Next. */
+static bool choose_key(App *a, GroundScene *g, SDL_Keycode k)
+{
+    const GroundStep *st = ground_run_step(&g->run);
+    int n = st->noptions;
+    if (k >= SDLK_1 && k < SDLK_1 + n) {
+        choose_option(a, g, (int)(k - SDLK_1));
+        return true;
+    }
+    if (k >= SDLK_KP_1 && k < SDLK_KP_1 + n) {
+        choose_option(a, g, (int)(k - SDLK_KP_1));
+        return true;
+    }
+    switch (k) {
+    case SDLK_UP:
+        if (g->zone == ZONE_BUTTONS) g->zone = ZONE_OPTIONS, g->opt_focus = n - 1;
+        else if (g->opt_focus > 0) g->opt_focus--;
+        return true;
+    case SDLK_DOWN:
+        if (g->zone == ZONE_OPTIONS && g->opt_focus + 1 < n) g->opt_focus++;
+        else if (g->zone == ZONE_OPTIONS && ground_run_can_next(&g->run)) g->zone = ZONE_BUTTONS;
+        return true;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        if (g->zone == ZONE_OPTIONS) choose_option(a, g, g->opt_focus);
+        else do_act(a, g, ACT_NEXT);
+        return true;
+    default: return false;
+    }
+}
+
+/* The chip in the row above (dir -1) or below (+1) the focused one whose centre is nearest
+ * across, as drawn; -1 when there is no such row. Rows may hold different numbers of chips. */
+static int chip_row_step(const GroundScene *g, int dir)
+{
+    if (g->nchips <= 0 || g->chip_focus < 0 || g->chip_focus >= g->nchips) return -1;
+    SDL_Rect f = g->chip_rect[g->chip_focus];
+    int row_y = -1, best = -1, best_dx = 0;
+    for (int i = 0; i < g->nchips; i++) { /* the nearest row that way */
+        int y = g->chip_rect[i].y;
+        if ((dir < 0 ? y < f.y : y > f.y) && (row_y < 0 || (dir < 0 ? y > row_y : y < row_y))) row_y = y;
+    }
+    if (row_y < 0) return -1;
+    int cx = f.x + f.w / 2;
+    for (int i = 0; i < g->nchips; i++) {
+        if (g->chip_rect[i].y != row_y) continue;
+        int dx = abs(g->chip_rect[i].x + g->chip_rect[i].w / 2 - cx);
+        if (best < 0 || dx < best_dx) best = i, best_dx = dx;
+    }
+    return best;
+}
+
+/* Keys on the feelings step: rows of words, then a row 1-5, then Next. */
 static bool feelings_key(App *a, GroundScene *g, SDL_Keycode k)
 {
     const GroundStep *st = ground_run_step(&g->run);
-    int n = st->nfeelings, cols = g->chip_cols > 0 ? g->chip_cols : 1;
+    int n = st->nfeelings;
     if (k >= SDLK_1 && k <= SDLK_5) {
         set_strength(a, g, (int)(k - SDLK_0));
         return true;
@@ -163,14 +231,17 @@ static bool feelings_key(App *a, GroundScene *g, SDL_Keycode k)
         switch (k) {
         case SDLK_LEFT: g->chip_focus = (g->chip_focus + n - 1) % n; return true;
         case SDLK_RIGHT: g->chip_focus = (g->chip_focus + 1) % n; return true;
-        case SDLK_UP:
-            if (g->chip_focus >= cols) g->chip_focus -= cols;
+        case SDLK_UP: {
+            int i = chip_row_step(g, -1);
+            if (i >= 0) g->chip_focus = i;
             return true;
-        case SDLK_DOWN:
-            if (g->chip_focus + cols < n) g->chip_focus += cols;
-            else if (g->chip_focus / cols < (n - 1) / cols) g->chip_focus = n - 1;
+        }
+        case SDLK_DOWN: {
+            int i = chip_row_step(g, +1);
+            if (i >= 0) g->chip_focus = i;
             else g->zone = ZONE_STRENGTH;
             return true;
+        }
         case SDLK_RETURN:
         case SDLK_KP_ENTER:
         case SDLK_SPACE: choose_chip(a, g, g->chip_focus); return true;
@@ -197,6 +268,7 @@ static bool feelings_key(App *a, GroundScene *g, SDL_Keycode k)
         case SDLK_SPACE: do_act(a, g, ACT_NEXT); return true;
         default: return false;
         }
+    case ZONE_OPTIONS: return false; /* not on this step */
     }
     return false;
 }
@@ -208,6 +280,7 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
     if (!g->entered) return;
     bool running = !ground_run_awaiting_ack(&g->run) && !ground_run_finished(&g->run);
     bool feelings = running && ground_run_kind(&g->run) == GROUND_STEP_FEELINGS;
+    bool choose = running && ground_run_kind(&g->run) == GROUND_STEP_CHOOSE;
     if (e->type == SDL_KEYDOWN) {
         SDL_Keycode k = e->key.keysym.sym;
         if (k == SDLK_ESCAPE) {
@@ -229,6 +302,7 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
             return;
         }
         if (feelings && feelings_key(a, g, k)) return;
+        if (choose && choose_key(a, g, k)) return;
         switch (k) {
         case SDLK_SPACE:
         case SDLK_RETURN:
@@ -245,6 +319,19 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (!running) return;
+    if (choose && e->type == SDL_MOUSEMOTION) {
+        int h = ui_hit(g->opt_rect, g->nopts, window_mouse(a, e->motion.x, e->motion.y));
+        if (h != g->opt_hover) a->dirty = true;
+        g->opt_hover = h;
+        return;
+    }
+    if (choose && e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
+        /* Only an option answers the question: a click beside them does nothing. */
+        int h = ui_hit(g->opt_rect, g->nopts, window_mouse(a, e->button.x, e->button.y));
+        if (h >= 0) choose_option(a, g, h);
+        a->dirty = true;
+        return;
+    }
     if (e->type == SDL_MOUSEMOTION && feelings) {
         SDL_Point p = window_mouse(a, e->motion.x, e->motion.y);
         int ch = ui_hit(g->chip_rect, g->nchips, p), sh = ui_hit(g->strength_rect, GROUND_STRENGTH_MAX, p);

@@ -38,12 +38,21 @@ static void gpicker_render(App *a, void *s)
         ty += r.h + pad / 2;
         r = text_draw(a, TEXT_BODY, ex->when, tx, ty, ALIGN_LEFT, t->muted, tw);
         ty += r.h + pad;
-        char buf[96];
-        snprintf(buf, sizeof buf, "About %d minute%s  \u00b7  %d steps", ex->minutes,
-                 ex->minutes == 1 ? "" : "s", ex->nsteps);
+        char buf[96], steps[32];
+        int fewest, most; /* an exercise with a choice walks one option's steps */
+        ground_exercise_steps(ex, &fewest, &most);
+        if (fewest == most) snprintf(steps, sizeof steps, "%d steps", most);
+        else snprintf(steps, sizeof steps, "%d to %d steps", fewest, most);
+        snprintf(buf, sizeof buf, "About %d minute%s  \u00b7  %s", ex->minutes,
+                 ex->minutes == 1 ? "" : "s", steps);
         r = text_draw(a, TEXT_BODY, buf, tx, ty, ALIGN_LEFT, t->step[0], tw);
         ty += r.h + pad;
-        if (ex->caution) grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, true);
+        /* The caution in full where it fits the panel; it is shown again before the first
+         * step, where it must be acknowledged. */
+        if (ex->caution && ty + grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, false) <= panel.y + panel.h)
+            grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, true);
+        else if (ex->caution)
+            grounding_view_caution(a, "A caution comes first: please read it before you begin.", tx, ty, tw, TEXT_SMALL, true);
     }
     ui_hints(a, "Up/Down choose   Enter start", "Esc back");
 }

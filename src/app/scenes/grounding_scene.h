@@ -11,7 +11,7 @@
 #define NOTE_MAX NOTE_TEXT_MAX /* bytes in one note (notes.h): a few sentences */
 #define NOTE_LINES 6      /* lines the note field shows (it scrolls to the end beyond that) */
 
-typedef enum Zone { ZONE_CHIPS, ZONE_STRENGTH, ZONE_BUTTONS } Zone;
+typedef enum Zone { ZONE_CHIPS, ZONE_STRENGTH, ZONE_OPTIONS, ZONE_BUTTONS } Zone;
 typedef enum Act { ACT_BACK, ACT_NOTE, ACT_NEXT, ACT_BEGIN, ACT_LEAVE, ACT_SAVE, ACT_AGAIN, ACT_MENU } Act;
 
 typedef struct GroundScene {
@@ -23,9 +23,13 @@ typedef struct GroundScene {
     BreathCues cues;
     /* The feelings step: where the keyboard is, and what was drawn (for the mouse). */
     Zone zone;
-    int chip_focus, chip_hover, chip_cols, nchips;
+    int chip_focus, chip_hover, nchips;
     int strength_focus, strength_hover;
     SDL_Rect chip_rect[GROUND_FEELINGS_MAX], strength_rect[GROUND_STRENGTH_MAX];
+    /* The choose step: the option with keyboard focus, under the mouse, and where each was
+     * drawn. */
+    int opt_focus, opt_hover, nopts;
+    SDL_Rect opt_rect[GROUND_OPTIONS_MAX];
     /* The button row of the current screen, and what each button does. */
     UiButtons buttons;
     Act acts[8];

@@ -55,7 +55,9 @@ static void draw_progress(App *a, GroundScene *g)
 {
     const Theme *t = &a->theme;
     int m = a->h / 30, top = m + text_line(a, TEXT_SMALL);
-    int i = ground_run_step_index(&g->run), n = ground_run_step_total(&g->run);
+    /* Only the steps on the chosen path count (ground.h). */
+    int i = ground_run_step_number(&g->run, ground_run_step_index(&g->run)) - 1;
+    int n = ground_run_step_total(&g->run);
     char buf[64];
     text_draw(a, TEXT_SMALL, g->ex->title, a->w / 2, m, ALIGN_CENTER, t->muted, 0);
     snprintf(buf, sizeof buf, "Step %d of %d", i + 1, n);
@@ -122,61 +124,99 @@ static void draw_timer(App *a, GroundScene *g, int cy)
     text_draw(a, TEXT_TITLE, buf, (int)cx, cy - sz.y / 2, ALIGN_CENTER, t->text, 0);
 }
 
-/* Chip sizes for the feelings grid: equal widths, as many columns as fit the measure. */
-static void chip_layout(App *a, const GroundStep *st, int *cw, int *ch, int *cols, int *gap)
+/* The feeling words as chips in centred rows: at first an even grid of equal widths (at most
+ * five to a row); when room is short, each chip as wide as its word, as many to a row as the
+ * window takes. */
+typedef struct Chips {
+    TextRole role; /* of the words (and of the strength numbers) */
+    bool flow;     /* widths follow the words */
+    bool tight;    /* least room: slimmer chips, and the strength row without its label */
+    int cw, ch, gap, cols, rows;
+} Chips;
+
+static int chip_w(App *a, const Chips *c, const char *word)
 {
-    int pad = text_line(a, TEXT_BODY) / 2;
+    return c->flow ? text_size(a, c->role, word, 0).x + 3 * (text_line(a, c->role) / 2) : c->cw;
+}
+
+/* Lays the chips out in rows from y (out may be NULL, to measure); returns the rows. */
+static int chips_place(App *a, const GroundStep *st, const Chips *c, int y, SDL_Rect *out)
+{
+    int limit = a->w * 9 / 10, n = st->nfeelings, i = 0, row = 0;
+    while (i < n) {
+        int k = 0, total = 0;
+        while (i + k < n) {
+            int add = chip_w(a, c, st->feelings[i + k]) + (k ? c->gap : 0);
+            if (k && (total + add > limit || (!c->flow && k >= c->cols))) break;
+            total += add;
+            k++;
+        }
+        int x = (a->w - total) / 2;
+        for (int j = 0; j < k; j++) {
+            int w = chip_w(a, c, st->feelings[i + j]);
+            if (out) out[i + j] = (SDL_Rect){x, y + row * (c->ch + c->gap), w, c->ch};
+            x += w + c->gap;
+        }
+        i += k;
+        row++;
+    }
+    return row;
+}
+
+static Chips chip_fit(App *a, const GroundStep *st, TextRole role, bool flow, bool tight)
+{
+    Chips c = {.role = role, .flow = flow, .tight = tight};
+    int pad = text_line(a, role) / 2;
     int wmax = 0;
     for (int i = 0; i < st->nfeelings; i++) {
-        int w = text_size(a, TEXT_BODY, st->feelings[i], 0).x;
+        int w = text_size(a, role, st->feelings[i], 0).x;
         if (w > wmax) wmax = w;
     }
-    *cw = wmax + 3 * pad;
-    *ch = text_line(a, TEXT_BODY) + pad;
-    *gap = pad * 2 / 3;
+    c.cw = wmax + 3 * pad;
+    c.ch = text_line(a, role) + (tight ? pad / 2 : pad);
+    c.gap = tight ? pad / 2 : pad * 2 / 3;
     int limit = a->w * 9 / 10;
-    *cols = st->nfeelings < 5 ? st->nfeelings : 5;
-    while (*cols > 1 && *cols * *cw + (*cols - 1) * *gap > limit) (*cols)--;
+    c.cols = st->nfeelings < 5 ? st->nfeelings : 5;
+    while (c.cols > 1 && c.cols * c.cw + (c.cols - 1) * c.gap > limit) c.cols--;
+    c.rows = chips_place(a, st, &c, 0, NULL);
+    return c;
 }
 
-static int feelings_height(App *a, const GroundStep *st)
+/* Space between the chips and the strength row, and the row's label with its space. */
+static int strength_gap(App *a, const Chips *c) { return c->tight ? c->gap * 2 : a->h / 24; }
+static int strength_label(App *a, const Chips *c) { return c->tight ? 0 : text_line(a, TEXT_SMALL) + a->h / 80; }
+
+/* The chips and the strength row under them. */
+static int feelings_height(App *a, const Chips *c)
 {
-    int cw, ch, cols, gap;
-    chip_layout(a, st, &cw, &ch, &cols, &gap);
-    int rows = (st->nfeelings + cols - 1) / cols;
-    return rows * (ch + gap) - gap + a->h / 24 + text_line(a, TEXT_SMALL) + a->h / 80 + ch;
+    return c->rows * (c->ch + c->gap) - c->gap + strength_gap(a, c) + strength_label(a, c) + c->ch;
 }
 
-static void draw_feelings(App *a, GroundScene *g, const GroundStep *st, int y)
+static void draw_feelings(App *a, GroundScene *g, const GroundStep *st, const Chips *c, int y)
 {
     const Theme *t = &a->theme;
-    int cw, ch, cols, gap;
-    chip_layout(a, st, &cw, &ch, &cols, &gap);
-    g->chip_cols = cols;
+    int ch = c->ch, gap = c->gap;
     g->nchips = st->nfeelings;
+    chips_place(a, st, c, y, g->chip_rect);
     int idx = ground_run_step_index(&g->run);
     int chosen = ground_run_feeling(&g->run, idx), strength = ground_run_strength(&g->run, idx);
     int n = st->nfeelings;
     for (int i = 0; i < n; i++) {
-        int row = i / cols, col = i % cols;
-        int in_row = row == (n - 1) / cols ? n - row * cols : cols; /* the last row is centred */
-        int rx = (a->w - (in_row * cw + (in_row - 1) * gap)) / 2;
-        SDL_Rect r = {rx + col * (cw + gap), y + row * (ch + gap), cw, ch};
-        g->chip_rect[i] = r;
+        SDL_Rect r = g->chip_rect[i];
         bool focus = g->zone == ZONE_CHIPS && i == g->chip_focus, hover = i == g->chip_hover;
         SDL_Color fill = i == chosen ? t->step[0] : focus || hover ? t->surface_hi : t->surface;
         draw_rrect(a, r, ch / 2, fill);
         if (focus) draw_rrect_outline(a, r, ch / 2, 2, i == chosen ? t->text : t->focus);
-        int ty = r.y + (ch - text_line(a, TEXT_BODY)) / 2;
-        text_draw(a, TEXT_BODY, st->feelings[i], r.x + cw / 2, ty, ALIGN_CENTER, i == chosen ? t->on_accent : t->text, 0);
+        int ty = r.y + (ch - text_line(a, c->role)) / 2;
+        text_draw(a, c->role, st->feelings[i], r.x + r.w / 2, ty, ALIGN_CENTER, i == chosen ? t->on_accent : t->text, 0);
     }
-    int rows = (n + cols - 1) / cols;
-    y += rows * (ch + gap) - gap + a->h / 24;
+    y += c->rows * (ch + gap) - gap + strength_gap(a, c);
     /* How strong: five circles, dim until a word is chosen. */
     float alpha = chosen >= 0 ? 1.0f : 0.45f;
-    SDL_Rect lr = text_draw(a, TEXT_SMALL, "How strong is it?  1 a little \u00b7 5 very", a->w / 2, y,
-                            ALIGN_CENTER, color_alpha(t->muted, alpha), 0);
-    y += lr.h + a->h / 80;
+    if (!c->tight) /* otherwise the hints say it */
+        text_draw(a, TEXT_SMALL, "How strong is it?  1 a little \u00b7 5 very", a->w / 2, y, ALIGN_CENTER,
+                  color_alpha(t->muted, alpha), 0);
+    y += strength_label(a, c);
     int d = ch, sgap = d / 2;
     int sx = (a->w - (GROUND_STRENGTH_MAX * d + (GROUND_STRENGTH_MAX - 1) * sgap)) / 2;
     for (int i = 0; i < GROUND_STRENGTH_MAX; i++) {
@@ -190,8 +230,67 @@ static void draw_feelings(App *a, GroundScene *g, const GroundStep *st, int y)
         if (focus) draw_arc(a, cx, cy, d / 2.0f - 1.0f, 2.0f, 0, 1, t->focus);
         char num[4];
         snprintf(num, sizeof num, "%d", i + 1);
-        int ty = r.y + (d - text_line(a, TEXT_BODY)) / 2;
-        text_draw(a, TEXT_BODY, num, (int)cx, ty, ALIGN_CENTER, color_alpha(on ? t->on_accent : t->text, alpha), 0);
+        int ty = r.y + (d - text_line(a, c->role)) / 2;
+        text_draw(a, c->role, num, (int)cx, ty, ALIGN_CENTER, color_alpha(on ? t->on_accent : t->text, alpha), 0);
+    }
+}
+
+/* The choose step: one wide row per option, numbered for the keys 1-6. */
+static int option_inner(App *a, TextRole role, int w) { return w - 4 * text_line(a, role); }
+/* The label starts after the number, at the same place on every row. */
+static int option_label_x(App *a, TextRole role) { return 2 * text_line(a, role); }
+
+static void option_layout(App *a, const GroundStep *st, TextRole role, int *w, int *h, int *gap)
+{
+    int pad = text_line(a, role) / 2;
+    int wmax = 0;
+    for (int i = 0; i < st->noptions; i++) {
+        int lw = text_size(a, role, st->options[i].label, 0).x;
+        if (lw > wmax) wmax = lw;
+    }
+    /* Room for the number on the left and the same margin on the right. */
+    *w = wmax + 2 * text_line(a, role) + 4 * pad;
+    if (*w < text_measure(a) * 3 / 5) *w = text_measure(a) * 3 / 5;
+    if (*w > a->w * 9 / 10) *w = a->w * 9 / 10;
+    /* A label too long for the row (large text, a narrow window) wraps: every row grows. */
+    int lines = text_line(a, role);
+    for (int i = 0; i < st->noptions; i++) {
+        int lh = text_size(a, role, st->options[i].label, option_inner(a, role, *w)).y;
+        if (lh > lines) lines = lh;
+    }
+    *h = lines + pad * 3 / 2;
+    *gap = pad * 2 / 3;
+}
+
+static int options_height(App *a, const GroundStep *st, TextRole role)
+{
+    int w, h, gap;
+    option_layout(a, st, role, &w, &h, &gap);
+    return st->noptions * (h + gap) - gap;
+}
+
+static void draw_options(App *a, GroundScene *g, const GroundStep *st, TextRole role, int y)
+{
+    const Theme *t = &a->theme;
+    int w, h, gap;
+    option_layout(a, st, role, &w, &h, &gap);
+    int chosen = ground_run_choice(&g->run, ground_run_step_index(&g->run));
+    g->nopts = st->noptions;
+    for (int i = 0; i < st->noptions; i++) {
+        SDL_Rect r = {(a->w - w) / 2, y + i * (h + gap), w, h};
+        g->opt_rect[i] = r;
+        bool focus = g->zone == ZONE_OPTIONS && i == g->opt_focus, hover = i == g->opt_hover;
+        SDL_Color fill = i == chosen ? t->step[0] : focus || hover ? t->surface_hi : t->surface;
+        draw_rrect(a, r, h / 2, fill);
+        if (focus) draw_rrect_outline(a, r, h / 2, 2, i == chosen ? t->text : t->focus);
+        SDL_Color ink = i == chosen ? t->on_accent : t->text;
+        char num[12];
+        snprintf(num, sizeof num, "%d", i + 1);
+        int inner = option_inner(a, role, w);
+        int lh = text_size(a, role, st->options[i].label, inner).y;
+        int ty = r.y + (h - lh) / 2;
+        text_draw(a, role, num, r.x + text_line(a, role), ty, ALIGN_LEFT, i == chosen ? ink : t->muted, 0);
+        text_draw(a, role, st->options[i].label, r.x + option_label_x(a, role), ty, ALIGN_LEFT, ink, inner);
     }
 }
 
@@ -332,25 +431,41 @@ static void render_step(App *a, GroundScene *g)
     if (kind == GROUND_STEP_BREATHE) {
         render_interlude(a, g, st, top, bottom);
     } else {
-        /* Measure, then centre the prompt, its detail and the step's own part in the space. */
-        int mw = text_measure(a);
-        TextRole role = prompt_role(a, st->prompt);
-        int gap = a->h / 40, wide = a->h / 18;
-        int h = text_size(a, role, st->prompt, mw).y;
-        if (st->detail) h += gap + text_size(a, TEXT_BODY, st->detail, mw).y;
-        if (st->caution) h += gap + grounding_view_caution(a, st->caution, 0, 0, mw * 4 / 5, TEXT_BODY, false);
-        int part = kind == GROUND_STEP_COUNT ? marks_height(a)
-                   : kind == GROUND_STEP_TIMED ? 2 * ring_radius(a)
-                   : kind == GROUND_STEP_FEELINGS ? feelings_height(a, st)
-                                                  : 0;
-        if (part) h += wide + part;
+        /* Measure, then centre the prompt, its detail and the step's own part in the space.
+         * When it is all too tall (many feelings, large text, a small window), it is made
+         * more compact a notch at a time: smaller words for the feelings and options, a
+         * smaller prompt and closer spacing; then the detail is left out (what to do is in
+         * the hints), and at last the prompt is set at body size. */
+        int mw = text_measure(a), room = bottom - top;
+        TextRole role = TEXT_BODY;
+        int gap = a->h / 40, wide = a->h / 18, h = 0, part = 0;
+        bool detail = false;
+        Chips chips = {0};
         const char *note = g->notes[idx];
-        if (note) h += gap + note_panel(a, note, 0, false);
+        TextRole words = TEXT_BODY;
+        for (int level = 0; level < 5; level++) {
+            role = level < 2 ? prompt_role(a, st->prompt) : level < 4 ? TEXT_TITLE : TEXT_BODY;
+            words = level == 0 ? TEXT_BODY : TEXT_SMALL;
+            if (level >= 2) wide = gap;
+            detail = st->detail && level < 3;
+            h = text_size(a, role, st->prompt, mw).y;
+            if (detail) h += gap + text_size(a, TEXT_BODY, st->detail, mw).y;
+            if (st->caution) h += gap + grounding_view_caution(a, st->caution, 0, 0, mw * 4 / 5, TEXT_BODY, false);
+            if (note) h += gap + note_panel(a, note, 0, false);
+            if (kind == GROUND_STEP_FEELINGS) chips = chip_fit(a, st, words, level > 0, level > 2);
+            part = kind == GROUND_STEP_COUNT      ? marks_height(a)
+                   : kind == GROUND_STEP_TIMED    ? 2 * ring_radius(a)
+                   : kind == GROUND_STEP_FEELINGS ? feelings_height(a, &chips)
+                   : kind == GROUND_STEP_CHOOSE   ? options_height(a, st, words)
+                                                  : 0;
+            if (part) h += wide + part;
+            if (h <= room) break;
+        }
         int y = top + (bottom - top - h) / 2;
         if (y < top) y = top;
         SDL_Rect r = text_draw(a, role, st->prompt, a->w / 2, y, ALIGN_CENTER, t->text, mw);
         y += r.h;
-        if (st->detail) {
+        if (detail) {
             r = text_draw(a, TEXT_BODY, st->detail, a->w / 2, y + gap, ALIGN_CENTER, t->muted, mw);
             y += gap + r.h;
         }
@@ -359,7 +474,8 @@ static void render_step(App *a, GroundScene *g)
         switch (kind) {
         case GROUND_STEP_COUNT: draw_marks(a, g, st, y + (int)(a->h * 0.03f)); break;
         case GROUND_STEP_TIMED: draw_timer(a, g, y + ring_radius(a)); break;
-        case GROUND_STEP_FEELINGS: draw_feelings(a, g, st, y); break;
+        case GROUND_STEP_FEELINGS: draw_feelings(a, g, st, &chips, y); break;
+        case GROUND_STEP_CHOOSE: draw_options(a, g, st, words, y); break;
         default: break;
         }
         y += part;
@@ -368,18 +484,25 @@ static void render_step(App *a, GroundScene *g)
     const char *labels[3];
     Act acts[3];
     int n = 0;
-    bool last = idx + 1 >= ground_run_step_total(&g->run);
-    if (idx > 0) labels[n] = "Back", acts[n++] = ACT_BACK;
+    bool last = ground_run_last_step(&g->run);
+    bool first = ground_run_step_number(&g->run, idx) <= 1;
+    if (!first) labels[n] = "Back", acts[n++] = ACT_BACK;
     if (st->note) labels[n] = g->notes[idx] ? "Edit note" : "Write a note", acts[n++] = ACT_NOTE;
     labels[n] = last ? "Finish" : "Next", acts[n++] = ACT_NEXT;
-    /* The ring shows what Enter does; on the feelings step only once the keys reach it. */
-    g->buttons.focus = kind != GROUND_STEP_FEELINGS || g->zone == ZONE_BUTTONS ? n - 1 : -1;
+    /* The ring shows what Enter does; on the feelings and choose steps only once the keys
+     * reach it. */
+    bool picks = kind == GROUND_STEP_FEELINGS || kind == GROUND_STEP_CHOOSE;
+    g->buttons.focus = !picks || g->zone == ZONE_BUTTONS ? n - 1 : -1;
     render_buttons(a, g, labels, acts, n, by);
     char hint[96];
-    snprintf(hint, sizeof hint, "%s%s   Esc leave", idx > 0 ? "Backspace back   " : "",
+    snprintf(hint, sizeof hint, "%s%s   Esc leave", !first ? "Backspace back   " : "",
              st->note ? "Tab note" : "");
+    char choose_hint[64];
+    snprintf(choose_hint, sizeof choose_hint, "1-%d or Up/Down and Enter choose", st->noptions);
     ui_hints(a, kind == GROUND_STEP_FEELINGS ? "Arrows and Enter choose   1-5 how strong"
-                                             : audio_muted(a) ? "Sound off (M)" : "Sound on (M)",
+                : kind == GROUND_STEP_CHOOSE ? choose_hint
+                : audio_muted(a)             ? "Sound off (M)"
+                                             : "Sound on (M)",
              hint);
 }
 
