@@ -193,7 +193,8 @@ static bool load_content(App *a, const ContentDirs *dirs)
     content_load_dir(&a->content, a->levels_dir, dirs->overridden ? CONTENT_AUTHOR : CONTENT_SHIPPED,
                      &a->content_diag);
     if (dirs->overridden) content_load_file(&a->content, dirs->resources, CONTENT_SHIPPED, &a->content_diag);
-    bool complete = content_check_shipped(&a->content, a->levels_dir, &a->content_diag) == 0;
+    /* Only the shipped folder must be complete: an author may try out just a few patterns. */
+    bool complete = dirs->overridden || content_check_shipped(&a->content, a->levels_dir, &a->content_diag) == 0;
     char user[1100];
     snprintf(user, sizeof user, "%s/patterns", a->data_dir);
     content_load_dir(&a->content, user, CONTENT_USER, &a->content_diag);
