@@ -31,6 +31,10 @@ typedef enum SettingsTheme {
 } SettingsTheme;
 
 /* Progress through one card level (deck). */
+/* The text sizes Settings offers run from 80% to 200%; a settings file is held to them. */
+#define SETTINGS_TEXT_SIZE_MIN 0.8
+#define SETTINGS_TEXT_SIZE_MAX 2.0
+
 typedef struct LevelProgress {
     char id[SETTINGS_ID_MAX + 1]; /* level id, [a-z0-9_-] */
     int seen;                     /* cards seen */
@@ -43,7 +47,7 @@ typedef struct Settings {
     int weekly_goal;      /* "weekly_goal": days per Monday-to-Sunday week, 1..7, default 5 */
     bool muted;           /* "muted": default false */
     bool reduced_motion;  /* "reduced_motion": default false */
-    double text_size;     /* "text_size": text scale 0.5..3.0, default 1.0 */
+    double text_size;     /* "text_size": text scale, held to 0.8..2.0, default 1.0 */
     SettingsTheme theme;  /* "theme": default dark */
     char last_pattern[SETTINGS_ID_MAX + 1]; /* "last_pattern": "" = none yet */
     int last_minutes;     /* "last_minutes": 1..60, 0 = none yet */

@@ -225,6 +225,10 @@ struct App {
 /* ---- window ---- */
 /* Opens the window (w x h, or full screen) with its renderer and fonts; false with a line on
  * stderr when it cannot (no display, no renderer). */
+/* The smallest window Attune lays out for (--window refuses less; the window cannot shrink
+ * below it). */
+#define WINDOW_MIN_W 800
+#define WINDOW_MIN_H 600
 bool window_open(App *a, int w, int h, bool fullscreen);
 /* After a size change: the drawable size, pixels per point, and fonts at the new scale. */
 void window_resized(App *a);

@@ -47,13 +47,15 @@ static const char USAGE[] =
     "  cards --couple [LEVEL]  cards for two: both choose privately, then talk it through\n"
     "  progress                your streak, your week, your calendar\n"
     "  list                    list breathing patterns, grounding exercises and card levels\n"
-    "  validate                check all content and exit (non-zero on problems)\n"
+    "  validate [PATH...]      check all content and exit (non-zero on problems); with\n"
+    "                          PATHs, check those files or folders as shipped content\n"
     "  stats [--json]          your streak, week, minutes and check-ins (--json for scripts)\n"
     "  export FILE             write all your practice history and settings to FILE\n"
     "  import FILE             merge an export back in (practices already here are skipped)\n"
     "  reminders on|off|status [--at 10:00,15:00] [--days mon-fri] [--quiet 21:00-08:00]\n"
     "                          gentle reminders to practise (off until you turn them on)\n"
     "  remind [--dry-run]      show a reminder now, unless it is quiet or you have practised\n"
+    "  help                    show this help\n"
     "\n"
     "A window start while Attune is open on the same data folder hands its command to the\n"
     "open window.\n"
@@ -73,7 +75,7 @@ static const char USAGE[] =
 
 typedef struct Args {
     const char *command;
-    const char *pos[4];
+    const char **pos; /* the command's own arguments, argv's order (validate takes any number) */
     int npos;
     const char *data_dir, *script, *region;
     bool now_set;
@@ -83,18 +85,52 @@ typedef struct Args {
     bool fullscreen, mute, json, couple, choose, version;
 } Args;
 
+static const char USAGE_LINE[] = "Usage: attune [OPTIONS] [COMMAND]";
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "attune: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'attune --help'.\n");
+    fprintf(stderr, "\n%s\nTry 'attune --help'.\n", USAGE_LINE);
+    return 2;
+}
+
+/* What each command takes: how many arguments, and which of the options that belong to one
+ * command. A window option on a terminal command is misplaced, as is an extra argument. */
+typedef struct CommandRule {
+    const char *name, *usage;
+    int max_pos; /* -1: any number */
+    bool window; /* opens a window: --window, --fullscreen, --mute, --script, --region apply */
+} CommandRule;
+
+static const CommandRule COMMANDS[] = {
+    {"", "attune [OPTIONS]", 0, true},
+    {"breathe", "attune breathe [PATTERN] [--minutes N] | attune breathe --choose", 1, true},
+    {"ground", "attune ground [EXERCISE]", 1, true},
+    {"cards", "attune cards [LEVEL] [--couple]", 1, true},
+    {"progress", "attune progress", 0, true},
+    {"list", "attune list", 0, false},
+    {"validate", "attune validate [PATH...]", -1, false},
+    {"stats", "attune stats [--json]", 0, false},
+    {"export", "attune export FILE", 1, false},
+    {"import", "attune import FILE", 1, false},
+    {"help", "attune help", 0, false},
+};
+
+static int command_error(const CommandRule *c, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "attune: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nUsage: %s\nTry 'attune --help'.\n", c->usage);
     return 2;
 }
 
 /* Returns -1 to go on, or an exit code. */
 static int parse_args(int argc, char **argv, Args *g)
 {
-    *g = (Args){.win_w = 1280, .win_h = 720};
+    static const char *pos_store[64];
+    *g = (Args){.win_w = 1280, .win_h = 720, .pos = pos_store};
+    const char *window_opt = NULL; /* the first option that only a window uses */
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -108,6 +144,8 @@ static int parse_args(int argc, char **argv, Args *g)
                    !strcmp(s, "--window") || !strcmp(s, "--region") || !strcmp(s, "--now")) {
             if (!val) return usage_error("%s needs a value", s);
             i++;
+            if (!window_opt && (!strcmp(s, "--script") || !strcmp(s, "--window") || !strcmp(s, "--region")))
+                window_opt = s;
             char cc[3];
             if (!strcmp(s, "--data-dir")) g->data_dir = val;
             else if (!strcmp(s, "--region")) {
@@ -130,27 +168,45 @@ static int parse_args(int argc, char **argv, Args *g)
             } else {
                 char x;
                 if (sscanf(val, "%d%c%d", &g->win_w, &x, &g->win_h) != 3 || x != 'x' ||
-                    g->win_w < 320 || g->win_h < 240 || g->win_w > 8192 || g->win_h > 8192)
-                    return usage_error("--window needs WIDTHxHEIGHT (at least 320x240), not \"%s\"", val);
+                    g->win_w < WINDOW_MIN_W || g->win_h < WINDOW_MIN_H || g->win_w > 8192 || g->win_h > 8192)
+                    return usage_error("--window needs WIDTHxHEIGHT (at least 800x600), not \"%s\"", val);
             }
-        } else if (!strcmp(s, "--fullscreen")) g->fullscreen = true;
-        else if (!strcmp(s, "--mute")) g->mute = true;
+        } else if (!strcmp(s, "--fullscreen") || !strcmp(s, "--mute")) {
+            if (!strcmp(s, "--fullscreen")) g->fullscreen = true;
+            else g->mute = true;
+            if (!window_opt) window_opt = s;
+        }
         else if (!strcmp(s, "--json")) g->json = true;
         else if (!strcmp(s, "--couple")) g->couple = true;
         else if (!strcmp(s, "--choose")) g->choose = true;
         else if (s[0] == '-' && s[1]) return usage_error("unknown option \"%s\"", s);
         else if (!g->command) g->command = s;
-        else if (g->npos < 4) g->pos[g->npos++] = s;
+        else if (g->npos < (int)(sizeof pos_store / sizeof pos_store[0])) g->pos[g->npos++] = s;
         else return usage_error("too many arguments at \"%s\"", s);
     }
-    static const char *const known[] = {"breathe", "ground", "cards", "list", "validate", "stats", "export", "import", "progress"};
-    if (g->command) {
-        bool ok = false;
-        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) ok |= !strcmp(g->command, known[i]);
-        if (!ok) return usage_error("unknown command \"%s\"", g->command);
-    }
-    if (g->choose && (!g->command || strcmp(g->command, "breathe") || g->npos))
+    const CommandRule *rule = NULL;
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (!strcmp(g->command ? g->command : "", COMMANDS[i].name)) rule = &COMMANDS[i];
+    if (!rule) return usage_error("unknown command \"%s\"", g->command);
+    if (rule->max_pos >= 0 && g->npos > rule->max_pos)
+        return command_error(rule, "unexpected argument \"%s\"", g->pos[rule->max_pos]);
+    if (g->choose && (strcmp(rule->name, "breathe") || g->npos))
         return usage_error("%s", "--choose goes with 'breathe' alone: attune breathe --choose");
+    if (g->minutes && strcmp(rule->name, "breathe"))
+        return command_error(rule, "%s", "--minutes goes with 'breathe' only");
+    if (g->couple && strcmp(rule->name, "cards"))
+        return command_error(rule, "%s", "--couple goes with 'cards' only");
+    if (g->json && strcmp(rule->name, "stats"))
+        return command_error(rule, "%s", "--json goes with 'stats' only");
+    if (window_opt && !rule->window) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s does not go with '%s', which opens no window", window_opt, rule->name);
+        return command_error(rule, "%s", msg);
+    }
+    if (!strcmp(rule->name, "help")) {
+        fputs(USAGE, stdout);
+        return 0;
+    }
     return -1;
 }
 
@@ -200,6 +256,58 @@ static bool load_content(App *a, const ContentDirs *dirs)
     content_load_dir(&a->content, user, CONTENT_USER, &a->content_diag);
     content_check_refs(&a->content, &a->content_diag);
     return complete;
+}
+
+/* "9 patterns, 7 exercises, 65 cards in 5 levels: no problems" */
+static void print_validate_summary(const Content *c, int problems)
+{
+    int cards = 0;
+    for (int i = 0; i < c->nlevels; i++) cards += c->levels[i].ncards;
+    printf("%d pattern%s, %d exercise%s, %d card%s in %d level%s: ", c->npatterns,
+           c->npatterns == 1 ? "" : "s", c->nexercises, c->nexercises == 1 ? "" : "s", cards,
+           cards == 1 ? "" : "s", c->nlevels, c->nlevels == 1 ? "" : "s");
+    if (problems) printf("%d problem%s\n", problems, problems == 1 ? "" : "s");
+    else printf("no problems\n");
+}
+
+/* `attune validate PATH...`: the given files and folders, checked as shipped content is (any
+ * section, the same rules), before an author drops them in. References may name shipped
+ * patterns and exercises; the summary counts what the paths hold. */
+static int cmd_validate_paths(const ContentDirs *dirs, const char **paths, int n)
+{
+    Content c = {0};
+    AtDiag diag = {0};
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            diag_addf(&diag, "%s: %s", paths[i], strerror(errno));
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) content_load_dir(&c, paths[i], CONTENT_SHIPPED, &diag);
+        else content_load_file(&c, paths[i], CONTENT_SHIPPED, &diag);
+    }
+    Content checked = {.npatterns = c.npatterns, .nexercises = c.nexercises};
+    int cards = 0;
+    for (int i = 0; i < c.nlevels; i++) cards += c.levels[i].ncards;
+    int nlevels = c.nlevels;
+    /* The shipped content joins so that references to it resolve; its clashes with what the
+     * paths hold (the same ids) are not the author's problem, and are not counted. */
+    AtDiag ignored = {0};
+    content_load_dir(&c, dirs->levels, CONTENT_SHIPPED, &ignored);
+    diag_free(&ignored);
+    content_check_refs(&c, &diag);
+    app_log_diag(&diag);
+    /* One level holding all the cards stands for the count of levels in the summary. */
+    DeckLevel *levels = calloc((size_t)(nlevels ? nlevels : 1), sizeof *levels);
+    if (levels && nlevels) levels[0].ncards = cards;
+    checked.levels = levels;
+    checked.nlevels = levels ? nlevels : 0;
+    print_validate_summary(&checked, diag.count);
+    free(levels);
+    int rc = diag.count ? 1 : 0;
+    content_free(&c);
+    diag_free(&diag);
+    return rc;
 }
 
 static int cmd_list(App *a)
@@ -304,9 +412,11 @@ int main(int argc, char **argv)
         goto out;
     }
     if (!strcmp(cmd, "validate")) {
+        rc = g.npos ? cmd_validate_paths(&dirs, g.pos, g.npos) : 0;
+        if (g.npos) goto out;
         printf("Content folder: %s\n", contentdir_describe(&dirs, where, sizeof where));
         app_log_diag(&a->content_diag);
-        printf("%d patterns; %d problems\n", a->content.npatterns, a->content_diag.count);
+        print_validate_summary(&a->content, a->content_diag.count);
         rc = a->content_diag.count ? 1 : 0;
         goto out;
     }

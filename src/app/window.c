@@ -28,9 +28,28 @@ static void set_icon(App *a)
     SDL_FreeSurface(s);
 }
 
+/* Without XDG_RUNTIME_DIR (and no absolute WAYLAND_DISPLAY) no Wayland display can be
+ * reached, and libwayland-client, asked by SDL's Wayland driver, prints its own error line on
+ * stderr before Attune can say anything. SDL then tries the other drivers anyway: this asks
+ * for those alone, so only Attune's message is printed. */
+static void skip_unreachable_wayland(void)
+{
+    const char *run = getenv("XDG_RUNTIME_DIR"), *wl = getenv("WAYLAND_DISPLAY");
+    if ((run && *run) || (wl && wl[0] == '/') || getenv("SDL_VIDEODRIVER")) return;
+    char list[256] = "";
+    size_t n = 0;
+    for (int i = 0; i < SDL_GetNumVideoDrivers(); i++) {
+        const char *d = SDL_GetVideoDriver(i);
+        if (!d || !strcmp(d, "wayland") || strlen(d) + 2 > sizeof list - n) continue;
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", n ? "," : "", d);
+    }
+    if (n) SDL_SetHint(SDL_HINT_VIDEODRIVER, list);
+}
+
 bool window_open(App *a, int w, int h, bool fullscreen)
 {
     bool headless_asked = getenv("SDL_VIDEODRIVER") != NULL;
+    skip_unreachable_wayland();
     /* The software renderer starts in a few ms with a small footprint, and draws this UI
      * comfortably; SDL_RENDER_DRIVER still overrides it. */
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
@@ -52,7 +71,7 @@ bool window_open(App *a, int w, int h, bool fullscreen)
         app_log("cannot open a window: %s", SDL_GetError());
         return false;
     }
-    SDL_SetWindowMinimumSize(a->win, 480, 360);
+    SDL_SetWindowMinimumSize(a->win, WINDOW_MIN_W, WINDOW_MIN_H);
     set_icon(a);
     a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
     if (!a->ren) a->ren = SDL_CreateRenderer(a->win, -1, 0);

@@ -169,7 +169,11 @@ int settings_from_json(JsonV *v, const cJSON *obj, const char *path, Settings *s
     jv_bool(v, obj, path, "muted", false, &s->muted);
     jv_bool(v, obj, path, "reduced_motion", false, &s->reduced_motion);
     d = s->text_size;
-    if (jv_num(v, obj, path, "text_size", 0.5, 3.0, false, &d)) s->text_size = d;
+    /* Any number is read, then held to the sizes Settings offers. */
+    if (jv_num(v, obj, path, "text_size", -1e9, 1e9, false, &d))
+        s->text_size = d < SETTINGS_TEXT_SIZE_MIN   ? SETTINGS_TEXT_SIZE_MIN
+                       : d > SETTINGS_TEXT_SIZE_MAX ? SETTINGS_TEXT_SIZE_MAX
+                                                    : d;
     int t = jv_enum(v, obj, path, "theme", THEME_NAMES, SETTINGS_THEME_COUNT, false);
     if (t >= 0) s->theme = (SettingsTheme)t;
     const cJSON *lp = cJSON_GetObjectItemCaseSensitive(obj, "last_pattern");

@@ -17,7 +17,7 @@ window=
 trap '[ -n "$window" ] && kill "$window" 2>/dev/null; true' EXIT
 
 start_window() { # start_window DATA NAME: a window on DATA in the background ($window)
-    "$a" --data-dir "$1" --window 640x480 > "$work/$2.out" 2> "$work/$2.err" &
+    "$a" --data-dir "$1" --window 800x600 > "$work/$2.out" 2> "$work/$2.err" &
     window=$!
 }
 wait_for() { # wait_for CONDITION...: up to 10 s
@@ -64,7 +64,7 @@ done
 "$a" --data-dir "$data" stats --json > "$work/stats.out" 2>&1 || fail "stats exited $?"
 contains "$work/stats.out" '"streak"'
 printf 'wait 1500\n' > "$work/box.script"
-"$a" --data-dir "$data" --window 640x480 --script "$work/box.script" breathe box \
+"$a" --data-dir "$data" --window 800x600 --script "$work/box.script" breathe box \
     > "$work/script.out" 2>&1 || fail "the scripted run exited $?"
 
 # A reminder's "Breathe now" (a stand-in notify-send answers with the action) opens the quick

@@ -43,8 +43,9 @@ static const char *const ABOUT[ROW_COUNT] = {
     "A gentle nudge to breathe at the times you choose. Off unless you turn it on.",
 };
 
-#define NSIZES 6
-static const double TEXT_SIZES[NSIZES] = {0.8, 0.9, 1.0, 1.15, 1.3, 1.5};
+#define NSIZES 8
+/* From SETTINGS_TEXT_SIZE_MIN to SETTINGS_TEXT_SIZE_MAX (attune/settings.h). */
+static const double TEXT_SIZES[NSIZES] = {0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0};
 
 typedef struct SettingsScene {
     UiList list;
