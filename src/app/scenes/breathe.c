@@ -475,9 +475,24 @@ static void breathe_render(App *a, void *s)
     }
 
     text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
-    int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     int m = a->h / 30;
     int top = m + text_line(a, TEXT_SMALL);
+    const char *ready_words = a->data.settings.reduced_motion
+                                  ? "Sit comfortably. Breathe in when the circle starts to brighten."
+                                  : "Sit comfortably. Breathe in when the circle starts to grow.";
+    /* The words under the figure, and what pausing adds: at large text sizes the figure
+     * makes room for them above the key hints. */
+    int below = p->unpaced ? text_line(a, TEXT_BODY) * 3 : text_line(a, TEXT_DISPLAY);
+    if (!p->unpaced && b->st.getting_ready) below += text_size(a, TEXT_SMALL, ready_words, text_measure(a)).y;
+    if (b->timer.paused) below = SDL_max(below, text_line(a, TEXT_DISPLAY)) + text_line(a, TEXT_TITLE) + text_line(a, TEXT_SMALL);
+    float room_top = (float)(top + text_line(a, TEXT_SMALL));
+    float room_bottom = (float)(a->h - m - text_line(a, TEXT_SMALL) - m / 2 - below) - a->h * 0.03f;
+    if (cy + rmax * 1.1f > room_bottom) {
+        float span = room_bottom - room_top;
+        if (rmax * 2.2f > span) rmax = SDL_max(span / 2.2f, a->h * 0.05f);
+        cy = room_bottom - rmax * 1.1f;
+    }
+    int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     if (p->unpaced) {
         /* Nothing to follow: no steps, no counts, only the time and a kind word. */
         draw_resting(a, b, cx, cy, rmax);
@@ -489,11 +504,8 @@ static void breathe_render(App *a, void *s)
         b->figure = draw_breath_figure(a, &b->st, p, cx, cy, rmax);
         if (b->st.getting_ready) {
             SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
-            text_draw(a, TEXT_SMALL,
-                      a->data.settings.reduced_motion
-                          ? "Sit comfortably. Breathe in when the circle starts to brighten."
-                          : "Sit comfortably. Breathe in when the circle starts to grow.",
-                      a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted, 0);
+            text_draw(a, TEXT_SMALL, ready_words, a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted,
+                      text_measure(a));
         } else {
             text_draw(a, TEXT_DISPLAY, breath_kind_words(b->st.phase.kind), a->w / 2, words_y,
                       ALIGN_CENTER, t->text, 0);
