@@ -143,11 +143,30 @@ static void reading_never_moves_an_unreadable_file_aside(void)
     CHECK_INT(st_count_prefix(dir, "settings.json.unreadable"), 1);
 }
 
+/* The text size is held to the sizes Settings offers, 80% to 200%, whatever the file says. */
+static void the_text_size_is_held_to_what_settings_offers(void)
+{
+    static const char *const given[] = {"0.1", "0.8", "1.75", "2", "3", "-4"};
+    static const double held[] = {0.8, 0.8, 1.75, 2.0, 2.0, 0.8};
+    for (int i = 0; i < 6; i++) {
+        char dir[4096], path[4200], json[100];
+        ST_FMT(dir, sizeof dir, "%s/size%d", root, i);
+        mkdir(dir, 0700);
+        st_path(path, sizeof path, dir, "settings.json");
+        int n = snprintf(json, sizeof json, "{\"text_size\": %s}\n", given[i]);
+        st_write(path, json, (size_t)n, "w");
+        Settings s;
+        settings_load(dir, &s, NULL);
+        CHECK_NEAR(s.text_size, held[i], 1e-9);
+    }
+}
+
 int main(void)
 {
     st_tmpdir(root, sizeof root, "settings");
     RUN(a_save_keeps_what_another_process_saved_meanwhile);
     RUN(a_change_made_here_wins_over_the_file);
+    RUN(the_text_size_is_held_to_what_settings_offers);
     RUN(two_processes_saving_at_once_both_keep_their_changes);
     RUN(reading_never_moves_an_unreadable_file_aside);
     int rc = check_report();

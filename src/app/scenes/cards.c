@@ -416,7 +416,7 @@ static int reveal_cell(App *a, const DeckResponse *resp, int slot, bool chosen, 
         draw_rrect(a, cell, rad, chosen ? t->surface_hi : t->surface);
         if (chosen) draw_rrect_outline(a, cell, rad, 2, t->style[resp->style]);
     }
-    char num[4];
+    char num[12]; /* room for any int: Debug builds cannot see slot's range */
     snprintf(num, sizeof num, "%d", slot + 1);
     SDL_Point nsz = text_size(a, TEXT_SMALL, num, 0);
     SDL_Rect chip = cards_chip(a, false, resp->style, x + nsz.x + st.pad / 2, y, TEXT_SMALL);

@@ -1,0 +1,274 @@
+/* Layout: every screen, walked through the scripted mode, at several window and text sizes.
+ * Every drawn string (a wrapped paragraph is one) must lie inside the window, and no two may
+ * overlap. Controls listed by `texts` with a "role" (a button around its own label) are only
+ * held to the window.
+ *
+ * The normal run checks a few combinations within CI's time budget; ATTUNE_LAYOUT=full (as
+ * `scripts/dev layout` sets it) checks every window size by every text size Settings offers.
+ * Known failures are listed once, in KNOWN below, and printed when they are met. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "apptest.h"
+#include "check.h"
+
+typedef struct Walk {
+    const char *name;
+    const char *args;   /* the command line after --script */
+    bool fresh;         /* no intros seen: the welcome and the notes before cards */
+    bool history;       /* a practice.jsonl, for Progress */
+    const char *script; /* `texts $D/SCREEN.json` names each screen */
+} Walk;
+
+#define W300 "wait 300\n"
+static const Walk WALKS[] = {
+    {"menu", "", false, false,
+     W300 "texts $D/menu.json\nkey F1\n" W300 "texts $D/help.json\nkey PageDown\nkey PageDown\n" W300
+          "texts $D/help-scrolled.json\nkey Escape\n" W300 "key End\nkey Return\nwait 400\n"
+          "texts $D/settings.json\n"},
+    {"welcome", "", true, false, W300 "texts $D/welcome.json\n"},
+    {"progress", "progress --now 2026-03-05T10:00", false, true, W300 "texts $D/progress.json\n"},
+    {"breathe-picker", "breathe --choose", false, false, W300 "texts $D/breathe-picker.json\n"},
+    {"breathing", "breathe box --minutes 1", false, false,
+     W300 "texts $D/breathe-ready.json\nwait 4000\ntexts $D/breathe-in.json\nkey Space\n" W300
+          "texts $D/breathe-paused.json\nkey Space\nwait 75000\ntexts $D/breathe-end.json\n"},
+    {"ground-picker", "ground", false, false, W300 "texts $D/ground-picker.json\n"},
+    {"ground-senses", "ground senses", false, false,
+     W300 "texts $D/ground-plain.json\nkey Return\n" W300 "texts $D/ground-count.json\n"},
+    {"ground-stop", "ground stop", false, false,
+     W300 "key Return\n" W300 "texts $D/ground-breathe.json\n"},
+    {"ground-body-scan", "ground body-scan", false, false,
+     W300 "key Return\n" W300 "texts $D/ground-timed.json\n"},
+    {"ground-name-it", "ground name-it", false, false,
+     W300 "key Return\n" W300 "texts $D/ground-feelings.json\nkey 1\n" W300
+          "texts $D/ground-strength.json\n"},
+    {"ground-tipp", "ground tipp", false, false,
+     W300 "key Return\n" W300 "texts $D/ground-choose.json\n"},
+    {"cards-picker", "cards", false, false, W300 "texts $D/cards-picker.json\n"},
+    {"cards", "cards notice", false, false,
+     W300 "texts $D/card.json\nkey 1\n" W300 "texts $D/card-reveal.json\nkey Return\n"
+          W300 "key 1\n" W300 "key Return\n" W300 "key 1\n" W300 "key Return\n"
+          W300 "key 1\n" W300 "key Return\n" W300 "key 1\n" W300 "key Return\n"
+          W300 "texts $D/cards-end.json\n"},
+    {"cards-first", "cards notice", true, false,
+     W300 "key Return\n" W300 "texts $D/cards-safety.json\nkey Return\n" W300 "texts $D/cards-moves.json\n"},
+    {"together", "cards --couple notice", false, false,
+     W300 "texts $D/together-names.json\ntype Alex\nkey Tab\ntype Sam\nkey Return\n" W300
+          "texts $D/together-cover.json\nkey Return\n" W300 "key 1\n" W300 "key Return\n" W300
+          "key 2\n" W300 "texts $D/together-reveal.json\nkey t\n" W300 "texts $D/together-talk.json\n"
+          "wait 119700\ntexts $D/together-talk-end.json\nwait 30000\ntexts $D/together-break.json\n"},
+    {"together-end", "cards --couple 1", false, false,
+     W300 "key Return\nkey Return\n" W300 "key Return\n"
+          W300 "key 1\n" W300 "key Return\n" W300 "key 3\n" W300 "key Return\n"
+          W300 "key 1\n" W300 "key Return\n" W300 "key 1\n" W300 "key Return\n"
+          W300 "key 1\n" W300 "key Return\n" W300 "key 3\n" W300 "key Return\n"
+          W300 "key 1\n" W300 "key Return\n" W300 "key 1\n" W300 "key Return\n"
+          W300 "key 1\n" W300 "key Return\n" W300 "key 3\n" W300 "key Return\n"
+          W300 "texts $D/together-end.json\n"},
+};
+
+static const char HISTORY[] =
+    "{\"id\":\"aaa1\",\"date\":\"2026-03-01\",\"time\":\"09:00:00\",\"utc_offset_min\":60,"
+    "\"kind\":\"breathing\",\"content\":\"box\",\"duration_ms\":240000,\"completed\":true,\"count\":15,"
+    "\"before\":6,\"after\":2}\n"
+    "{\"id\":\"aaa2\",\"date\":\"2026-03-02\",\"time\":\"21:30:00\",\"utc_offset_min\":60,"
+    "\"kind\":\"grounding\",\"content\":\"senses\",\"duration_ms\":300000,\"completed\":true,\"count\":5,"
+    "\"before\":8,\"after\":4}\n"
+    "{\"id\":\"aaa3\",\"date\":\"2026-03-03\",\"time\":\"01:10:00\",\"utc_offset_min\":60,"
+    "\"kind\":\"cards\",\"content\":\"01-notice\",\"duration_ms\":600000,\"completed\":false,\"count\":4}\n"
+    "{\"id\":\"aaa4\",\"date\":\"2026-03-04\",\"time\":\"18:00:00\",\"utc_offset_min\":60,"
+    "\"kind\":\"breathing\",\"content\":\"quick-calm\",\"duration_ms\":60000,\"completed\":true,\"count\":6,"
+    "\"before\":5,\"after\":3}\n";
+
+/* "WxH@P% screen": combinations known to fail today, printed when met; a listed one that
+ * fits is printed too, to be taken off. At 100% every screen fits at 800x600 and 3840x2160;
+ * 175% and 200% are new sizes, and the screens below do not yet step down or scroll. */
+static const char *const KNOWN[] = {
+    "1280x720@150% breathe-picker",
+    "1280x720@150% cards-picker",
+    "1280x720@150% progress",
+    "3840x2160@200% breathe-picker",
+    "3840x2160@200% card-reveal",
+    "3840x2160@200% cards-end",
+    "3840x2160@200% cards-picker",
+    "3840x2160@200% ground-picker",
+    "3840x2160@200% menu",
+    "3840x2160@200% progress",
+    "3840x2160@200% together-cover",
+    "3840x2160@200% together-names",
+    "3840x2160@200% together-reveal",
+    "800x600@200% breathe-picker",
+    "800x600@200% card-reveal",
+    "800x600@200% cards-end",
+    "800x600@200% cards-picker",
+    "800x600@200% cards-safety",
+    "800x600@200% ground-feelings",
+    "800x600@200% ground-picker",
+    "800x600@200% ground-strength",
+    "800x600@200% menu",
+    "800x600@200% progress",
+    "800x600@200% settings",
+    "800x600@200% together-break",
+    "800x600@200% together-cover",
+    "800x600@200% together-names",
+    "800x600@200% together-reveal",
+    "800x600@200% together-talk",
+    "800x600@200% together-talk-end",
+    "800x600@200% welcome",
+    NULL,
+};
+
+typedef struct Combo {
+    int w, h, pct;
+} Combo;
+
+static const Combo CI[] = {{800, 600, 100}, {800, 600, 200}, {1280, 720, 150}, {3840, 2160, 100}, {3840, 2160, 200}};
+static const int SIZES_W[] = {800, 1280, 1920, 3840}, SIZES_H[] = {600, 720, 1080, 2160};
+static const int PCTS[] = {80, 90, 100, 115, 130, 150, 175, 200}; /* Settings' text sizes */
+
+static int npass, nfail, nknown;
+
+static bool seen_fail[sizeof KNOWN / sizeof KNOWN[0]];
+
+/* Whether id is listed; a listed one that fails is marked seen. */
+static bool is_known(const char *id)
+{
+    for (size_t i = 0; i < sizeof KNOWN / sizeof KNOWN[0]; i++)
+        if (KNOWN[i] && !strcmp(KNOWN[i], id)) return seen_fail[i] = true;
+    return false;
+}
+
+static char walked_combos[64][24];
+static int nwalked;
+
+/* Whether this run walked id's window and text size. */
+static bool walked(const char *id)
+{
+    size_t n = strcspn(id, " ");
+    for (int i = 0; i < nwalked; i++)
+        if (strlen(walked_combos[i]) == n && !strncmp(walked_combos[i], id, n)) return true;
+    return false;
+}
+
+/* A listed combination this run walked and saw fail (one not walked counts as seen). */
+static bool is_seen(const char *id)
+{
+    for (size_t i = 0; i < sizeof KNOWN / sizeof KNOWN[0]; i++)
+        if (KNOWN[i] && !strcmp(KNOWN[i], id)) return seen_fail[i] || !walked(id);
+    return true;
+}
+
+static int num(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valueint : 0;
+}
+
+/* Returns the number of problems on one screen, each printed. */
+static int check_screen(const char *id, const cJSON *root, int W, int H)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "texts");
+    int n = cJSON_GetArraySize(list), bad = 0;
+    if (n == 0) {
+        fprintf(stderr, "  %s: nothing drawn\n", id);
+        return 1;
+    }
+    for (int i = 0; i < n; i++) {
+        const cJSON *t = cJSON_GetArrayItem(list, i);
+        const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "text"));
+        int x = num(t, "x"), y = num(t, "y"), w = num(t, "w"), h = num(t, "h");
+        if (x < 0 || y < 0 || x + w > W || y + h > H) {
+            fprintf(stderr, "  %s: \"%.40s\" (%d,%d %dx%d) leaves the window\n", id, s ? s : "", x, y, w, h);
+            bad++;
+        }
+        if (cJSON_GetObjectItemCaseSensitive(t, "role")) continue;
+        for (int j = i + 1; j < n; j++) {
+            const cJSON *u = cJSON_GetArrayItem(list, j);
+            if (cJSON_GetObjectItemCaseSensitive(u, "role")) continue;
+            int x2 = num(u, "x"), y2 = num(u, "y"), w2 = num(u, "w"), h2 = num(u, "h");
+            if (x < x2 + w2 && x2 < x + w && y < y2 + h2 && y2 < y + h) {
+                const char *s2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(u, "text"));
+                fprintf(stderr, "  %s: \"%.40s\" (%d,%d %dx%d) overlaps \"%.40s\" (%d,%d %dx%d)\n", id,
+                        s ? s : "", x, y, w, h, s2 ? s2 : "", x2, y2, w2, h2);
+                bad++;
+            }
+        }
+    }
+    return bad;
+}
+
+static void walk_combo(const char *root, Combo c)
+{
+    char dir[700];
+    snprintf(dir, sizeof dir, "%s/%dx%d-%d", root, c.w, c.h, c.pct);
+    mkdir(dir, 0700);
+    if (nwalked < 64) snprintf(walked_combos[nwalked++], sizeof walked_combos[0], "%dx%d@%d%%", c.w, c.h, c.pct);
+    for (size_t k = 0; k < sizeof WALKS / sizeof WALKS[0]; k++) {
+        const Walk *wk = &WALKS[k];
+        char data[800], path[900], args[300], settings[300];
+        snprintf(data, sizeof data, "%s/data-%s", dir, wk->name);
+        mkdir(data, 0700);
+        snprintf(settings, sizeof settings, "{\"checkins\": false, \"text_size\": %.2f%s%s}",
+                 c.pct / 100.0, wk->fresh ? "" : ", ", wk->fresh ? "" : AT_INTROS_SEEN);
+        at_write_settings(data, settings);
+        if (wk->history) {
+            snprintf(path, sizeof path, "%s/practice.jsonl", data);
+            FILE *f = fopen(path, "w");
+            if (f) {
+                fputs(HISTORY, f);
+                fclose(f);
+            }
+        }
+        snprintf(args, sizeof args, "--window %dx%d %s", c.w, c.h, wk->args);
+        int rc = at_run(dir, wk->name, data, wk->script, args);
+        if (rc != 0) fprintf(stderr, "  %dx%d@%d%% %s: attune exited %d\n", c.w, c.h, c.pct, wk->name, rc);
+        CHECK_INT(rc, 0);
+        /* Every `texts $D/NAME.json` of the script is one screen. */
+        for (const char *p = strstr(wk->script, "texts $D/"); p; p = strstr(p + 1, "texts $D/")) {
+            char screen[64];
+            const char *q = p + strlen("texts $D/");
+            size_t len = strcspn(q, ".");
+            snprintf(screen, sizeof screen, "%.*s", (int)len, q);
+            char id[128];
+            snprintf(id, sizeof id, "%dx%d@%d%% %s", c.w, c.h, c.pct, screen);
+            cJSON *t = at_texts_of(dir, screen);
+            int bad = t ? check_screen(id, t, c.w, c.h) : 1;
+            cJSON_Delete(t);
+            if (!bad) npass++;
+            else if (is_known(id)) {
+                fprintf(stderr, "  known failure: %s\n", id);
+                nknown++;
+            } else {
+                fprintf(stderr, "FAIL %s\n", id);
+                nfail++;
+            }
+        }
+    }
+}
+
+static void every_screen_fits_its_window(void)
+{
+    const char *root = at_tmpdir(0);
+    const char *grid = getenv("ATTUNE_LAYOUT");
+    if (grid && !strcmp(grid, "full")) {
+        for (size_t s = 0; s < sizeof SIZES_W / sizeof SIZES_W[0]; s++)
+            for (size_t p = 0; p < sizeof PCTS / sizeof PCTS[0]; p++)
+                walk_combo(root, (Combo){SIZES_W[s], SIZES_H[s], PCTS[p]});
+    } else {
+        for (size_t i = 0; i < sizeof CI / sizeof CI[0]; i++) walk_combo(root, CI[i]);
+    }
+    fprintf(stderr, "layout: %d screens fit, %d known failures, %d new failures\n", npass, nknown, nfail);
+    fprintf(stderr, "known failures (KNOWN in %s):\n", __FILE__);
+    for (size_t i = 0; i < sizeof KNOWN / sizeof KNOWN[0]; i++)
+        if (KNOWN[i]) fprintf(stderr, "  %s%s\n", KNOWN[i], is_seen(KNOWN[i]) ? "" : "  (fits now: take it off)");
+    CHECK_INT(nfail, 0);
+}
+
+int main(int argc, char **argv)
+{
+    at_init(argc, argv);
+    RUN(every_screen_fits_its_window);
+    return check_report();
+}
