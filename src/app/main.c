@@ -1,4 +1,5 @@
 /* Attune's entry point: the command line, then either a terminal command or the window. */
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -150,6 +151,36 @@ static bool resolve_data_dir(App *a, const Args *g)
     if (n > 1 && a->data_dir[n - 1] == '/') a->data_dir[n - 1] = 0;
     SDL_free(pref);
     return true;
+}
+
+/* A data folder that cannot be one (a file in its place, or a file on the way to it) is said
+ * once, naming it. The terminal commands cannot go on without it; a practice can (it is not
+ * saved, and the person is told when it ends). A folder that does not exist yet is fine: it
+ * is made on the first save. */
+static bool data_dir_usable(const char *dir)
+{
+    struct stat st;
+    const char *why = "it is a file, not a folder";
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return true;
+    } else {
+        if (errno == ENOENT) return true;
+        why = strerror(errno);
+    }
+    app_log("the data folder %s cannot be used: %s (choose another with --data-dir DIR)", dir, why);
+    return false;
+}
+
+/* The shipped content must be there: without it there is nothing to practise. */
+static bool content_dir_usable(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        closedir(d);
+        return true;
+    }
+    app_log("cannot read the content folder %s: %s", dir, strerror(errno));
+    return false;
 }
 
 static void load_content(App *a)
@@ -306,9 +337,12 @@ int main(int argc, char **argv)
     find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
     find_dir(a->assets_dir, sizeof a->assets_dir, "assets");
     if (!resolve_data_dir(a, &g)) return 1;
+    bool data_ok = data_dir_usable(a->data_dir);
     /* Data commands need no content and no window. */
+    if (data_command_is(g.command) && !data_ok) return 1;
     if (data_command_is(g.command))
         return data_command_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
+    if (!content_dir_usable(a->levels_dir)) return 1;
     load_content(a);
 
     const char *cmd = g.command ? g.command : "";
@@ -356,7 +390,8 @@ int main(int argc, char **argv)
     a->scripted = g.script != NULL;
     a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
     a->now = clock_now(&a->clock);
-    practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    if (data_ok) practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    else practice_without_data(a, g.mute);
     if (!init_window(a, &g)) {
         rc = 1;
         goto quit;
