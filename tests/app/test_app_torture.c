@@ -68,11 +68,15 @@ static int kill_after(pid_t pid, unsigned delay_us)
     return status;
 }
 
-/* A moment to kill a run that lasts about `life` seconds (0: not known yet, let it run). */
-static unsigned delay_for(double life)
+/* A moment to kill a run that lasts about `life` seconds (0: not known yet, let it run), of
+ * which about `idle` go to starting and stopping a window, where nothing is written: most
+ * kills land after that. */
+static unsigned delay_for(double life, double idle)
 {
     if (life <= 0) return 600u * 1000000u;
-    return rnd() % (unsigned)(life * 1.1e6 + 1);
+    double from = idle < life ? 0.7 * idle : 0;
+    if (rnd() % 8 == 0) from = 0; /* now and then, anywhere */
+    return (unsigned)(from * 1e6) + rnd() % (unsigned)((life * 1.1 - from) * 1e6 + 1);
 }
 
 /* The ids a run reported saved ("attune: saved ID" lines in its stderr), added to acked. */
@@ -156,6 +160,17 @@ int main(int argc, char **argv)
      * kind runs to its end): kills are spread over the whole of a run, however busy the
      * machine is. */
     double life[3] = {0, 0, 0};
+    /* A run that only opens the window and closes it again. */
+    char empty[700];
+    snprintf(empty, sizeof empty, "%s/e.script", work);
+    FILE *ef = fopen(empty, "w");
+    fputs("wait 10\n", ef);
+    fclose(ef);
+    snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s/idle' --window 640x480 --script '%s' 2>/dev/null >/dev/null",
+             at_attune, work, empty);
+    double t_idle = now_s();
+    kill_after(spawn(cmd), 60u * 1000000u);
+    double idle = now_s() - t_idle;
     for (int round = 0; round < rounds && bad_rounds < 5; round++) {
         if (round % ROUNDS_PER_FOLDER == 0) {
             snprintf(data, sizeof data, "%s/data-%d", work, folders++);
@@ -177,7 +192,7 @@ int main(int argc, char **argv)
             fclose(f);
             snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 640x480 --script '%s' %s 2>'%s' >/dev/null",
                      at_attune, data, script, PRACTICE_ARGS[which], errfile);
-            status = kill_after(spawn(cmd), delay_for(life[0]));
+            status = kill_after(spawn(cmd), delay_for(life[0], idle));
         } else if (kind == 1) { /* settings changes: sound toggled 12 times, each one saved */
             char script[700];
             snprintf(script, sizeof script, "%s/s.script", work);
@@ -186,12 +201,12 @@ int main(int argc, char **argv)
             fclose(f);
             snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 640x480 --script '%s' 2>'%s' >/dev/null",
                      at_attune, data, script, errfile);
-            status = kill_after(spawn(cmd), delay_for(life[1]));
+            status = kill_after(spawn(cmd), delay_for(life[1], idle));
         } else { /* an import */
             make_import(file, &batch);
             snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' import '%s' 2>'%s' >/dev/null",
                      at_attune, data, file, errfile);
-            status = kill_after(spawn(cmd), delay_for(life[2]));
+            status = kill_after(spawn(cmd), delay_for(life[2], 0));
         }
         double took = now_s() - t_round;
         t_run += took;
