@@ -581,7 +581,7 @@ static bool walk_export(const char *s, size_t n, const ImportWalk *w, size_t *er
                 if (sep == ']') break;
                 if (sep != ',') goto syntax;
             }
-            if (!w->member(w->ctx, key, klen, rec ? "[]" : "[]", 2)) return false;
+            if (!w->member(w->ctx, key, klen, "[]", 2)) return false; /* (already walked) */
         } else {
             size_t v0 = c.pos;
             if (!sc_value(&c, 0)) goto syntax;
@@ -658,8 +658,10 @@ static bool on_member(void *ctx, const char *key, size_t klen, const char *v, si
 {
     Import *im = ctx;
     if (im->writing) return true;
-    if (key_is(key, klen, "records")) {
-        im->has_records = true;
+    if (key_is(key, klen, "records") || key_is(key, klen, "unreadable")) {
+        if (vlen == 0 || v[0] != '[')
+            problem(im, "%.*s: expected an array", (int)klen, key);
+        im->has_records |= key_is(key, klen, "records");
     } else if (key_is(key, klen, "attune_export")) {
         cJSON *n = cJSON_ParseWithLength(v, vlen);
         double x = cJSON_IsNumber(n) ? n->valuedouble : -1;

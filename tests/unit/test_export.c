@@ -251,6 +251,11 @@ static void a_hostile_import_is_refused_quickly_with_a_few_messages(void)
     CHECK(!st_exists(data));
     printf("a hostile import of %d empty records: refused in %.0f ms, %d messages\n", N, ms,
            d.count);
+    /* Not a list of records at all: said so. */
+    st_write(file, "{\"attune_export\":2,\"records\":5}", 31, "wb");
+    diag_free(&d);
+    CHECK(!store_import(data, file, &res, &d));
+    CHECK(any_msg(&d, "records: expected an array"));
     diag_free(&d);
 }
 
