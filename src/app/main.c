@@ -1,5 +1,4 @@
 /* Attune's entry point: the command line, then either a terminal command or the window. */
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -171,18 +170,6 @@ static bool data_dir_usable(const char *dir)
     return false;
 }
 
-/* The shipped content must be there: without it there is nothing to practise. */
-static bool content_dir_usable(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (d) {
-        closedir(d);
-        return true;
-    }
-    app_log("cannot read the content folder %s: %s", dir, strerror(errno));
-    return false;
-}
-
 static void load_content(App *a)
 {
     content_load_dir(&a->content, a->levels_dir, false, &a->content_diag);
@@ -339,10 +326,8 @@ int main(int argc, char **argv)
     if (!resolve_data_dir(a, &g)) return 1;
     bool data_ok = data_dir_usable(a->data_dir);
     /* Data commands need no content and no window. */
-    if (data_command_is(g.command) && !data_ok) return 1;
     if (data_command_is(g.command))
-        return data_command_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json);
-    if (!content_dir_usable(a->levels_dir)) return 1;
+        return data_ok ? data_command_run(a->data_dir, g.command, g.npos ? g.pos[0] : NULL, g.json) : 1;
     load_content(a);
 
     const char *cmd = g.command ? g.command : "";
