@@ -48,7 +48,8 @@ static void feelings_from_json(JsonV *v, const cJSON *obj, const char *path, Gro
         words[i] = copy;
         for (int j = 0; copy && j < i; j++) {
             if (words[j] && same_word(words[j], copy)) {
-                jv_error(v, ip, "\"%s\" is already in the list", copy);
+                char q[JV_QUOTE_MAX];
+                jv_error(v, ip, "%s is already in the list", jv_quote(q, copy));
                 break;
             }
         }
