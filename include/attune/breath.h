@@ -20,6 +20,9 @@ typedef enum BreathKind {
 #define BREATH_STEP_MAX_MS 30000u
 #define BREATH_CYCLE_MIN_MS 2000u
 #define BREATH_MINUTES_MAX 60
+/* Text limits, in characters: what fits its place on screen (tests/app/test_app_content.c). */
+#define BREATH_TITLE_MAX 28
+#define BREATH_WHEN_MAX 160
 
 typedef struct BreathStep {
     BreathKind kind;
