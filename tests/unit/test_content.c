@@ -418,6 +418,24 @@ static void a_section_appears_once_per_file(void)
     content_free(&c);
 }
 
+static void a_file_of_many_problems_lists_the_first_ones_and_counts_the_rest(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    size_t cap = 40000, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text + n, cap - n, "{\"patterns\": [{\"id\": \"x\"");
+    for (int i = 0; i < 500; i++) n += (size_t)snprintf(text + n, cap - n, ", \"k%d\": 1", i);
+    snprintf(text + n, cap - n, "}]}");
+    int added = load_text(&c, &d, "many.json", text);
+    CHECK_INT(added, JV_MAX_MESSAGES + 1);
+    CHECK_INT(d.count, JV_MAX_MESSAGES + 1);
+    if (d.count) CHECK_CONTAINS(d.msg[d.count - 1], "many.json: 303 more problems not listed");
+    free(text);
+    diag_free(&d);
+    content_free(&c);
+}
+
 static void the_region_comes_from_the_locale(void)
 {
     char cc[3];
@@ -463,5 +481,6 @@ int main(void)
     RUN(ids_are_unique_across_all_content);
     RUN(a_section_appears_once_per_file);
     RUN(messages_stay_one_printable_line_whatever_the_file_holds);
+    RUN(a_file_of_many_problems_lists_the_first_ones_and_counts_the_rest);
     return check_report();
 }
