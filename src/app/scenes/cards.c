@@ -16,7 +16,7 @@
 
 typedef struct Picker {
     UiList list;
-    UiButtons about; /* "About the four moves", and the safety note or the couple gate */
+    UiButtons about; /* "About the four moves", the safety note or the couple gate, "Learn" */
     bool couple;
     char names[2][COUPLE_NAME_MAX];
     UiItem items[UI_LIST_MAX];
@@ -165,10 +165,15 @@ static void picker_event(App *a, void *s, const SDL_Event *e)
         case SDLK_ESCAPE: scene_pop(a); return;
         case SDLK_a: picker_about(a, p, 0); return;
         case SDLK_n: picker_about(a, p, 1); return;
+        case SDLK_l: learn_push(a, NULL); return;
         default: break;
         }
     }
     int b = e->type == SDL_KEYDOWN ? -1 : ui_buttons_event(a, &p->about, e);
+    if (b == 2) {
+        learn_push(a, NULL);
+        return;
+    }
     if (b >= 0) {
         picker_about(a, p, b);
         return;
@@ -272,10 +277,11 @@ static void picker_render(App *a, void *s)
         draw_rrect(a, panel, a->h / 60, t->surface);
         level_panel(a, l, panel, role, true);
     }
-    const char *about[2] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note"};
+    const char *about[3] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note",
+                            "Learn"};
     ui_buttons_render(a, &p->about, about, cards_buttons_y(a));
-    ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?"
-                          : "Up/Down level   Enter start   A moves   N safety note",
+    ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?   L learn"
+                          : "Up/Down level   Enter start   A moves   N safety note   L learn",
              "Esc back");
 }
 
@@ -287,7 +293,7 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names)
     if (!p) return;
     int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
     p->list = (UiList){.count = n, .hover = -1, .focus = levels_suggested(&a->data.settings, &a->content)};
-    p->about = (UiButtons){.count = 2, .focus = -1, .hover = -1};
+    p->about = (UiButtons){.count = 3, .focus = -1, .hover = -1};
     const DeckLevel *l = levels_find(&a->content, level_id);
     if (l) p->list.focus = (int)(l - a->content.levels);
     if (p->list.focus >= n) p->list.focus = 0;
@@ -306,7 +312,7 @@ typedef struct Round {
     const DeckLevel *level;
     DeckRound r;
     CardChoice choice;
-    UiButtons next;
+    UiButtons next;  /* Next card, and "Read: ..." when a learning screen goes with the card */
     bool next_shown; /* the reveal had room for its button */
     UiButtons end;
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
@@ -373,6 +379,11 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (deck_round_revealed(r)) {
+        const LearnScreen *read = content_learn_for_card(&a->content, rd->level, deck_round_card(r));
+        if (read && e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_l) {
+            learn_push(a, read->id);
+            return;
+        }
         if (e->type == SDL_KEYDOWN && !e->key.repeat &&
             (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER ||
              e->key.keysym.sym == SDLK_SPACE || e->key.keysym.sym == SDLK_RIGHT)) {
@@ -381,7 +392,12 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         }
         bool click = e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT;
         if (!rd->next_shown && click) round_next(a, rd);
-        else if (e->type != SDL_KEYDOWN && ui_buttons_event(a, &rd->next, e) == 0) round_next(a, rd);
+        else if (e->type != SDL_KEYDOWN) {
+            rd->next.count = read ? 2 : 1;
+            int b = ui_buttons_event(a, &rd->next, e);
+            if (b == 0) round_next(a, rd);
+            else if (b == 1 && read) learn_push(a, read->id);
+        }
         return;
     }
     int slot = card_choice_event(a, &rd->choice, e);
@@ -515,7 +531,11 @@ static void render_reveal(App *a, Round *rd)
     rd->next_shown = !tries[k].tiny;
     if (rd->next_shown) {
         bool last = deck_round_position(&rd->r) + 1 == deck_round_count(&rd->r);
-        const char *label[1] = {last ? "See how it went" : "Next card"};
+        const LearnScreen *read = content_learn_for_card(&a->content, rd->level, deck_round_card(&rd->r));
+        char link[LEARN_TITLE_MAX * 4 + 16];
+        snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
+        const char *label[2] = {last ? "See how it went" : "Next card", link};
+        rd->next.count = read ? 2 : 1;
         ui_buttons_render(a, &rd->next, label, cards_buttons_y(a));
     }
 }
@@ -586,7 +606,8 @@ static void round_render(App *a, void *s)
     }
     if (deck_round_revealed(&rd->r)) {
         render_reveal(a, rd);
-        ui_hints(a, "Enter next card", "Esc levels");
+        bool read = content_learn_for_card(&a->content, rd->level, deck_round_card(&rd->r)) != NULL;
+        ui_hints(a, read ? "Enter next card   L read" : "Enter next card", "Esc levels");
         return;
     }
     char top[160];
