@@ -120,35 +120,40 @@ static void the_picker_opens_learn_by_key_and_by_button(void)
 }
 
 /* Each screen, in list order, read to the end with PageDown: its title, the start of its body
- * and its "To read more" line are all drawn, in both window sizes. */
-static void every_screen_reads_to_its_end(const char *size, int ww, int wh, int slot)
+ * and its "To read more" line are all drawn, in each window size and text size. */
+static void every_screen_reads_to_its_end(const char *size, int ww, int wh, double text_size,
+                                          int pages, int slot)
 {
+    enum { PAGES_MAX = 10 };
+    const int PAGES = pages < PAGES_MAX ? pages : PAGES_MAX;
     const char *dir = at_tmpdir(slot);
     cJSON *root;
     const cJSON *screens = load_learn(&root);
     int n = cJSON_GetArraySize(screens);
-    size_t cap = 64 + (size_t)n * 200;
+    size_t cap = 64 + (size_t)n * 90 * (PAGES_MAX + 2);
     char *script = malloc(cap);
     size_t len = (size_t)snprintf(script, cap, "wait 300\nkey l\nwait 300\n");
     for (int i = 0; i < n; i++) {
         if (i) len += (size_t)snprintf(script + len, cap - len, "key Down\nwait 100\n");
-        len += (size_t)snprintf(script + len, cap - len,
-                                "texts $D/s%d_0.json\nkey PageDown\nwait 100\ntexts $D/s%d_1.json\n"
-                                "key PageDown\nwait 100\ntexts $D/s%d_2.json\nkey PageUp\nkey PageUp\n",
-                                i, i, i);
+        for (int k = 0; k <= PAGES; k++)
+            len += (size_t)snprintf(script + len, cap - len, "%stexts $D/s%d_%d.json\n",
+                                    k ? "key PageDown\nwait 100\n" : "", i, k);
     }
-    char args[64];
+    char args[64], settings[160];
     snprintf(args, sizeof args, "--window %s cards", size);
-    at_checkins_off(dir);
+    snprintf(settings, sizeof settings, "{" AT_INTROS_SEEN ", \"checkins\": false, \"text_size\": %g}",
+             text_size);
+    at_write_settings(dir, settings);
     CHECK_INT(at_run(dir, "read", dir, script, args), 0);
     free(script);
     for (int i = 0; i < n; i++) {
         const cJSON *s = cJSON_GetArrayItem(screens, i);
         char name[32], more[256], first_words[24];
         snprintf(more, sizeof more, "To read more: %s", str(s, "read_more"));
-        snprintf(first_words, sizeof first_words, "%.20s", str(s, "body"));
+        const char *body = str(s, "body");
+        snprintf(first_words, sizeof first_words, "%.16s", body ? body : "?");
         bool title = true, start = false, end = false;
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k <= PAGES; k++) {
             snprintf(name, sizeof name, "s%d_%d", i, k);
             cJSON *t = at_texts_of(dir, name);
             title &= at_texts_has(t, str(s, "title"));
@@ -157,20 +162,25 @@ static void every_screen_reads_to_its_end(const char *size, int ww, int wh, int 
             const char *m = text_starting(t, "To read more: ");
             end |= m && !strncmp(more, m, strlen(m));
             bool ok = all_inside_and_apart(t, ww, wh);
-            if (!ok) fprintf(stderr, "    in %s at %s\n", name, size);
+            if (!ok) fprintf(stderr, "    in %s at %s, text size %g\n", name, size, text_size);
             CHECK(ok);
             cJSON_Delete(t);
         }
         if (!title || !start || !end)
-            fprintf(stderr, "    screen %s at %s: title %d, start %d, end %d\n", str(s, "id"), size,
-                    title, start, end);
+            fprintf(stderr, "    screen %s at %s, text size %g: title %d, start %d, end %d\n",
+                    str(s, "id"), size, text_size, title, start, end);
         CHECK(title && start && end);
     }
     cJSON_Delete(root);
 }
 
-static void every_screen_reads_to_its_end_at_800x600(void) { every_screen_reads_to_its_end("800x600", 800, 600, 1); }
-static void every_screen_reads_to_its_end_at_1280x720(void) { every_screen_reads_to_its_end("1280x720", 1280, 720, 2); }
+static void every_screen_reads_to_its_end_at_800x600(void) { every_screen_reads_to_its_end("800x600", 800, 600, 1, 2, 1); }
+static void every_screen_reads_to_its_end_at_1280x720(void) { every_screen_reads_to_its_end("1280x720", 1280, 720, 1, 2, 2); }
+/* Large text in a small window: the panel alone, still readable to the end. */
+static void every_screen_reads_to_its_end_at_800x600_in_large_text(void)
+{
+    every_screen_reads_to_its_end("800x600", 800, 600, 2, 8, 5);
+}
 
 static void a_solo_reveal_links_to_its_screen_and_comes_back(void)
 {
@@ -244,6 +254,7 @@ int main(int argc, char **argv)
     RUN(the_picker_opens_learn_by_key_and_by_button);
     RUN(every_screen_reads_to_its_end_at_800x600);
     RUN(every_screen_reads_to_its_end_at_1280x720);
+    RUN(every_screen_reads_to_its_end_at_800x600_in_large_text);
     RUN(a_solo_reveal_links_to_its_screen_and_comes_back);
     RUN(a_couple_reveal_links_to_its_screen);
     return check_report();

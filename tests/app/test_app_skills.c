@@ -99,6 +99,30 @@ static bool all_inside(const cJSON *texts, int w, int h)
     return ok;
 }
 
+/* No two strings overlap (lines of one font may touch by a pixel or two). */
+static bool all_apart(const cJSON *texts)
+{
+    bool ok = true;
+    const cJSON *a, *b;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
+        int ax = cJSON_GetObjectItemCaseSensitive(a, "x")->valueint;
+        int ay = cJSON_GetObjectItemCaseSensitive(a, "y")->valueint;
+        int aw = cJSON_GetObjectItemCaseSensitive(a, "w")->valueint;
+        int ah = cJSON_GetObjectItemCaseSensitive(a, "h")->valueint;
+        for (b = a->next; b; b = b->next) {
+            int bx = cJSON_GetObjectItemCaseSensitive(b, "x")->valueint;
+            int by = cJSON_GetObjectItemCaseSensitive(b, "y")->valueint;
+            int bw = cJSON_GetObjectItemCaseSensitive(b, "w")->valueint;
+            int bh = cJSON_GetObjectItemCaseSensitive(b, "h")->valueint;
+            if (ax < bx + bw - 2 && bx < ax + aw - 2 && ay < by + bh - 3 && by < ay + ah - 3) {
+                fprintf(stderr, "    \"%s\" overlaps \"%s\"\n", str(a, "text"), str(b, "text"));
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
 static void notice_names_the_feeling_before_the_responses(void)
 {
     const char *dir = at_tmpdir(0);
@@ -394,6 +418,109 @@ static void every_skill_can_be_skipped(void)
     }
 }
 
+/* While the breaths run only their figure (and strings that change) is redrawn between
+ * events: frame by frame, the screen must equal the same moment drawn whole (F2 does nothing
+ * here, but any key makes the next frame whole). */
+static void breath_frames_drawn_in_part_equal_whole_frames(void)
+{
+    const char *dir = at_tmpdir(7);
+    at_checkins_off(dir);
+    const int moments[4] = {2000, 4500, 7500, 12000}; /* get-ready, in, out, the next in */
+    size_t cap = 64 * 1024, len = 0;
+    char *script = malloc(cap);
+    int t = 0;
+    for (int i = 0; i < 4 && script; i++) {
+        for (; t + 16 <= moments[i]; t += 16) len += (size_t)snprintf(script + len, cap - len, "wait 16\n");
+        len += (size_t)snprintf(script + len, cap - len,
+                                "shot $D/part%d.bmp\nkey F2\nshot $D/whole%d.bmp\n", i, i);
+    }
+    CHECK(script && len < cap);
+    if (!script || len >= cap) {
+        free(script);
+        return;
+    }
+    CHECK_INT(at_run(dir, "parts", dir, script, "cards regulate"), 0);
+    free(script);
+    for (int i = 0; i < 4; i++) {
+        char path[600];
+        AtImage part = {0}, whole = {0};
+        snprintf(path, sizeof path, "%s/part%d.bmp", dir, i);
+        CHECK(at_load_bmp(path, &part));
+        snprintf(path, sizeof path, "%s/whole%d.bmp", dir, i);
+        CHECK(at_load_bmp(path, &whole));
+        if (part.rgb && whole.rgb) {
+            CHECK(part.w == whole.w && part.h == whole.h);
+            size_t n = part.w == whole.w && part.h == whole.h ? (size_t)part.w * (size_t)part.h * 3 : 0;
+            long differ = 0;
+            for (size_t k = 0; k < n; k++) differ += part.rgb[k] != whole.rgb[k];
+            if (differ)
+                printf("at %d ms, %ld bytes differ between the frame drawn in part and whole\n",
+                       moments[i], differ);
+            CHECK(differ == 0);
+        }
+        at_free_image(&part);
+        at_free_image(&whole);
+    }
+}
+
+/* Every skill screen, empty and complete, fits the window without overlaps: 800x600 in large
+ * text (one row at a time where it must) and 1280x720. */
+static void skill_screens_fit(const char *size, int ww, int wh, double text_size, int slot)
+{
+    const char *dir = at_tmpdir(slot);
+    char settings[160], args[96];
+    snprintf(settings, sizeof settings, "{" AT_INTROS_SEEN ", \"checkins\": false, \"text_size\": %g}",
+             text_size);
+    at_write_settings(dir, settings);
+    const struct { const char *level, *script, *title; } runs[] = {
+        {"notice", "wait 300\ntexts $D/x0.json\nkey Right\nwait 100\ntexts $D/x1.json\n", "Name the feeling"},
+        {"regulate", "wait 4000\ntexts $D/x0.json\nwait 20000\ntexts $D/x1.json\n", "Three slow breaths"},
+        {"communicate", "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\ntexts $D/x0.json\nkey Return\n"
+                        "key Return\nkey Return\nkey Return\nwait 100\ntexts $D/x1.json\n", "Build the message"},
+        {"accept", "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\ntexts $D/x0.json\nkey Left\nkey Left\n"
+                   "key Right\nkey Left\nwait 100\ntexts $D/x1.json\n", "Accept or ask"},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
+        snprintf(args, sizeof args, "--window %s cards %s", size, runs[i].level);
+        CHECK_INT(at_run(dir, runs[i].level, dir, runs[i].script, args), 0);
+        for (int k = 0; k < 2; k++) {
+            char name[8];
+            snprintf(name, sizeof name, "x%d", k);
+            cJSON *t = at_texts_of(dir, name);
+            CHECK(at_texts_contains(t, runs[i].title));
+            bool ok = all_inside(t, ww, wh) && all_apart(t);
+            if (!ok) fprintf(stderr, "    %s, screen %d, at %s in text size %g\n", runs[i].level, k, size, text_size);
+            CHECK(ok);
+            cJSON_Delete(t);
+        }
+    }
+    /* Sum it up: played through with 1 and Enter until cards with summaries come. */
+    char script[4096];
+    size_t n = (size_t)snprintf(script, sizeof script, "wait 300\n");
+    for (int i = 0; i < 12; i++)
+        n += (size_t)snprintf(script + n, sizeof script - n,
+                              "texts $D/u%da.json\nkey 1\nwait 300\ntexts $D/u%db.json\nkey Return\nwait 300\n", i, i);
+    snprintf(args, sizeof args, "--window %s cards understand", size);
+    CHECK_INT(at_run(dir, "understand", dir, script, args), 0);
+    int seen = 0;
+    for (int i = 0; i < 24; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "u%d%c", i / 2, i % 2 ? 'b' : 'a');
+        cJSON *t = at_texts_of(dir, name);
+        if (at_texts_contains(t, "Sum it up")) {
+            seen++;
+            bool ok = all_inside(t, ww, wh) && all_apart(t);
+            if (!ok) fprintf(stderr, "    understand, %s, at %s in text size %g\n", name, size, text_size);
+            CHECK(ok);
+        }
+        cJSON_Delete(t);
+    }
+    CHECK(seen >= 2); /* the question and its answer */
+}
+
+static void skill_screens_fit_at_800x600_in_large_text(void) { skill_screens_fit("800x600", 800, 600, 2, 8); }
+static void skill_screens_fit_at_1280x720(void) { skill_screens_fit("1280x720", 1280, 720, 1, 9); }
+
 /* Cards together leaves the skills out: the first card of Notice goes straight to A's pick. */
 static void cards_together_leave_the_skills_out(void)
 {
@@ -416,6 +543,9 @@ int main(int argc, char **argv)
     RUN(understand_chooses_the_best_summary_before_the_responses);
     RUN(accept_sorts_after_the_reveal);
     RUN(every_skill_can_be_skipped);
+    RUN(breath_frames_drawn_in_part_equal_whole_frames);
+    RUN(skill_screens_fit_at_800x600_in_large_text);
+    RUN(skill_screens_fit_at_1280x720);
     RUN(cards_together_leave_the_skills_out);
     return check_report();
 }

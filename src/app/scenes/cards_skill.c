@@ -213,7 +213,12 @@ bool card_skill_event(App *a, CardSkill *s, const SDL_Event *e)
                 finish(a, s);
                 return true;
             }
-            if (s->col >= 0 && choose(a, s, s->row, s->col)) {
+            if (s->col < 0) { /* the first Enter shows where the keys are */
+                s->col = 0;
+                a->dirty = true;
+                return false;
+            }
+            if (choose(a, s, s->row, s->col)) {
                 finish(a, s);
                 return true;
             }
@@ -288,6 +293,8 @@ void card_skill_hold(App *a, CardSkill *s, bool covered)
 typedef struct Style {
     TextRole situation, prompt, chip;
     int gap, pad;
+    bool terse;   /* no how-to line under the prompt */
+    bool one_row; /* only the row the keys are on (the message's parts, the things to sort) */
 } Style;
 
 static void add_hit(CardSkill *s, SDL_Rect r, int row, int col)
@@ -380,8 +387,8 @@ static int lay_feel(App *a, CardSkill *s, const Style *st, int x, int w, int y0,
     const Theme *t = &a->theme;
     int y = y0;
     y += cards_put(a, draw, st->situation, s->card->situation, x, y, ALIGN_LEFT, t->text, w).h + st->gap * 2;
-    y += prompt(a, st, "What would you feel first?", "Name it in one word, before you see the responses. "
-                "There's no wrong feeling.", x, w, y, draw) + st->gap * 2;
+    y += prompt(a, st, "What would you feel first?", st->terse ? NULL : "Name it in one word, before "
+                "you see the responses. There's no wrong feeling.", x, w, y, draw) + st->gap * 2;
     const char *labels[SKILL_FEEL_SHOWN];
     for (int i = 0; i < s->nfeel; i++) labels[i] = a->content.skills.feelings[s->feel[i]];
     y += chips_flow(a, s, st->chip, labels, s->nfeel, x, w, y, st->gap, 0, s->feeling, false, draw);
@@ -392,8 +399,11 @@ static int lay_summary(App *a, CardSkill *s, const Style *st, int x, int w, int 
 {
     const Theme *t = &a->theme;
     int y = y0;
-    y += cards_put(a, draw, st->situation, s->card->situation, x, y, ALIGN_LEFT, t->text, w).h + st->gap * 2;
-    const char *detail = s->picked < 0 ? "Choose the summary closest to what they mean, before you respond."
+    /* At the very last resort the card itself stays on the screen before (not here). */
+    if (!st->one_row)
+        y += cards_put(a, draw, st->situation, s->card->situation, x, y, ALIGN_LEFT, t->text, w).h + st->gap * 2;
+    const char *detail = s->picked < 0 ? (st->terse ? NULL : "Choose the summary closest to what they "
+                                                             "mean, before you respond.")
                          : s->picked == s->best ? "Yes: that's the heart of it. Feeling heard is what lets people listen."
                                                 : "That's one way to hear it. The highlighted one comes closer "
                                                   "to what they seem to mean.";
@@ -418,8 +428,8 @@ static int lay_message(App *a, CardSkill *s, const Style *st, int x, int w, int 
     const SkillSet *set = &a->content.skills;
     static const char *const LABEL[SKILL_PARTS] = {"I feel", "and I need", "so I'd ask"};
     int y = y0;
-    y += prompt(a, st, "Build the message", "Choose a feeling, a need and a request, and see the "
-                "sentence they make.", x, w, y, draw) + st->gap * 2;
+    y += prompt(a, st, "Build the message", st->terse ? NULL : "Choose a feeling, a need and a "
+                "request, and see the sentence they make.", x, w, y, draw) + st->gap * 2;
     int lw = 0;
     for (int p = 0; p < SKILL_PARTS; p++) {
         int lx = text_size(a, TEXT_SMALL, LABEL[p], 0).x;
@@ -427,6 +437,7 @@ static int lay_message(App *a, CardSkill *s, const Style *st, int x, int w, int 
     }
     lw += st->gap;
     for (int p = 0; p < SKILL_PARTS; p++) {
+        if (st->one_row && p != s->row) continue;
         const char *labels[SKILL_MESSAGE_SHOWN];
         for (int i = 0; i < s->msg.noption[p]; i++) labels[i] = skill_message_option(&s->msg, set, p, i);
         /* The label centred on the first row of chips. */
@@ -460,8 +471,8 @@ static int lay_sort(App *a, CardSkill *s, const Style *st, int x, int w, int y0,
     const SkillSet *set = &a->content.skills;
     static const char *const SIDE[2] = {"I can accept", "I'd ask for it"};
     int y = y0;
-    y += prompt(a, st, "Accept or ask", "For each one: is it something you can accept, or something "
-                "you'd ask for? There's no right answer.", x, w, y, draw) + st->gap * 2;
+    y += prompt(a, st, "Accept or ask", st->terse ? NULL : "For each one: is it something you can "
+                "accept, or something you'd ask for? There's no right answer.", x, w, y, draw) + st->gap * 2;
     int sw[2], sh = 0;
     for (int k = 0; k < 2; k++) {
         SDL_Point sz = chip_size(a, TEXT_SMALL, SIDE[k], w);
@@ -470,7 +481,13 @@ static int lay_sort(App *a, CardSkill *s, const Style *st, int x, int w, int y0,
     }
     int side_w = sw[0] + sw[1] + st->gap / 2;
     int tw = w - side_w - 2 * st->pad - st->gap;
+    if (st->one_row && s->row < s->sort.n) {
+        char where[48];
+        snprintf(where, sizeof where, "%d of %d", s->row + 1, s->sort.n);
+        y += cards_put(a, draw, TEXT_SMALL, where, x + w / 2, y, ALIGN_CENTER, t->muted, 0).h + st->gap / 2;
+    }
     for (int i = 0; i < s->sort.n; i++) {
+        if (st->one_row && i != s->row) continue;
         const char *text = skill_sort_text(&s->sort, set, i);
         SDL_Point ts = text_size(a, st->chip, text, tw);
         int h = (ts.y > sh ? ts.y : sh) + st->pad;
@@ -513,30 +530,36 @@ static void render_breaths(App *a, CardSkill *s, int top, int bottom)
     const Theme *t = &a->theme;
     BreathSessionState st = breaths_at(a, s);
     int mw = text_measure(a);
-    int y = top;
-    SDL_Rect r = text_draw(a, TEXT_SMALL, s->card->situation, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
-    y += r.h + a->h / 40;
-    r = text_draw(a, TEXT_TITLE, "Three slow breaths before you choose", a->w / 2, y, ALIGN_CENTER,
-                  t->text, mw);
-    y += r.h;
+    char count[64];
+    uint64_t shown = st.getting_ready ? 1 : st.phase.cycle + 1;
+    if (shown > st.cycles_total) shown = st.cycles_total;
+    snprintf(count, sizeof count, "Breath %llu of %llu", (unsigned long long)shown,
+             (unsigned long long)st.cycles_total);
+    const char *title = "Three slow breaths before you choose";
+    if (text_size(a, TEXT_TITLE, title, 0).x > mw) title = "Three slow breaths"; /* one line */
     int words_y = bottom - text_line(a, TEXT_DISPLAY);
+    int head = text_size(a, TEXT_TITLE, title, mw).y + text_line(a, TEXT_SMALL);
+    int sit = text_size(a, TEXT_SMALL, s->card->situation, mw).y + a->h / 40;
+    /* The card stays in view unless the circle would get too small for it. */
+    bool with_card = words_y - top - head - sit > a->h / 4;
+    int y = top;
+    if (with_card) {
+        text_draw(a, TEXT_SMALL, s->card->situation, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+        y += sit;
+    }
+    y += text_draw(a, TEXT_TITLE, title, a->w / 2, y, ALIGN_CENTER, t->text, mw).h;
+    y += text_draw(a, TEXT_SMALL, count, a->w / 2, y, ALIGN_CENTER, t->muted, 0).h;
     float gap = a->h * 0.03f;
     float rmax = ((float)(words_y - y) - 2.0f * gap) / 2.0f / 1.08f;
     if (rmax > a->h * 0.2f) rmax = a->h * 0.2f;
     float cy = (float)(y + words_y) / 2.0f;
+    s->figure_drawn = false;
     if (rmax > a->h * 0.04f) {
         s->figure = draw_breath_figure(a, &st, s->pattern, a->w / 2.0f, cy, rmax);
         s->figure_drawn = true;
     }
     const char *words = st.getting_ready ? "Get ready" : breath_kind_words(st.phase.kind);
     text_draw(a, TEXT_DISPLAY, words, a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
-    char buf[64];
-    uint64_t shown = st.getting_ready ? 1 : st.phase.cycle + 1;
-    if (shown > st.cycles_total) shown = st.cycles_total;
-    snprintf(buf, sizeof buf, "Breath %llu of %llu", (unsigned long long)shown,
-             (unsigned long long)st.cycles_total);
-    int m = a->h / 30;
-    text_draw(a, TEXT_SMALL, buf, a->w - m, m + text_line(a, TEXT_SMALL), ALIGN_RIGHT, t->muted, 0);
 }
 
 void card_skill_render(App *a, CardSkill *s, const char *top_text, const char *next)
@@ -552,16 +575,20 @@ void card_skill_render(App *a, CardSkill *s, const char *top_text, const char *n
         s->figure_drawn = false;
         int u = a->h / 60;
         const Style tries[] = {
-            {TEXT_BODY, TEXT_TITLE, TEXT_BODY, u, u + u / 2},
-            {TEXT_BODY, TEXT_BODY, TEXT_BODY, u * 2 / 3, u},
-            {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, u / 2, u * 2 / 3},
-            {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2},
+            {TEXT_BODY, TEXT_TITLE, TEXT_BODY, u, u + u / 2, false, false},
+            {TEXT_BODY, TEXT_BODY, TEXT_BODY, u * 2 / 3, u, false, false},
+            {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, u / 2, u * 2 / 3, false, false},
+            {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, false, false},
+            /* Large text in a small window: no how-to line, then one row at a time. */
+            {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, false},
+            {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, true},
         };
         int n = (int)(sizeof tries / sizeof tries[0]);
         int w = text_measure(a) + 6 * u;
         if (w > a->w * 92 / 100) w = a->w * 92 / 100;
         int x = (a->w - w) / 2, k = 0, h = 0, avail = bottom - top;
         for (; k < n; k++) {
+            if (tries[k].terse) w = a->w * 94 / 100, x = (a->w - w) / 2;
             h = lay(a, s, &tries[k], x, w, top, false);
             if (h <= avail) break;
         }

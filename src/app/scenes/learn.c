@@ -161,7 +161,10 @@ static void learn_render(App *a, void *s)
     Learn *l = s;
     const Theme *t = &a->theme;
     const Content *c = &a->content;
-    int y = ui_header(a, "Learn", "Short reads on the ideas behind the cards.");
+    /* Large text in a small window: the reading panel alone, the full width (Up/Down still
+     * change the topic). */
+    bool compact = text_line(a, TEXT_BODY) * 20 > a->h;
+    int y = compact ? a->h / 30 : ui_header(a, "Learn", "Short reads on the ideas behind the cards.");
     if (c->nlearn == 0) {
         text_draw(a, TEXT_BODY, "No learning screens are installed.", a->w / 2, y, ALIGN_CENTER,
                   t->muted, text_measure(a));
@@ -200,13 +203,26 @@ static void learn_render(App *a, void *s)
         elide(a, TEXT_BODY, c->learn[i].title, room, l->titles[i], sizeof l->titles[i]);
         l->items[i] = (UiItem){l->titles[i], NULL};
     }
-    ui_list_render(a, &l->list, l->items, (SDL_Rect){lx, y, lw, bottom - y});
-
     SDL_Rect panel = {lx + lw + gap, y, pw, bottom - y};
+    if (compact) {
+        l->list.visible = 0; /* not drawn: nothing of it to click */
+        panel = (SDL_Rect){(a->w - full) / 2, y, full, bottom - y};
+    } else {
+        /* Room for the list's "more above" cue under the subtitle. */
+        int cue = text_line(a, TEXT_SMALL) - a->h / 30;
+        if (cue > 0) panel.y += cue, panel.h -= cue;
+        ui_list_render(a, &l->list, l->items, (SDL_Rect){lx, panel.y, lw, panel.h});
+    }
     l->panel = panel;
     draw_rrect(a, panel, a->h / 60, t->surface);
     int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad;
     int ty = panel.y + pad;
+    if (compact) {
+        char where[64];
+        snprintf(where, sizeof where, "Learn \u00b7 %d of %d \u00b7 Up/Down for another",
+                 l->list.focus + 1, l->list.count);
+        ty += text_draw(a, TEXT_SMALL, where, x, ty, ALIGN_LEFT, t->muted, w).h;
+    }
     SDL_Rect r = text_draw(a, TEXT_TITLE, ls->title, x, ty, ALIGN_LEFT, t->text, w);
     ty += r.h + text_line(a, TEXT_SMALL) / 2;
     lay_out(a, l, ls, w);
