@@ -248,9 +248,30 @@ static void a_couple_reveal_links_to_its_screen(void)
     cJSON_Delete(t);
 }
 
+static void attune_list_names_the_screens(void)
+{
+    const char *dir = at_tmpdir(6);
+    CHECK_INT(at_run_cli(dir, "list", dir, "list"), 0);
+    char path[600];
+    snprintf(path, sizeof path, "%s/list.out", dir);
+    char *out = at_read_file(path);
+    CHECK_CONTAINS(out, "Learning screens:");
+    cJSON *root;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, load_learn(&root)) {
+        char line[200];
+        snprintf(line, sizeof line, "%s", str(e, "title"));
+        CHECK_CONTAINS(out, line);
+        CHECK_CONTAINS(out, str(e, "id"));
+    }
+    cJSON_Delete(root);
+    free(out);
+}
+
 int main(int argc, char **argv)
 {
     at_init(argc, argv);
+    RUN(attune_list_names_the_screens);
     RUN(the_picker_opens_learn_by_key_and_by_button);
     RUN(every_screen_reads_to_its_end_at_800x600);
     RUN(every_screen_reads_to_its_end_at_1280x720);

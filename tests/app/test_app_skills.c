@@ -418,6 +418,60 @@ static void every_skill_can_be_skipped(void)
     }
 }
 
+/* The mouse does what the keys do: a click names the feeling, a click sorts. */
+static void clicks_choose_too(void)
+{
+    const char *dir = at_tmpdir(6);
+    at_checkins_off(dir);
+    CHECK_INT(at_run(dir, "look", dir, "wait 300\ntexts $D/look.json\n", "cards notice"), 0);
+    cJSON *root;
+    const cJSON *feelings = skill_list("feelings", &root);
+    cJSON *t = at_texts_of(dir, "look");
+    const cJSON *e, *hit = NULL;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
+        const cJSON *w;
+        cJSON_ArrayForEach(w, feelings)
+            if (!strcmp(str(e, "text"), w->valuestring)) hit = e; /* the last one offered */
+    }
+    CHECK(hit != NULL);
+    if (hit) {
+        char script[256], want[80];
+        int x = cJSON_GetObjectItemCaseSensitive(hit, "x")->valueint + cJSON_GetObjectItemCaseSensitive(hit, "w")->valueint / 2;
+        int y = cJSON_GetObjectItemCaseSensitive(hit, "y")->valueint + cJSON_GetObjectItemCaseSensitive(hit, "h")->valueint / 2;
+        snprintf(script, sizeof script, "wait 300\nclick %d %d\nwait 300\ntexts $D/named.json\n", x, y);
+        snprintf(want, sizeof want, "You'd feel %s first", str(hit, "text"));
+        CHECK_INT(at_run(dir, "click", dir, script, "cards notice"), 0);
+        cJSON *n = at_texts_of(dir, "named");
+        CHECK(at_texts_contains(n, want));
+        cJSON_Delete(n);
+    }
+    cJSON_Delete(t);
+    cJSON_Delete(root);
+
+    /* Accept: click "I'd ask for it" on each row. */
+    CHECK_INT(at_run(dir, "sortlook", dir, "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\ntexts $D/sortlook.json\n",
+                     "cards accept"), 0);
+    t = at_texts_of(dir, "sortlook");
+    char script[1024];
+    size_t len = (size_t)snprintf(script, sizeof script, "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\n");
+    int rows = 0;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
+        if (strcmp(str(e, "text"), "I'd ask for it")) continue;
+        int x = cJSON_GetObjectItemCaseSensitive(e, "x")->valueint + cJSON_GetObjectItemCaseSensitive(e, "w")->valueint / 2;
+        int y = cJSON_GetObjectItemCaseSensitive(e, "y")->valueint + cJSON_GetObjectItemCaseSensitive(e, "h")->valueint / 2;
+        len += (size_t)snprintf(script + len, sizeof script - len, "click %d %d\nwait 100\n", x, y);
+        rows++;
+    }
+    snprintf(script + len, sizeof script - len, "texts $D/sortclicked.json\n");
+    CHECK_INT(rows, 4);
+    cJSON_Delete(t);
+    CHECK_INT(at_run(dir, "sortclick", dir, script, "cards accept"), 0);
+    t = at_texts_of(dir, "sortclicked");
+    CHECK(at_texts_contains(t, "often about who someone is"));
+    CHECK(at_texts_has(t, "Next card"));
+    cJSON_Delete(t);
+}
+
 /* While the breaths run only their figure (and strings that change) is redrawn between
  * events: frame by frame, the screen must equal the same moment drawn whole (F2 does nothing
  * here, but any key makes the next frame whole). */
@@ -543,6 +597,7 @@ int main(int argc, char **argv)
     RUN(understand_chooses_the_best_summary_before_the_responses);
     RUN(accept_sorts_after_the_reveal);
     RUN(every_skill_can_be_skipped);
+    RUN(clicks_choose_too);
     RUN(breath_frames_drawn_in_part_equal_whole_frames);
     RUN(skill_screens_fit_at_800x600_in_large_text);
     RUN(skill_screens_fit_at_1280x720);
