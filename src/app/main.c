@@ -46,7 +46,8 @@ static const char USAGE[] =
     "  cards [LEVEL]           a round of scenario cards (LEVEL: an id or 1-5)\n"
     "  cards --couple [LEVEL]  cards for two: both choose privately, then talk it through\n"
     "  progress                your streak, your week, your calendar\n"
-    "  list                    list breathing patterns, grounding exercises and card levels\n"
+    "  list                    list breathing patterns, grounding exercises, card levels and\n"
+    "                          learning screens\n"
     "  validate [PATH...]      check all content and exit (non-zero on problems); with\n"
     "                          PATHs, check those files or folders as shipped content\n"
     "  stats [--json]          your streak, week, minutes and check-ins (--json for scripts)\n"
@@ -276,14 +277,15 @@ static bool load_content(App *a, const ContentDirs *dirs)
     return complete;
 }
 
-/* "9 patterns, 7 exercises, 65 cards in 5 levels: no problems" */
+/* "9 patterns, 7 exercises, 65 cards in 5 levels, 22 learning screens: no problems" */
 static void print_validate_summary(const Content *c, int problems)
 {
     int cards = 0;
     for (int i = 0; i < c->nlevels; i++) cards += c->levels[i].ncards;
-    printf("%d pattern%s, %d exercise%s, %d card%s in %d level%s: ", c->npatterns,
+    printf("%d pattern%s, %d exercise%s, %d card%s in %d level%s, ", c->npatterns,
            c->npatterns == 1 ? "" : "s", c->nexercises, c->nexercises == 1 ? "" : "s", cards,
            cards == 1 ? "" : "s", c->nlevels, c->nlevels == 1 ? "" : "s");
+    printf("%d learning screen%s: ", c->nlearn, c->nlearn == 1 ? "" : "s");
     if (problems) printf("%d problem%s\n", problems, problems == 1 ? "" : "s");
     else printf("no problems\n");
 }
@@ -304,7 +306,7 @@ static int cmd_validate_paths(const ContentDirs *dirs, const char **paths, int n
         if (S_ISDIR(st.st_mode)) content_load_dir(&c, paths[i], CONTENT_SHIPPED, &diag);
         else content_load_file(&c, paths[i], CONTENT_SHIPPED, &diag);
     }
-    Content checked = {.npatterns = c.npatterns, .nexercises = c.nexercises};
+    Content checked = {.npatterns = c.npatterns, .nexercises = c.nexercises, .nlearn = c.nlearn};
     int cards = 0;
     for (int i = 0; i < c.nlevels; i++) cards += c.levels[i].ncards;
     int nlevels = c.nlevels;
@@ -366,6 +368,13 @@ static int cmd_list(App *a)
     for (int i = 0; i < a->content.nlevels; i++) {
         const DeckLevel *l = &a->content.levels[i];
         printf("  %-*s  %-*s  level %d, %d cards\n", idw, l->id, tw, l->title, l->number, l->ncards);
+    }
+    printf("\nLearning screens:\n");
+    int lw = 0;
+    for (int i = 0; i < c->nlearn; i++) lw = SDL_max(lw, (int)strlen(c->learn[i].id));
+    for (int i = 0; i < c->nlearn; i++) {
+        const LearnScreen *s = &c->learn[i];
+        printf("  %-*s  %s\n", lw, s->id, s->title);
     }
     return 0;
 }

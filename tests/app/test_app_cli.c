@@ -80,7 +80,7 @@ static void validate_checks_the_paths_it_is_given(void)
     char *out = read_in(dir, "all.out");
     CHECK_CONTAINS(out, " patterns, ");
     CHECK_CONTAINS(out, " exercises, ");
-    CHECK_CONTAINS(out, " levels: no problems");
+    CHECK_CONTAINS(out, " learning screens: no problems");
     free(out);
 
     /* One good file of an author's: only it is counted; it may use shipped patterns. */
@@ -94,7 +94,7 @@ static void validate_checks_the_paths_it_is_given(void)
     char *err = read_in(dir, "good.err");
     if (rc != 0) fprintf(stderr, "validate mine.json said: %s\n", err ? err : "");
     CHECK_INT(rc, 0);
-    CHECK_CONTAINS(out, "1 pattern, 0 exercises, 0 cards in 0 levels: no problems");
+    CHECK_CONTAINS(out, "1 pattern, 0 exercises, 0 cards in 0 levels, 0 learning screens: no problems");
     free(out);
     free(err);
 
