@@ -166,7 +166,7 @@ int main(int argc, char **argv)
     FILE *ef = fopen(empty, "w");
     fputs("wait 10\n", ef);
     fclose(ef);
-    snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s/idle' --window 640x480 --script '%s' 2>/dev/null >/dev/null",
+    snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s/idle' --window 800x600 --script '%s' 2>/dev/null >/dev/null",
              at_attune, work, empty);
     double t_idle = now_s();
     kill_after(spawn(cmd), 60u * 1000000u);
@@ -190,7 +190,7 @@ int main(int argc, char **argv)
             FILE *f = fopen(script, "w");
             fputs(PRACTICE_SCRIPTS[which], f);
             fclose(f);
-            snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 640x480 --script '%s' %s 2>'%s' >/dev/null",
+            snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 800x600 --script '%s' %s 2>'%s' >/dev/null",
                      at_attune, data, script, PRACTICE_ARGS[which], errfile);
             status = kill_after(spawn(cmd), delay_for(life[0], idle));
         } else if (kind == 1) { /* settings changes: sound toggled 12 times, each one saved */
@@ -199,7 +199,7 @@ int main(int argc, char **argv)
             FILE *f = fopen(script, "w");
             for (int i = 0; i < 12; i++) fputs("key m\nwait 30\n", f);
             fclose(f);
-            snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 640x480 --script '%s' 2>'%s' >/dev/null",
+            snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' --window 800x600 --script '%s' 2>'%s' >/dev/null",
                      at_attune, data, script, errfile);
             status = kill_after(spawn(cmd), delay_for(life[1], idle));
         } else { /* an import */

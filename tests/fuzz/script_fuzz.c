@@ -233,7 +233,7 @@ int main(int argc, char **argv)
     int scripts = 0, commands = 0, failures = 0, refused = 0, quit_early = 0;
     double slowest = 0;
     while (now_s() - start < seconds || scripts == 0) {
-        int w = chance(70) ? 800 : 480 + (int)below(1500), h = chance(70) ? 600 : 360 + (int)below(800);
+        int w = chance(70) ? 800 : 800 + (int)below(1180), h = chance(70) ? 600 : 600 + (int)below(560);
         int n = 20 + (int)below(120);
         const char *start_args = STARTS[below(sizeof STARTS / sizeof STARTS[0])];
         char script[700], err[700], data[700], win[32];
