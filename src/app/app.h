@@ -46,7 +46,12 @@ typedef struct Theme {
     uint32_t colour_fade_ms;   /* colour cross-fade between steps */
 } Theme;
 
-extern const Theme THEME_DARK;
+extern const Theme THEME_DARK, THEME_LIGHT, THEME_CONTRAST;
+/* The palette of a `theme` setting (dark for anything unknown). */
+const Theme *theme_for(SettingsTheme t);
+/* Uses the theme of a->data.settings from the next frame on: the background and every cache
+ * drawn with the old colours are made again. */
+void theme_apply(App *a);
 
 SDL_Color color_mix(SDL_Color a, SDL_Color b, float t);
 SDL_Color color_alpha(SDL_Color c, float alpha);
