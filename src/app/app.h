@@ -267,6 +267,9 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
  * area it may cover at any moment of the breath (for SceneVT.damage). */
 Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
                           float cx, float cy, float rmax);
+/* The same, dimmed while paused (dim true): the breath rests, quieter. */
+Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const BreathPattern *p,
+                              float cx, float cy, float rmax, bool dim);
 /* The same circle at rest, for practice without a pace: the outline of a full breath, an
  * opaque disc of colour disc at its middle size and a soft halo of colour halo (its alpha is
  * the glow). No countdown, nothing that follows a breath. Returns the area it covers (for
