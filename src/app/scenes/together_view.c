@@ -160,7 +160,10 @@ static void render_reveal(App *a, Couple *c)
     bool last = couple_position(c->r) + 1 == couple_count(c->r);
     const char *labels[2] = {"Talk it through", last ? "Finish the round" : "Next card"};
     ui_buttons_render(a, &c->reveal_btn, labels, cards_buttons_y(a));
-    ui_hints(a, "T talk it through   Enter choose", "Esc levels");
+    char hint[96];
+    snprintf(hint, sizeof hint, "%s   N %s", c->reveal_btn.focus == 0 ? "Enter or T talk it through" : "T talk it through",
+             last ? "finish the round" : "next card");
+    ui_hints(a, hint, "Esc levels");
 }
 
 static void render_talk(App *a, Couple *c)
