@@ -539,7 +539,16 @@ static void breathe_free(App *a, void *s)
     free(s);
 }
 
+static int breathe_paused(App *a, void *s)
+{
+    (void)a;
+    Breathe *b = s;
+    return b->done || b->caution ? -1 : b->timer.paused;
+}
+
 static const SceneVT BREATHE = {
+    .paused = breathe_paused,
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "breathe",
     .enter = breathe_enter,
     .event = breathe_event,

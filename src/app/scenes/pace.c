@@ -331,7 +331,16 @@ static void pace_free(App *a, void *s)
     free(s);
 }
 
+static int pace_paused(App *a, void *s)
+{
+    (void)a;
+    Pace *p = s;
+    return p->mode == MODE_BREATHING ? p->timer.paused : -1;
+}
+
 static const SceneVT PACE = {
+    .paused = pace_paused,
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "pace",
     .enter = pace_enter,
     .event = pace_event,

@@ -220,7 +220,18 @@ static void couple_free_scene(App *a, void *s)
     free(c);
 }
 
+/* The talk timer pauses (Space); its Leave ends the talk, as Esc does. */
+static int couple_paused(App *a, void *s)
+{
+    Couple *c = s;
+    if (couple_state(c->r) != COUPLE_TALK) return -1;
+    CoupleTalkView v = couple_talk_at(couple_talk(c->r), a->now);
+    return v.done || !v.timed ? -1 : v.paused;
+}
+
 static const SceneVT COUPLE = {
+    .paused = couple_paused,
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "cards-together",
     .enter = couple_enter,
     .event = couple_event,
