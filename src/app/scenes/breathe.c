@@ -477,7 +477,7 @@ static void breathe_render(App *a, void *s)
     text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     int m = a->h / 30;
-    int top = m + text_line(a, TEXT_SMALL);
+    int top = ui_bar_bottom(a); /* under the control bar */
     if (p->unpaced) {
         /* Nothing to follow: no steps, no counts, only the time and a kind word. */
         draw_resting(a, b, cx, cy, rmax);
