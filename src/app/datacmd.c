@@ -84,6 +84,9 @@ static int cmd_import(const char *dir, const char *file)
                r.already_there, r.already_there == 1 ? "was" : "were");
     else
         printf("Imported %d %s.\n", r.added, r.added == 1 ? "practice" : "practices");
+    if (r.other_added > 0)
+        printf("With them, %d %s: check-in answers, checkpoints, or lines kept for a newer Attune.\n",
+               r.other_added, r.other_added == 1 ? "other line" : "other lines");
     if (r.settings_used) printf("Settings were taken from the file (you had none yet).\n");
     if (r.levels_merged > 0)
         printf("Card progress was merged for %d %s.\n", r.levels_merged, r.levels_merged == 1 ? "level" : "levels");

@@ -186,6 +186,24 @@ static bool resolve_data_dir(App *a, const Args *g)
     return true;
 }
 
+/* A data folder that cannot be one (a file in its place, or a file on the way to it) is said
+ * once, naming it. The terminal commands cannot go on without it; a practice can (it is not
+ * saved, and the person is told when it ends). A folder that does not exist yet is fine: it
+ * is made on the first save. */
+static bool data_dir_usable(const char *dir)
+{
+    struct stat st;
+    const char *why = "it is a file, not a folder";
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return true;
+    } else {
+        if (errno == ENOENT) return true;
+        why = strerror(errno);
+    }
+    app_log("the data folder %s cannot be used: %s (choose another with --data-dir DIR)", dir, why);
+    return false;
+}
+
 /* Returns false when the shipped content is missing or incomplete: Attune cannot start. */
 static bool load_content(App *a, const ContentDirs *dirs)
 {
@@ -279,6 +297,7 @@ int main(int argc, char **argv)
     if (g.region) resources_code(g.region, a->region_arg);
     resources_locale_region(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), a->locale_region);
     if (!resolve_data_dir(a, &g)) return 1;
+    bool data_ok = data_dir_usable(a->data_dir);
     /* One clock, for windows, scripts and data commands alike: fake in scripted mode (time
      * moves only with the script), wall time from --now when given. */
     static uint64_t fake_now = 0;
@@ -289,7 +308,7 @@ int main(int argc, char **argv)
     a->now = clock_now(&a->clock);
     /* Data commands need no content and no window. */
     if (datacmd_is(g.command))
-        return datacmd_run(a->data_dir, &a->clock, g.command, g.npos ? g.pos[0] : NULL, g.json);
+        return data_ok ? datacmd_run(a->data_dir, &a->clock, g.command, g.npos ? g.pos[0] : NULL, g.json) : 1;
     if (!have_content) {
         app_log("%s", dirs_err);
         return 1;
@@ -360,7 +379,8 @@ int main(int argc, char **argv)
     /* One window per data folder: a later start hands its command over (instance.h). */
     if (!g.script && (rc = instance_claim(a, &wc)) >= 0) goto out;
     rc = 0;
-    practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    if (data_ok) practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    else practice_without_data(a, g.mute);
     if (wc.kind == WINDOW_BREATHE && !strcmp(pattern_id, PACE_ID)) {
         pattern = breathe_your_pace(a);
         if (!pattern) {

@@ -41,6 +41,15 @@ void practice_load_settings(App *a, bool mute_flag)
     a->audio_muted_setting = mute_flag || a->data.settings.muted;
 }
 
+void practice_without_data(App *a, bool mute_flag)
+{
+    settings_defaults(&a->data.settings);
+    a->data.settings_base = a->data.settings;
+    a->data.log_loaded = true; /* nothing to read: main.c has said why, once */
+    a->audio_muted_setting = mute_flag;
+    set_note(a, false, "Your data folder can't be used (%s), so practice isn't saved.", a->data_dir);
+}
+
 void practice_save_settings(App *a)
 {
     char err[1200];

@@ -85,6 +85,10 @@ bool practice_open(const App *a);
  * core; the user is told once (stderr and a note on the menu). `mute_flag` is --mute. */
 void practice_load_settings(App *a, bool mute_flag);
 
+/* Instead of practice_load_settings when the data folder cannot be a folder (main.c has told
+ * the terminal): defaults, an empty history, and a note on the menu. */
+void practice_without_data(App *a, bool mute_flag);
+
 /* Loads the practice log if it is not loaded yet (after the first frame; any caller that
  * needs the log calls it first). Skipped lines become a note on the menu. */
 void practice_load_log(App *a);

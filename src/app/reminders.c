@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,23 +181,21 @@ static bool write_atomic(const char *path, const char *text)
 /* ---- other programs ---- */
 
 /* Runs argv[0] (searched in PATH) and returns its exit status (127 when it cannot run). quiet:
- * its output goes nowhere. */
+ * its output goes nowhere. posix_spawn, not fork: the Settings screen calls this from a
+ * process with threads. */
 static int run(char *const argv[], bool quiet)
 {
     fflush(stdout);
-    pid_t pid = fork();
-    if (pid < 0) return 127;
-    if (pid == 0) {
-        if (quiet) {
-            int null = open("/dev/null", O_RDWR);
-            if (null >= 0) {
-                dup2(null, 1);
-                dup2(null, 2);
-            }
-        }
-        execvp(argv[0], argv);
-        _exit(127);
+    posix_spawn_file_actions_t fa;
+    if (posix_spawn_file_actions_init(&fa) != 0) return 127;
+    if (quiet) {
+        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     }
+    pid_t pid;
+    int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (err != 0) return 127;
     int st;
     while (waitpid(pid, &st, 0) < 0)
         if (errno != EINTR) return 127;

@@ -582,7 +582,7 @@ static bool walk_export(const char *s, size_t n, const ImportWalk *w, size_t *er
                 if (sep == ']') break;
                 if (sep != ',') goto syntax;
             }
-            if (!w->member(w->ctx, key, klen, rec ? "[]" : "[]", 2)) return false;
+            if (!w->member(w->ctx, key, klen, "[]", 2)) return false; /* (already walked) */
         } else {
             size_t v0 = c.pos;
             if (!sc_value(&c, 0)) goto syntax;
@@ -659,8 +659,10 @@ static bool on_member(void *ctx, const char *key, size_t klen, const char *v, si
 {
     Import *im = ctx;
     if (im->writing) return true;
-    if (key_is(key, klen, "records")) {
-        im->has_records = true;
+    if (key_is(key, klen, "records") || key_is(key, klen, "unreadable")) {
+        if (vlen == 0 || v[0] != '[')
+            problem(im, "%.*s: expected an array", (int)klen, key);
+        im->has_records |= key_is(key, klen, "records");
     } else if (key_is(key, klen, "attune_export")) {
         cJSON *n = cJSON_ParseWithLength(v, vlen);
         double x = cJSON_IsNumber(n) ? n->valuedouble : -1;
@@ -812,8 +814,26 @@ static bool on_unreadable(void *ctx, int i, const char *v, size_t vlen)
         return !stop_checking(im);
     }
     if (!text) return im->failed = true, false;
-    /* Kept for a version that can read it, unless the log has it already. */
-    if (len && !unreadable_here(im, text, len)) {
+    /* A line an older Attune could not read may be a record to this one: then it goes in
+     * (or not) by its id, like any record. */
+    cJSON *o = len ? cJSON_ParseWithLength(text, len) : NULL;
+    PracticeRecord r;
+    AtDiag quiet = {0};
+    StrPool *pool = o ? strpool_new() : NULL;
+    JsonV jv = {.file = im->file, .diag = &quiet, .pool = pool};
+    bool record = pool && practice_from_json(&jv, o, "", &r);
+    strpool_free(pool);
+    diag_free(&quiet);
+    cJSON_Delete(o);
+    if (record) {
+        if (!ids_has(&im->log_ids, r.id) && ids_put(&im->written, r.id) > 0) {
+            text_add(&im->out, text, len);
+            text_add(&im->out, "\n", 1);
+            if (r.type == RECORD_PRACTICE) im->added++;
+            else im->extra_added++;
+        }
+    } else if (len && !unreadable_here(im, text, len)) {
+        /* Kept for a version that can read it, unless the log has it already. */
         text_add(&im->out, text, len);
         text_add(&im->out, "\n", 1);
         text_add(&im->unreadable_here, text, len);

@@ -590,6 +590,9 @@ int settings_import(const char *dir, const cJSON *theirs, bool *used, char *err,
         storefs_unlock(lock);
         return -1;
     }
+    char bak[PATH_BUF + 8], why[256];
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    if (!cur && read_settings_file(bak, &cur, why, sizeof why) != 1) cur = NULL; /* kept aside */
     if (!cur) cur = cJSON_CreateObject();
     cJSON *before = cur ? cJSON_Duplicate(cur, 1) : NULL;
     const cJSON *tl = cJSON_GetObjectItemCaseSensitive(theirs, "levels");

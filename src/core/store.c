@@ -472,6 +472,7 @@ bool log_scan(const char *dir, LogLineFn fn, void *ctx, LogReport *rep, AtDiag *
     size_t pos = 0;
     bool go = true;
     while (go && pos < len) {
+        diag_free(&scratch); /* messages past the first few are only counted */
         char *line = buf + pos;
         char *nl = memchr(line, '\n', len - pos);
         size_t ll = nl ? (size_t)(nl - line) : len - pos;
@@ -519,7 +520,6 @@ bool log_scan(const char *dir, LogLineFn fn, void *ctx, LogReport *rep, AtDiag *
             continue;
         }
         go = fn(ctx, LOGLINE_RECORD, line, ll, &r);
-        diag_free(&scratch);
     }
     free(buf);
     diag_free(&scratch);

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installed Attune stands on its own: a copy of the source tree is built (unoptimised, to be
-# quick) and installed into a temporary prefix; then the source and build trees are renamed and the prefix moved, and
-# the installed attune runs from there: --version and validate name the installed content
-# folder, list, a scripted breathing session that is recorded, ATTUNE_CONTENT_DIR for an
-# author's patterns with the shipped crisis lines kept, and a clear refusal naming the folder
-# once the content is gone. The moved build tree's binary refuses to start too.
+# quick) and installed into a temporary prefix; then the source and build trees are renamed
+# and the prefix moved, and the installed attune runs from there: --version and validate name
+# the installed content folder, list, a scripted breathing session that is recorded,
+# ATTUNE_CONTENT_DIR for an author's copy of the content with the shipped crisis lines kept and
+# the author's own resources refused, and a clear refusal naming the folder once the content is
+# gone. The moved build tree's binary refuses to start too.
 #   install.sh SOURCE_DIR BUILD_DIR CMAKE
 set -eu
 src=$1 build=$2 cmake=$3
@@ -64,22 +65,22 @@ contains "$work/breathing.json" "Breathe"
 contains "$data/practice.jsonl" '"content":"quick-calm"'
 contains "$data/practice.jsonl" '"completed":true'
 
-# An author's own patterns; the crisis lines stay the shipped ones.
+# An author's copy of the content with a pattern of their own; the crisis lines stay the
+# shipped ones, and resources of the author's own are refused by name.
 mkdir "$work/mine"
-cat > "$work/mine/patterns.json" <<'JSON'
+cp "$work/moved/share/attune/levels/"*.json "$work/mine/"
+rm "$work/mine/resources.json"
+cat > "$work/mine/zz-mine.json" <<'JSON'
 {"patterns": [{"id": "slow-mine", "title": "My slow breath", "when": "Evenings.",
   "steps": [{"kind": "in", "ms": 4000}, {"kind": "out", "ms": 6000}]}]}
-JSON
-cat > "$work/mine/resources.json" <<'JSON'
-{"resources": {"notice": "Replaced notice.", "crisis": [
-  {"region": "Nowhere", "name": "Not a real line", "contact": "Call 000000"}]}}
 JSON
 ATTUNE_CONTENT_DIR="$work/mine" "$a" --version > "$work/override.out"
 contains "$work/override.out" "content: $work/mine (ATTUNE_CONTENT_DIR; safety resources from $work/moved/share/attune/levels)"
 ATTUNE_CONTENT_DIR="$work/mine" "$a" --data-dir "$data" list > "$work/mine-list.out" 2>&1 || fail "list (override) exited $?"
 contains "$work/mine-list.out" "slow-mine"
-grep -q "quick-calm" "$work/mine-list.out" && fail "the override still lists the shipped patterns"
-# Resources in an author's folder are refused, by name.
+cat > "$work/mine/resources.json" <<'JSON'
+{"resources": {"notice": "Replaced notice."}}
+JSON
 if ATTUNE_CONTENT_DIR="$work/mine" "$a" --data-dir "$data" validate > "$work/mine-validate.out" 2>&1; then
     fail "validate accepted resources in an author's folder"
 fi
@@ -88,7 +89,7 @@ printf 'wait 500\nkey F1\nwait 500\ntexts %s\n' "$work/help.json" > "$work/help.
 ATTUNE_CONTENT_DIR="$work/mine" "$a" --data-dir "$data" --window 800x600 --region US \
     --script "$work/help.script" > "$work/help.out" 2>&1 || fail "the scripted help exited $?"
 contains "$work/help.json" "988"
-grep -q "Not a real line" "$work/help.json" && fail "an author's crisis line replaced the shipped ones"
+grep -q "Replaced notice" "$work/help.json" && fail "an author's notice replaced the shipped one"
 
 # No content beside the binary: a clear refusal naming the folder; data commands still run.
 mv "$work/moved/share" "$work/share-gone"

@@ -181,6 +181,39 @@ static void export_keeps_every_line_and_import_brings_them_back(void)
     diag_free(&d);
 }
 
+/* An older Attune could not read a rating and kept it under "unreadable": this one imports it
+ * as the record it is, once. */
+static void a_line_an_older_attune_kept_unread_comes_in_as_a_record(void)
+{
+    char data[4096], file[4096];
+    ST_FMT(data, sizeof data, "%s/older", root);
+    ST_FMT(file, sizeof file, "%s/older.json", root);
+    const char *text =
+        "{\"attune_export\":1,\"records\":[\n"
+        "{\"id\":\"p1\",\"date\":\"2026-11-20\",\"time\":\"08:00:00\",\"utc_offset_min\":60,"
+        "\"kind\":\"breathing\",\"duration_ms\":60000,\"completed\":true}],\n"
+        "\"unreadable\":[\"{\\\"id\\\":\\\"r1\\\",\\\"date\\\":\\\"2026-11-20\\\",\\\"time\\\":"
+        "\\\"08:02:00\\\",\\\"utc_offset_min\\\":60,\\\"kind\\\":\\\"rating\\\",\\\"practice\\\":"
+        "\\\"p1\\\",\\\"after\\\":4}\"]}\n";
+    st_write(file, text, strlen(text), "wb");
+    AtDiag d = {0};
+    ImportResult res;
+    CHECK(store_import(data, file, &res, &d));
+    for (int i = 0; i < d.count; i++) fprintf(stderr, "  import: %s\n", d.msg[i]);
+    CHECK_INT(res.added, 1);
+    CHECK_INT(res.other_added, 1);
+    CHECK(store_import(data, file, &res, &d));
+    CHECK_INT(res.added + res.other_added, 0);
+    PracticeLog log = {0};
+    LogReport rep;
+    CHECK(log_load(data, &log, &rep, NULL));
+    CHECK_INT(log.count, 1);
+    CHECK_INT(rep.duplicates, 0);
+    CHECK(log.count == 1 && log.rec[0].after == 4);
+    log_free(&log);
+    diag_free(&d);
+}
+
 /* Ten thousand empty records (what took 6.2 GB and a minute at ten million): refused at once,
  * with a few messages, and memory that does not grow with the file. */
 static void a_hostile_import_is_refused_quickly_with_a_few_messages(void)
@@ -218,6 +251,11 @@ static void a_hostile_import_is_refused_quickly_with_a_few_messages(void)
     CHECK(!st_exists(data));
     printf("a hostile import of %d empty records: refused in %.0f ms, %d messages\n", N, ms,
            d.count);
+    /* Not a list of records at all: said so. */
+    st_write(file, "{\"attune_export\":2,\"records\":5}", 31, "wb");
+    diag_free(&d);
+    CHECK(!store_import(data, file, &res, &d));
+    CHECK(any_msg(&d, "records: expected an array"));
     diag_free(&d);
 }
 
@@ -267,6 +305,7 @@ int main(void)
     RUN(an_export_into_the_data_folder_is_refused_however_it_is_named);
     RUN(an_export_through_a_link_replaces_the_file_it_names);
     RUN(export_keeps_every_line_and_import_brings_them_back);
+    RUN(a_line_an_older_attune_kept_unread_comes_in_as_a_record);
     RUN(a_hostile_import_is_refused_quickly_with_a_few_messages);
     RUN(an_import_onto_a_full_disk_is_all_out);
     int rc = check_report();
