@@ -11,6 +11,7 @@
 
 typedef struct Walk {
     const char *dir, *data;
+    int slot;
     char script[32768];
     int looks;
 } Walk;
@@ -55,6 +56,7 @@ static cJSON *look(Walk *w, const char *where)
     snprintf(name, sizeof name, "look%d", ++w->looks);
     char *sc = malloc(sizeof w->script + 64);
     snprintf(sc, sizeof w->script + 64, "%stexts $D/%s.json\n", w->script, name);
+    w->data = at_tmpdir(w->slot + 1); /* each run replays the walk from a fresh start */
     int rc = at_run(w->dir, name, w->data, sc, "");
     free(sc);
     CHECK_INT(rc, 0);
@@ -93,6 +95,24 @@ static bool click(Walk *w, const char *label, const char *where)
     return b != NULL;
 }
 
+/* Clicks the first control that is not the control bar's (a card's first response). */
+static void click_first(Walk *w, const char *where)
+{
+    static const char *const bar[] = {"Back", "Leave", "Help", "Pause", "Resume"};
+    cJSON *t = look(w, where);
+    const cJSON *e, *b = NULL;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
+        if (!str(e, "role") || b) continue;
+        bool on_bar = false;
+        for (int i = 0; i < 5; i++) on_bar |= !strcmp(str(e, "text"), bar[i]);
+        if (!on_bar) b = e;
+    }
+    if (!b) fprintf(stderr, "    %s: nothing to click\n", where);
+    CHECK(b != NULL);
+    if (b) add(w, "click %d %d\nwait 400\n", num(b, "x") + num(b, "w") / 2, num(b, "y") + num(b, "h") / 2);
+    cJSON_Delete(t);
+}
+
 /* Checks the screen the walk has reached shows (or lacks) a control. */
 static void expect(Walk *w, const char *label, bool present, const char *where)
 {
@@ -106,6 +126,7 @@ static void expect(Walk *w, const char *label, bool present, const char *where)
 
 static void start(Walk *w, int slot)
 {
+    w->slot = slot;
     w->dir = at_tmpdir(slot);
     w->data = at_tmpdir(slot + 1);
     w->script[0] = 0;
@@ -166,6 +187,26 @@ static void grounding_and_cards_by_mouse_alone(void)
     click(&w, "Cards together", "menu");
     click(&w, "Back", "names");
     expect(&w, "Progress", true, "menu after names");
+}
+
+/* Cards together to the talk timer and out of it, by clicks alone. */
+static void the_talk_timer_by_mouse_alone(void)
+{
+    Walk w;
+    start(&w, 10);
+    click(&w, "Cards together", "menu");
+    click(&w, "Continue", "names");
+    click(&w, "Notice", "levels together");
+    click(&w, "We both feel safe", "is this for us");
+    click_first(&w, "first pick");
+    click(&w, "Continue", "hand-over");
+    click_first(&w, "second pick");
+    click(&w, "Talk it through", "reveal");
+    click(&w, "Pause", "talk timer");
+    expect(&w, "Pause", false, "talk timer paused");
+    click(&w, "Resume", "talk timer paused");
+    click(&w, "Leave", "talk timer");
+    expect(&w, "Talk it through", true, "back on the reveal");
 }
 
 static bool has_text(const cJSON *t, const char *s)
@@ -243,6 +284,7 @@ int main(int argc, char **argv)
     breathing_by_mouse_alone();
     help_settings_and_progress_by_mouse_alone();
     grounding_and_cards_by_mouse_alone();
+    the_talk_timer_by_mouse_alone();
     moving_the_pointer_hovers();
     the_wheel_scrolls_a_list();
     return check_report();

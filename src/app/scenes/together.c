@@ -139,6 +139,8 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         break;
     }
     case COUPLE_COVER:
+        c->cover_btn.count = 1;
+        ui_buttons_event(a, &c->cover_btn, e); /* its hover */
         if (is_enter(e) || is_key(e, SDLK_SPACE) ||
             (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT)) {
             couple_handed_over(c->r);
@@ -258,5 +260,6 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
     card_choice_reset(&c->choice);
     c->reveal_btn = (UiButtons){.count = 2, .focus = 1, .hover = -1};
     c->end_btn = (UiButtons){.count = 2, .hover = -1};
+    c->cover_btn = (UiButtons){.count = 1, .focus = -1, .hover = -1};
     practice_begin_shared(a, PRACTICE_CARDS, level->id, &COUPLE, c);
 }
