@@ -22,6 +22,9 @@ typedef enum BreathKind {
 #define BREATH_MINUTES_MAX 60
 #define BREATH_MAX_BREATHS 100   /* the largest "max_breaths" */
 #define BREATH_CAUTION_MAX 400   /* characters of a pattern's "caution" */
+/* Text limits, in characters: what fits its place on screen (tests/app/test_app_content.c). */
+#define BREATH_TITLE_MAX 28
+#define BREATH_WHEN_MAX 160
 
 typedef struct BreathStep {
     BreathKind kind;

@@ -86,7 +86,7 @@ bool deck_relationship_for_couples(DeckRelationship r);
 #define DECK_MAX_THEMES 4       /* themes per card */
 
 /* Longest strings accepted (characters after trimming). */
-#define DECK_TITLE_MAX 40
+#define DECK_TITLE_MAX 24
 #define DECK_INTRO_MAX 400
 #define DECK_SITUATION_MAX 360
 #define DECK_TEXT_MAX 150

@@ -25,7 +25,14 @@
 #define GROUND_BREATHS_MAX 20
 #define GROUND_FEELINGS_MIN 4
 #define GROUND_FEELINGS_MAX 16
-#define GROUND_FEELING_LEN 40
+#define GROUND_FEELING_LEN 20
+/* Text limits, in characters: what fits its place on screen (tests/app/test_app_content.c). */
+#define GROUND_TITLE_MAX 40
+#define GROUND_WHEN_MAX 160
+#define GROUND_CAUTION_MAX 400      /* the exercise's, before the first step */
+#define GROUND_PROMPT_MAX 140
+#define GROUND_DETAIL_MAX 300
+#define GROUND_STEP_CAUTION_MAX 100
 #define GROUND_STRENGTH_MAX 5
 #define GROUND_OPTIONS_MIN 2
 #define GROUND_OPTIONS_MAX 6

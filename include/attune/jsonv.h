@@ -36,6 +36,11 @@ typedef struct JsonV {
  * The caller owns the result (cJSON_Delete). */
 cJSON *jv_parse_file(const char *path, AtDiag *diag);
 
+/* A value quoted for a message, in buf: "like this", printable (control characters and bytes
+ * that are not UTF-8 as \xNN), cut with an ellipsis when long. Returns buf. */
+#define JV_QUOTE_MAX 72
+const char *jv_quote(char buf[JV_QUOTE_MAX], const char *s);
+
 /* Content text: as jv_parse_text, after rewriting each "\u0000" escape inside a string of buf
  * into JV_NUL_MARKs of the same length (cJSON would otherwise end the string there), so that
  * jv_str and jv_text_ok refuse it with its JSON path. */
@@ -63,13 +68,13 @@ char *jv_index_path(char *buf, const char *path, int index);
 const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
                    bool required);
 
-/* A string value (an object member or an array element) at `path`: well-formed UTF-8 without
- * NUL, trimmed length 1..maxlen characters. Returns a pool copy of the trimmed text, or NULL
+/* A string value (an object member or an array element) at `path`: text (see jv_text_ok),
+ * trimmed length 1..maxlen characters. Returns a pool copy of the trimmed text, or NULL
  * with an error added. */
 const char *jv_str_item(JsonV *v, const cJSON *it, const char *path, size_t maxlen);
 
-/* Whether s is well-formed UTF-8 without a NUL written as \u0000; if not, adds an error at
- * path ("holds a NUL character" or "is not valid UTF-8 (byte N is 0xNN)"). */
+/* Whether s is text content may hold: well-formed UTF-8 without NUL (\u0000) or any other
+ * control character (tab, line break, U+007F); if not, adds one error at path saying which. */
 bool jv_text_ok(JsonV *v, const char *path, const char *s);
 
 /* Whether s is an id: 1..JV_ID_MAX characters of [a-z0-9_-]. */

@@ -134,8 +134,8 @@ bool breath_pattern_from_json(JsonV *v, const cJSON *obj, const char *path, Brea
     out->file = v->file;
     jv_check_keys(v, obj, path, PATTERN_KEYS, (int)(sizeof PATTERN_KEYS / sizeof *PATTERN_KEYS));
     out->id = jv_id(v, obj, path, "id", true);
-    out->title = jv_str(v, obj, path, "title", 60, true);
-    out->when = jv_str(v, obj, path, "when", 160, true);
+    out->title = jv_str(v, obj, path, "title", BREATH_TITLE_MAX, true);
+    out->when = jv_str(v, obj, path, "when", BREATH_WHEN_MAX, true);
     if (out->id && breath_id_reserved(out->id)) {
         char kp[JV_PATH_MAX];
         jv_error(v, jv_key_path(kp, path, "id"), "\"%s\" is kept for Find your pace", out->id);

@@ -271,6 +271,8 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
         }
     }
     cJSON_Delete(root);
+    if (v.errors > JV_MAX_MESSAGES)
+        diag_addf(diag, "%s: %d more problems not listed", path, v.errors - JV_MAX_MESSAGES);
     return diag->count - before;
 }
 

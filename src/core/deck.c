@@ -74,7 +74,8 @@ static const char *id_item(JsonV *v, const cJSON *it, const char *path)
         return NULL;
     }
     if (!jv_is_id(s)) {
-        jv_error(v, path, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
+        char q[JV_QUOTE_MAX];
+        jv_error(v, path, "%s is not an id (use a-z, 0-9, '-' and '_')", jv_quote(q, s));
         return NULL;
     }
     return strpool_dup(v->pool, s);

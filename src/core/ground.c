@@ -50,7 +50,8 @@ static void feelings_from_json(JsonV *v, const cJSON *obj, const char *path, Gro
         words[i] = copy;
         for (int j = 0; copy && j < i; j++) {
             if (words[j] && same_word(words[j], copy)) {
-                jv_error(v, ip, "\"%s\" is already in the list", copy);
+                char q[JV_QUOTE_MAX];
+                jv_error(v, ip, "%s is already in the list", jv_quote(q, copy));
                 break;
             }
         }
@@ -161,9 +162,9 @@ static void step_from_json(JsonV *v, const cJSON *obj, const char *path, GroundS
     }
     /* A misspelt key ("secnds") would silently turn a step into a plain one. */
     jv_check_keys(v, obj, path, STEP_KEYS, COUNT_OF(STEP_KEYS));
-    s->prompt = jv_str(v, obj, path, "prompt", 200, true);
-    s->detail = jv_str(v, obj, path, "detail", 300, false);
-    s->caution = jv_str(v, obj, path, "caution", 300, false);
+    s->prompt = jv_str(v, obj, path, "prompt", GROUND_PROMPT_MAX, true);
+    s->detail = jv_str(v, obj, path, "detail", GROUND_DETAIL_MAX, false);
+    s->caution = jv_str(v, obj, path, "caution", GROUND_STEP_CAUTION_MAX, false);
     jv_bool(v, obj, path, "note", false, &s->note);
     s->only = jv_id(v, obj, path, "only", false); /* resolved once all steps are read */
 
@@ -218,9 +219,9 @@ bool ground_exercise_from_json(JsonV *v, const cJSON *obj, const char *path, Gro
     out->path = strpool_dup(v->pool, path ? path : "");
     jv_check_keys(v, obj, path, EXERCISE_KEYS, COUNT_OF(EXERCISE_KEYS));
     out->id = jv_id(v, obj, path, "id", true);
-    out->title = jv_str(v, obj, path, "title", 60, true);
-    out->when = jv_str(v, obj, path, "when", 160, true);
-    out->caution = jv_str(v, obj, path, "caution", 400, false);
+    out->title = jv_str(v, obj, path, "title", GROUND_TITLE_MAX, true);
+    out->when = jv_str(v, obj, path, "when", GROUND_WHEN_MAX, true);
+    out->caution = jv_str(v, obj, path, "caution", GROUND_CAUTION_MAX, false);
     long minutes = 0;
     jv_int(v, obj, path, "minutes", 1, GROUND_MINUTES_MAX, true, &minutes);
     out->minutes = (int)minutes;

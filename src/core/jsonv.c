@@ -2,11 +2,15 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "attune/utf8.h"
 
@@ -41,22 +45,43 @@ cJSON *jv_parse_content(char *buf, size_t len, int *line, int *col)
 
 cJSON *jv_parse_file(const char *path, AtDiag *diag)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* Without blocking: a FIFO or a device in the content folder must not hang the start. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         diag_addf(diag, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
-    char *buf = malloc(JV_MAX_FILE_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, JV_MAX_FILE_BYTES + 1, f) : 0;
-    int rerr = ferror(f);
-    fclose(f);
-    if (!buf || rerr) {
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_addf(diag, "%s: not a regular file, not loaded", path);
+        close(fd);
+        return NULL;
+    }
+    if ((uintmax_t)st.st_size > JV_MAX_FILE_BYTES) {
+        diag_addf(diag, "%s: larger than %u bytes, not loaded", path, JV_MAX_FILE_BYTES);
+        close(fd);
+        return NULL;
+    }
+    /* Sized to the file (one byte more shows a file that grew meanwhile), not to the limit. */
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap + 1);
+    bool failed = buf == NULL;
+    while (!failed && n < cap) {
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) failed = true;
+        if (got <= 0) break;
+        n += (size_t)got;
+    }
+    close(fd);
+    if (failed) {
         diag_addf(diag, "%s: cannot read", path);
         free(buf);
         return NULL;
     }
-    if (n > JV_MAX_FILE_BYTES) {
-        diag_addf(diag, "%s: larger than %u bytes, not loaded", path, JV_MAX_FILE_BYTES);
+    if (n > JV_MAX_FILE_BYTES || n == cap) {
+        diag_addf(diag, "%s: %s, not loaded", path,
+                  n > JV_MAX_FILE_BYTES ? "larger than the limit" : "changed while it was read");
         free(buf);
         return NULL;
     }
@@ -104,29 +129,53 @@ void jv_error(JsonV *v, const char *path, const char *fmt, ...)
     v->errors++;
 }
 
+/* Appends s to buf[n..cap) as printable text: control characters and bytes that are not UTF-8
+ * as \xNN, the six bytes jv_parse_content puts for "\u0000" as \u0000, never a character cut
+ * in half. Returns the new length. */
+static size_t append_printable(char *buf, size_t n, size_t cap, const char *s, size_t *used)
+{
+    size_t slen = strlen(s), i = 0;
+    while (i < slen && n + 1 < cap) {
+        size_t k = utf8_seq_len(s + i, slen - i);
+        unsigned char c = (unsigned char)s[i];
+        char esc[8] = "";
+        size_t take = k;
+        if (slen - i >= 6 && memcmp(s + i, JV_NUL_MARK JV_NUL_MARK JV_NUL_MARK, 6) == 0) {
+            snprintf(esc, sizeof esc, "\\u0000");
+            take = 6;
+        } else if (k == 0 || c < 0x20 || c == 0x7F) {
+            snprintf(esc, sizeof esc, "\\x%02X", c);
+            take = 1;
+        }
+        size_t out = esc[0] ? strlen(esc) : k;
+        if (n + out >= cap) break;
+        memcpy(buf + n, esc[0] ? esc : s + i, out);
+        n += out;
+        i += take;
+    }
+    buf[n < cap ? n : cap - 1] = 0;
+    if (used) *used = i;
+    return n;
+}
+
 char *jv_key_path(char *buf, const char *path, const char *key)
 {
     size_t n = (size_t)snprintf(buf, JV_PATH_MAX, "%s%s", path ? path : "", path && *path ? "." : "");
-    /* A key is shown as text: control characters and bytes that are not UTF-8 as \xNN, so a
-     * message is always one printable line. */
-    size_t klen = strlen(key);
-    for (size_t i = 0; i < klen && n < JV_PATH_MAX - 1;) {
-        size_t k = utf8_seq_len(key + i, klen - i);
-        unsigned char c = (unsigned char)key[i];
-        if (klen - i >= 6 && memcmp(key + i, JV_NUL_MARK JV_NUL_MARK JV_NUL_MARK, 6) == 0) {
-            n += (size_t)snprintf(buf + n, JV_PATH_MAX - n, "\\u0000"); /* as the file had it */
-            i += 6;
-        } else if (k == 0 || c < 0x20 || c == 0x7F) {
-            n += (size_t)snprintf(buf + n, JV_PATH_MAX - n, "\\x%02X", c);
-            i++;
-        } else {
-            if (n + k >= JV_PATH_MAX) break;
-            memcpy(buf + n, key + i, k);
-            n += k;
-            i += k;
-        }
+    if (n >= JV_PATH_MAX) n = JV_PATH_MAX - 1;
+    append_printable(buf, n, JV_PATH_MAX, key, NULL);
+    return buf;
+}
+
+const char *jv_quote(char buf[JV_QUOTE_MAX], const char *s)
+{
+    buf[0] = '"';
+    size_t used, n = append_printable(buf, 1, JV_QUOTE_MAX - 4, s, &used); /* room for "…\"" */
+    if (used < strlen(s)) {
+        memcpy(buf + n, "\xE2\x80\xA6", 3); /* an ellipsis */
+        n += 3;
     }
-    buf[n < JV_PATH_MAX ? n : JV_PATH_MAX - 1] = 0;
+    buf[n++] = '"';
+    buf[n] = 0;
     return buf;
 }
 
@@ -147,14 +196,26 @@ static const cJSON *field(JsonV *v, const cJSON *obj, const char *path, const ch
 
 bool jv_text_ok(JsonV *v, const char *path, const char *s)
 {
-    size_t bad;
-    if (utf8_valid(s, strlen(s), &bad)) return true;
-    if (strncmp(s + bad, JV_NUL_MARK, 2) == 0)
-        jv_error(v, path, "holds a NUL character (\\u0000), which text may not");
-    else
-        jv_error(v, path, "is not valid UTF-8 (byte %zu is 0x%02X)", bad + 1,
-                 (unsigned char)s[bad]);
-    return false;
+    size_t bad, len = strlen(s);
+    if (!utf8_valid(s, len, &bad)) {
+        if (strncmp(s + bad, JV_NUL_MARK, 2) == 0)
+            jv_error(v, path, "holds a NUL character (\\u0000), which text may not");
+        else
+            jv_error(v, path, "is not valid UTF-8 (byte %zu is 0x%02X)", bad + 1,
+                     (unsigned char)s[bad]);
+        return false;
+    }
+    /* Text is drawn on lines the layout measures: a tab, a line break or an escape code would
+     * come out as a box or break the layout. */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F) {
+            jv_error(v, path, "holds a control character (U+%04X at character %zu); text is "
+                     "written without tabs or line breaks", c, utf8_chars(s, i) + 1);
+            return false;
+        }
+    }
+    return true;
 }
 
 const char *jv_str_item(JsonV *v, const cJSON *it, const char *path, size_t maxlen)
@@ -228,8 +289,9 @@ const char *jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key,
 {
     const char *s = jv_str(v, obj, path, key, JV_ID_MAX, required);
     if (s && !jv_is_id(s)) {
-        char kp[JV_PATH_MAX];
-        jv_error(v, jv_key_path(kp, path, key), "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
+        char kp[JV_PATH_MAX], q[JV_QUOTE_MAX];
+        jv_error(v, jv_key_path(kp, path, key), "%s is not an id (use a-z, 0-9, '-' and '_')",
+                 jv_quote(q, s));
         return NULL;
     }
     return s;

@@ -52,10 +52,11 @@ static bool region_from_json(JsonV *v, const cJSON *obj, const char *path, bool 
     jv_check_keys(v, obj, path, REGION_KEYS + !coded, 5 - !coded);
     if (coded) {
         const char *code = jv_str(v, obj, path, "code", 2, true);
-        char kp[JV_PATH_MAX];
+        char kp[JV_PATH_MAX], q[JV_QUOTE_MAX];
         if (code && !resources_code(code, out->code))
             jv_error(v, jv_key_path(kp, path, "code"),
-                     "\"%s\" is not a region code (two letters, ISO 3166-1, e.g. \"CA\")", code);
+                     "%s is not a region code (two letters, ISO 3166-1, e.g. \"CA\")",
+                     jv_quote(q, code));
     }
     out->name = jv_str(v, obj, path, "name", 60, true);
     out->emergency = jv_str(v, obj, path, "emergency", 60, true);

@@ -1,5 +1,7 @@
 /* The content the app starts from: without its shipped folder it refuses to start, saying
- * which folder; `attune validate` refuses it too. */
+ * which folder; `attune validate` refuses it too. Content at every limit of the validator fits
+ * on screen at the default window size and text size. */
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +9,9 @@
 #include <sys/wait.h>
 
 #include "apptest.h"
+#include "attune/breath.h"
+#include "attune/deck.h"
+#include "attune/ground.h"
 #include "check.h"
 
 static int sh(const char *cmd)
@@ -27,6 +32,23 @@ static const char *install_copy(const char *dir)
              at_attune, bin);
     CHECK_INT(sh(cmd), 0);
     return bin;
+}
+
+/* As at_run, with the binary `bin` and a window of its own size. */
+static int at_run_window(const char *dir, const char *name, const char *data, const char *script,
+                         const char *args, const char *bin, const char *window)
+{
+    char path[600], cmd[3000];
+    snprintf(path, sizeof path, "%s/%s.script", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fputs(script, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "timeout -s KILL 120 '%s' --data-dir '%s' --window %s --script '%s' %s "
+             "2>'%s/%s.err' >/dev/null </dev/null", bin, data, window, path, args, dir, name);
+    int rc = sh(cmd);
+    CHECK_INT(rc, 0);
+    return rc;
 }
 
 static void without_shipped_content_attune_refuses_to_start_naming_the_folder(void)
@@ -57,9 +79,260 @@ static void without_shipped_content_attune_refuses_to_start_naming_the_folder(vo
     CHECK_INT(sh(cmd), 0);
 }
 
+/* ---- content at its limits ---------------------------------------------------------- */
+
+/* n characters of plain English prose (measured: about the width of average text), without
+ * spaces at either end, so the validator counts exactly n. */
+static char *prose(int n)
+{
+    static const char S[] = "When words go wrong, we can make room for what matters most. Breathe "
+                            "and notice how your body feels. Name it kindly; the moment will pass. ";
+    char *s = malloc((size_t)n + 1);
+    for (int i = 0; i < n; i++) s[i] = S[i % (int)(sizeof S - 1)];
+    s[n] = 0;
+    for (int i = n - 1; i >= 0 && s[i] == ' '; i--) s[i] = 'm';
+    if (n && s[0] == ' ') s[0] = 'W';
+    return s;
+}
+
+static void set_text(cJSON *obj, const char *key, int n)
+{
+    char *t = prose(n);
+    cJSON_DeleteItemFromObjectCaseSensitive(obj, key);
+    cJSON_AddStringToObject(obj, key, t);
+    free(t);
+}
+
+static cJSON *read_json(const char *path)
+{
+    char *text = at_read_file(path);
+    cJSON *j = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    CHECK(j != NULL);
+    return j;
+}
+
+static void write_json(const char *path, cJSON *j)
+{
+    char *text = cJSON_Print(j);
+    FILE *f = fopen(path, "w");
+    CHECK(f && text);
+    if (f && text) fputs(text, f);
+    if (f) fclose(f);
+    free(text);
+    cJSON_Delete(j);
+}
+
+/* Shipped-like companions of a field at its limit: the longest of each in the shipped files,
+ * rounded up. */
+#define TYPICAL_PROMPT 52
+#define TYPICAL_DETAIL 115
+
+static cJSON *step(const char *kind, int prompt, int detail, int caution, bool long_feelings)
+{
+    cJSON *st = cJSON_CreateObject();
+    set_text(st, "prompt", prompt);
+    if (detail) set_text(st, "detail", detail);
+    if (caution) set_text(st, "caution", caution);
+    if (!strcmp(kind, "count")) cJSON_AddNumberToObject(st, "count", GROUND_COUNT_MAX);
+    if (!strcmp(kind, "seconds")) cJSON_AddNumberToObject(st, "seconds", GROUND_SECONDS_MAX);
+    if (!strcmp(kind, "breathe")) {
+        cJSON *b = cJSON_AddObjectToObject(st, "breathe");
+        cJSON_AddStringToObject(b, "pattern", "box");
+        cJSON_AddNumberToObject(b, "breaths", GROUND_BREATHS_MAX);
+    }
+    if (!strcmp(kind, "feelings")) {
+        cJSON *f = cJSON_AddArrayToObject(st, "feelings");
+        int n = long_feelings ? GROUND_FEELINGS_MAX : 10;
+        for (int i = 0; i < n; i++) {
+            char w[GROUND_FEELING_LEN + 8];
+            char *p = prose(long_feelings ? GROUND_FEELING_LEN : 11);
+            snprintf(w, sizeof w, "%c%s", 'A' + i, p + 1); /* distinct */
+            free(p);
+            cJSON_AddItemToArray(f, cJSON_CreateString(w));
+        }
+    }
+    return st;
+}
+
+static const char *const KINDS[] = {"plain", "count", "seconds", "feelings", "breathe"};
+#define NKINDS 5
+
+/* The shipped files with, in place of the second pattern, the first exercise and every level
+ * and card, text at every limit. The first exercise's steps: for each kind of step, the
+ * prompt, the detail and the caution each at its limit with the others shipped-like; then
+ * the most feelings at their longest. */
+static void write_limit_content(const char *levels)
+{
+    char src[700], dst[1500];
+    snprintf(src, sizeof src, "%s/levels/patterns.json", at_source);
+    cJSON *j = read_json(src);
+    cJSON *p = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "patterns"), 1);
+    set_text(p, "title", BREATH_TITLE_MAX);
+    set_text(p, "when", BREATH_WHEN_MAX);
+    snprintf(dst, sizeof dst, "%s/patterns.json", levels);
+    write_json(dst, j);
+
+    snprintf(src, sizeof src, "%s/levels/grounding.json", at_source);
+    j = read_json(src);
+    cJSON *ex = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "exercises"), 0);
+    set_text(ex, "title", GROUND_TITLE_MAX);
+    set_text(ex, "when", GROUND_WHEN_MAX);
+    set_text(ex, "caution", GROUND_CAUTION_MAX);
+    cJSON *steps = cJSON_CreateArray();
+    for (int k = 0; k < NKINDS; k++) {
+        cJSON_AddItemToArray(steps, step(KINDS[k], GROUND_PROMPT_MAX, TYPICAL_DETAIL, 0, false));
+        cJSON_AddItemToArray(steps, step(KINDS[k], TYPICAL_PROMPT, GROUND_DETAIL_MAX, 0, false));
+        cJSON_AddItemToArray(steps, step(KINDS[k], TYPICAL_PROMPT, TYPICAL_DETAIL, GROUND_STEP_CAUTION_MAX, false));
+    }
+    cJSON_AddItemToArray(steps, step("feelings", TYPICAL_PROMPT, TYPICAL_DETAIL, 0, true));
+    cJSON_ReplaceItemInObjectCaseSensitive(ex, "steps", steps);
+    snprintf(dst, sizeof dst, "%s/grounding.json", levels);
+    write_json(dst, j);
+
+    snprintf(src, sizeof src, "%s/levels/resources.json", at_source);
+    snprintf(dst, sizeof dst, "%s/resources.json", levels);
+    write_json(dst, read_json(src));
+
+    for (int n = 1; n <= DECK_LEVEL_MAX; n++) {
+        char cmd[1500];
+        snprintf(cmd, sizeof cmd, "ls '%s'/levels/0%d-*.json", at_source, n);
+        FILE *ls = popen(cmd, "r");
+        char name[700] = "";
+        if (!ls || !fgets(name, sizeof name, ls)) {
+            if (ls) pclose(ls);
+            continue;
+        }
+        pclose(ls);
+        name[strcspn(name, "\n")] = 0;
+        j = read_json(name);
+        cJSON *lv = cJSON_GetObjectItem(j, "level");
+        set_text(lv, "title", DECK_TITLE_MAX);
+        set_text(lv, "intro", DECK_INTRO_MAX);
+        cJSON *c;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItem(lv, "cards")) {
+            set_text(c, "situation", DECK_SITUATION_MAX);
+            set_text(c, "try_saying", DECK_TRY_SAYING_MAX);
+            set_text(c, "reflect", DECK_REFLECT_MAX);
+            cJSON *r;
+            cJSON_ArrayForEach(r, cJSON_GetObjectItem(c, "responses")) {
+                set_text(r, "text", DECK_TEXT_MAX);
+                set_text(r, "why", DECK_WHY_MAX);
+            }
+        }
+        snprintf(dst, sizeof dst, "%s/%s", levels, strrchr(name, '/') + 1);
+        write_json(dst, j);
+    }
+}
+
+static bool overlap(const cJSON *a, const cJSON *b)
+{
+    int ax = cJSON_GetObjectItem(a, "x")->valueint, ay = cJSON_GetObjectItem(a, "y")->valueint;
+    int aw = cJSON_GetObjectItem(a, "w")->valueint, ah = cJSON_GetObjectItem(a, "h")->valueint;
+    int bx = cJSON_GetObjectItem(b, "x")->valueint, by = cJSON_GetObjectItem(b, "y")->valueint;
+    int bw = cJSON_GetObjectItem(b, "w")->valueint, bh = cJSON_GetObjectItem(b, "h")->valueint;
+    return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+}
+
+/* Every string drawn on the screen NAME (texts of DIR/NAME.json) lies inside the w x h
+ * window, apart from every other string, and whole (not cut short with an ellipsis). */
+static int check_fits(const char *dir, const char *name, int w, int h)
+{
+    cJSON *t = at_texts_of(dir, name);
+    int bad = 0;
+    const cJSON *list = cJSON_GetObjectItem(t, "texts"), *a, *b;
+    if (!list || cJSON_GetArraySize(list) == 0) {
+        fprintf(stderr, "  %s: nothing drawn\n", name);
+        bad++;
+    }
+    cJSON_ArrayForEach(a, list) {
+        const char *s = cJSON_GetObjectItem(a, "text")->valuestring;
+        int x = cJSON_GetObjectItem(a, "x")->valueint, y = cJSON_GetObjectItem(a, "y")->valueint;
+        int aw = cJSON_GetObjectItem(a, "w")->valueint, ah = cJSON_GetObjectItem(a, "h")->valueint;
+        if (x < 0 || y < 0 || x + aw > w || y + ah > h) {
+            fprintf(stderr, "  %s: off the window (%d,%d %dx%d): %.50s\n", name, x, y, aw, ah, s);
+            bad++;
+        }
+        if (strstr(s, "\xE2\x80\xA6")) {
+            fprintf(stderr, "  %s: cut short: %.50s\n", name, s);
+            bad++;
+        }
+        for (b = a->next; b; b = b->next)
+            if (overlap(a, b)) {
+                fprintf(stderr, "  %s: overlaps: \"%.40s\" and \"%.40s\"\n", name, s,
+                        cJSON_GetObjectItem(b, "text")->valuestring);
+                bad++;
+            }
+    }
+    cJSON_Delete(t);
+    return bad;
+}
+
+static void content_at_every_limit_fits_on_screen(void)
+{
+    const char *dir = at_tmpdir(2), *data = at_tmpdir(3);
+    const char *bin = install_copy(dir);
+    char levels[700], cmd[2400], path[700];
+    snprintf(levels, sizeof levels, "%s/bin/levels", dir);
+    write_limit_content(levels);
+    snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' validate >'%s/validate.out' 2>&1", bin, data, dir);
+    CHECK_INT(sh(cmd), 0); /* the content is at the limits, not past them */
+    snprintf(path, sizeof path, "%s/settings.json", data);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("{\"checkins\": false, \"welcomed\": true, \"cards_safety_seen\": true, \"moves_seen\": true}", f);
+        fclose(f);
+    }
+    /* Each screen: the script to reach it from the start of a command, then its texts. */
+    static char script[8000];
+    int n = 0;
+#define SHOT(name) n += snprintf(script + n, sizeof script - n, "wait 400\ntexts %s/%s.json\n", dir, name)
+#define DO(line) n += snprintf(script + n, sizeof script - n, "%s\n", line)
+    static const struct { const char *name, *args, *keys; } RUNS[] = {
+        {"breathe-picker", "", "key Right\nkey Return\nwait 300\nkey Down"},
+        {"breathing", "breathe box", "wait 5000"},
+        {"ground-picker", "ground", ""},
+        {"ground-caution", "ground", "key Return"},
+        {"cards-picker", "cards", ""},
+        {"card", "cards", "key Return"},
+        {"card-revealed", "cards", "key Return\nwait 300\nkey 1"},
+    };
+    for (size_t i = 0; i < sizeof RUNS / sizeof RUNS[0]; i++) {
+        n = 0;
+        DO("wait 300");
+        if (RUNS[i].keys[0]) DO(RUNS[i].keys);
+        SHOT(RUNS[i].name);
+        at_run_window(dir, RUNS[i].name, data, script, RUNS[i].args, bin, "1280x720");
+        CHECK_INT(check_fits(dir, RUNS[i].name, 1280, 720), 0);
+    }
+    /* Every step of the limits exercise, in turn. */
+    n = 0;
+    DO("wait 300\nkey Return\nwait 300"); /* the caution, acknowledged */
+    char names[NKINDS * 3 + 1][40];
+    int nsteps = 0;
+    for (int k = 0; k < NKINDS; k++)
+        for (int v = 0; v < 3; v++) {
+            static const char *const WHAT[] = {"prompt", "detail", "caution"};
+            snprintf(names[nsteps], sizeof names[0], "step-%s-%s", KINDS[k], WHAT[v]);
+            SHOT(names[nsteps]);
+            nsteps++;
+            if (!strcmp(KINDS[k], "count")) DO("key Return\nkey Return\nkey Return\nkey Return\nkey Return\n"
+                                               "key Return\nkey Return\nkey Return\nkey Return\nkey Return\nkey Return");
+            else if (!strcmp(KINDS[k], "feelings")) DO("key Return\nkey Down\nkey Down\nkey Down\nkey Down\nkey Down\n"
+                                                      "key Down\nkey Down\nkey Down\nkey Down\nkey Down\nkey Return");
+            else DO("key Return");
+        }
+    snprintf(names[nsteps], sizeof names[0], "step-feelings-most");
+    SHOT(names[nsteps]);
+    nsteps++;
+    at_run_window(dir, "steps", data, script, "ground senses", bin, "1280x720");
+    for (int i = 0; i < nsteps; i++) CHECK_INT(check_fits(dir, names[i], 1280, 720), 0);
+}
+
 int main(int argc, char **argv)
 {
     at_init(argc, argv);
     without_shipped_content_attune_refuses_to_start_naming_the_folder();
+    content_at_every_limit_fits_on_screen();
     return check_report();
 }

@@ -4,7 +4,8 @@
 # Runs a real window under Xvfb with the default (software) renderer. Beside them: the CPU of an
 # empty window presenting at 60 fps (the floor under any animation on this machine), and, with
 # valgrind, the instructions per breathing frame (repeatable, unlike CPU time).
-# Needs xvfb, pkg-config and libsdl2-dev; valgrind for the instruction count.
+# Needs xvfb, pkg-config and libsdl2-dev; valgrind for the instruction count. Then the core's
+# figures (bench_core beside attune: cards, ten years of stats, a 100,000-record import).
 # Usage: tests/bench/bench.sh [path/to/attune]
 set -euo pipefail
 HERE=$(dirname "$(readlink -f "$0")")
@@ -92,4 +93,12 @@ if command -v valgrind >/dev/null; then
   plain=$(count plain.txt)
   framed=$(count frames.txt)
   echo "breathing frame, 1280x720 (callgrind, dummy driver): $(( (framed - plain) / 600 )) instructions"
+fi
+
+# The core, without a window: content, stats and import at sizes a person may reach.
+BENCH_CORE="$(dirname "$ATTUNE")/bench_core"
+if [ -x "$BENCH_CORE" ]; then
+  "$BENCH_CORE" "$DATA"
+else
+  echo "core figures: not measured ($BENCH_CORE is missing: cmake --build build --target bench_core)"
 fi

@@ -424,6 +424,40 @@ static void text_must_be_utf8_without_nul(void)
     content_free(&c);
 }
 
+/* Found by fuzz_patterns: an id holding control characters went into its message raw, so
+ * `attune validate` printed a broken line (or drove the terminal). */
+static void messages_stay_one_printable_line_whatever_the_file_holds(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    load_text(&c, &d, "ctl.json",
+              "{\"patterns\": [\n"
+              " {\"id\": \"box\\u0017\\u001b[2J\", \"title\": \"T\", \"when\": \"Now.\", " STEPS_OK "},\n"
+              " {\"id\": \"ok\", \"title\": \"Two\\nlines\", \"when\": \"Tab\\there.\", " STEPS_OK "},\n"
+              " {\"id\": \"" "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "\", \"title\": \"T\", \"when\": \"W\", " STEPS_OK "}\n"
+              "]}");
+    dump(&d);
+    CHECK(said(&d, "ctl.json: patterns[0].id: holds a control character (U+0017 at character 4)"));
+    CHECK(said(&d, "ctl.json: patterns[1].title: holds a control character (U+000A at character 4); "
+                   "text is written without tabs or line breaks"));
+    CHECK(said(&d, "ctl.json: patterns[1].when: holds a control character (U+0009 at character 4)"));
+    CHECK(said(&d, "ctl.json: patterns[2].id: \"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" is not an id"));
+    for (int i = 0; i < d.count; i++)
+        for (const char *m = d.msg[i]; *m; m++) CHECK((unsigned char)*m >= 0x20);
+    CHECK_INT(c.npatterns, 0);
+    diag_free(&d);
+    content_free(&c);
+    /* A long value is cut, with an ellipsis, inside the quotes. */
+    char q[JV_QUOTE_MAX];
+    CHECK_STR(jv_quote(q, "a\tb"), "\"a\\x09b\"");
+    char longer[200];
+    memset(longer, 'x', 199);
+    longer[199] = 0;
+    jv_quote(q, longer);
+    CHECK(strlen(q) < JV_QUOTE_MAX);
+    CHECK(strstr(q, "xxx\xE2\x80\xA6\"") != NULL);
+}
+
 #define PATTERN(ID) "{\"id\": \"" ID "\", \"title\": \"T\", \"when\": \"Now.\", " STEPS_OK "}"
 #define STEP1 "\"steps\": [{\"prompt\": \"Look around.\"}]"
 #define EXERCISE(ID) "{\"id\": \"" ID "\", \"title\": \"T\", \"when\": \"Now.\", \"minutes\": 1, " STEP1 "}"
@@ -465,6 +499,24 @@ static void a_section_appears_once_per_file(void)
     CHECK(said(&d, "twice.json: patterns: appears more than once in the file"));
     CHECK(content_pattern(&c, "one") != NULL);
     CHECK(content_pattern(&c, "two") == NULL);
+    diag_free(&d);
+    content_free(&c);
+}
+
+static void a_file_of_many_problems_lists_the_first_ones_and_counts_the_rest(void)
+{
+    Content c = {0};
+    AtDiag d = {0};
+    size_t cap = 40000, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text + n, cap - n, "{\"patterns\": [{\"id\": \"x\"");
+    for (int i = 0; i < 500; i++) n += (size_t)snprintf(text + n, cap - n, ", \"k%d\": 1", i);
+    snprintf(text + n, cap - n, "}]}");
+    int added = load_text(&c, &d, "many.json", text);
+    CHECK_INT(added, JV_MAX_MESSAGES + 1);
+    CHECK_INT(d.count, JV_MAX_MESSAGES + 1);
+    if (d.count) CHECK_CONTAINS(d.msg[d.count - 1], "many.json: 303 more problems not listed");
+    free(text);
     diag_free(&d);
     content_free(&c);
 }
@@ -516,5 +568,7 @@ int main(void)
     RUN(text_must_be_utf8_without_nul);
     RUN(ids_are_unique_across_all_content);
     RUN(a_section_appears_once_per_file);
+    RUN(messages_stay_one_printable_line_whatever_the_file_holds);
+    RUN(a_file_of_many_problems_lists_the_first_ones_and_counts_the_rest);
     return check_report();
 }

@@ -275,7 +275,7 @@ static void a_bad_header_leaves_the_level_out(void)
 {
     expect_header_error(number_six, FILE_NAME ": level.number: 6 is out of range (1 to 5)");
     expect_header_error(long_title,
-                        FILE_NAME ": level.title: too long (47 characters, at most 40)");
+                        FILE_NAME ": level.title: too long (47 characters, at most 24)");
     expect_header_error(no_intro, FILE_NAME ": level.intro: missing");
     expect_header_error(bad_id, FILE_NAME ": level.id: \"Regulate\" is not an id (use a-z, "
                                 "0-9, '-' and '_')");

@@ -695,7 +695,7 @@ static void each_problem_is_one_message_naming_the_file_and_json_path(void)
               "mem.json: exercises[0].steps[1].breathe: expected an object");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"feelings\":[\"a\",\"b\",\"c\"]}"), b,
                            sizeof b),
-              "mem.json: exercises[0].steps[1].feelings: expected 4 to 16 entries, found 3");
+              "mem.json: exercises[0].steps[1].feelings: expected 4 to 12 entries, found 3");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\","
                                  "\"Sad\"]}"),
                            b, sizeof b),
@@ -736,17 +736,17 @@ static void each_problem_is_one_message_naming_the_file_and_json_path(void)
     snprintf(json, sizeof json, HEAD "\"caution\":\"%s\",\"steps\":[{\"prompt\":\"p\"}]}", longer);
     CHECK_STR(only_message(json, b, sizeof b),
               "mem.json: exercises[0].caution: too long (401 characters, at most 400)");
-    longer[201] = 0;
+    longer[141] = 0;
     snprintf(json, sizeof json, STEPS("{\"prompt\":\"%s\"}"), longer);
     CHECK_STR(only_message(json, b, sizeof b),
-              "mem.json: exercises[0].steps[1].prompt: too long (201 characters, at most 200)");
+              "mem.json: exercises[0].steps[1].prompt: too long (141 characters, at most 140)");
 }
 
 static void a_feeling_is_limited_in_characters_not_bytes(void)
 {
-    /* "é" is two bytes: 40 of them are 40 characters, within the limit; 41 are one too many. */
-    char word[41 * 2 + 1] = "", json[600], b[512];
-    for (int i = 0; i < 40; i++) strcat(word, "\xC3\xA9");
+    /* "é" is two bytes: 20 of them are 20 characters, within the limit; 21 are one too many. */
+    char word[(GROUND_FEELING_LEN + 1) * 2 + 1] = "", json[600], b[512];
+    for (int i = 0; i < GROUND_FEELING_LEN; i++) strcat(word, "\xC3\xA9");
     snprintf(json, sizeof json, STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\",\"%s\"]}"),
              word);
     CHECK_STR(only_message(json, b, sizeof b), "");
@@ -754,7 +754,7 @@ static void a_feeling_is_limited_in_characters_not_bytes(void)
     snprintf(json, sizeof json, STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\",\"%s\"]}"),
              word);
     CHECK_STR(only_message(json, b, sizeof b),
-              "mem.json: exercises[0].steps[1].feelings[3]: too long (41 characters, at most 40)");
+              "mem.json: exercises[0].steps[1].feelings[3]: too long (21 characters, at most 20)");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\",\"\xFFok\"]}"),
                            b, sizeof b),
               "mem.json: exercises[0].steps[1].feelings[3]: is not valid UTF-8 (byte 1 is 0xFF)");
