@@ -9,7 +9,9 @@
 #include "attune/deck.h"
 #include "attune/diag.h"
 #include "attune/ground.h"
+#include "attune/learn.h"
 #include "attune/resources.h"
+#include "attune/skill.h"
 #include "attune/strpool.h"
 
 /* Where a folder of content comes from, and so what it may hold. */
@@ -30,6 +32,9 @@ typedef struct Content {
     DeckLevel *levels; /* sorted by number */
     int nlevels, cap_levels;
     Resources res;      /* notice, safety note, crisis and abuse lines: shipped only */
+    LearnScreen *learn; /* learning screens, in file order */
+    int nlearn, cap_learn;
+    SkillSet skills;    /* the words of the level skills (skills.file NULL: none loaded) */
 } Content;
 
 /* Loads every *.json file in dir (in name order) into c. A section that `src` may not hold
@@ -47,13 +52,18 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
  * is missing, and returns 1 (else 0). The app and `attune validate` refuse to go on then. */
 int content_check_shipped(const Content *c, const char *dir, AtDiag *diag);
 
-/* Checks references between files (exercises name breathing patterns, levels name both);
+/* Checks references between files (exercises name breathing patterns, levels name both,
+ * learning screens name levels and cards);
  * call once everything is loaded. Returns the number of problems added. */
 int content_check_refs(const Content *c, AtDiag *diag);
 
 const BreathPattern *content_pattern(const Content *c, const char *id);
 const GroundExercise *content_exercise(const Content *c, const char *id);
 const DeckLevel *content_level(const Content *c, const char *id);
+const LearnScreen *content_learn(const Content *c, const char *id);
+/* The learning screen to offer on the reveal of a card of a level (learn_for_card), or NULL. */
+const LearnScreen *content_learn_for_card(const Content *c, const DeckLevel *level,
+                                          const DeckCard *card);
 
 void content_free(Content *c);
 

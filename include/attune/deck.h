@@ -93,12 +93,22 @@ bool deck_relationship_for_couples(DeckRelationship r);
 #define DECK_WHY_MAX 220
 #define DECK_TRY_SAYING_MAX 180
 #define DECK_REFLECT_MAX 180
+#define DECK_SUMMARY_MAX 150        /* one summary of what the other person said */
+#define DECK_SUMMARY_OTHERS_MAX 3   /* summaries that miss it, beside the best one */
 
 typedef struct DeckResponse {
     DeckStyle style;
     const char *text; /* what you might say or do, one sentence */
     const char *why;  /* what it protects against and what it costs, shown after the choice */
 } DeckResponse;
+
+/* Optional, for the Understand skill (skill.h): ways to sum up what the other person said,
+ * the best one and two or three that miss it. */
+typedef struct DeckSummary {
+    const char *best;  /* NULL when the card has no summary */
+    const char *others[DECK_SUMMARY_OTHERS_MAX];
+    int nothers;
+} DeckSummary;
 
 typedef struct DeckCard {
     const char *id;   /* unique within its level */
@@ -109,6 +119,7 @@ typedef struct DeckCard {
     DeckResponse responses[DECK_RESPONSES]; /* in file order; each style exactly once */
     const char *try_saying; /* a connection-oriented line to practise */
     const char *reflect;    /* a question to think or talk about */
+    DeckSummary summary;    /* optional "summary" */
 } DeckCard;
 
 typedef struct DeckLevel {

@@ -46,7 +46,8 @@ static const char USAGE[] =
     "  cards [LEVEL]           a round of scenario cards (LEVEL: an id or 1-5)\n"
     "  cards --couple [LEVEL]  cards for two: both choose privately, then talk it through\n"
     "  progress                your streak, your week, your calendar\n"
-    "  list                    list breathing patterns, grounding exercises and card levels\n"
+    "  list                    list breathing patterns, grounding exercises, card levels and\n"
+    "                          learning screens\n"
     "  validate                check all content and exit (non-zero on problems)\n"
     "  stats [--json]          your streak, week, minutes and check-ins (--json for scripts)\n"
     "  export FILE             write all your practice history and settings to FILE\n"
@@ -258,6 +259,13 @@ static int cmd_list(App *a)
     for (int i = 0; i < a->content.nlevels; i++) {
         const DeckLevel *l = &a->content.levels[i];
         printf("  %-*s  %-*s  level %d, %d cards\n", idw, l->id, tw, l->title, l->number, l->ncards);
+    }
+    printf("\nLearning screens:\n");
+    int lw = 0;
+    for (int i = 0; i < c->nlearn; i++) lw = SDL_max(lw, (int)strlen(c->learn[i].id));
+    for (int i = 0; i < c->nlearn; i++) {
+        const LearnScreen *s = &c->learn[i];
+        printf("  %-*s  %s\n", lw, s->id, s->title);
     }
     return 0;
 }

@@ -196,6 +196,57 @@ int content_check_shipped(const Content *c, const char *dir, AtDiag *diag)
     return 1;
 }
 
+const LearnScreen *content_learn(const Content *c, const char *id)
+{
+    for (int i = 0; i < c->nlearn; i++)
+        if (strcmp(c->learn[i].id, id) == 0) return &c->learn[i];
+    return NULL;
+}
+
+const LearnScreen *content_learn_for_card(const Content *c, const DeckLevel *level,
+                                          const DeckCard *card)
+{
+    return learn_for_card(c->learn, c->nlearn, level, card);
+}
+
+static void load_learn(Content *c, JsonV *v, const cJSON *arr)
+{
+    char ip[JV_PATH_MAX], kp[JV_PATH_MAX];
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        jv_index_path(ip, "learn", i++);
+        LearnScreen s;
+        if (!learn_screen_from_json(v, it, ip, &s)) continue;
+        s.index = i - 1;
+        const LearnScreen *old = content_learn(c, s.id);
+        if (old) {
+            jv_error(v, jv_key_path(kp, ip, "id"), "\"%s\" is already used by another learning "
+                     "screen (%s)", s.id, old->file);
+            continue;
+        }
+        if (c->nlearn == LEARN_MAX) {
+            jv_error(v, ip, "more than %d learning screens, the rest are not loaded", LEARN_MAX);
+            return;
+        }
+        LearnScreen *slot = grow((void **)&c->learn, &c->nlearn, &c->cap_learn, sizeof *slot);
+        if (!slot) return;
+        *slot = s;
+        c->nlearn++;
+    }
+}
+
+static void load_skills(Content *c, JsonV *v, const cJSON *obj)
+{
+    if (c->skills.file) {
+        jv_error(v, "skills", "already loaded from %s (one \"skills\" section in all content)",
+                 c->skills.file);
+        return;
+    }
+    SkillSet s;
+    if (skill_set_from_json(v, obj, "skills", &s)) c->skills = s;
+}
+
 int content_check_refs(const Content *c, AtDiag *diag)
 {
     int n = 0;
@@ -216,6 +267,26 @@ int content_check_refs(const Content *c, AtDiag *diag)
                 n++;
             }
     }
+    for (int i = 0; i < c->nlearn; i++) {
+        const LearnScreen *s = &c->learn[i];
+        int at = s->index;
+        for (int k = 0; k < s->nlevels; k++)
+            if (!content_level(c, s->levels[k])) {
+                diag_addf(diag, "%s: learn[%d].levels[%d]: no card level \"%s\" is loaded",
+                          s->file, at, k, s->levels[k]);
+                n++;
+            }
+        for (int k = 0; k < s->ncards; k++) {
+            bool found = false;
+            for (int l = 0; l < c->nlevels && !found; l++)
+                found = deck_level_card(&c->levels[l], s->cards[k]) != NULL;
+            if (!found) {
+                diag_addf(diag, "%s: learn[%d].cards[%d]: no card \"%s\" is loaded", s->file,
+                          at, k, s->cards[k]);
+                n++;
+            }
+        }
+    }
     return n;
 }
 
@@ -223,7 +294,8 @@ int content_check_refs(const Content *c, AtDiag *diag)
 static bool section_allowed(const char *k, ContentSource src)
 {
     if (strcmp(k, "resources") == 0) return src == CONTENT_SHIPPED;
-    if (strcmp(k, "level") == 0) return src != CONTENT_USER;
+    if (strcmp(k, "level") == 0 || strcmp(k, "learn") == 0 || strcmp(k, "skills") == 0)
+        return src != CONTENT_USER;
     return true;
 }
 
@@ -241,15 +313,17 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
         jv_error(&v, "", "expected an object with \"patterns\", \"resources\", ...");
     } else {
         bool user = src == CONTENT_USER;
-        static const char *const SECTIONS[] = {"patterns", "exercises", "level", "resources"};
-        bool seen[4] = {false};
+        static const char *const SECTIONS[] = {"patterns", "exercises", "level", "resources",
+                                               "learn", "skills"};
+        enum { NSECTIONS = (int)(sizeof SECTIONS / sizeof *SECTIONS) };
+        bool seen[NSECTIONS] = {false};
         const cJSON *sec;
         cJSON_ArrayForEach(sec, root) {
             const char *k = sec->string;
             char kp[JV_PATH_MAX];
             jv_key_path(kp, "", k);
             bool again = false;
-            for (int i = 0; i < 4; i++)
+            for (int i = 0; i < NSECTIONS; i++)
                 if (strcmp(k, SECTIONS[i]) == 0) again = seen[i], seen[i] = true;
             if (again) {
                 jv_error(&v, kp, "appears more than once in the file (one of each section)");
@@ -265,8 +339,13 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
                 if (jv_object(&v, root, "", k, true)) load_level(c, &v, sec);
             } else if (strcmp(k, "resources") == 0) {
                 if (jv_object(&v, root, "", k, true)) resources_from_json(&v, sec, k, &c->res);
+            } else if (strcmp(k, "learn") == 0) {
+                if (jv_array(&v, root, "", k, 1, LEARN_MAX, true)) load_learn(c, &v, sec);
+            } else if (strcmp(k, "skills") == 0) {
+                if (jv_object(&v, root, "", k, true)) load_skills(c, &v, sec);
             } else if (k[0] != '_') { /* "_comment" and the like are allowed */
-                jv_error(&v, kp, "unknown section (expected \"patterns\", \"exercises\", \"level\" or \"resources\")");
+                jv_error(&v, kp, "unknown section (expected \"patterns\", \"exercises\", \"level\", "
+                         "\"resources\", \"learn\" or \"skills\")");
             }
         }
     }
@@ -319,6 +398,7 @@ void content_free(Content *c)
     free(c->patterns);
     free(c->exercises);
     free(c->levels);
+    free(c->learn);
     strpool_free(c->pool);
     memset(c, 0, sizeof *c);
 }

@@ -1,4 +1,5 @@
 #include "attune/deck.h"
+#include "attune/skill.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -29,7 +30,7 @@ static const char *const LEVEL_KEYS[] = {"id", "number", "title", "intro", "safe
                                          "cards"};
 static const char *const PRACTICES_KEYS[] = {"breathing", "grounding"};
 static const char *const CARD_KEYS[] = {"id", "relationship", "area", "themes", "situation",
-                                        "responses", "try_saying", "reflect"};
+                                        "responses", "try_saying", "reflect", "summary"};
 static const char *const RESPONSE_KEYS[] = {"style", "text", "why"};
 #define KEYS(a) a, (int)(sizeof a / sizeof *a)
 
@@ -187,8 +188,9 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
     }
     out->try_saying = jv_str(v, obj, path, "try_saying", DECK_TRY_SAYING_MAX, true);
     out->reflect = jv_str(v, obj, path, "reflect", DECK_REFLECT_MAX, true);
-    return v->errors == errors && responses_ok && themes_ok && out->id && rel >= 0 && area >= 0 &&
-           out->situation && out->try_saying && out->reflect;
+    bool summary_ok = skill_summary_from_json(v, obj, path, &out->summary);
+    return v->errors == errors && responses_ok && themes_ok && summary_ok && out->id && rel >= 0 &&
+           area >= 0 && out->situation && out->try_saying && out->reflect;
 }
 
 const DeckCard *deck_level_card(const DeckLevel *level, const char *id)

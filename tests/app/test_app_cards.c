@@ -60,12 +60,13 @@ static bool any_response_shown(const cJSON *card, const cJSON *texts)
 static void solo_round_names_styles_only_after_the_choice(void)
 {
     const char *dir = at_tmpdir(0);
-    /* Five cards: look, pick 1, look, next... then the end of the round. */
+    /* Five cards: look, pick 1, look, next... then the end of the round. S skips the level's
+     * skill where a card has one (test_app_skills tries them). */
     char script[4096];
     size_t n = 0;
     for (int i = 0; i < 5; i++)
         n += (size_t)snprintf(script + n, sizeof script - n,
-                              "wait 300\ntexts $D/card%d.json\nkey %d\nwait 300\n"
+                              "wait 300\nkey s\nwait 300\ntexts $D/card%d.json\nkey %d\nwait 300\n"
                               "texts $D/reveal%d.json\nkey Return\n",
                               i, i % 4 + 1, i);
     snprintf(script + n, sizeof script - n, "wait 300\ntexts $D/end.json\n");
@@ -124,7 +125,7 @@ static void solo_round_names_styles_only_after_the_choice(void)
 static void solo_escape_goes_back_to_the_levels(void)
 {
     const char *dir = at_tmpdir(1);
-    const char *script = "wait 300\nkey 2\nkey Return\nkey Escape\nwait 300\ntexts $D/levels.json\n"
+    const char *script = "wait 300\nkey s\nkey 2\nkey Return\nkey Escape\nwait 300\ntexts $D/levels.json\n"
                          "key Escape\nwait 300\ntexts $D/menu.json\n";
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "esc", dir, script, "cards 1"), 0);

@@ -21,15 +21,16 @@ static int sh(const char *cmd)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* A copy of the binary in DIR/bin, which finds its content in DIR/share/attune/levels as an
- * installed Attune does. Returns the copy's path. */
+/* A copy of the binary in DIR/bin, which finds its content in DIR/share/attune/levels and its
+ * fonts in DIR/share/attune/fonts, as an installed Attune does. Returns the copy's path. */
 static const char *install_copy(const char *dir)
 {
     static char bin[700];
     char cmd[2000];
     snprintf(bin, sizeof bin, "%s/bin/attune", dir);
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s/bin' '%s/share/attune/levels' && cp '%s' '%s'", dir, dir,
-             at_attune, bin);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/bin' '%s/share/attune/levels' && cp '%s' '%s' && "
+                              "cp -R '%s/assets/fonts' '%s/share/attune/fonts'",
+             dir, dir, at_attune, bin, at_source, dir);
     CHECK_INT(sh(cmd), 0);
     return bin;
 }
@@ -275,7 +276,7 @@ static void content_at_every_limit_fits_on_screen(void)
     const char *dir = at_tmpdir(2), *data = at_tmpdir(3);
     const char *bin = install_copy(dir);
     char levels[700], cmd[2400], path[700];
-    snprintf(levels, sizeof levels, "%s/bin/levels", dir);
+    snprintf(levels, sizeof levels, "%s/share/attune/levels", dir);
     write_limit_content(levels);
     snprintf(cmd, sizeof cmd, "'%s' --data-dir '%s' validate >'%s/validate.out' 2>&1", bin, data, dir);
     CHECK_INT(sh(cmd), 0); /* the content is at the limits, not past them */

@@ -125,7 +125,9 @@ static void the_first_cards_come_after_the_safety_note_and_four_moves(void)
     const char *dir = at_tmpdir(4);
     at_write_settings(dir, "{\"welcomed\": true, \"checkins\": false}");
     CHECK_INT(at_run(dir, "first", dir, "wait 300\ntexts $D/safety.json\nkey Return\nwait 300\n"
-                                        "texts $D/moves.json\nkey Return\nwait 300\ntexts $D/card.json\n",
+                                        "texts $D/moves.json\nkey Return\nwait 300\n"
+                                        /* S: past the level's skill (test_app_skills) */
+                                        "key s\nwait 300\ntexts $D/card.json\n",
                      "cards notice"), 0);
     cJSON *t = at_texts_of(dir, "safety");
     CHECK(at_texts_has(t, "Before you begin"));
@@ -139,7 +141,7 @@ static void the_first_cards_come_after_the_safety_note_and_four_moves(void)
     CHECK(at_texts_contains(t, "1-4 or click to choose"));
     cJSON_Delete(t);
     /* Next time: straight to the card; the notes stay one key away in the picker. */
-    CHECK_INT(at_run(dir, "next", dir, "wait 300\ntexts $D/card2.json\nkey Escape\nwait 300\n"
+    CHECK_INT(at_run(dir, "next", dir, "wait 300\nkey s\nwait 300\ntexts $D/card2.json\nkey Escape\nwait 300\n"
                                        "key n\nwait 100\ntexts $D/note.json\nkey Escape\nkey a\n"
                                        "wait 100\ntexts $D/about.json\n",
                      "cards notice"), 0);

@@ -323,7 +323,7 @@ static void unknown_keys_in_a_card_leave_the_card_out(void)
     Loaded L = load(l);
     const char *want[] = {
         FILE_NAME ": level.cards[0].situaton: unknown key (expected one of id|relationship|"
-                  "area|themes|situation|responses|try_saying|reflect)",
+                  "area|themes|situation|responses|try_saying|reflect|summary)",
         FILE_NAME ": level.cards[1].responses[2].whyy: unknown key (expected one of "
                   "style|text|why)",
     };

@@ -695,7 +695,7 @@ static void each_problem_is_one_message_naming_the_file_and_json_path(void)
               "mem.json: exercises[0].steps[1].breathe: expected an object");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"feelings\":[\"a\",\"b\",\"c\"]}"), b,
                            sizeof b),
-              "mem.json: exercises[0].steps[1].feelings: expected 4 to 12 entries, found 3");
+              "mem.json: exercises[0].steps[1].feelings: expected 4 to 16 entries, found 3");
     CHECK_STR(only_message(STEPS("{\"prompt\":\"p\",\"feelings\":[\"sad\",\"mad\",\"glad\","
                                  "\"Sad\"]}"),
                            b, sizeof b),

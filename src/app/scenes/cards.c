@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "attune/couple.h"
+#include "cards_skill.h"
 #include "cards_view.h"
 #include "practice.h"
 #include "scenes.h"
@@ -16,7 +17,7 @@
 
 typedef struct Picker {
     UiList list;
-    UiButtons about; /* "About the four moves", and the safety note or the couple gate */
+    UiButtons about; /* "About the four moves", the safety note or the couple gate, "Learn" */
     bool couple;
     char names[2][COUPLE_NAME_MAX];
     UiItem items[UI_LIST_MAX];
@@ -165,10 +166,15 @@ static void picker_event(App *a, void *s, const SDL_Event *e)
         case SDLK_ESCAPE: scene_pop(a); return;
         case SDLK_a: picker_about(a, p, 0); return;
         case SDLK_n: picker_about(a, p, 1); return;
+        case SDLK_l: learn_push(a, NULL); return;
         default: break;
         }
     }
     int b = e->type == SDL_KEYDOWN ? -1 : ui_buttons_event(a, &p->about, e);
+    if (b == 2) {
+        learn_push(a, NULL);
+        return;
+    }
     if (b >= 0) {
         picker_about(a, p, b);
         return;
@@ -272,10 +278,11 @@ static void picker_render(App *a, void *s)
         draw_rrect(a, panel, a->h / 60, t->surface);
         level_panel(a, l, panel, role, true);
     }
-    const char *about[2] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note"};
+    const char *about[3] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note",
+                            "Learn"};
     ui_buttons_render(a, &p->about, about, cards_buttons_y(a));
-    ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?"
-                          : "Up/Down level   Enter start   A moves   N safety note",
+    ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?   L learn"
+                          : "Up/Down level   Enter start   A moves   N safety note   L learn",
              "Esc back");
 }
 
@@ -287,7 +294,7 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names)
     if (!p) return;
     int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
     p->list = (UiList){.count = n, .hover = -1, .focus = levels_suggested(&a->data.settings, &a->content)};
-    p->about = (UiButtons){.count = 2, .focus = -1, .hover = -1};
+    p->about = (UiButtons){.count = 3, .focus = -1, .hover = -1};
     const DeckLevel *l = levels_find(&a->content, level_id);
     if (l) p->list.focus = (int)(l - a->content.levels);
     if (p->list.focus >= n) p->list.focus = 0;
@@ -306,12 +313,29 @@ typedef struct Round {
     const DeckLevel *level;
     DeckRound r;
     CardChoice choice;
-    UiButtons next;
+    UiButtons next;  /* Next card, and "Read: ..." when a learning screen goes with the card */
     bool next_shown; /* the reveal had room for its button */
     UiButtons end;
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
     AtTimer timer;
+    uint64_t seed;   /* the round's deal; the summaries' order comes from it too */
+    CardSkill skill; /* the level skill of the card showing, if it has one */
 } Round;
+
+/* A new card is showing: its skill, if any, comes first when it goes before the responses. */
+static void round_card_shown(App *a, Round *rd, bool show)
+{
+    const DeckCard *card = deck_round_card(&rd->r);
+    int pos = deck_round_position(&rd->r);
+    if (!card) {
+        rd->skill.skill = SKILL_NONE;
+        rd->skill.active = false;
+        return;
+    }
+    card_skill_begin(a, &rd->skill, rd->level, (int)(card - rd->level->cards), pos,
+                     rd->seed ^ (0x9E3779B97F4A7C15ULL * (uint64_t)(pos + 1)));
+    if (show && card_skill_due_before(&rd->skill)) card_skill_show(a, &rd->skill);
+}
 
 /* Called once per round, finished or left early: saves level progress and records the
  * practice (cards answered; completed when the round reached its end). */
@@ -343,12 +367,24 @@ static void round_next(App *a, Round *rd)
 {
     if (!deck_round_next(&rd->r)) return;
     card_choice_reset(&rd->choice);
+    round_card_shown(a, rd, true);
     if (deck_round_finished(&rd->r)) {
         round_record(a, rd);
         rd->end.focus = 0;
         audio_play(a, CUE_BELL);
     }
     scene_fade(a);
+}
+
+/* On from the reveal: the skill that follows it, if it is still to do, else the next card. */
+static void reveal_next(App *a, Round *rd)
+{
+    if (card_skill_due_after(&rd->skill)) {
+        card_skill_show(a, &rd->skill);
+        scene_fade(a);
+        return;
+    }
+    round_next(a, rd);
 }
 
 static void round_event(App *a, void *s, const SDL_Event *e)
@@ -362,6 +398,14 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         scene_pop(a);
         return;
     }
+    if (rd->skill.active) {
+        if (!card_skill_event(a, &rd->skill, e)) return;
+        /* Over: on to the responses, or (after the reveal) to the next card. */
+        if (deck_round_revealed(r)) round_next(a, rd);
+        else card_choice_reset(&rd->choice);
+        scene_fade(a);
+        return;
+    }
     if (deck_round_finished(r)) {
         int i = ui_buttons_event(a, &rd->end, e);
         if (i == 0) {
@@ -373,15 +417,25 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (deck_round_revealed(r)) {
+        const LearnScreen *read = content_learn_for_card(&a->content, rd->level, deck_round_card(r));
+        if (read && e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_l) {
+            learn_push(a, read->id);
+            return;
+        }
         if (e->type == SDL_KEYDOWN && !e->key.repeat &&
             (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER ||
              e->key.keysym.sym == SDLK_SPACE || e->key.keysym.sym == SDLK_RIGHT)) {
-            round_next(a, rd);
+            reveal_next(a, rd);
             return;
         }
         bool click = e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT;
-        if (!rd->next_shown && click) round_next(a, rd);
-        else if (e->type != SDL_KEYDOWN && ui_buttons_event(a, &rd->next, e) == 0) round_next(a, rd);
+        if (!rd->next_shown && click) reveal_next(a, rd);
+        else if (e->type != SDL_KEYDOWN) {
+            rd->next.count = read ? 2 : 1;
+            int b = ui_buttons_event(a, &rd->next, e);
+            if (b == 0) reveal_next(a, rd);
+            else if (b == 1 && read) learn_push(a, read->id);
+        }
         return;
     }
     int slot = card_choice_event(a, &rd->choice, e);
@@ -392,10 +446,13 @@ static void round_event(App *a, void *s, const SDL_Event *e)
     }
 }
 
-static void card_top_line(const Round *rd, char *buf, size_t n)
+static void card_top_line(const App *a, const Round *rd, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s" MIDDOT "Card %d of %d", rd->level->title,
-             deck_round_position(&rd->r) + 1, deck_round_count(&rd->r));
+    int len = snprintf(buf, n, "%s" MIDDOT "Card %d of %d", rd->level->title,
+                       deck_round_position(&rd->r) + 1, deck_round_count(&rd->r));
+    const char *feeling = card_skill_feeling(a, &rd->skill);
+    if (rd->skill.active) snprintf(buf + len, n - (size_t)len, MIDDOT "%s", skill_title(rd->skill.skill));
+    else if (feeling) snprintf(buf + len, n - (size_t)len, MIDDOT "You'd feel %s first", feeling);
 }
 
 typedef struct RevealStyle {
@@ -494,8 +551,8 @@ static void render_reveal(App *a, Round *rd)
         {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, true},
     };
     int n = (int)(sizeof tries / sizeof tries[0]);
-    char line[160];
-    card_top_line(rd, line, sizeof line);
+    char line[240];
+    card_top_line(a, rd, line, sizeof line);
     int m = a->h / 30;
     int line_top = m + text_line(a, TEXT_SMALL) + m / 2; /* below cards_top_line */
     int k = 0, h = 0, avail = 0, top = line_top, w = 0;
@@ -515,7 +572,16 @@ static void render_reveal(App *a, Round *rd)
     rd->next_shown = !tries[k].tiny;
     if (rd->next_shown) {
         bool last = deck_round_position(&rd->r) + 1 == deck_round_count(&rd->r);
-        const char *label[1] = {last ? "See how it went" : "Next card"};
+        const LearnScreen *read = content_learn_for_card(&a->content, rd->level, deck_round_card(&rd->r));
+        char link[LEARN_TITLE_MAX * 4 + 16];
+        snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
+        char next[80];
+        snprintf(next, sizeof next, "%s%s", card_skill_due_after(&rd->skill) ? "Next: " : "",
+                 card_skill_due_after(&rd->skill) ? skill_title(rd->skill.skill)
+                 : last                           ? "See how it went"
+                                                  : "Next card");
+        const char *label[2] = {next, link};
+        rd->next.count = read ? 2 : 1;
         ui_buttons_render(a, &rd->next, label, cards_buttons_y(a));
     }
 }
@@ -584,13 +650,24 @@ static void round_render(App *a, void *s)
         render_end(a, rd);
         return;
     }
-    if (deck_round_revealed(&rd->r)) {
-        render_reveal(a, rd);
-        ui_hints(a, "Enter next card", "Esc levels");
+    char top[240];
+    card_top_line(a, rd, top, sizeof top);
+    if (rd->skill.active) {
+        bool last = deck_round_position(&rd->r) + 1 == deck_round_count(&rd->r);
+        card_skill_render(a, &rd->skill, top, deck_round_revealed(&rd->r)
+                                                  ? (last ? "See how it went" : "Next card")
+                                                  : "See the responses");
         return;
     }
-    char top[160];
-    card_top_line(rd, top, sizeof top);
+    if (deck_round_revealed(&rd->r)) {
+        render_reveal(a, rd);
+        bool read = content_learn_for_card(&a->content, rd->level, deck_round_card(&rd->r)) != NULL;
+        const char *go = card_skill_due_after(&rd->skill) ? "Enter go on" : "Enter next card";
+        char hint[64];
+        snprintf(hint, sizeof hint, "%s%s", go, read ? "   L read" : "");
+        ui_hints(a, hint, "Esc levels");
+        return;
+    }
     int y = cards_top_line(a, top);
     const DeckResponse *resp[DECK_RESPONSES];
     for (int i = 0; i < DECK_RESPONSES; i++) resp[i] = deck_round_response(&rd->r, i);
@@ -604,13 +681,37 @@ static void round_enter(App *a, void *s)
     Round *rd = s;
     timer_start(&rd->timer, a->now);
     rd->entered = true;
+    round_card_shown(a, rd, true); /* the first card's skill starts now, not at the check-in */
 }
 
-/* Under help the round's time stands still. */
+/* Under help (or a reading) the round's time stands still, and so do the breaths. */
 static void round_covered(App *a, void *s, bool covered)
 {
     Round *rd = s;
     timer_hold(&rd->timer, a->now, covered);
+    card_skill_hold(a, &rd->skill, covered);
+}
+
+static void round_update(App *a, void *s)
+{
+    Round *rd = s;
+    if (card_skill_update(a, &rd->skill)) { /* the breaths are over: the responses */
+        card_choice_reset(&rd->choice);
+        scene_fade(a);
+    }
+}
+
+static bool round_animating(App *a, void *s)
+{
+    Round *rd = s;
+    return card_skill_animating(a, &rd->skill);
+}
+
+/* While the breaths run, only their figure moves (strings that change are found by the loop). */
+static bool round_damage(App *a, void *s, Damage *d)
+{
+    Round *rd = s;
+    return card_skill_damage(a, &rd->skill, d);
 }
 
 static void round_free(App *a, void *s)
@@ -620,8 +721,9 @@ static void round_free(App *a, void *s)
 }
 
 static const SceneVT ROUND = {.name = "cards", .enter = round_enter, .event = round_event,
-                              .render = round_render, .free = round_free,
-                              .covered = round_covered};
+                              .update = round_update, .render = round_render,
+                              .animating = round_animating, .damage = round_damage,
+                              .free = round_free, .covered = round_covered};
 
 void cards_round_push(App *a, const DeckLevel *level)
 {
@@ -631,7 +733,8 @@ void cards_round_push(App *a, const DeckLevel *level)
     rd->level = level;
     const char *seen[DECK_MAX_CARDS];
     int nseen = levels_seen_ids(&a->data.seen_cards, level, seen, DECK_MAX_CARDS);
-    deck_round_start(&rd->r, level, DECK_ROUND_DEFAULT, cards_seed(a), seen, nseen);
+    rd->seed = cards_seed(a);
+    deck_round_start(&rd->r, level, DECK_ROUND_DEFAULT, rd->seed, seen, nseen);
     card_choice_reset(&rd->choice);
     rd->next = (UiButtons){.count = 1, .hover = -1};
     rd->end = (UiButtons){.count = 2, .hover = -1};

@@ -43,6 +43,10 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
  * time a pair of names plays, "four moves anyone makes" before the first card ever. */
 void cards_begin(App *a, const DeckLevel *level, const char *const *names);
 
+/* Learn (learn.c): the learning screens, a list of topics and a reading panel, showing the
+ * screen with this id (NULL or unknown: the first). */
+void learn_push(App *a, const char *id);
+
 /* A calm panel over the current screen (notice.c) with one "OK". */
 void notice_push(App *a, const char *title, const char *body);
 /* The same with 1-3 choices (Space makes choice `space`, -1 none); done (optional) is called

@@ -149,13 +149,20 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         }
         break;
     case COUPLE_REVEAL: {
+        const LearnScreen *read = together_learn(a, c);
         if (is_key(e, SDLK_t)) {
             talk_begin(a, c);
             break;
         }
+        if (read && is_key(e, SDLK_l)) {
+            learn_push(a, read->id);
+            break;
+        }
+        c->reveal_btn.count = read ? 3 : 2;
         int i = ui_buttons_event(a, &c->reveal_btn, e);
         if (i == 0) talk_begin(a, c);
         else if (i == 1) couple_next_card(a, c);
+        else if (i == 2 && read) learn_push(a, read->id);
         break;
     }
     case COUPLE_END: {

@@ -10,7 +10,7 @@ typedef struct Couple {
     const DeckLevel *level;
     CoupleRound *r;
     CardChoice choice;
-    UiButtons reveal_btn; /* Talk it through / Next card */
+    UiButtons reveal_btn; /* Talk it through / Next card / Read: ... (a learning screen) */
     UiButtons talk_btn;   /* when the talk is done: Next card / Back to the card */
     UiButtons flood_btn;  /* while talking: We're flooded: take a break */
     UiButtons end_btn;    /* Another round / Menu */
@@ -22,6 +22,15 @@ typedef struct Couple {
 
 
 static inline const char *together_name(const Couple *c, int p) { return couple_name(c->r, p); }
+
+/* The learning screen that goes with the card on the reveal, or NULL (none applies, or the
+ * picks are not revealed). */
+static inline const LearnScreen *together_learn(const App *a, const Couple *c)
+{
+    CoupleReveal rv;
+    if (!couple_reveal(c->r, &rv)) return NULL;
+    return content_learn_for_card(&a->content, c->level, rv.card);
+}
 
 /* "We're flooded: take a break" (together_break.c): twenty minutes apart with slow breathing
  * to follow, then back to the card that was on screen. */

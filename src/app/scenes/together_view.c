@@ -162,9 +162,14 @@ static void render_reveal(App *a, Couple *c)
     int y = top + (avail - h) / 3;
     reveal_layout(a, c, &rv, tries[k], x, w, y < top ? top : y, true);
     bool last = couple_position(c->r) + 1 == couple_count(c->r);
-    const char *labels[2] = {"Talk it through", last ? "Finish the round" : "Next card"};
+    const LearnScreen *read = together_learn(a, c);
+    char link[LEARN_TITLE_MAX * 4 + 16];
+    snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
+    const char *labels[3] = {"Talk it through", last ? "Finish the round" : "Next card", link};
+    c->reveal_btn.count = read ? 3 : 2;
     ui_buttons_render(a, &c->reveal_btn, labels, cards_buttons_y(a));
-    ui_hints(a, "T talk it through   Enter choose", "Esc levels");
+    ui_hints(a, read ? "T talk it through   L read   Enter choose" : "T talk it through   Enter choose",
+             "Esc levels");
 }
 
 static void render_talk(App *a, Couple *c)
