@@ -33,6 +33,14 @@ int rating_reused_before(const RatingMemory *m, uint64_t now);
  * screen: no personal question), and no recent answer reused. */
 bool rating_ask_before(bool checkins, bool shared, int reused);
 
+/* The id of the breathing pattern that is the quick calm: a break for right now. */
+#define RATING_QUICK_CALM_ID "quick-calm"
+
+/* Whether a practice of this kind and content asks its question before: a quick calm starts
+ * at once and asks only afterwards, unless quick_before (the quick_calm_checkin setting) asks
+ * before it too; everything else asks before (then rating_ask_before decides). */
+bool rating_before_wanted(bool breathing, const char *content_id, bool quick_before);
+
 /* Whether to ask after a practice: check-ins on, personal, and it was completed or lasted at
  * least RATING_AFTER_MIN_MS (leaving in the first seconds asks nothing). */
 bool rating_ask_after(bool checkins, bool shared, bool completed, uint64_t duration_ms);

@@ -43,6 +43,8 @@ typedef struct Settings {
     int weekly_goal;      /* "weekly_goal": days per Monday-to-Sunday week, 1..7, default 5 */
     bool muted;           /* "muted": default false */
     bool reduced_motion;  /* "reduced_motion": default false */
+    bool quick_calm_checkin; /* "quick_calm_checkin": ask before a quick calm too; default false
+                              * (a quick calm starts at once and asks only afterwards) */
     double text_size;     /* "text_size": text scale 0.5..3.0, default 1.0 */
     SettingsTheme theme;  /* "theme": default dark */
     char last_pattern[SETTINGS_ID_MAX + 1]; /* "last_pattern": "" = none yet */

@@ -74,6 +74,10 @@ int64_t stats_minutes(uint64_t ms);
  * NULL on out-of-memory. */
 char *stats_format_text(const Stats *s);
 
+/* This week against the goal in plain words, into buf: "3 of 5 days" while short of it,
+ * "6 days this week, goal reached" once it is reached (never "6 of 5"). */
+void stats_week_words(const StreakInfo *k, char *buf, size_t n);
+
 /* The object printed by `attune stats --json` (caller deletes). Stable keys:
  *   version (1), today ("YYYY-MM-DD"), day_start_hour,
  *   streak {current, longest, freezes_held, freezes_max, freeze_covers_yesterday,

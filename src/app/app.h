@@ -46,7 +46,12 @@ typedef struct Theme {
     uint32_t colour_fade_ms;   /* colour cross-fade between steps */
 } Theme;
 
-extern const Theme THEME_DARK;
+extern const Theme THEME_DARK, THEME_LIGHT, THEME_CONTRAST;
+/* The palette of a `theme` setting (dark for anything unknown). */
+const Theme *theme_for(SettingsTheme t);
+/* Uses the theme of a->data.settings from the next frame on: the background and every cache
+ * drawn with the old colours are made again. */
+void theme_apply(App *a);
 
 SDL_Color color_mix(SDL_Color a, SDL_Color b, float t);
 SDL_Color color_alpha(SDL_Color c, float alpha);
@@ -285,6 +290,9 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
  * area it may cover at any moment of the breath (for SceneVT.damage). */
 Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
                           float cx, float cy, float rmax);
+/* The same, dimmed while paused (dim true): the breath rests, quieter. */
+Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const BreathPattern *p,
+                              float cx, float cy, float rmax, bool dim);
 /* The same circle at rest, for practice without a pace: the outline of a full breath, an
  * opaque disc of colour disc at its middle size and a soft halo of colour halo (its alpha is
  * the glow). No countdown, nothing that follows a breath. Returns the area it covers (for

@@ -76,6 +76,12 @@ static Damage reduced_figure(App *a, const BreathSessionState *st, SDL_Color col
 Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
                           float cx, float cy, float rmax)
 {
+    return draw_breath_figure_dim(a, st, p, cx, cy, rmax, false);
+}
+
+Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const BreathPattern *p,
+                              float cx, float cy, float rmax, bool dim)
+{
     const Theme *t = &a->theme;
     const BreathPhase *ph = &st->phase;
     float rmin = rmax * 0.36f;
@@ -85,10 +91,15 @@ Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPatt
     } else {
         /* Cross-fade from the previous step's colour at the start of each step. */
         BreathKind prev = p->steps[(ph->step + p->nsteps - 1) % p->nsteps].kind;
+        /* The very first step comes out of the get-ready, whose colour it blends from (not
+         * from the colour of a previous breath that never was). */
+        if (ph->cycle == 0 && ph->step == 0) prev = BREATH_HOLD_EMPTY;
         uint32_t into = ph->step_ms - ph->step_left_ms;
         float f = st->done ? 1.0f : (float)into / (float)t->colour_fade_ms;
         col = color_mix(t->step[prev], t->step[ph->kind], f);
     }
+    /* Paused: the figure rests, dimmed towards the surface. */
+    if (dim) col = color_mix(col, t->surface, 0.55f);
     char buf[16];
     SDL_Rect ink = countdown(a, st, cx, cy, buf, sizeof buf);
     Damage area;

@@ -38,6 +38,7 @@ void practice_load_settings(App *a, bool mute_flag)
     }
     diag_free(&d);
     a->text_size = (float)a->data.settings.text_size;
+    theme_apply(a);
     a->audio_muted_setting = mute_flag || a->data.settings.muted;
 }
 
@@ -167,7 +168,9 @@ static void begin(App *a, PracticeKind kind, const char *content_id, const Scene
     d->checkpoint_failed = false;
     d->current_shared = shared;
     d->current.before = rating_reused_before(&d->ratings, a->now);
-    bool ask = rating_ask_before(d->settings.checkins, shared, d->current.before);
+    bool ask = rating_ask_before(d->settings.checkins, shared, d->current.before) &&
+               rating_before_wanted(kind == PRACTICE_BREATHING, content_id,
+                                    d->settings.quick_calm_checkin);
     if (!ask || !scene_open(a, a->scenes->checkin, &(CheckinArgs){false, vt, state}))
         scene_push(a, vt, state); /* no room to ask: straight on, unrated */
 }

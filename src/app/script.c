@@ -173,6 +173,9 @@ static bool write_texts(App *a, const char *path, char *err, size_t errlen)
         cJSON_AddNumberToObject(o, "y", (int)(t->rect.y / k));
         cJSON_AddNumberToObject(o, "w", (int)(t->rect.w / k));
         cJSON_AddNumberToObject(o, "h", (int)(t->rect.h / k));
+        char col[10];
+        snprintf(col, sizeof col, "#%02X%02X%02X%02X", t->color.r, t->color.g, t->color.b, t->color.a);
+        cJSON_AddStringToObject(o, "color", col);
         cJSON_AddItemToArray(list, o);
     }
     /* Then every control the pointer can click, by its accessible name. */

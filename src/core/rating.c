@@ -1,3 +1,4 @@
+#include <string.h>
 #include "attune/rating.h"
 
 int rating_valid(int r) { return r >= 0 && r <= RATING_MAX ? r : RATING_NONE; }
@@ -18,6 +19,12 @@ int rating_reused_before(const RatingMemory *m, uint64_t now)
 bool rating_ask_before(bool checkins, bool shared, int reused)
 {
     return checkins && !shared && reused == RATING_NONE;
+}
+
+bool rating_before_wanted(bool breathing, const char *content_id, bool quick_before)
+{
+    bool quick = breathing && content_id && !strcmp(content_id, RATING_QUICK_CALM_ID);
+    return !quick || quick_before;
 }
 
 bool rating_ask_after(bool checkins, bool shared, bool completed, uint64_t duration_ms)

@@ -22,6 +22,7 @@ static const char *const KNOWN_KEYS[] = {
     "version",    "checkins", "day_start_hour", "weekly_goal",  "muted", "reduced_motion",
     "text_size",  "theme",    "last_pattern",   "last_minutes", "levels",
     "region",     "welcomed", "cards_safety_seen", "moves_seen", "your_pace", "couple_pairs",
+    "quick_calm_checkin",
 };
 
 void settings_defaults(Settings *s)
@@ -120,6 +121,7 @@ cJSON *settings_to_json(const Settings *s)
               cJSON_AddNumberToObject(o, "weekly_goal", s->weekly_goal) &&
               cJSON_AddBoolToObject(o, "muted", s->muted) &&
               cJSON_AddBoolToObject(o, "reduced_motion", s->reduced_motion) &&
+              cJSON_AddBoolToObject(o, "quick_calm_checkin", s->quick_calm_checkin) &&
               cJSON_AddNumberToObject(o, "text_size", s->text_size) &&
               cJSON_AddStringToObject(o, "theme", settings_theme_name(s->theme)) &&
               cJSON_AddStringToObject(o, "last_pattern", s->last_pattern) &&
@@ -168,6 +170,7 @@ int settings_from_json(JsonV *v, const cJSON *obj, const char *path, Settings *s
     if (jv_int(v, obj, path, "weekly_goal", 1, 7, false, &n)) s->weekly_goal = (int)n;
     jv_bool(v, obj, path, "muted", false, &s->muted);
     jv_bool(v, obj, path, "reduced_motion", false, &s->reduced_motion);
+    jv_bool(v, obj, path, "quick_calm_checkin", false, &s->quick_calm_checkin);
     d = s->text_size;
     if (jv_num(v, obj, path, "text_size", 0.5, 3.0, false, &d)) s->text_size = d;
     int t = jv_enum(v, obj, path, "theme", THEME_NAMES, SETTINGS_THEME_COUNT, false);

@@ -172,6 +172,14 @@ static void put_long_date(Buf *b, int day)
 
 static const char *days_word(int n) { return n == 1 ? "day" : "days"; }
 
+void stats_week_words(const StreakInfo *k, char *buf, size_t n)
+{
+    if (k->week_goal_reached || k->week_days >= k->week_goal)
+        snprintf(buf, n, "%d %s this week, goal reached", k->week_days, days_word(k->week_days));
+    else
+        snprintf(buf, n, "%d of %d %s", k->week_days, k->week_goal, days_word(k->week_goal));
+}
+
 char *stats_format_text(const Stats *s)
 {
     Buf b = {0};
@@ -193,8 +201,9 @@ char *stats_format_text(const Stats *s)
     else
         put(&b, "  %-16snone yet; one is earned every %d practice days\n", "Freezes",
             STREAK_FREEZE_EVERY);
-    put(&b, "  %-16s%d of %d %s%s\n", "This week", k->week_days, k->week_goal,
-        days_word(k->week_goal), k->week_goal_reached ? ", goal reached" : "");
+    char week[96];
+    stats_week_words(k, week, sizeof week);
+    put(&b, "  %-16s%s\n", "This week", week);
     if (k->couple_current > 0)
         put(&b, "  %-16s%d %s together in a row (longest: %d)\n", "Couple", k->couple_current,
             days_word(k->couple_current), k->couple_longest);

@@ -267,12 +267,82 @@ static void frames_drawn_in_part_equal_whole_frames(void)
     }
 }
 
+/* The colour of the filled circle, 40 px below its centre (clear of the countdown). */
+static const uint8_t *circle_colour(const AtImage *img)
+{
+    int cx = img->w / 2, cy = (int)(img->h * 0.44f) + 40;
+    return img->rgb + ((size_t)cy * (size_t)img->w + (size_t)cx) * 3;
+}
+
+/* The first "Breathe in" comes out of the get-ready: the circle goes from its slate blue to
+ * teal and never shows the warm sand of breathing out, not even for one frame. Checked on
+ * every frame around the first inhale, on the patterns that end in a breath out. */
+static void the_first_inhale_never_flashes_the_exhale_colour(void)
+{
+    static const char *const patterns[] = {"box", "quick-calm", "coherent", "exhale-4-6"};
+    for (size_t k = 0; k < sizeof patterns / sizeof *patterns; k++) {
+        const char *dir = at_tmpdir(3);
+        at_checkins_off(dir);
+        char script[4000];
+        size_t n = 0;
+        n += (size_t)snprintf(script + n, sizeof script - n, "wait 2800\n");
+        for (int f = 0; f < 30; f++) /* 2.8 s to 3.3 s, every frame */
+            n += (size_t)snprintf(script + n, sizeof script - n, "shot $D/f%02d.bmp\nwait 17\n", f);
+        char args[100];
+        snprintf(args, sizeof args, "breathe %s", patterns[k]);
+        CHECK_INT(at_run(dir, "first", dir, script, args), 0);
+        int slate = 0, teal = 0;
+        for (int f = 0; f < 30; f++) {
+            char path[700];
+            snprintf(path, sizeof path, "%s/f%02d.bmp", dir, f);
+            AtImage img = {0};
+            CHECK(at_load_bmp(path, &img));
+            if (!img.rgb) continue;
+            const uint8_t *c = circle_colour(&img);
+            /* Dark theme: get-ready slate #7C8CA8, inhale teal #5FC9C3, exhale sand #E8B07A.
+             * Every blend of slate into teal keeps red at most 0x7C and blue above green-0x30. */
+            if (c[0] > 0x7C + 6) {
+                fprintf(stderr, "  %s frame %d: #%02X%02X%02X\n", patterns[k], f, c[0], c[1], c[2]);
+                CHECK(c[0] <= 0x7C + 6);
+            }
+            if (abs(c[0] - 0x7C) < 6 && abs(c[2] - 0xA8) < 6) slate++;
+            if (abs(c[0] - 0x5F) < 6 && abs(c[1] - 0xC9) < 6) teal++;
+            at_free_image(&img);
+        }
+        CHECK(slate > 0); /* the frames really span the change */
+        CHECK(teal > 0);
+    }
+}
+
+/* Paused, the circle dims. */
+static void paused_dims_the_figure(void)
+{
+    const char *dir = at_tmpdir(2);
+    at_checkins_off(dir);
+    const char *script = "wait 6000\nshot $D/on.bmp\nkey Space\nwait 300\nshot $D/off.bmp\n";
+    CHECK_INT(at_run(dir, "dim", dir, script, "breathe box"), 0);
+    AtImage on = {0}, off = {0};
+    char path[700];
+    snprintf(path, sizeof path, "%s/on.bmp", dir);
+    CHECK(at_load_bmp(path, &on));
+    snprintf(path, sizeof path, "%s/off.bmp", dir);
+    CHECK(at_load_bmp(path, &off));
+    if (on.rgb && off.rgb) {
+        const uint8_t *a = circle_colour(&on), *b = circle_colour(&off);
+        CHECK(b[0] + b[1] + b[2] + 90 < a[0] + a[1] + a[2]);
+    }
+    at_free_image(&on);
+    at_free_image(&off);
+}
+
 int main(int argc, char **argv)
 {
     at_init(argc, argv);
     RUN(circle_is_bigger_after_the_inhale_than_after_the_exhale);
     RUN(session_gets_ready_then_ends_on_a_whole_breath);
     RUN(space_pauses_and_the_clock_stops);
+    RUN(the_first_inhale_never_flashes_the_exhale_colour);
+    RUN(paused_dims_the_figure);
     RUN(menu_reaches_the_picker_and_help);
     RUN(help_holds_the_session);
     RUN(command_line_errors_exit_with_2);

@@ -231,9 +231,23 @@ static void couple_round_ends_with_a_summary(void)
     for (int i = 0; i < 5; i++)
         n += (size_t)snprintf(script + n, sizeof script - n,
                               "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\nkey %d\nwait 300\n"
-                              "texts $D/reveal%d.json\nkey Return\n", i % 2 ? 1 : 3, i);
+                              "texts $D/reveal%d.json\nkey n\n", i % 2 ? 1 : 3, i);
     snprintf(script + n, sizeof script - n, "wait 300\ntexts $D/end.json\n");
     CHECK_INT(at_run(dir, "summary", dir, script, "cards --couple 1"), 0);
+    /* On the reveal Enter talks it through (the first button); N goes to the next card, and
+     * the hints say so. */
+    cJSON *h = at_texts_of(dir, "reveal0");
+    CHECK(at_texts_contains(h, "Enter or T talk it through"));
+    CHECK(at_texts_contains(h, "N next card"));
+    cJSON_Delete(h);
+    const char *dir2 = at_tmpdir(4);
+    CHECK_INT(at_run(dir2, "enter", dir2,
+                     "wait 300\nkey Return\nkey Return\nwait 300\nkey Return\n"
+                     "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\nkey 3\nwait 300\n"
+                     "key Return\nwait 300\ntexts $D/talk.json\n", "cards --couple 1"), 0);
+    h = at_texts_of(dir2, "talk");
+    CHECK(at_texts_contains(h, "speaks"));
+    cJSON_Delete(h);
     cJSON *t = at_texts_of(dir, "reveal1");
     CHECK(at_texts_has(t, "Your choices"));
     CHECK(!at_texts_has(t, "You matched"));

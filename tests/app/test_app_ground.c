@@ -82,15 +82,15 @@ static void senses_shows_each_prompt_then_the_finish(void)
         int count = num(st, "count");
         add(&sc, "texts $D/step%d.json\nshot $D/step%d.png\n", i, i);
         if (count) {
-            add(&sc, "key space\nwait 100\ntexts $D/step%d-first.json\n", i);
-            for (int k = 1; k < count; k++) add(&sc, "key space\n");
+            add(&sc, "key return\nwait 100\ntexts $D/step%d-first.json\n", i);
+            for (int k = 1; k < count; k++) add(&sc, "key return\n");
             add(&sc, "wait 100\ntexts $D/step%d-full.json\nshot $D/step%d-full.png\n", i, i);
             add(&sc, "wait 1000\n"); /* a full row moves on by itself */
         } else if (cJSON_GetObjectItemCaseSensitive(st, "breathe")) {
             add(&sc, "wait 4000\ntexts $D/step%d-breath.json\nshot $D/step%d-breath.png\n", i, i);
-            add(&sc, "key space\nwait 300\n"); /* an interlude may be left early */
+            add(&sc, "key return\nwait 300\n"); /* an interlude may be left early */
         } else {
-            add(&sc, "key space\nwait 300\n");
+            add(&sc, "key return\nwait 300\n");
         }
     }
     add(&sc, "texts $D/finish.json\nshot $D/finish.png\n");
@@ -161,7 +161,7 @@ static void timed_step_counts_down_and_moves_on_by_itself(void)
     int secs = num(cJSON_GetArrayItem(steps, 1), "seconds");
     CHECK(secs >= 10);
     Script sc = {.n = 0};
-    add(&sc, "wait 300\nkey space\n"); /* to the first timed step */
+    add(&sc, "wait 300\nkey return\n"); /* to the first timed step */
     add(&sc, "wait 1000\ntexts $D/a.json\n");
     add(&sc, "wait 5000\ntexts $D/b.json\nshot $D/timed.png\n");
     add(&sc, "wait %d\ntexts $D/c.json\n", secs * 1000 - 6000 + 200);
@@ -184,6 +184,76 @@ static void timed_step_counts_down_and_moves_on_by_itself(void)
     CHECK(at_texts_contains(t, "Step 3 of"));
     cJSON_Delete(t);
     CHECK(is_png(dir, "timed.png"));
+}
+
+/* Space pauses and resumes a timed step (it never skips it); Paused is shown, and the time
+ * stands still meanwhile. A count step counts with Enter or a click on its circles. */
+static void space_pauses_a_timed_step_and_never_skips_it(void)
+{
+    const char *dir = at_tmpdir(1);
+    const cJSON *steps = steps_of("body-scan");
+    int secs = num(cJSON_GetArrayItem(steps, 1), "seconds");
+    Script sc = {.n = 0};
+    add(&sc, "wait 300\nkey return\n"); /* to the first timed step */
+    add(&sc, "wait 1000\nkey space\nwait 100\ntexts $D/paused.json\n");
+    add(&sc, "wait %d\ntexts $D/still.json\n", secs * 1000 + 2000);
+    add(&sc, "key space\nwait 100\ntexts $D/resumed.json\n");
+    at_checkins_off(dir);
+    CHECK_INT(at_run(dir, "pause", dir, sc.s, "ground body-scan"), 0);
+    char want[32];
+    snprintf(want, sizeof want, "%d", secs - 1);
+    cJSON *t = at_texts_of(dir, "paused");
+    CHECK(at_texts_has(t, prompt("body-scan", 1)));
+    CHECK(at_texts_has(t, "Paused"));
+    CHECK(at_texts_contains(t, "Space resume"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "still"); /* long past its time, still there */
+    CHECK(at_texts_has(t, prompt("body-scan", 1)));
+    CHECK(at_texts_has(t, want));
+    CHECK(at_texts_has(t, "Paused"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "resumed");
+    CHECK(at_texts_has(t, prompt("body-scan", 1)));
+    CHECK(!at_texts_has(t, "Paused"));
+    CHECK(at_texts_contains(t, "Space pause"));
+    cJSON_Delete(t);
+
+    /* 5-4-3-2-1: the first step counts with Enter and a click on its circles, and says so;
+     * Space there pauses and counts nothing. */
+    const char *dir2 = at_tmpdir(2);
+    const char *script = "wait 300\nkey return\nwait 300\ntexts $D/zero.json\n"
+                         "key space\nwait 300\ntexts $D/space.json\n"
+                         "key return\nwait 300\ntexts $D/one.json\n";
+    at_checkins_off(dir2);
+    CHECK_INT(at_run(dir2, "count", dir2, script, "ground senses"), 0);
+    t = at_texts_of(dir2, "zero");
+    CHECK(at_texts_contains(t, "0 of "));
+    CHECK(at_texts_contains(t, "Enter or click a circle to count"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir2, "space"); /* paused, nothing counted */
+    CHECK(at_texts_contains(t, "0 of "));
+    CHECK(at_texts_has(t, "Paused"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir2, "one"); /* Enter while paused carries on: resumed and counted */
+    CHECK(at_texts_contains(t, "1 of "));
+    CHECK(!at_texts_has(t, "Paused"));
+    /* A click just above the count, on the middle circle, counts too. */
+    int cy = -1;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
+        const char *x = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "text"));
+        if (x && !strncmp(x, "1 of ", 5)) cy = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(it, "y"));
+    }
+    cJSON_Delete(t);
+    CHECK(cy > 0);
+    char click[200];
+    snprintf(click, sizeof click, "wait 300\nkey return\nwait 300\nclick 400 %d\nwait 300\ntexts $D/clicked.json\n", cy - 20);
+    const char *dir3 = at_tmpdir(3);
+    at_checkins_off(dir3);
+    CHECK_INT(at_run(dir3, "click", dir3, click, "ground senses"), 0);
+    t = at_texts_of(dir3, "clicked");
+    CHECK(at_texts_contains(t, "1 of "));
+    cJSON_Delete(t);
 }
 
 static void tipp_shows_its_caution_before_the_first_step(void)
@@ -251,9 +321,9 @@ static void command_line_names_the_exercise_and_lists_them(void)
 static void back_returns_to_the_previous_prompt_and_esc_leaves(void)
 {
     const char *dir = at_tmpdir(4);
-    const char *script = "wait 300\nkey space\nwait 300\nkey space\nwait 300\ntexts $D/marked.json\n"
+    const char *script = "wait 300\nkey return\nwait 300\nkey return\nwait 300\ntexts $D/marked.json\n"
                          "key backspace\nwait 300\ntexts $D/back.json\n"
-                         "key space\nwait 300\ntexts $D/again.json\n"
+                         "key return\nwait 300\ntexts $D/again.json\n"
                          "key left\nwait 300\ntexts $D/left.json\n"
                          "key escape\nwait 300\ntexts $D/picker.json\n"
                          "key escape\nwait 300\ntexts $D/menu.json\n";
@@ -320,15 +390,15 @@ static void feelings_and_a_saved_note(void)
     const cJSON *words = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, fi), "feelings");
     Script sc = {.n = 0};
     add(&sc, "wait 300\n");
-    for (int i = 0; i < fi; i++) add(&sc, "key space\nwait 300\n");
+    for (int i = 0; i < fi; i++) add(&sc, "key return\nwait 300\n");
     add(&sc, "texts $D/feel.json\nshot $D/feel.png\n");
     add(&sc, "key right\nkey return\nkey 3\nwait 300\ntexts $D/chosen.json\n");
     add(&sc, "key return\nwait 300\n");
-    for (int i = fi + 1; i < ni; i++) add(&sc, "key space\nwait 300\n");
+    for (int i = fi + 1; i < ni; i++) add(&sc, "key return\nwait 300\n");
     add(&sc, "key tab\nwait 300\ntexts $D/field.json\n");
     add(&sc, "type It was anxious, \"mostly\" in my chest\nwait 100\ntexts $D/typed.json\nshot $D/note.png\n");
     add(&sc, "key return\nwait 300\ntexts $D/kept.json\n");
-    add(&sc, "key space\nwait 300\ntexts $D/finish.json\n");
+    add(&sc, "key return\nwait 300\ntexts $D/finish.json\n");
     char path[700];
     struct stat sb;
     /* Leaving the finish without saving keeps nothing. */
@@ -406,9 +476,9 @@ static void a_note_that_cannot_be_saved_is_said_on_screen(void)
     Script sc = {.n = 0};
     /* Settings cannot be read from there either, so check-ins are on: skip them. */
     add(&sc, "wait 300\nkey s\nwait 300\n");
-    for (int i = 0; i < ni; i++) add(&sc, "key space\nwait 300\n");
+    for (int i = 0; i < ni; i++) add(&sc, "key return\nwait 300\n");
     add(&sc, "key tab\nwait 300\ntype quiet\nkey return\nwait 300\n");
-    for (int i = ni; i < n; i++) add(&sc, "key space\nwait 300\n");
+    for (int i = ni; i < n; i++) add(&sc, "key return\nwait 300\n");
     /* Skip the after check-in; the practice cannot be saved either, which a notice says. */
     add(&sc, "key s\nwait 300\ntexts $D/notice.json\nkey return\nwait 300\n");
     add(&sc, "key return\nwait 300\ntexts $D/failed.json\nshot $D/failed.png\n");
@@ -495,17 +565,17 @@ static int walk_script(Script *sc, const char *id, int opt, const char *tag, int
         add(sc, "texts $D/%s-%d.json\n", tag, k);
         int count = num(st, "count");
         if (count) {
-            for (int m = 0; m <= count; m++) add(sc, "key space\n"); /* the last press goes on */
+            for (int m = 0; m <= count; m++) add(sc, "key return\n"); /* the last press goes on */
         } else if (num(st, "seconds")) {
-            add(sc, "wait 1500\ntexts $D/%s-%d-timed.json\nkey space\n", tag, k);
+            add(sc, "wait 1500\ntexts $D/%s-%d-timed.json\nkey return\n", tag, k);
         } else if (cJSON_GetObjectItemCaseSensitive(st, "breathe")) {
-            add(sc, "wait 4000\ntexts $D/%s-%d-breath.json\nkey space\n", tag, k);
+            add(sc, "wait 4000\ntexts $D/%s-%d-breath.json\nkey return\n", tag, k);
         } else if (cJSON_GetObjectItemCaseSensitive(st, "feelings")) {
             add(sc, "key return\nkey 3\nwait 100\ntexts $D/%s-%d-felt.json\nkey return\n", tag, k);
         } else if (cJSON_GetObjectItemCaseSensitive(st, "choose")) {
             add(sc, "key %d\n", (opt < 6 ? opt : 0) + 1);
         } else {
-            add(sc, "key space\n");
+            add(sc, "key return\n");
         }
         add(sc, "wait 300\n");
     }
@@ -647,7 +717,7 @@ static void tipp_choice_by_keys_and_mouse_with_back(void)
     const char *dir = at_tmpdir(2);
     Script sc = {.n = 0};
     add(&sc, "wait 300\nkey return\nwait 300\n");
-    for (int i = 0; i < ci; i++) add(&sc, "key space\nwait 300\n");
+    for (int i = 0; i < ci; i++) add(&sc, "key return\nwait 300\n");
     add(&sc, "texts $D/choose.json\nshot $D/choose.png\n");
     add(&sc, "key right\nkey 5\nwait 300\ntexts $D/waits.json\n"); /* Next waits; no fifth option */
     add(&sc, "key 2\nwait 300\ntexts $D/second.json\n");
@@ -702,7 +772,7 @@ static void tipp_choice_by_keys_and_mouse_with_back(void)
     cJSON_Delete(t);
     sc.n = 0;
     add(&sc, "wait 300\nkey return\nwait 300\n");
-    for (int i = 0; i < ci; i++) add(&sc, "key space\nwait 300\n");
+    for (int i = 0; i < ci; i++) add(&sc, "key return\nwait 300\n");
     add(&sc, "click 400 12\nwait 300\ntexts $D/missed.json\n"); /* beside the options: nothing */
     add(&sc, "click %d %d\nwait 300\ntexts $D/clicked.json\n", x + w / 2, y + h / 2);
     CHECK_INT(at_run(dir, "mouse", dir, sc.s, "ground tipp"), 0);
@@ -734,7 +804,7 @@ static void the_feelings_step_fits_at_800x600_at_every_text_size(void)
         at_write_settings(dir, settings);
         Script sc = {.n = 0};
         add(&sc, "wait 300\n");
-        for (int i = 0; i < fi; i++) add(&sc, "key space\nwait 300\n");
+        for (int i = 0; i < fi; i++) add(&sc, "key return\nwait 300\n");
         add(&sc, "texts $D/feel.json\nshot $D/feel.png\n");
         CHECK_INT(at_run(dir, "feel", dir, sc.s, "ground name-it"), 0);
         cJSON *t = at_texts_of(dir, "feel");
@@ -779,6 +849,7 @@ int main(int argc, char **argv)
     }
     RUN(senses_shows_each_prompt_then_the_finish);
     RUN(timed_step_counts_down_and_moves_on_by_itself);
+    RUN(space_pauses_a_timed_step_and_never_skips_it);
     RUN(tipp_shows_its_caution_before_the_first_step);
     RUN(command_line_names_the_exercise_and_lists_them);
     RUN(back_returns_to_the_previous_prompt_and_esc_leaves);

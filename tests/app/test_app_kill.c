@@ -37,6 +37,8 @@ static void a_finished_practice_survives_a_kill_while_the_after_check_in_waits(v
     const char *dir = at_tmpdir(0);
     /* quick-calm: answer before, breathe its minute, then the after question waits. */
     const char *script = "key 6\nwait 64000\ntexts $D/asking.json\n" PARK;
+    /* A quick calm asks before it only with the setting on. */
+    at_write_settings(dir, "{" AT_INTROS_SEEN ", \"quick_calm_checkin\": true}");
     pid_t pid = at_spawn(dir, "ask", dir, script, "breathe quick-calm");
     int status = stop_at(pid, dir, "asking", SIGKILL);
     CHECK(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);

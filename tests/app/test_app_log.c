@@ -87,6 +87,8 @@ static void breathing_with_check_ins_lands_in_the_log_and_in_stats(void)
                          "key 7\nwait 2000\ntexts $D/ready.json\n"
                          "wait 62000\ntexts $D/after.json\n"
                          "key 3\nwait 400\ntexts $D/done.json\n";
+    /* A quick calm asks before it only when the setting says so (it is right now otherwise). */
+    at_write_settings(dir, "{" AT_INTROS_SEEN ", \"quick_calm_checkin\": true}");
     CHECK_INT(at_run(dir, "calm", dir, script, "breathe quick-calm"), 0);
     cJSON *t = at_texts_of(dir, "before");
     CHECK(at_texts_has(t, QUESTION));
@@ -500,10 +502,82 @@ static void unreadable_settings_are_kept_aside_and_the_menu_says_so(void)
     free(kept);
 }
 
+/* Quick calm means right now: no question before it, from the command line or from the menu
+ * (its tile, or Space); the question comes afterwards. Other practices still ask before. */
+static void a_quick_calm_starts_at_once_and_asks_only_afterwards(void)
+{
+    const char *dir = at_tmpdir(0);
+    const char *script = "wait 300\ntexts $D/start.json\n"
+                         "wait 64000\ntexts $D/after.json\n"
+                         "key 3\nwait 400\n";
+    CHECK_INT(at_run(dir, "now", dir, script, "breathe"), 0);
+    cJSON *t = at_texts_of(dir, "start");
+    CHECK(!at_texts_has(t, QUESTION));
+    CHECK(at_texts_has(t, "Get ready"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "after");
+    CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    cJSON *log = load_log(dir);
+    const cJSON *r = cJSON_GetArrayItem(log, 0);
+    CHECK_STR(str(r, "content"), "quick-calm");
+    CHECK_INT(num(r, "before"), -999);
+    CHECK_INT(num(rating_of(log, str(r, "id")), "after"), 3);
+    cJSON_Delete(log);
+
+    /* Space on the menu: straight into the breathing. */
+    const char *dir2 = at_tmpdir(1);
+    CHECK_INT(at_run(dir2, "space", dir2, "wait 300\nkey space\nwait 500\ntexts $D/s.json\n", ""), 0);
+    t = at_texts_of(dir2, "s");
+    CHECK(!at_texts_has(t, QUESTION));
+    CHECK(at_texts_has(t, "Get ready"));
+    cJSON_Delete(t);
+
+    /* Box breathing still asks first. */
+    const char *dir3 = at_tmpdir(2);
+    CHECK_INT(at_run(dir3, "box", dir3, "wait 300\ntexts $D/b.json\n", "breathe box"), 0);
+    t = at_texts_of(dir3, "b");
+    CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+}
+
+/* Esc goes back, never forward: on the question before a practice it returns to the menu with
+ * nothing started or recorded; S (or Skip) skips the question and starts it. */
+static void esc_on_the_question_before_goes_back_and_s_skips(void)
+{
+    const char *dir = at_tmpdir(0);
+    const char *script = "wait 300\ntexts $D/q.json\nkey Escape\nwait 500\ntexts $D/back.json\n"
+                         "wait 5000\ntexts $D/later.json\n";
+    CHECK_INT(at_run(dir, "esc", dir, script, "breathe box"), 0);
+    cJSON *t = at_texts_of(dir, "q");
+    CHECK(at_texts_has(t, QUESTION));
+    CHECK(at_texts_contains(t, "Esc back"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "back");
+    CHECK(!at_texts_has(t, QUESTION));
+    CHECK(!at_texts_has(t, "Get ready"));
+    CHECK(at_texts_has(t, "Take a breath. What would help right now?")); /* the menu */
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "later");
+    CHECK(!at_texts_has(t, "Breathe in"));
+    cJSON_Delete(t);
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 0);
+    cJSON_Delete(log);
+
+    const char *dir2 = at_tmpdir(1);
+    CHECK_INT(at_run(dir2, "skip", dir2, "wait 300\nkey s\nwait 500\ntexts $D/s.json\n", "breathe box"), 0);
+    t = at_texts_of(dir2, "s");
+    CHECK(at_texts_has(t, "Get ready"));
+    cJSON_Delete(t);
+}
+
 int main(int argc, char **argv)
 {
     at_init(argc, argv);
     RUN(breathing_with_check_ins_lands_in_the_log_and_in_stats);
+    RUN(a_quick_calm_starts_at_once_and_asks_only_afterwards);
+    RUN(esc_on_the_question_before_goes_back_and_s_skips);
     RUN(leaving_early_is_recorded_as_not_completed);
     RUN(check_ins_turned_off_skip_the_questions);
     RUN(export_and_import_round_trip_without_duplicates);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "apptest.h"
 #include "check.h"
@@ -64,6 +65,9 @@ static void check_ins_turned_off_in_settings_are_not_asked(void)
                          "key Escape\nwait 400\ntexts $D/menu.json\n"
                          "key Space\nwait 500\ntexts $D/start.json\n"
                          "wait 63000\ntexts $D/end.json\n";
+    /* The quick calm would ask before it too, were check-ins on. */
+    mkdir(data, 0700);
+    at_write_settings(data, "{" AT_INTROS_SEEN ", \"quick_calm_checkin\": true}");
     CHECK_INT(at_run(dir, "off", data, script, ""), 0);
     cJSON *t = at_texts_of(dir, "screen");
     CHECK(at_texts_has(t, "Settings"));

@@ -44,8 +44,18 @@ static void a_couple_is_never_asked_and_ratings_stay_in_range(void)
     CHECK_INT(rating_valid(-3), RATING_NONE);
 }
 
+static void a_quick_calm_asks_only_afterwards_unless_the_setting_asks_before(void)
+{
+    CHECK(!rating_before_wanted(true, RATING_QUICK_CALM_ID, false));
+    CHECK(rating_before_wanted(true, RATING_QUICK_CALM_ID, true));
+    CHECK(rating_before_wanted(true, "box", false));
+    CHECK(rating_before_wanted(true, NULL, false));
+    CHECK(rating_before_wanted(false, RATING_QUICK_CALM_ID, false)); /* only the breathing one */
+}
+
 int main(void)
 {
+    RUN(a_quick_calm_asks_only_afterwards_unless_the_setting_asks_before);
     RUN(a_recent_after_answer_is_the_next_before);
     RUN(a_skipped_after_answer_is_not_reused);
     RUN(the_after_question_needs_twenty_seconds_or_the_end);

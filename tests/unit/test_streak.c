@@ -678,8 +678,30 @@ static void stats_total_chart_and_rate(void)
     log_free(&l);
 }
 
+static void the_week_is_said_in_plain_words_never_six_of_five(void)
+{
+    StreakInfo k = {0};
+    char buf[96];
+    k.week_goal = 5;
+    k.week_days = 3;
+    stats_week_words(&k, buf, sizeof buf);
+    CHECK_STR(buf, "3 of 5 days");
+    k.week_days = 5;
+    k.week_goal_reached = true;
+    stats_week_words(&k, buf, sizeof buf);
+    CHECK_STR(buf, "5 days this week, goal reached");
+    k.week_days = 6;
+    stats_week_words(&k, buf, sizeof buf);
+    CHECK_STR(buf, "6 days this week, goal reached");
+    k.week_goal = 1;
+    k.week_days = 1;
+    stats_week_words(&k, buf, sizeof buf);
+    CHECK_STR(buf, "1 day this week, goal reached");
+}
+
 int main(void)
 {
+    RUN(the_week_is_said_in_plain_words_never_six_of_five);
     RUN(dates_are_strict_and_calendar_exact);
     RUN(a_practice_counts_after_a_minute_or_when_completed);
     RUN(the_day_starts_at_the_day_start_hour);

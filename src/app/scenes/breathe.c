@@ -486,7 +486,7 @@ static void breathe_render(App *a, void *s)
         text_draw(a, TEXT_SMALL, "When your mind wanders, gently come back to it.", a->w / 2,
                   words_y + text_line(a, TEXT_BODY) * 3 / 2, ALIGN_CENTER, t->muted, text_measure(a));
     } else {
-        b->figure = draw_breath_figure(a, &b->st, p, cx, cy, rmax);
+        b->figure = draw_breath_figure_dim(a, &b->st, p, cx, cy, rmax, b->timer.paused);
         if (b->st.getting_ready) {
             SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
             text_draw(a, TEXT_SMALL,

@@ -1,5 +1,7 @@
 /* The check-in before and after a practice: "How stirred up do you feel right now?", answered
- * with one keypress (0-9, T for 10) or one click, or skipped (S, Esc). */
+ * with one keypress (0-9, T for 10) or one click, or skipped (S, a click on Skip). Esc goes
+ * back: before a practice, to where the person came from, with nothing started or recorded;
+ * after one, on (the practice is saved already). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -57,7 +59,13 @@ static void checkin_event(App *a, void *s, const SDL_Event *e)
         else if (k >= SDLK_KP_1 && k <= SDLK_KP_9) answer(a, c, (int)(k - SDLK_KP_1) + 1);
         else if (k == SDLK_KP_0) answer(a, c, 0);
         else if (k == SDLK_t) answer(a, c, 10);
-        else if (k == SDLK_s || k == SDLK_ESCAPE) answer(a, c, PRACTICE_NO_RATING);
+        else if (k == SDLK_s || (k == SDLK_ESCAPE && c->after)) answer(a, c, PRACTICE_NO_RATING);
+        else if (k == SDLK_ESCAPE) {
+            /* Back, never forward: the practice is not started (checkin_free frees it). */
+            c->done = true;
+            practice_cancel(a);
+            scene_pop(a);
+        }
         else if (k == SDLK_LEFT || k == SDLK_RIGHT) {
             /* The first arrow lands in the middle: no end of the scale is suggested. */
             if (c->focus < 0) c->focus = 5;
@@ -128,7 +136,7 @@ static void checkin_render(App *a, void *s)
     y += r.h + a->h / 14;
     static const char *const labels[1] = {"Skip"};
     ui_buttons_render(a, &c->skip, labels, y);
-    ui_hints(a, "Press 0-9, or T for 10", "S or Esc to skip");
+    ui_hints(a, "Press 0-9, or T for 10", c->after ? "S or Esc to skip" : "S skip   Esc back");
 }
 
 static void checkin_free(App *a, void *s)

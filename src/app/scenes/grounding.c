@@ -303,8 +303,19 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
         }
         if (feelings && feelings_key(a, g, k)) return;
         if (choose && choose_key(a, g, k)) return;
+        if (k == SDLK_SPACE && !feelings && !choose) {
+            /* Space pauses and resumes, as in every practice; it never moves on. */
+            g->user_paused = !g->user_paused;
+            if (g->user_paused) ground_run_pause(&g->run, a->now);
+            else ground_run_resume(&g->run, a->now);
+            return;
+        }
+        if (g->user_paused && (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_RIGHT || k == SDLK_LEFT)) {
+            /* Going on (or back) while paused carries on from there. */
+            g->user_paused = false;
+            ground_run_resume(&g->run, a->now);
+        }
         switch (k) {
-        case SDLK_SPACE:
         case SDLK_RETURN:
         case SDLK_KP_ENTER:
         case SDLK_RIGHT: do_act(a, g, ACT_NEXT); break;
@@ -315,10 +326,23 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
     }
     int b = ui_buttons_event(a, &g->buttons, e);
     if (b >= 0 && b < g->buttons.count) {
+        if (g->user_paused) {
+            g->user_paused = false;
+            ground_run_resume(&g->run, a->now);
+        }
         do_act(a, g, g->acts[b]);
         return;
     }
     if (!running) return;
+    if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT && !g->user_paused &&
+        ground_run_kind(&g->run) == GROUND_STEP_COUNT) {
+        SDL_Point p = window_mouse(a, e->button.x, e->button.y);
+        if (SDL_PointInRect(&p, &g->counter)) {
+            do_act(a, g, ACT_NEXT); /* a click on the circles counts, as Enter does */
+            a->dirty = true;
+            return;
+        }
+    }
     if (choose && e->type == SDL_MOUSEMOTION) {
         int h = ui_hit(g->opt_rect, g->nopts, window_mouse(a, e->motion.x, e->motion.y));
         if (h != g->opt_hover) a->dirty = true;
@@ -394,7 +418,7 @@ static void ground_covered(App *a, void *s, bool covered)
 {
     GroundScene *g = s;
     if (covered) ground_run_pause(&g->run, a->now);
-    else ground_run_resume(&g->run, a->now);
+    else if (!g->user_paused) ground_run_resume(&g->run, a->now); /* a pause of one's own stays */
 }
 
 static void ground_render(App *a, void *s) { grounding_view_render(a, s); }

@@ -40,6 +40,10 @@ typedef struct GroundScene {
     /* Where the breathing figure of an interlude may draw, and on which step (-1 none). */
     Damage figure;
     int figure_step;
+    /* Paused with Space (apart from the pause while help or a note lies over it). */
+    bool user_paused;
+    /* Where the marks of a count step were drawn: a click there counts. */
+    SDL_Rect counter;
 } GroundScene;
 
 static inline int grounding_nnotes(const GroundScene *g)

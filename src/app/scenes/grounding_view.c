@@ -100,7 +100,10 @@ static void draw_marks(App *a, GroundScene *g, const GroundStep *st, int cy)
     }
     char buf[32];
     snprintf(buf, sizeof buf, "%d of %d", marks, st->count);
-    text_draw(a, TEXT_SMALL, buf, a->w / 2, cy + (int)(r * 1.8f), ALIGN_CENTER, t->muted, 0);
+    SDL_Rect tr = text_draw(a, TEXT_SMALL, buf, a->w / 2, cy + (int)(r * 1.8f), ALIGN_CENTER, t->muted, 0);
+    /* The whole row and its count answer a click. */
+    int left = (int)(x0 - r * 1.5f), right = (int)(x0 + gap * (float)(st->count - 1) + r * 1.5f);
+    g->counter = (SDL_Rect){left, (int)(cy - r * 1.5f), right - left, tr.y + tr.h - (int)(cy - r * 1.5f)};
 }
 
 static int marks_height(App *a) { return (int)(a->h * 0.03f * 3.8f) + text_line(a, TEXT_SMALL); }
@@ -413,7 +416,7 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     float rmax = room / 2.0f / 1.08f;
     if (rmax > a->h * 0.2f) rmax = a->h * 0.2f;
     float cy = (float)(y + words_y) / 2.0f;
-    g->figure = draw_breath_figure(a, &bs, p, a->w / 2.0f, cy, rmax);
+    g->figure = draw_breath_figure_dim(a, &bs, p, a->w / 2.0f, cy, rmax, g->user_paused);
     g->figure_step = ground_run_step_index(&g->run);
     const char *words = bs.getting_ready ? "Get ready" : breath_kind_words(bs.phase.kind);
     text_draw(a, TEXT_DISPLAY, words, a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
@@ -501,13 +504,20 @@ static void render_step(App *a, GroundScene *g)
     bool picks = kind == GROUND_STEP_FEELINGS || kind == GROUND_STEP_CHOOSE;
     g->buttons.focus = !picks || g->zone == ZONE_BUTTONS ? n - 1 : -1;
     render_buttons(a, g, labels, acts, n, by);
-    char hint[96];
-    snprintf(hint, sizeof hint, "%s%s   Esc leave", !first ? "Backspace back   " : "",
-             st->note ? "Tab note" : "");
+    char hint[128];
     char choose_hint[64];
     snprintf(choose_hint, sizeof choose_hint, "1-%d or Up/Down and Enter choose", st->noptions);
+    if (kind != GROUND_STEP_COUNT) g->counter = (SDL_Rect){0, 0, 0, 0};
+    if (g->user_paused) {
+        int m = a->h / 30;
+        text_draw(a, TEXT_BODY, "Paused", a->w / 2, m + text_line(a, TEXT_SMALL), ALIGN_CENTER, t->text, 0);
+    }
+    bool pausable = kind != GROUND_STEP_FEELINGS && kind != GROUND_STEP_CHOOSE;
+    snprintf(hint, sizeof hint, "%s%s%s   Esc leave", !pausable ? "" : g->user_paused ? "Space resume   " : "Space pause   ",
+             !first ? "Backspace back   " : "", st->note ? "Tab note" : "");
     ui_hints(a, kind == GROUND_STEP_FEELINGS ? "Arrows and Enter choose   1-5 how strong"
                 : kind == GROUND_STEP_CHOOSE ? choose_hint
+                : kind == GROUND_STEP_COUNT  ? "Enter or click a circle to count"
                 : audio_muted(a)             ? "Sound off (M)"
                                              : "Sound on (M)",
              hint);

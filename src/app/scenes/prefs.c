@@ -16,6 +16,8 @@ typedef enum {
     ROW_GOAL,
     ROW_TEXT_SIZE,
     ROW_REGION,
+    ROW_THEME,
+    ROW_QUICK_CHECKIN,
     ROW_MOTION,
     ROW_REMINDERS, /* opens the Reminders screen */
     ROW_COUNT /* the data folder row follows, outside the focusable list */
@@ -28,6 +30,8 @@ static const UiItem ROWS[ROW_COUNT] = {
     {"Weekly goal", NULL},
     {"Text size", NULL},
     {"Help lines for", NULL},
+    {"Theme", NULL},
+    {"Ask before a quick calm", NULL},
     {"Reduced motion", NULL},
     {"Reminders", NULL},
 };
@@ -39,6 +43,8 @@ static const char *const ABOUT[ROW_COUNT] = {
     "Days a week you'd like to practise. Shown as progress, never as failure.",
     "Larger or smaller words on every screen.",
     "Which country's crisis and abuse lines Help shows first. Enter shows every region.",
+    "Dark, light, or high contrast (the strongest difference between words and background).",
+    "A quick calm starts at once and asks how you feel only afterwards. On: ask before too.",
     "Less movement on screen: the breathing circle keeps its size and brightens instead.",
     "A gentle nudge to breathe at the times you choose. Off unless you turn it on.",
 };
@@ -93,6 +99,11 @@ static void change(App *a, Row row, int dir, bool wrap)
         break;
     }
     case ROW_MOTION: s->reduced_motion = !s->reduced_motion; break;
+    case ROW_THEME:
+        s->theme = (SettingsTheme)step((int)s->theme, dir, 0, SETTINGS_THEME_COUNT - 1, true);
+        theme_apply(a); /* every screen, from the next frame */
+        break;
+    case ROW_QUICK_CHECKIN: s->quick_calm_checkin = !s->quick_calm_checkin; break;
     case ROW_REGION: {
         /* From the system's, through every region, to "everywhere else" (ZZ) and round. */
         const Resources *r = &a->content.res;
@@ -122,6 +133,12 @@ static void value_text(const App *a, Row row, char *buf, size_t n)
     case ROW_GOAL: snprintf(buf, n, "%d day%s", s->weekly_goal, s->weekly_goal == 1 ? "" : "s"); break;
     case ROW_TEXT_SIZE: snprintf(buf, n, "%d%%", (int)(TEXT_SIZES[size_index(a)] * 100 + 0.5)); break;
     case ROW_MOTION: snprintf(buf, n, "%s", s->reduced_motion ? "On" : "Off"); break;
+    case ROW_THEME: {
+        static const char *const NAMES[SETTINGS_THEME_COUNT] = {"Dark", "Light", "High contrast"};
+        snprintf(buf, n, "%s", (unsigned)s->theme < SETTINGS_THEME_COUNT ? NAMES[s->theme] : NAMES[0]);
+        break;
+    }
+    case ROW_QUICK_CHECKIN: snprintf(buf, n, "%s", s->quick_calm_checkin ? "On" : "Off"); break;
     case ROW_REGION: {
         const HelpRegion *g = help_region(a);
         snprintf(buf, n, "%s%s", g ? g->name : "?", s->region[0] ? "" : " (automatic)");

@@ -126,7 +126,10 @@ static void draw_tiles(App *a, StatsScene *s, int x, int y, int w, int h, int ga
 
     /* This week against the goal: a bar that fills, never a warning. */
     r = panel(a, x + 3 * (tw + gap), y, tw, h);
-    snprintf(buf, sizeof buf, "%d of %d days", k->week_days, k->week_goal);
+    /* Plain words: "3 of 5 days", or once reached "6 days" over "This week, goal reached". */
+    bool reached = k->week_goal_reached || k->week_days >= k->week_goal;
+    if (reached) snprintf(buf, sizeof buf, "%d day%s", k->week_days, k->week_days == 1 ? "" : "s");
+    else snprintf(buf, sizeof buf, "%d of %d days", k->week_days, k->week_goal);
     int th = text_line(a, TEXT_TITLE);
     int bar_h = a->h / 90 + 2;
     int space = a->h / 90;
@@ -142,7 +145,7 @@ static void draw_tiles(App *a, StatsScene *s, int x, int y, int w, int h, int ga
         if (fill.w < bar_h) fill.w = bar_h;
         draw_rrect(a, fill, bar_h / 2, t->step[0]);
     }
-    text_draw(a, TEXT_SMALL, k->week_goal_reached ? "This week: goal reached" : "This week", r.x + r.w / 2,
+    text_draw(a, TEXT_SMALL, reached ? "This week, goal reached" : "This week", r.x + r.w / 2,
               bar.y + bar.h + a->h / 80, ALIGN_CENTER, t->muted, 0);
 }
 

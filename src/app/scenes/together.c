@@ -133,7 +133,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         int slot = card_choice_event(a, &c->choice, e);
         if (slot >= 0 && couple_choose(c->r, slot)) {
             card_choice_reset(&c->choice);
-            c->reveal_btn = (UiButtons){.count = 2, .focus = 1, .hover = -1};
+            c->reveal_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1}; /* Enter: talk it through */
             scene_fade(a);
         }
         break;
@@ -152,6 +152,10 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         const LearnScreen *read = together_learn(a, c);
         if (is_key(e, SDLK_t)) {
             talk_begin(a, c);
+            break;
+        }
+        if (is_key(e, SDLK_n)) { /* the second button, by its key */
+            couple_next_card(a, c);
             break;
         }
         if (read && is_key(e, SDLK_l)) {
@@ -265,7 +269,7 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
     }
     c->level = level;
     card_choice_reset(&c->choice);
-    c->reveal_btn = (UiButtons){.count = 2, .focus = 1, .hover = -1};
+    c->reveal_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1}; /* Enter: talk it through */
     c->end_btn = (UiButtons){.count = 2, .hover = -1};
     c->cover_btn = (UiButtons){.count = 1, .focus = -1, .hover = -1};
     practice_begin_shared(a, PRACTICE_CARDS, level->id, &COUPLE, c);

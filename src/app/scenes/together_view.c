@@ -168,8 +168,10 @@ static void render_reveal(App *a, Couple *c)
     const char *labels[3] = {"Talk it through", last ? "Finish the round" : "Next card", link};
     c->reveal_btn.count = read ? 3 : 2;
     ui_buttons_render(a, &c->reveal_btn, labels, cards_buttons_y(a));
-    ui_hints(a, read ? "T talk it through   L read   Enter choose" : "T talk it through   Enter choose",
-             "Esc levels");
+    char hint[128];
+    snprintf(hint, sizeof hint, "%s   N %s%s", c->reveal_btn.focus == 0 ? "Enter or T talk it through" : "T talk it through",
+             last ? "finish the round" : "next card", read ? "   L read" : "");
+    ui_hints(a, hint, "Esc levels");
 }
 
 static void render_talk(App *a, Couple *c)
