@@ -79,6 +79,11 @@ typedef struct SceneVT {
     /* optional: another screen (help, a note) now lies over this one (true), or has gone
      * (false). Practices stop their clocks meanwhile, so nothing runs on unseen. */
     void (*covered)(App *a, void *s, bool covered);
+    /* optional: -1 nothing to pause now, 0 running, 1 paused: the control bar then offers
+     * Pause or Resume, which acts as Space does. */
+    int (*paused)(App *a, void *s);
+    /* The control bar's controls (UI_BAR_*); 0 is Help on the menu, Back and Help elsewhere. */
+    unsigned bar;
     bool overlay;                        /* drawn over the scene below it (help) */
     bool text_entry;                     /* typing goes to the scene: no single-key shortcuts */
 } SceneVT;
@@ -142,6 +147,15 @@ typedef struct TextRecord {
 } TextRecord;
 
 #define APP_UNSAVED_MAX 16
+
+/* Something the pointer can click in the last frame, with its accessible name. */
+typedef struct UiControl {
+    char label[48];
+    SDL_Rect rect; /* output pixels */
+    int action;    /* a control bar action (UiBarAction), or 0: the scene handles it */
+} UiControl;
+
+#define UI_CONTROLS_MAX 96
 
 /* The user's data and the practice under way (practice.c, practice.h). */
 typedef struct AppData {
@@ -218,6 +232,15 @@ struct App {
     int drawn_depth, drawn_w, drawn_h;
     bool drawn_steady;       /* it was complete and not fading */
     uint64_t partial_frames; /* of frame_no, how many were drawn in part */
+
+    /* Clickable controls of the top screen in the last whole frame (ui_control_add), the
+     * pointer (output pixels; -1, -1 outside the window) and the cursor shown over them. */
+    UiControl controls[UI_CONTROLS_MAX];
+    int ncontrols;
+    bool collect_controls; /* set while a whole frame is drawn */
+    SDL_Point mouse;
+    SDL_Cursor *cursor_hand, *cursor_arrow;
+    bool cursor_is_hand;
 
     /* Strings drawn in the last frame, for the scripted `texts` command. */
     TextRecord *texts;
@@ -375,5 +398,32 @@ void ui_buttons_render_in(App *a, UiButtons *b, const char *const *labels, int y
 int ui_buttons_height(App *a, UiButtons *b, const char *const *labels, int maxw);
 /* True if the event is a key press of the help key (F1 or '?'). */
 bool ui_is_help_key(const SDL_Event *e);
+
+/* ---- clickable controls and the control bar ---- */
+/* Records a clickable area of the frame being drawn under its accessible name (for the
+ * pointer's cursor and the scripted `texts`); the shared widgets record their own. */
+void ui_control_add(App *a, const char *label, SDL_Rect r);
+/* Index of the control under p in the last whole frame, or -1. */
+int ui_control_at(const App *a, SDL_Point p);
+/* The hand cursor over anything clickable, the arrow elsewhere: the one place that decides. */
+void ui_cursor_update(App *a);
+
+/* The control bar: Back (or Leave) and Pause/Resume in the top left corner, Help in the top
+ * right, on every screen (SceneVT.bar says which). Back or Leave acts as Esc does on that
+ * screen, Pause and Resume as Space; Help opens help. */
+enum {
+    UI_BAR_BACK = 1u << 0,
+    UI_BAR_LEAVE = 1u << 1,  /* Back, named Leave (a practice) */
+    UI_BAR_PAUSE = 1u << 2,  /* Pause/Resume, when SceneVT.paused says there is something to pause */
+    UI_BAR_HELP = 1u << 3,
+    UI_BAR_NONE = 1u << 4,   /* no controls at all */
+};
+typedef enum UiBarAction { UI_ACT_NONE, UI_ACT_BACK, UI_ACT_PAUSE, UI_ACT_HELP } UiBarAction;
+/* Draws the bar of scene sc (the top one) and records its controls. */
+void ui_bar_render(App *a, Scene *sc, bool bottom);
+/* The y just below the bar's controls: a scene's own corner text goes there. */
+int ui_bar_bottom(App *a);
+/* A pointer event on the bar: acts and returns true (the scene does not see it). */
+bool ui_bar_event(App *a, Scene *sc, const SDL_Event *e);
 
 #endif

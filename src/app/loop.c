@@ -23,7 +23,19 @@ void app_handle_event(App *a, const SDL_Event *e)
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) window_resized(a);
         else a->dirty = true;
+        if (e->window.event == SDL_WINDOWEVENT_LEAVE) {
+            a->mouse = (SDL_Point){-1, -1};
+            ui_cursor_update(a);
+        }
         return;
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (sc && ui_bar_event(a, sc, e)) { /* Back, Pause or Help: the scene never sees it */
+            scene_apply(a);
+            return;
+        }
+        break;
     case SDL_KEYDOWN:
         if (e->key.keysym.sym == SDLK_F11) {
             window_toggle_fullscreen(a);
@@ -106,6 +118,7 @@ static void render_clipped(App *a, SDL_Rect clip, bool background)
     if (background) draw_background(a);
     Scene *sc = scene_top(a);
     sc->vt->render(a, sc->s);
+    ui_bar_render(a, sc, a->depth == 1);
     SDL_RenderSetClipRect(a->ren, NULL);
 }
 
@@ -119,6 +132,8 @@ static void render_all(App *a)
 {
     text_frame_begin(a);
     draw_background(a);
+    a->ncontrols = 0;
+    a->collect_controls = true;
     int base = a->depth - 1;
     while (base > 0 && a->stack[base].vt->overlay) base--;
     for (int i = base < 0 ? 0 : base; i < a->depth; i++) {
@@ -128,9 +143,12 @@ static void render_all(App *a)
             SDL_SetRenderDrawColor(a->ren, dim.r, dim.g, dim.b, dim.a);
             SDL_RenderFillRect(a->ren, NULL);
             text_frame_begin(a); /* only the overlay's words are on screen to read */
+            a->ncontrols = 0;    /* and only its controls answer */
         }
         a->stack[i].vt->render(a, a->stack[i].s);
+        if (i == a->depth - 1) ui_bar_render(a, &a->stack[i], i == 0);
     }
+    a->collect_controls = false;
     if (scene_fading(a)) {
         float t = (float)(a->now - a->fade_start) / (float)a->theme.fade_ms;
         SDL_Color c = color_alpha(a->theme.bg, 1.0f - t);
@@ -188,6 +206,7 @@ void app_render(App *a)
     a->drawn_steady = !scene_fading(a);
     a->dirty = false;
     a->redraw_all = false;
+    ui_cursor_update(a); /* the controls under a still pointer may have changed */
 }
 
 int app_run(App *a)

@@ -409,6 +409,7 @@ int main(int argc, char **argv)
     a->theme = THEME_DARK;
     a->software = a->partial = -1; /* asked once the renderer exists */
     a->text_size = 1.0f;
+    a->mouse = (SDL_Point){-1, -1}; /* outside the window until it moves in */
     a->audio_muted_setting = g.mute;
     if (g.region) resources_code(g.region, a->region_arg);
     resources_locale_region(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), a->locale_region);
@@ -530,6 +531,8 @@ quit:
     rings_quit(a);
     if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
     free(a->bg_rows);
+    if (a->cursor_hand) SDL_FreeCursor(a->cursor_hand);
+    if (a->cursor_arrow) SDL_FreeCursor(a->cursor_arrow);
     if (a->ren) SDL_DestroyRenderer(a->ren);
     if (a->win) SDL_DestroyWindow(a->win);
     SDL_Quit();

@@ -1,5 +1,5 @@
 /* Scripted mode: a fake clock and a list of commands, for tests and reproducible runs.
- *   wait MS | key NAME | click X Y | type TEXT | shot PATH | texts PATH
+ *   wait MS | key NAME | click X Y | move X Y | wheel N | type TEXT | shot PATH | texts PATH
  * Frames run at 60 fps of fake time; nothing waits for real. */
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -93,6 +93,26 @@ static void push_click(App *a, int x, int y)
     SDL_PushEvent(&e);
 }
 
+static void push_move(App *a, int x, int y)
+{
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = SDL_GetWindowID(a->win);
+    e.motion.x = x;
+    e.motion.y = y;
+    SDL_PushEvent(&e);
+}
+
+static void push_wheel(App *a, int n)
+{
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.windowID = SDL_GetWindowID(a->win);
+    e.wheel.y = n;
+    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+    SDL_PushEvent(&e);
+}
+
 /* s must be well-formed UTF-8 (script_run checks): then a character boundary is never more
  * than 3 bytes back, and every event moves on. */
 static void push_text(App *a, const char *s)
@@ -158,6 +178,19 @@ static bool write_texts(App *a, const char *path, char *err, size_t errlen)
         cJSON_AddStringToObject(o, "color", col);
         cJSON_AddItemToArray(list, o);
     }
+    /* Then every control the pointer can click, by its accessible name. */
+    for (int i = 0; i < a->ncontrols; i++) {
+        const UiControl *c = &a->controls[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "text", c->label);
+        cJSON_AddStringToObject(o, "role", "button");
+        cJSON_AddNumberToObject(o, "x", (int)(c->rect.x / k));
+        cJSON_AddNumberToObject(o, "y", (int)(c->rect.y / k));
+        cJSON_AddNumberToObject(o, "w", (int)(c->rect.w / k));
+        cJSON_AddNumberToObject(o, "h", (int)(c->rect.h / k));
+        cJSON_AddItemToArray(list, o);
+    }
+    cJSON_AddStringToObject(root, "cursor", a->cursor_is_hand ? "hand" : "arrow");
     char *s = cJSON_Print(root);
     cJSON_Delete(root);
     FILE *f = fopen(path, "w");
@@ -234,6 +267,26 @@ int script_run(App *a, const char *path, uint64_t *now)
                 push_click(a, x, y);
                 frame(a, true);
             }
+        } else if (!strcmp(s, "move")) {
+            int x, y;
+            char extra;
+            if (sscanf(arg, "%d %d %c", &x, &y, &extra) != 2) {
+                snprintf(err, sizeof err, "move needs X Y, not \"%s\"", arg);
+                ok = false;
+            } else {
+                push_move(a, x, y);
+                frame(a, true);
+            }
+        } else if (!strcmp(s, "wheel")) {
+            int n;
+            char extra;
+            if (sscanf(arg, "%d %c", &n, &extra) != 1 || n < -100 || n > 100) {
+                snprintf(err, sizeof err, "wheel needs N, a whole number from -100 to 100, not \"%s\"", arg);
+                ok = false;
+            } else {
+                push_wheel(a, n);
+                frame(a, true);
+            }
         } else if (!strcmp(s, "type")) {
             size_t bad;
             if (!utf8_valid(arg, strlen(arg), &bad)) {
@@ -255,7 +308,7 @@ int script_run(App *a, const char *path, uint64_t *now)
                 SDL_RenderPresent(a->ren);
             }
         } else {
-            snprintf(err, sizeof err, "unknown command \"%s\" (expected wait, key, click, type, shot or texts)", s);
+            snprintf(err, sizeof err, "unknown command \"%s\" (expected wait, key, click, move, wheel, type, shot or texts)", s);
             ok = false;
         }
         if (!ok) {

@@ -109,7 +109,9 @@ static bool all_apart(const cJSON *texts)
         int ay = cJSON_GetObjectItemCaseSensitive(a, "y")->valueint;
         int aw = cJSON_GetObjectItemCaseSensitive(a, "w")->valueint;
         int ah = cJSON_GetObjectItemCaseSensitive(a, "h")->valueint;
+        if (str(a, "role")) continue; /* a control lies under its own label */
         for (b = a->next; b; b = b->next) {
+            if (str(b, "role")) continue;
             int bx = cJSON_GetObjectItemCaseSensitive(b, "x")->valueint;
             int by = cJSON_GetObjectItemCaseSensitive(b, "y")->valueint;
             int bw = cJSON_GetObjectItemCaseSensitive(b, "w")->valueint;

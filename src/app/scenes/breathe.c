@@ -476,7 +476,7 @@ static void breathe_render(App *a, void *s)
 
     text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int m = a->h / 30;
-    int top = m + text_line(a, TEXT_SMALL);
+    int top = ui_bar_bottom(a); /* under the control bar */
     const char *ready_words = a->data.settings.reduced_motion
                                   ? "Sit comfortably. Breathe in when the circle starts to brighten."
                                   : "Sit comfortably. Breathe in when the circle starts to grow.";
@@ -551,7 +551,16 @@ static void breathe_free(App *a, void *s)
     free(s);
 }
 
+static int breathe_paused(App *a, void *s)
+{
+    (void)a;
+    Breathe *b = s;
+    return b->done || b->caution ? -1 : b->timer.paused;
+}
+
 static const SceneVT BREATHE = {
+    .paused = breathe_paused,
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "breathe",
     .enter = breathe_enter,
     .event = breathe_event,

@@ -151,6 +151,7 @@ static int choice_layout(App *a, CardChoice *c, const DeckCard *card,
         SDL_Rect p = {x, y, w, h};
         if (draw) {
             c->rect[i] = p;
+            ui_control_add(a, resp[i]->text, p);
             bool focus = i == c->focus, hover = i == c->hover;
             int rad = a->h / 60;
             draw_rrect(a, p, rad, focus || hover ? t->surface_hi : t->surface);

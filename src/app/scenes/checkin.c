@@ -2,6 +2,7 @@
  * with one keypress (0-9, T for 10) or one click, or skipped (S, a click on Skip). Esc goes
  * back: before a practice, to where the person came from, with nothing started or recorded;
  * after one, on (the practice is saved already). */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "practice.h"
@@ -113,6 +114,9 @@ static void checkin_render(App *a, void *s)
     for (int i = 0; i < NCHIPS; i++) {
         SDL_Rect cr = {x0 + i * (size + gap), y, size, size};
         c->chip[i] = cr;
+        char name[8];
+        snprintf(name, sizeof name, "%d", i);
+        ui_control_add(a, name, cr);
         float ccx = cr.x + size / 2.0f, ccy = cr.y + size / 2.0f, rad = size / 2.0f;
         /* A thin ring from calm teal to warm sand: a scale, never a warning. */
         SDL_Color hue = color_mix(t->step[0], t->step[2], i / 10.0f);

@@ -442,6 +442,7 @@ static void ground_free(App *a, void *s)
 }
 
 static const SceneVT GROUND = {
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "ground",
     .enter = ground_enter,
     .event = ground_event,

@@ -54,7 +54,7 @@ static void render_buttons(App *a, GroundScene *g, const char *const *labels, co
 static void draw_progress(App *a, GroundScene *g)
 {
     const Theme *t = &a->theme;
-    int m = a->h / 30, top = m + text_line(a, TEXT_SMALL);
+    int m = a->h / 30, top = ui_bar_bottom(a); /* under Leave and Help */
     /* Only the steps on the chosen path count (ground.h). */
     int i = ground_run_step_number(&g->run, ground_run_step_index(&g->run)) - 1;
     int n = ground_run_step_total(&g->run);
@@ -206,6 +206,7 @@ static void draw_feelings(App *a, GroundScene *g, const GroundStep *st, const Ch
     int n = st->nfeelings;
     for (int i = 0; i < n; i++) {
         SDL_Rect r = g->chip_rect[i];
+        ui_control_add(a, st->feelings[i], r);
         bool focus = g->zone == ZONE_CHIPS && i == g->chip_focus, hover = i == g->chip_hover;
         SDL_Color fill = i == chosen ? t->step[0] : focus || hover ? t->surface_hi : t->surface;
         draw_rrect(a, r, ch / 2, fill);
@@ -225,6 +226,11 @@ static void draw_feelings(App *a, GroundScene *g, const GroundStep *st, const Ch
     for (int i = 0; i < GROUND_STRENGTH_MAX; i++) {
         SDL_Rect r = {sx + i * (d + sgap), y, d, d};
         g->strength_rect[i] = r;
+        if (chosen >= 0) { /* strength is chosen once a word is */
+            char name[24];
+            snprintf(name, sizeof name, "Strength %d", i + 1);
+            ui_control_add(a, name, r);
+        }
         float cx = r.x + d / 2.0f, cy = r.y + d / 2.0f;
         bool on = i < strength, focus = g->zone == ZONE_STRENGTH && i + 1 == g->strength_focus;
         bool hover = i == g->strength_hover;
@@ -282,6 +288,7 @@ static void draw_options(App *a, GroundScene *g, const GroundStep *st, TextRole 
     for (int i = 0; i < st->noptions; i++) {
         SDL_Rect r = {(a->w - w) / 2, y + i * (h + gap), w, h};
         g->opt_rect[i] = r;
+        ui_control_add(a, st->options[i].label, r);
         bool focus = g->zone == ZONE_OPTIONS && i == g->opt_focus, hover = i == g->opt_hover;
         SDL_Color fill = i == chosen ? t->step[0] : focus || hover ? t->surface_hi : t->surface;
         draw_rrect(a, r, h / 2, fill);
@@ -418,7 +425,7 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     if (shown > bs.cycles_total) shown = bs.cycles_total;
     snprintf(buf, sizeof buf, "Breath %llu of %llu", (unsigned long long)shown, (unsigned long long)bs.cycles_total);
     int m = a->h / 30;
-    text_draw(a, TEXT_SMALL, buf, a->w - m, m + text_line(a, TEXT_SMALL), ALIGN_RIGHT, t->muted, 0);
+    text_draw(a, TEXT_SMALL, buf, a->w - m, ui_bar_bottom(a), ALIGN_RIGHT, t->muted, 0);
 }
 
 static void render_step(App *a, GroundScene *g)
@@ -428,7 +435,7 @@ static void render_step(App *a, GroundScene *g)
     GroundStepKind kind = ground_run_kind(&g->run);
     int idx = ground_run_step_index(&g->run);
     draw_progress(a, g);
-    int top = a->h / 30 + 2 * text_line(a, TEXT_SMALL) + a->h / 30;
+    int top = ui_bar_bottom(a) + text_line(a, TEXT_SMALL) + a->h / 60; /* below the progress */
     int by = grounding_view_buttons_y(a);
     int bottom = by - a->h / 30;
     if (kind == GROUND_STEP_BREATHE) {

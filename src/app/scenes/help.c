@@ -208,6 +208,7 @@ const SceneVT SCENE_HELP = {
     .make = help_make,
     .event = help_event,
     .render = help_render,
+    .bar = UI_BAR_BACK, /* help itself */
     .overlay = true,
 };
 
@@ -282,6 +283,7 @@ static const SceneVT REGIONS = {
     .name = "regions",
     .event = regions_event,
     .render = regions_render,
+    .bar = UI_BAR_BACK, /* a step of help */
     .overlay = false,
 };
 

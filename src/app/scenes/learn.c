@@ -164,7 +164,8 @@ static void learn_render(App *a, void *s)
     /* Large text in a small window: the reading panel alone, the full width (Up/Down still
      * change the topic). */
     bool compact = text_line(a, TEXT_BODY) * 20 > a->h;
-    int y = compact ? a->h / 30 : ui_header(a, "Learn", "Short reads on the ideas behind the cards.");
+    int y = compact ? ui_bar_bottom(a) - a->h / 30 /* its words under Back and Help */
+                    : ui_header(a, "Learn", "Short reads on the ideas behind the cards.");
     if (c->nlearn == 0) {
         text_draw(a, TEXT_BODY, "No learning screens are installed.", a->w / 2, y, ALIGN_CENTER,
                   t->muted, text_measure(a));
@@ -221,7 +222,9 @@ static void learn_render(App *a, void *s)
         char where[64];
         snprintf(where, sizeof where, "Learn \u00b7 %d of %d \u00b7 Up/Down for another",
                  l->list.focus + 1, l->list.count);
-        ty += text_draw(a, TEXT_SMALL, where, x, ty, ALIGN_LEFT, t->muted, w).h;
+        /* On the control bar's row, between Back and Help. */
+        text_draw(a, TEXT_SMALL, where, a->w / 2, a->h / 30 + text_line(a, TEXT_SMALL) / 4,
+                  ALIGN_CENTER, t->muted, 0);
     }
     SDL_Rect r = text_draw(a, TEXT_TITLE, ls->title, x, ty, ALIGN_LEFT, t->text, w);
     ty += r.h + text_line(a, TEXT_SMALL) / 2;

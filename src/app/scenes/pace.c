@@ -185,7 +185,7 @@ static void render_breathing(App *a, Pace *p)
     int step = p->sweep.step;
     p->figure = draw_breath_figure(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
     text_draw(a, TEXT_SMALL, "Find your pace", a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
-    int m = a->h / 30, top = m + text_line(a, TEXT_SMALL);
+    int m = a->h / 30, top = ui_bar_bottom(a); /* under the control bar */
     snprintf(buf, sizeof buf, "Pace %d of %d  \u00b7  %.1f a minute", step + 1, PACE_STEPS, pace_rate(step));
     text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
     char left[32];
@@ -331,7 +331,16 @@ static void pace_free(App *a, void *s)
     free(s);
 }
 
+static int pace_paused(App *a, void *s)
+{
+    (void)a;
+    Pace *p = s;
+    return p->mode == MODE_BREATHING ? p->timer.paused : -1;
+}
+
 static const SceneVT PACE = {
+    .paused = pace_paused,
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "pace",
     .enter = pace_enter,
     .event = pace_event,

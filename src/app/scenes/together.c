@@ -139,6 +139,8 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         break;
     }
     case COUPLE_COVER:
+        c->cover_btn.count = 1;
+        ui_buttons_event(a, &c->cover_btn, e); /* its hover */
         if (is_enter(e) || is_key(e, SDLK_SPACE) ||
             (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT)) {
             couple_handed_over(c->r);
@@ -231,7 +233,18 @@ static void couple_free_scene(App *a, void *s)
     free(c);
 }
 
+/* The talk timer pauses (Space); its Leave ends the talk, as Esc does. */
+static int couple_paused(App *a, void *s)
+{
+    Couple *c = s;
+    if (couple_state(c->r) != COUPLE_TALK) return -1;
+    CoupleTalkView v = couple_talk_at(couple_talk(c->r), a->now);
+    return v.done || !v.timed ? -1 : v.paused;
+}
+
 static const SceneVT COUPLE = {
+    .paused = couple_paused,
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "cards-together",
     .enter = couple_enter,
     .event = couple_event,
@@ -258,5 +271,6 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
     card_choice_reset(&c->choice);
     c->reveal_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1}; /* Enter: talk it through */
     c->end_btn = (UiButtons){.count = 2, .hover = -1};
+    c->cover_btn = (UiButtons){.count = 1, .focus = -1, .hover = -1};
     practice_begin_shared(a, PRACTICE_CARDS, level->id, &COUPLE, c);
 }

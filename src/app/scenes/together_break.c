@@ -122,7 +122,16 @@ static void break_covered(App *a, void *s, bool covered)
     timer_hold(&b->timer, a->now, covered);
 }
 
+static int break_paused(App *a, void *s)
+{
+    (void)a;
+    Break *b = s;
+    return b->st.done ? -1 : b->timer.paused;
+}
+
 static const SceneVT BREAK = {
+    .paused = break_paused,
+    .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "flooding-break",
     .enter = break_enter,
     .event = break_event,

@@ -128,6 +128,7 @@ static void names_render(App *a, void *s)
         y += r.h + pad / 2;
         SDL_Rect f = {x, y, w, line + 2 * pad};
         n->rect[i] = f;
+        ui_control_add(a, LABEL[i], f);
         bool focus = n->focus == i;
         draw_rrect(a, f, a->h / 80, focus || n->hover == i ? t->surface_hi : t->surface);
         if (focus) draw_rrect_outline(a, f, a->h / 80, 2, t->focus);

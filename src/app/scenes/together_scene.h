@@ -14,6 +14,7 @@ typedef struct Couple {
     UiButtons talk_btn;   /* when the talk is done: Next card / Back to the card */
     UiButtons flood_btn;  /* while talking: We're flooded: take a break */
     UiButtons end_btn;    /* Another round / Menu */
+    UiButtons cover_btn;  /* Continue, on the hand-over (a click anywhere does too) */
     CoupleTalkView talk;  /* as of the last update */
     bool entered, recorded; /* on screen (clock running); handed to practice_end */
     AtTimer timer;

@@ -48,7 +48,11 @@ static void render_cover(App *a, Couple *c)
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h + a->h / 15;
     snprintf(buf, sizeof buf, "Press Enter when %s has the screen", b);
-    text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->text, text_measure(a));
+    r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->text, text_measure(a));
+    static const char *const label[1] = {"Continue"}; /* for the mouse: a click anywhere goes on */
+    c->cover_btn.count = 1;
+    c->cover_btn.focus = -1;
+    ui_buttons_render(a, &c->cover_btn, label, r.y + r.h + a->h / 30);
     ui_hints(a, NULL, "Esc levels");
 }
 
