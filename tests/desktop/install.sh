@@ -53,7 +53,7 @@ echo '{"checkins": false, "welcomed": true}' > "$data/settings.json"
 contains "$work/version.out" "content: $work/moved/share/attune/levels (installed)"
 "$a" --data-dir "$data" validate > "$work/validate.out" 2>&1 || fail "validate exited $?"
 contains "$work/validate.out" "Content folder: $work/moved/share/attune/levels (installed)"
-contains "$work/validate.out" "; 0 problems"
+contains "$work/validate.out" ": no problems"
 "$a" --data-dir "$data" list > "$work/list.out" || fail "list exited $?"
 contains "$work/list.out" "quick-calm"
 
