@@ -668,7 +668,8 @@ static bool on_member(void *ctx, const char *key, size_t klen, const char *v, si
         double x = cJSON_IsNumber(n) ? n->valuedouble : -1;
         cJSON_Delete(n);
         im->has_version = true;
-        if (x < 1 || x != (double)(long)x)
+        /* Compared as a double first: a huge or infinite number never meets a cast to long. */
+        if (x < 1 || x > 1e9 || x != (double)(long)x)
             problem(im, "attune_export: expected a format version (a whole number from 1)");
         else if (x > STORE_EXPORT_VERSION)
             problem(im, "attune_export: version %ld comes from a newer Attune; update first",

@@ -257,6 +257,12 @@ static void a_hostile_import_is_refused_quickly_with_a_few_messages(void)
     CHECK(!store_import(data, file, &res, &d));
     CHECK(any_msg(&d, "records: expected an array"));
     diag_free(&d);
+    /* A version no whole number can hold (found by fuzzing: 1e309 is infinite). */
+    const char *huge = "{\"attune_export\":1e309,\"records\":[]}";
+    st_write(file, huge, strlen(huge), "wb");
+    CHECK(!store_import(data, file, &res, &d));
+    CHECK(any_msg(&d, "attune_export: expected a format version"));
+    diag_free(&d);
 }
 
 /* An import onto a disk too small for it: nothing of it stays, the log is as it was. */
