@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "practice.h"
+#include "userdata.h"
 
 void app_handle_event(App *a, const SDL_Event *e)
 {
@@ -32,7 +32,7 @@ void app_handle_event(App *a, const SDL_Event *e)
             }
             if (e->key.keysym.sym == SDLK_m) {
                 audio_set_muted(a, !audio_muted(a));
-                settings_changed(a);
+                userdata_settings_changed(a);
                 a->dirty = true;
                 return;
             }
@@ -196,7 +196,7 @@ int app_run(App *a)
     app_log_first_frame();
     uint64_t frames = 0, t0 = a->now;
     audio_init(a);
-    practice_load_log(a); /* after the first frame: start-up stays fast */
+    userdata_load_log(a); /* after the first frame: start-up stays fast */
     bool was_animating = true;
     while (!a->quit) {
         SDL_Event e;

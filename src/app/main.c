@@ -11,10 +11,11 @@
 
 #include "app.h"
 #include "datacmd.h"
-#include "practice.h"
+#include "recording.h"
 #include "rings.h"
 #include "scenes.h"
 #include "script.h"
+#include "userdata.h"
 
 #ifndef ATTUNE_VERSION
 #define ATTUNE_VERSION "0.0.0"
@@ -270,7 +271,7 @@ int main(int argc, char **argv)
         }
     }
 
-    practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    userdata_load_settings(a, g.mute); /* text size and sound apply to the first frame */
     if (!window_open(a, g.win_w, g.win_h, g.fullscreen)) {
         rc = 1;
         goto quit;
@@ -280,12 +281,12 @@ int main(int argc, char **argv)
     if (pattern) breathe_push(a, pattern, g.minutes ? g.minutes : pattern->minutes);
     if (!strcmp(cmd, "ground")) {
         /* The picker stays under an exercise, so Esc goes back to the list. */
-        ground_picker_push(a, exercise ? exercise->id : NULL);
-        if (exercise) ground_push(a, exercise);
+        grounding_picker_push(a, exercise ? exercise->id : NULL);
+        if (exercise) grounding_push(a, exercise);
     }
     if (!strcmp(cmd, "cards")) {
         /* The picker stays under a round, so Esc from a card goes back to the levels. */
-        if (g.couple) couple_names_push(a, level ? level->id : NULL);
+        if (g.couple) together_names_push(a, level ? level->id : NULL);
         else {
             cards_picker_push(a, level ? level->id : NULL, NULL);
             if (level) cards_round_push(a, level);
@@ -295,7 +296,8 @@ int main(int argc, char **argv)
 quit:
     a->quit = true; /* scenes freed now are closing with the app: practices save at once */
     scene_free_all(a);
-    practice_quit(a);
+    recording_quit(a);
+    userdata_quit(a);
     audio_quit(a);
     text_quit(a);
     rings_quit(a);

@@ -11,8 +11,8 @@
 
 #include "app.h"
 #include "attune/png.h"
-#include "practice.h"
 #include "script.h"
+#include "userdata.h"
 
 static void pump(App *a)
 {
@@ -178,7 +178,7 @@ int script_run(App *a, const char *path, uint64_t *now)
     a->now = *now;
     frame(a, true);
     audio_init(a);
-    practice_load_log(a); /* after the first frame, as in app_run */
+    userdata_load_log(a); /* after the first frame, as in app_run */
     char line[2048], err[512];
     int lineno = 0, rc = 0;
     while (fgets(line, sizeof line, f)) {

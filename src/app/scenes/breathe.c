@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "app.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
+#include "userdata.h"
 
 #define READY_MS 3000u
 
@@ -66,7 +67,7 @@ static void picker_event(App *a, void *s, const SDL_Event *e)
         Settings *st = &a->data.settings;
         snprintf(st->last_pattern, sizeof st->last_pattern, "%s", a->content.patterns[i].id);
         st->last_minutes = MINUTES[p->len.focus];
-        practice_save_settings(a);
+        userdata_save_settings(a);
         breathe_push(a, &a->content.patterns[i], MINUTES[p->len.focus]);
     }
 }
@@ -146,11 +147,11 @@ typedef struct Breathe {
     BreathSession sess;
     int minutes;
     AtTimer timer;
-    BreathCues cues;    /* which step's cue has played */
+    FigureCues cues;    /* which step's cue has played */
     bool done;
     BreathSessionState st;
     UiButtons end_buttons;
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
     Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
 } Breathe;
 
@@ -160,7 +161,7 @@ static void breathe_record(App *a, Breathe *b, bool completed)
     if (!b->entered || b->recorded) return;
     b->recorded = true;
     BreathSessionState st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
-    practice_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
+    recording_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
 }
 
 static void breathe_update(App *a, void *s)
@@ -176,7 +177,7 @@ static void breathe_update(App *a, void *s)
         a->dirty = true;
         return;
     }
-    breath_cues_play(a, &b->cues, &b->st, b->sess.pattern);
+    figure_cues_play(a, &b->cues, &b->st, b->sess.pattern);
 }
 
 static bool breathe_animating(App *a, void *s)
@@ -254,7 +255,7 @@ static void breathe_render(App *a, void *s)
         return;
     }
 
-    b->figure = draw_breath_figure(a, &b->st, p, cx, cy, rmax);
+    b->figure = figure_draw(a, &b->st, p, cx, cy, rmax);
     text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     if (b->st.getting_ready) {
@@ -330,5 +331,5 @@ void breathe_push(App *a, const BreathPattern *p, int minutes)
     b->cues.last_step = -1;
     b->end_buttons = (UiButtons){.count = 2, .hover = -1};
     b->st = breath_session_at(&b->sess, 0);
-    practice_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
+    recording_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
 }

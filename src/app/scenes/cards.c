@@ -7,8 +7,9 @@
 
 #include "attune/couple.h"
 #include "cards_view.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
+#include "userdata.h"
 
 #define MIDDOT " \u00b7 "
 
@@ -42,7 +43,7 @@ static void picker_start(App *a, Picker *p, int i)
 {
     if (i < 0 || i >= a->content.nlevels) return;
     const DeckLevel *l = &a->content.levels[i];
-    if (p->couple) couple_round_push(a, l, p->names[0], p->names[1]);
+    if (p->couple) together_push(a, l, p->names[0], p->names[1]);
     else cards_round_push(a, l);
 }
 
@@ -181,7 +182,7 @@ typedef struct Round {
     UiButtons next;
     bool next_shown; /* the reveal had room for its button */
     UiButtons end;
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
     AtTimer timer;
 } Round;
 
@@ -196,12 +197,12 @@ static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r
         if (pk.card && pk.response >= 0) cards[n++] = pk.card;
     }
     if (n == 0) { /* left before answering anything: nothing was practised */
-        practice_cancel(a);
+        recording_cancel(a);
         return;
     }
     if (levels_add(&a->data.seen_cards, &a->data.settings, level, cards, n, deck_round_score(r)))
-        practice_save_settings(a);
-    practice_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
+        userdata_save_settings(a);
+    recording_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 
 static void round_record(App *a, Round *rd)
@@ -507,5 +508,5 @@ void cards_round_push(App *a, const DeckLevel *level)
     card_choice_reset(&rd->choice);
     rd->next = (UiButtons){.count = 1, .hover = -1};
     rd->end = (UiButtons){.count = 2, .hover = -1};
-    practice_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
+    recording_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
 }

@@ -2,7 +2,7 @@
  * with one keypress (0-9, T for 10) or one click, or skipped (S, Esc). */
 #include <stdlib.h>
 
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
 
 #define NCHIPS 11
@@ -23,9 +23,9 @@ static void answer(App *a, CheckIn *c, int rating)
     c->done = true;
     if (c->after) {
         scene_pop(a);
-        practice_rated_after(a, rating); /* may push a notice: it lands above what is below */
+        recording_rated_after(a, rating); /* may push a notice: it lands above what is below */
     } else {
-        practice_rated_before(a, rating);
+        recording_rated_before(a, rating);
         scene_replace(a, c->next_vt, c->next);
         c->next = NULL;
     }
@@ -125,8 +125,8 @@ static void checkin_free(App *a, void *s)
     CheckIn *c = s;
     if (!c->done) {
         /* The app is closing with the question up. */
-        if (c->after) practice_rated_after(a, PRACTICE_NO_RATING);
-        else practice_cancel(a);
+        if (c->after) recording_rated_after(a, PRACTICE_NO_RATING);
+        else recording_cancel(a);
     }
     if (c->next) {
         if (c->next_vt->free) c->next_vt->free(a, c->next);

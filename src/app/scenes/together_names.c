@@ -20,7 +20,7 @@ static void names_continue(App *a, Names *n)
     const char *names[2] = {n->name[0], n->name[1]};
     const DeckLevel *l = levels_find(&a->content, n->level_id);
     cards_picker_push(a, l ? l->id : NULL, names);
-    if (l) couple_round_push(a, l, names[0], names[1]);
+    if (l) together_push(a, l, names[0], names[1]);
 }
 
 /* UTF-8 sequence length from its lead byte (1 for anything unexpected). */
@@ -164,7 +164,7 @@ static const SceneVT NAMES = {
     .text_entry = true,
 };
 
-void couple_names_push(App *a, const char *level_id)
+void together_names_push(App *a, const char *level_id)
 {
     Names *n = calloc(1, sizeof *n);
     if (!n) return;

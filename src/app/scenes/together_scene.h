@@ -14,7 +14,7 @@ typedef struct Couple {
     UiButtons talk_btn;   /* when the talk is done: Next card / Back to the card */
     UiButtons end_btn;    /* Another round / Menu */
     CoupleTalkView talk;  /* as of the last update */
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
     AtTimer timer;
 } Couple;
 

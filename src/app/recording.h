@@ -1,39 +1,39 @@
-/* Recording a practice: the one pair of calls every practice screen uses, the check-ins around
- * it, and the user's data (settings and practice log) held by the app.
+/* Recording a practice: the one pair of calls every practice screen uses, and the check-ins
+ * around it.
  *
  * How a practice screen uses it (three lines):
  *
  *     // 1. where it used to scene_push(a, &MY_SCENE, state):
- *     practice_begin(a, PRACTICE_GROUNDING, exercise->id, &MY_SCENE, state);
+ *     recording_begin(a, PRACTICE_GROUNDING, exercise->id, &MY_SCENE, state);
  *     // 2. in MY_SCENE's .enter (called when the scene really appears): start its clock
  *     timer_start(&s->timer, a->now);
  *     // 3. when it finishes, or the user leaves early (Esc), exactly once, then pop or stay:
- *     practice_end(a, timer_elapsed(&s->timer, a->now), completed, steps_done, NULL, NULL);
+ *     recording_end(a, timer_elapsed(&s->timer, a->now), completed, steps_done, NULL, NULL);
  *
- * and in MY_SCENE's .free, if practice_end was never called but .enter was (the window was
- * closed mid-practice), call practice_end too: it then saves at once, with no check-in.
+ * and in MY_SCENE's .free, if recording_end was never called but .enter was (the window was
+ * closed mid-practice), call recording_end too: it then saves at once, with no check-in.
  *
  * The flow:
- *  - practice_begin opens a record (kind, content id, start: the app clock's wall time, fake in
+ *  - recording_begin opens a record (kind, content id, start: the app clock's wall time, fake in
  *    scripted mode, from --now when given) and, when check-ins are on, shows the "before" check-in first; the practice
  *    scene is pushed (replacing the check-in) once it is answered or skipped, so its clock never
  *    runs while the question is up. With check-ins off, the scene is pushed at once. If an
  *    "after" rating was given less than RATING_REUSE_MS ago (rating.h) ("Breathe again"), it is used as
  *    this practice's "before" and the question is not asked twice in a row.
- *  - From that call on, practice_begin owns `state`: if the app closes during the before
+ *  - From that call on, recording_begin owns `state`: if the app closes during the before
  *    check-in, the state is freed with vt->free (or free()) and nothing is recorded.
- *  - practice_end fills in the duration (the app clock's, excluding pauses), completion, count
+ *  - recording_end fills in the duration (the app clock's, excluding pauses), completion, count
  *    and partners, then, when check-ins are on and the practice lasted at least
  *    RATING_AFTER_MIN_MS or was completed, pushes the "after" check-in above the current
- *    scene (a practice that pops itself right after practice_end leaves the check-in on top of
+ *    scene (a practice that pops itself right after recording_end leaves the check-in on top of
  *    the screen below it). The record is appended once the after check-in is answered or
  *    skipped, or at once when there is none.
  *  - Saving never crashes and never loses the practice for this run: a record that cannot be
  *    written stays in the in-memory log (stats still show it), is retried with the next save,
  *    the reason is logged to stderr, and the first failure is shown on screen once.
  */
-#ifndef ATTUNE_PRACTICE_H
-#define ATTUNE_PRACTICE_H
+#ifndef ATTUNE_RECORDING_H
+#define ATTUNE_RECORDING_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -46,54 +46,34 @@
 /* Starts a practice of `kind` on content `content_id` (may be NULL) whose screen is (vt, state):
  * shows the before check-in if check-ins are on, then pushes the screen. Takes ownership of
  * state (freed with vt->free or free() if the screen never appears). */
-void practice_begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
+void recording_begin(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
                     void *state);
 
 /* The same for a practice two people do together (cards as a couple): "how stirred up do
  * you feel" is personal, so no check-ins are asked. */
-void practice_begin_shared(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
+void recording_begin_shared(App *a, PracticeKind kind, const char *content_id, const SceneVT *vt,
                            void *state);
 
 /* Ends the practice begun last: duration_ms of practice (app clock), completed if it reached
  * its natural end, count = breaths, steps or cards done, partner names for a couple session
  * (both or neither; NULL for solo). Shows the after check-in if due, then saves. Safe to call
  * while the app closes (saves at once). Does nothing if no practice is open. */
-void practice_end(App *a, uint64_t duration_ms, bool completed, int count, const char *partner_a,
+void recording_end(App *a, uint64_t duration_ms, bool completed, int count, const char *partner_a,
                   const char *partner_b);
 
-/* True from practice_begin until the practice is saved (or dropped). */
-bool practice_open(const App *a);
-
-/* ---- the user's data, for main.c, the stats screen and the menu ---- */
-
-/* Loads settings.json (before the first frame: it is tiny, and the text size and sound come
- * from it) and applies text size and mute. A file that cannot be read is kept aside by the
- * core; the user is told once (stderr and a note on the menu). `mute_flag` is --mute. */
-void practice_load_settings(App *a, bool mute_flag);
-
-/* Loads the practice log if it is not loaded yet (after the first frame; any caller that
- * needs the log calls it first). Skipped lines become a note on the menu. */
-void practice_load_log(App *a);
-
-/* A problem with the data folder for the menu to show small, or NULL. */
-const char *practice_note(const App *a);
-
-/* Persists user settings after a change of mute or text size on the App. */
-void settings_changed(App *a);
-
-/* Saves settings after a change; a failure is logged once and becomes the menu note. */
-void practice_save_settings(App *a);
-
-/* At exit, after scene_free_all (the scenes save their practices as they are freed, with
- * a->quit set): frees the log. */
-void practice_quit(App *a);
+/* True from recording_begin until the practice is saved (or dropped). */
+bool recording_open(const App *a);
 
 /* ---- check-ins (checkin.c) ---- */
 
 /* Called by the check-in: the rating (0-10, or PRACTICE_NO_RATING when skipped). */
-void practice_rated_before(App *a, int rating);
-void practice_rated_after(App *a, int rating);
+void recording_rated_before(App *a, int rating);
+void recording_rated_after(App *a, int rating);
 /* Called by the check-in when the app closes before the practice started: nothing to record. */
-void practice_cancel(App *a);
+void recording_cancel(App *a);
+
+/* At exit, after scene_free_all (the scenes save their practices as they are freed, with
+ * a->quit set): says so if one was never ended. */
+void recording_quit(App *a);
 
 #endif
