@@ -138,7 +138,7 @@ typedef struct TextRecord {
 
 #define APP_UNSAVED_MAX 16
 
-/* The user's data and the practice under way (practice.c, practice.h). */
+/* The user's data (userdata.c) and the practice under way (recording.c). */
 typedef struct AppData {
     Settings settings;         /* loaded before the first frame */
     PracticeLog log;           /* loaded just after it (userdata_load_log) */
