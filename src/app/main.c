@@ -12,6 +12,7 @@
 #include "app.h"
 #include "datacmd.h"
 #include "recording.h"
+#include "redraw.h"
 #include "rings.h"
 #include "scenes.h"
 #include "script.h"
@@ -211,7 +212,7 @@ int main(int argc, char **argv)
     static App app;
     App *a = &app;
     a->theme = THEME_DARK;
-    a->software = a->partial = -1; /* asked once the renderer exists */
+    a->software = -1; /* asked once the renderer exists */
     a->text_size = 1.0f;
     a->audio_muted_setting = g.mute;
     find_dir(a->levels_dir, sizeof a->levels_dir, "levels");
@@ -301,6 +302,7 @@ quit:
     audio_quit(a);
     text_quit(a);
     rings_quit(a);
+    redraw_quit(a);
     if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
     free(a->bg_rows);
     if (a->ren) SDL_DestroyRenderer(a->ren);

@@ -184,3 +184,43 @@ static bool texts_match(const cJSON *texts, const char *s, bool exact)
 
 bool at_texts_has(const cJSON *texts, const char *s) { return texts_match(texts, s, true); }
 bool at_texts_contains(const cJSON *texts, const char *s) { return texts_match(texts, s, false); }
+
+int at_parts_differ(const char *dir, const char *setup, const char *args, const int *moments, int n)
+{
+    size_t cap = strlen(setup) + 64 * 1024, len = 0;
+    char *script = malloc(cap);
+    if (!script) return -1;
+    len += (size_t)snprintf(script, cap, "%s", setup);
+    int t = 0;
+    for (int i = 0; i < n && len < cap; i++) {
+        for (; t + 16 <= moments[i] && len < cap; t += 16)
+            len += (size_t)snprintf(script + len, cap - len, "wait 16\n");
+        if (len < cap)
+            len += (size_t)snprintf(script + len, cap - len,
+                                    "shot $D/part%d.bmp\nkey F2\nshot $D/whole%d.bmp\n", i, i);
+    }
+    int rc = len < cap ? at_run(dir, "parts", dir, script, args) : -1;
+    free(script);
+    if (rc != 0) return -1;
+    int differ_at = 0;
+    for (int i = 0; i < n; i++) {
+        char path[600];
+        AtImage part = {0}, whole = {0};
+        snprintf(path, sizeof path, "%s/part%d.bmp", dir, i);
+        bool ok = at_load_bmp(path, &part);
+        snprintf(path, sizeof path, "%s/whole%d.bmp", dir, i);
+        ok = at_load_bmp(path, &whole) && ok && part.w == whole.w && part.h == whole.h;
+        long differ = 0;
+        size_t bytes = ok ? (size_t)part.w * (size_t)part.h * 3 : 0;
+        for (size_t k = 0; k < bytes; k++) differ += part.rgb[k] != whole.rgb[k];
+        at_free_image(&part);
+        at_free_image(&whole);
+        if (!ok) return -1;
+        if (differ) {
+            printf("%s %s, at %d ms: %ld bytes differ between the frame drawn in part and whole\n",
+                   args, dir, moments[i], differ);
+            differ_at++;
+        }
+    }
+    return differ_at;
+}

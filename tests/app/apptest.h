@@ -39,4 +39,11 @@ bool at_texts_has(const cJSON *texts, const char *s);
 /* True if any drawn string contains s. */
 bool at_texts_contains(const cJSON *texts, const char *s);
 
+/* Frames drawn in part must equal the same moments drawn whole. Runs attune ARGS in data
+ * folder DIR with the script `setup`, then in 16 ms frames to each of the n moments (ms after
+ * the setup), saving the frame as drawn there, then the same moment drawn whole (a key no
+ * screen uses makes the next frame whole). Returns how many moments differ (saying where), or
+ * -1 if the run or a screenshot failed. */
+int at_parts_differ(const char *dir, const char *setup, const char *args, const int *moments, int n);
+
 #endif

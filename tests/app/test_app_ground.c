@@ -184,6 +184,20 @@ static void timed_step_counts_down_and_moves_on_by_itself(void)
     CHECK(is_png(dir, "timed.png"));
 }
 
+/* Between events only what changes is drawn again (the ring, the seconds, a mark filling): such
+ * frames equal the same moments drawn whole, on a timed step and while marks fill. */
+static void frames_drawn_in_part_equal_whole_frames(void)
+{
+    const char *dir = at_tmpdir(6);
+    at_checkins_off(dir);
+    const int timed[3] = {500, 3000, 7100};
+    CHECK_INT(at_parts_differ(dir, "wait 300\nkey space\n", "ground body-scan", timed, 3), 0);
+    dir = at_tmpdir(7);
+    at_checkins_off(dir);
+    const int marks[3] = {40, 130, 400}; /* a mark grows over 260 ms after Space */
+    CHECK_INT(at_parts_differ(dir, "wait 300\nkey space\n", "ground senses", marks, 3), 0);
+}
+
 static void tipp_shows_its_caution_before_the_first_step(void)
 {
     const char *dir = at_tmpdir(2);
@@ -434,6 +448,7 @@ int main(int argc, char **argv)
     }
     RUN(senses_shows_each_prompt_then_the_finish);
     RUN(timed_step_counts_down_and_moves_on_by_itself);
+    RUN(frames_drawn_in_part_equal_whole_frames);
     RUN(tipp_shows_its_caution_before_the_first_step);
     RUN(command_line_names_the_exercise_and_lists_them);
     RUN(back_returns_to_the_previous_prompt_and_esc_leaves);

@@ -152,7 +152,6 @@ typedef struct Breathe {
     BreathSessionState st;
     UiButtons end_buttons;
     bool entered, recorded; /* on screen (clock running); handed to recording_end */
-    Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
 } Breathe;
 
 /* Hands the session to the practice log: once, when it ends or the user leaves. */
@@ -185,17 +184,6 @@ static bool breathe_animating(App *a, void *s)
     (void)a;
     Breathe *b = s;
     return !b->done && !b->timer.paused;
-}
-
-/* Between events only the figure moves; the words and counts are strings, which the loop
- * compares itself. */
-static bool breathe_damage(App *a, void *s, Damage *d)
-{
-    (void)a;
-    Breathe *b = s;
-    if (b->done || b->figure.rect.w <= 0) return false;
-    *d = b->figure;
-    return true;
 }
 
 static void breathe_event(App *a, void *s, const SDL_Event *e)
@@ -255,7 +243,7 @@ static void breathe_render(App *a, void *s)
         return;
     }
 
-    b->figure = figure_draw(a, &b->st, p, cx, cy, rmax);
+    figure_draw(a, &b->st, p, cx, cy, rmax);
     text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     if (b->st.getting_ready) {
@@ -316,7 +304,6 @@ static const SceneVT BREATHE = {
     .update = breathe_update,
     .render = breathe_render,
     .animating = breathe_animating,
-    .damage = breathe_damage,
     .free = breathe_free,
     .covered = breathe_covered,
 };

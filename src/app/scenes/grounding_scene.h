@@ -33,9 +33,6 @@ typedef struct GroundScene {
     char *notes[GROUND_MAX_STEPS];
     bool saved;
     char save_msg[400];
-    /* Where the breathing figure of an interlude may draw, and on which step (-1 none). */
-    Damage figure;
-    int figure_step;
 } GroundScene;
 
 static inline int grounding_nnotes(const GroundScene *g)
