@@ -49,6 +49,9 @@ char *jv_index_path(char *buf, const char *path, int index);
 const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
                    bool required);
 
+/* True if s is an id: 1..max characters of [a-z0-9_-] (content ids, record ids, level ids). */
+bool jv_is_id(const char *s, size_t max);
+
 /* Identifier field: 1..40 chars of [a-z0-9_-]. */
 const char *jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required);
 

@@ -81,7 +81,7 @@ int ui_list_event(App *a, UiList *l, const SDL_Event *e)
 void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
 {
     const Theme *t = &a->theme;
-    int pad = a->h / 60 + 2;
+    int pad = a->lay.row_pad;
     int row_h = text_line(a, TEXT_BODY) + 2 * pad;
     bool any_sub = false;
     for (int i = 0; i < l->count; i++) any_sub |= items[i].sub != NULL;
@@ -125,19 +125,18 @@ int ui_header(App *a, const char *title, const char *subtitle)
     const Theme *t = &a->theme;
     int y = a->h / 12;
     SDL_Rect r = text_draw(a, TEXT_TITLE, title, a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 80;
+    y += r.h + a->lay.tight;
     if (subtitle) {
         r = text_draw(a, TEXT_SMALL, subtitle, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
         y += r.h;
     }
-    return y + a->h / 30;
+    return y + a->lay.margin;
 }
 
 void ui_hints(App *a, const char *left, const char *right)
 {
     const Theme *t = &a->theme;
-    int m = a->h / 30;
-    int y = a->h - m - text_line(a, TEXT_SMALL);
+    int m = a->lay.margin, y = a->lay.hints_y;
     if (left) text_draw(a, TEXT_SMALL, left, m, y, ALIGN_LEFT, t->muted, 0);
     if (right) text_draw(a, TEXT_SMALL, right, a->w - m, y, ALIGN_RIGHT, t->muted, 0);
 }
@@ -155,7 +154,7 @@ void ui_columns(App *a, const UiItem *items, int n, int y, int bottom, SDL_Rect 
     int lw = a->w * 30 / 100, pw = a->w * 42 / 100;
     /* Rows are padded 2 * pad on each side (ui_list_render); a long title widens the list
      * at the panel's expense rather than running past its row. */
-    int pad = a->h / 60 + 2, need = 0;
+    int pad = a->lay.row_pad, need = 0;
     for (int i = 0; i < n; i++) {
         int w = text_size(a, TEXT_BODY, items[i].title, 0).x + 4 * pad;
         if (w > need) need = w;
@@ -210,12 +209,12 @@ void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y)
     }
     int x = (a->w - total) / 2;
     for (int i = 0; i < b->count; i++) {
-        SDL_Rect r = {x, y, sz[i].x + 4 * pad, sz[i].y + pad * 3 / 2};
+        SDL_Rect r = {x, y, sz[i].x + 4 * pad, a->lay.button_h};
         b->rect[i] = r;
         bool focus = i == b->focus, hover = i == b->hover;
         draw_rrect(a, r, r.h / 2, focus || hover ? t->surface_hi : t->surface);
         if (focus) draw_rrect_outline(a, r, r.h / 2, 2, t->focus);
-        text_draw(a, TEXT_BODY, labels[i], r.x + r.w / 2, r.y + pad * 3 / 4, ALIGN_CENTER, t->text, 0);
+        text_draw(a, TEXT_BODY, labels[i], r.x + r.w / 2, r.y + (r.h - sz[i].y) / 2, ALIGN_CENTER, t->text, 0);
         x += r.w + gap;
     }
 }

@@ -108,3 +108,18 @@ int day_now(time_t t, int day_start_hour)
     if (tm.tm_hour < day_start_hour) day--;
     return day;
 }
+
+const char *day_weekday_name(int weekday)
+{
+    static const char *const NAME[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday"};
+    return weekday >= 0 && weekday < 7 ? NAME[weekday] : "";
+}
+
+const char *day_month_name(int month)
+{
+    static const char *const NAME[12] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    return month >= 1 && month <= 12 ? NAME[month - 1] : "";
+}

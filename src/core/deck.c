@@ -63,11 +63,9 @@ static const char *id_item(JsonV *v, const cJSON *it, const char *path)
         jv_error(v, path, "expected an id of 1 to 40 characters");
         return NULL;
     }
-    for (const char *c = s; *c; c++) {
-        if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-' || *c == '_')) {
-            jv_error(v, path, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
-            return NULL;
-        }
+    if (!jv_is_id(s, 40)) {
+        jv_error(v, path, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
+        return NULL;
     }
     return strpool_dup(v->pool, s);
 }

@@ -9,6 +9,7 @@
 #include "attune/clock.h"
 #include "attune/settings.h"
 #include "attune/store.h"
+#include "attune/strbuf.h"
 #include "attune/strpool.h"
 #include "store_fs.h"
 
@@ -30,31 +31,6 @@ static void now_iso(char *buf, size_t n)
     snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
              tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign, off / 60,
              off % 60);
-}
-
-typedef struct Text {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} Text;
-
-static void text_add(Text *t, const char *s, size_t n)
-{
-    if (t->oom) return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 4096;
-        while (t->len + n + 1 > cap) cap *= 2;
-        char *p = realloc(t->s, cap);
-        if (!p) {
-            t->oom = true;
-            return;
-        }
-        t->s = p;
-        t->cap = cap;
-    }
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = 0;
 }
 
 bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag)
@@ -89,15 +65,15 @@ bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag
     log_free(&log);
 
     /* One record per line: readable, and diffs well. */
-    Text t = {0};
+    StrBuf t = {0};
     if (ok) {
         cJSON *recs = cJSON_DetachItemFromObject(root, "records");
         char *head = cJSON_PrintUnformatted(root);
         cJSON_AddItemToObject(root, "records", recs);
         ok = head != NULL;
         if (ok) {
-            text_add(&t, head, strlen(head) - 1); /* without the closing brace */
-            text_add(&t, ",\n\"records\":[", 13);
+            strbuf_add(&t, head, strlen(head) - 1); /* without the closing brace */
+            strbuf_add(&t, ",\n\"records\":[", 13);
         }
         cJSON_free(head);
         const cJSON *it;
@@ -106,13 +82,13 @@ bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag
             char *line = cJSON_PrintUnformatted(it);
             if (!line) t.oom = true;
             else {
-                if (i++) text_add(&t, ",", 1);
-                text_add(&t, "\n", 1);
-                text_add(&t, line, strlen(line));
+                if (i++) strbuf_add(&t, ",", 1);
+                strbuf_add(&t, "\n", 1);
+                strbuf_add(&t, line, strlen(line));
             }
             cJSON_free(line);
         }
-        text_add(&t, "\n]}\n", 4);
+        strbuf_add(&t, "\n]}\n", 4);
         ok = !t.oom;
     }
     char *text = t.s;

@@ -119,17 +119,24 @@ const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key
     return r;
 }
 
+bool jv_is_id(const char *s, size_t max)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n == 0 || n > max) return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
 const char *jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required)
 {
     const char *s = jv_str(v, obj, path, key, 40, required);
     if (!s) return NULL;
-    for (const char *c = s; *c; c++) {
-        if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-' || *c == '_')) {
-            char kp[JV_PATH_MAX];
-            jv_error(v, jv_key_path(kp, path, key),
-                     "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
-            return NULL;
-        }
+    if (!jv_is_id(s, 40)) {
+        char kp[JV_PATH_MAX];
+        jv_error(v, jv_key_path(kp, path, key), "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
+        return NULL;
     }
     return s;
 }

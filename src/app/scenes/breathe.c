@@ -9,8 +9,6 @@
 #include "scenes.h"
 #include "userdata.h"
 
-#define READY_MS 3000u
-
 static const int MINUTES[] = {1, 3, 5, 10};
 #define NMINUTES 4
 
@@ -98,8 +96,8 @@ static void picker_render(App *a, void *s)
     ui_list_render(a, &p->list, p->items, area);
     if (p->list.focus < a->content.npatterns) {
         const BreathPattern *bp = &a->content.patterns[p->list.focus];
-        draw_rrect(a, panel, a->h / 60, t->surface);
-        int pad = a->h / 30, ty = y + pad;
+        draw_rrect(a, panel, a->lay.unit, t->surface);
+        int pad = a->lay.margin, ty = y + pad;
         SDL_Rect r = text_draw(a, TEXT_TITLE, bp->title, px + pad, ty, ALIGN_LEFT, t->text, 0);
         ty += r.h + pad / 2;
         r = text_draw(a, TEXT_BODY, bp->when, px + pad, ty, ALIGN_LEFT, t->muted, pw - 2 * pad);
@@ -227,13 +225,13 @@ static void breathe_render(App *a, void *s)
     if (b->done) {
         int y = a->h / 5;
         SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-        y += r.h + a->h / 30;
+        y += r.h + a->lay.margin;
         char len[32];
         ui_fmt_clock(len, sizeof len, b->st.breathing_ms);
         snprintf(buf, sizeof buf, "%s of %s, %llu breaths.", len, p->title,
                  (unsigned long long)b->st.cycles_done);
         r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, 0);
-        y += r.h + a->h / 40;
+        y += r.h + a->lay.gap;
         r = text_draw(a, TEXT_BODY, "Notice how your body feels now, before you move on.", a->w / 2, y,
                       ALIGN_CENTER, t->muted, text_measure(a));
         draw_disc(a, cx, a->h * 0.56f, rmax * 0.36f, color_alpha(t->step[0], 0.85f));
@@ -244,7 +242,7 @@ static void breathe_render(App *a, void *s)
     }
 
     figure_draw(a, &b->st, p, cx, cy, rmax);
-    text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
+    text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->lay.margin, ALIGN_CENTER, t->muted, 0);
     int words_y = (int)(cy + rmax * 1.1f + a->h * 0.03f);
     if (b->st.getting_ready) {
         SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
@@ -257,7 +255,7 @@ static void breathe_render(App *a, void *s)
         text_draw(a, TEXT_DISPLAY, breath_kind_words(b->st.phase.kind), a->w / 2, words_y, ALIGN_CENTER,
                   t->text, 0);
     }
-    int m = a->h / 30;
+    int m = a->lay.margin;
     int top = m + text_line(a, TEXT_SMALL);
     uint64_t shown = b->st.getting_ready ? 1 : b->st.phase.cycle + 1;
     snprintf(buf, sizeof buf, "Breath %llu of %llu", (unsigned long long)shown,
@@ -313,7 +311,7 @@ void breathe_push(App *a, const BreathPattern *p, int minutes)
     Breathe *b = calloc(1, sizeof *b);
     if (!b) return;
     b->minutes = minutes;
-    b->sess = breath_session(p, minutes, READY_MS);
+    b->sess = breath_session(p, minutes, BREATH_READY_MS);
     timer_start(&b->timer, a->now);
     b->cues.last_step = -1;
     b->end_buttons = (UiButtons){.count = 2, .hover = -1};

@@ -34,13 +34,6 @@ static TextRole prompt_role(App *a, const char *prompt)
     return sz.y <= text_line(a, TEXT_DISPLAY) * 2 ? TEXT_DISPLAY : TEXT_TITLE;
 }
 
-/* The button row for the current screen; returns its top edge. */
-int grounding_view_buttons_y(App *a)
-{
-    int bh = text_line(a, TEXT_BODY) * 7 / 4;
-    return a->h - a->h / 30 - text_line(a, TEXT_SMALL) - a->h / 30 - bh;
-}
-
 static void render_buttons(App *a, GroundScene *g, const char *const *labels, const Act *acts, int n, int y)
 {
     if (g->buttons.count != n) g->buttons.hover = -1;
@@ -54,7 +47,7 @@ static void render_buttons(App *a, GroundScene *g, const char *const *labels, co
 static void draw_progress(App *a, GroundScene *g)
 {
     const Theme *t = &a->theme;
-    int m = a->h / 30, top = m + text_line(a, TEXT_SMALL);
+    int m = a->lay.margin, top = m + text_line(a, TEXT_SMALL);
     int i = ground_run_step_index(&g->run), n = ground_run_step_total(&g->run);
     char buf[64];
     text_draw(a, TEXT_SMALL, g->ex->title, a->w / 2, m, ALIGN_CENTER, t->muted, 0);
@@ -134,7 +127,7 @@ static void chip_layout(App *a, const GroundStep *st, int *cw, int *ch, int *col
     *cw = wmax + 3 * pad;
     *ch = text_line(a, TEXT_BODY) + pad;
     *gap = pad * 2 / 3;
-    int limit = a->w * 9 / 10;
+    int limit = a->lay.wide;
     *cols = st->nfeelings < 5 ? st->nfeelings : 5;
     while (*cols > 1 && *cols * *cw + (*cols - 1) * *gap > limit) (*cols)--;
 }
@@ -144,7 +137,7 @@ static int feelings_height(App *a, const GroundStep *st)
     int cw, ch, cols, gap;
     chip_layout(a, st, &cw, &ch, &cols, &gap);
     int rows = (st->nfeelings + cols - 1) / cols;
-    return rows * (ch + gap) - gap + a->h / 24 + text_line(a, TEXT_SMALL) + a->h / 80 + ch;
+    return rows * (ch + gap) - gap + a->h / 24 + text_line(a, TEXT_SMALL) + a->lay.tight + ch;
 }
 
 static void draw_feelings(App *a, GroundScene *g, const GroundStep *st, int y)
@@ -176,7 +169,7 @@ static void draw_feelings(App *a, GroundScene *g, const GroundStep *st, int y)
     float alpha = chosen >= 0 ? 1.0f : 0.45f;
     SDL_Rect lr = text_draw(a, TEXT_SMALL, "How strong is it?  1 a little \u00b7 5 very", a->w / 2, y,
                             ALIGN_CENTER, color_alpha(t->muted, alpha), 0);
-    y += lr.h + a->h / 80;
+    y += lr.h + a->lay.tight;
     int d = ch, sgap = d / 2;
     int sx = (a->w - (GROUND_STRENGTH_MAX * d + (GROUND_STRENGTH_MAX - 1) * sgap)) / 2;
     for (int i = 0; i < GROUND_STRENGTH_MAX; i++) {
@@ -236,7 +229,7 @@ static void render_caution(App *a, GroundScene *g)
     int mw = text_measure(a);
     int y = a->h / 8;
     SDL_Rect r = text_draw(a, TEXT_TITLE, g->ex->title, a->w / 2, y, ALIGN_CENTER, t->text, mw);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
     r = text_draw(a, TEXT_BODY, g->ex->when, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
     y += r.h + a->h / 20;
     r = text_draw(a, TEXT_SMALL, "Before you begin", (a->w - mw) / 2, y, ALIGN_LEFT, t->step[BREATH_OUT], 0);
@@ -244,7 +237,7 @@ static void render_caution(App *a, GroundScene *g)
     grounding_view_caution(a, g->ex->caution, (a->w - mw) / 2, y, mw, TEXT_BODY, true);
     static const char *const labels[2] = {"I understand, begin", "Not now"};
     static const Act acts[2] = {ACT_BEGIN, ACT_LEAVE};
-    render_buttons(a, g, labels, acts, 2, grounding_view_buttons_y(a));
+    render_buttons(a, g, labels, acts, 2, a->lay.buttons_y);
     ui_hints(a, NULL, "Enter begin   Esc leave");
 }
 
@@ -254,17 +247,17 @@ static void render_finish(App *a, GroundScene *g)
     char buf[200], len[32];
     int y = a->h / 5;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     ui_fmt_clock(len, sizeof len, ground_run_elapsed(&g->run, a->now));
     int total = ground_run_step_total(&g->run);
     snprintf(buf, sizeof buf, "%s of %s, %d of %d steps.", len, g->ex->title, ground_run_completed(&g->run), total);
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->h / 40;
+    y += r.h + a->lay.gap;
     r = text_draw(a, TEXT_BODY, "Take this steadiness with you into whatever comes next.", a->w / 2, y,
                   ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h;
     int n = grounding_nnotes(g);
-    int by = grounding_view_buttons_y(a) - a->h / 20;
+    int by = a->lay.buttons_y - a->h / 20;
     const char *msg = g->save_msg[0] ? g->save_msg
                       : n == 1        ? "You wrote a note. Save it to read later, or simply let it go."
                       : n > 1         ? "You wrote some notes. Save them to read later, or simply let them go."
@@ -272,8 +265,8 @@ static void render_finish(App *a, GroundScene *g)
     int msg_h = msg ? text_size(a, TEXT_SMALL, msg, text_measure(a)).y : 0;
     /* The still circle of the end of a breath, between the words and the buttons. */
     float rr = a->h * 0.07f;
-    float cy = (float)(y + by - msg_h - a->h / 40) / 2.0f;
-    if (cy - rr > y + a->h / 60) draw_disc(a, a->w / 2.0f, cy, rr, color_alpha(t->step[0], 0.85f));
+    float cy = (float)(y + by - msg_h - a->lay.gap) / 2.0f;
+    if (cy - rr > y + a->lay.unit) draw_disc(a, a->w / 2.0f, cy, rr, color_alpha(t->step[0], 0.85f));
     if (msg) text_draw(a, TEXT_SMALL, msg, a->w / 2, by - msg_h, ALIGN_CENTER, g->saved ? t->step[0] : t->muted, text_measure(a));
     const char *labels[3];
     Act acts[3];
@@ -281,7 +274,7 @@ static void render_finish(App *a, GroundScene *g)
     if (n && !g->saved) labels[nb] = "Save my notes", acts[nb++] = ACT_SAVE;
     labels[nb] = "Again", acts[nb++] = ACT_AGAIN;
     labels[nb] = "Menu", acts[nb++] = ACT_MENU;
-    render_buttons(a, g, labels, acts, nb, grounding_view_buttons_y(a));
+    render_buttons(a, g, labels, acts, nb, a->lay.buttons_y);
     ui_hints(a, NULL, "Enter choose   Esc leave");
 }
 
@@ -292,7 +285,7 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     ground_run_breath(&g->run, a->now, &bs);
     const BreathPattern *p = ground_run_pattern(&g->run);
     int mw = text_measure(a);
-    y += a->h / 40;
+    y += a->lay.gap;
     SDL_Rect r = text_draw(a, TEXT_TITLE, st->prompt, a->w / 2, y, ALIGN_CENTER, t->text, mw);
     y += r.h;
     if (st->detail) {
@@ -314,7 +307,7 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     uint64_t shown = bs.getting_ready ? 1 : bs.phase.cycle + 1;
     if (shown > bs.cycles_total) shown = bs.cycles_total;
     snprintf(buf, sizeof buf, "Breath %llu of %llu", (unsigned long long)shown, (unsigned long long)bs.cycles_total);
-    int m = a->h / 30;
+    int m = a->lay.margin;
     text_draw(a, TEXT_SMALL, buf, a->w - m, m + text_line(a, TEXT_SMALL), ALIGN_RIGHT, t->muted, 0);
 }
 
@@ -325,16 +318,16 @@ static void render_step(App *a, GroundScene *g)
     GroundStepKind kind = ground_run_kind(&g->run);
     int idx = ground_run_step_index(&g->run);
     draw_progress(a, g);
-    int top = a->h / 30 + 2 * text_line(a, TEXT_SMALL) + a->h / 30;
-    int by = grounding_view_buttons_y(a);
-    int bottom = by - a->h / 30;
+    int top = a->lay.margin + 2 * text_line(a, TEXT_SMALL) + a->lay.margin;
+    int by = a->lay.buttons_y;
+    int bottom = by - a->lay.margin;
     if (kind == GROUND_STEP_BREATHE) {
         render_interlude(a, g, st, top, bottom);
     } else {
         /* Measure, then centre the prompt, its detail and the step's own part in the space. */
         int mw = text_measure(a);
         TextRole role = prompt_role(a, st->prompt);
-        int gap = a->h / 40, wide = a->h / 18;
+        int gap = a->lay.gap, wide = a->h / 18;
         int h = text_size(a, role, st->prompt, mw).y;
         if (st->detail) h += gap + text_size(a, TEXT_BODY, st->detail, mw).y;
         if (st->caution) h += gap + grounding_view_caution(a, st->caution, 0, 0, mw * 4 / 5, TEXT_BODY, false);

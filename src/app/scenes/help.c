@@ -70,7 +70,7 @@ static void help_render(App *a, void *s)
     int x = (a->w - w) / 2;
     int h = help_layout(a, x, 0, w, false) + 2 * line; /* a line of margin above and below */
     int y = (a->h - h) / 2;
-    if (y < a->h / 40) y = a->h / 40;
+    if (y < a->lay.gap) y = a->lay.gap;
     draw_rrect(a, (SDL_Rect){x, y, w, h}, a->h / 50, t->surface);
     help_layout(a, x, y + line, w, true);
 }
