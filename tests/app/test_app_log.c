@@ -130,6 +130,35 @@ static void breathing_with_check_ins_lands_in_the_log_and_in_stats(void)
     free(out);
 }
 
+/* "Breathe again" right after answering how it went: that answer is the new "before", so the
+ * same question is not asked twice in a row. */
+static void breathing_again_reuses_the_last_after_answer_as_the_next_before(void)
+{
+    const char *dir = at_tmpdir(7);
+    const char *script = "wait 300\nkey 7\n"      /* before: 7 */
+                         "wait 65000\ntexts $D/after.json\n"
+                         "key 3\nwait 400\n"      /* after: 3, then "Well done" */
+                         "key Return\nwait 400\ntexts $D/again.json\n" /* Breathe again */
+                         "wait 30000\nkey Escape\nwait 400\ntexts $D/asked.json\nkey s\n";
+    CHECK_INT(at_run(dir, "again", dir, script, "breathe quick-calm"), 0);
+    cJSON *t = at_texts_of(dir, "after");
+    CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "again");
+    CHECK(!at_texts_has(t, QUESTION));
+    CHECK(at_texts_has(t, "Get ready"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "asked"); /* 30 s: long enough to be asked how it went */
+    CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 2);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 0), "after"), 3);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 1), "before"), 3);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 1), "after"), -999); /* skipped */
+    cJSON_Delete(log);
+}
+
 static void leaving_early_is_recorded_as_not_completed(void)
 {
     /* 30 s in: long enough to be asked how it went. */
@@ -476,6 +505,7 @@ int main(int argc, char **argv)
 {
     at_init(argc, argv);
     RUN(breathing_with_check_ins_lands_in_the_log_and_in_stats);
+    RUN(breathing_again_reuses_the_last_after_answer_as_the_next_before);
     RUN(leaving_early_is_recorded_as_not_completed);
     RUN(check_ins_turned_off_skip_the_questions);
     RUN(export_and_import_round_trip_without_duplicates);
