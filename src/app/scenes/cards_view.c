@@ -1,4 +1,5 @@
-/* Shared by solo and couple cards: session progress, seeds, and drawing a card to choose from. */
+/* Shared by solo and couple cards: round seeds, a level's progress line, and drawing a card to
+ * choose from. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +7,8 @@
 
 #include "cards_view.h"
 #include "scenes.h"
+
+#define MIDDOT " \u00b7 "
 
 uint64_t cards_seed(App *a)
 {
@@ -176,4 +179,14 @@ void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
     int y = top + (avail - h) / 3;
     if (y < top) y = top;
     choice_layout(a, c, card, resp, tries[k], x, w, y, true);
+}
+
+void cards_progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
+{
+    LevelProgress lp = levels_progress(&a->data.settings, l);
+    if (lp.seen == 0)
+        snprintf(buf, n, "%d cards, none seen yet", l->ncards);
+    else
+        snprintf(buf, n, "%d of %d cards seen" MIDDOT "%d connection-oriented pick%s", lp.seen,
+                 l->ncards, lp.connected, lp.connected == 1 ? "" : "s");
 }
