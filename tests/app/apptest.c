@@ -233,3 +233,41 @@ static bool texts_match(const cJSON *texts, const char *s, bool exact)
 
 bool at_texts_has(const cJSON *texts, const char *s) { return texts_match(texts, s, true); }
 bool at_texts_contains(const cJSON *texts, const char *s) { return texts_match(texts, s, false); }
+
+int at_parts_equal_whole(const char *dir, const char *args, const int *moments, int n)
+{
+    size_t cap = 64 * 1024, len = 0;
+    char *script = malloc(cap);
+    if (!script) return -1;
+    int t = 0;
+    for (int i = 0; i < n; i++) {
+        for (; t + 16 <= moments[i] && len < cap; t += 16)
+            len += (size_t)snprintf(script + len, cap - len, "wait 16\n");
+        if (len < cap)
+            len += (size_t)snprintf(script + len, cap - len,
+                                    "shot $D/part%d.bmp\nkey F2\nshot $D/whole%d.bmp\n", i, i);
+    }
+    int rc = len < cap ? at_run(dir, "parts", dir, script, args) : -1;
+    free(script);
+    if (rc != 0) return -1;
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+        char path[600];
+        AtImage part = {0}, whole = {0};
+        snprintf(path, sizeof path, "%s/part%d.bmp", dir, i);
+        bool ok = at_load_bmp(path, &part);
+        snprintf(path, sizeof path, "%s/whole%d.bmp", dir, i);
+        ok = at_load_bmp(path, &whole) && ok && part.w == whole.w && part.h == whole.h;
+        long differ = 0;
+        for (size_t k = 0; ok && k < (size_t)part.w * (size_t)part.h * 3; k++)
+            differ += part.rgb[k] != whole.rgb[k];
+        if (!ok || differ) {
+            printf("at %d ms, %ld bytes differ between the frame drawn in part and whole%s\n",
+                   moments[i], differ, ok ? "" : " (a frame is missing)");
+            bad++;
+        }
+        at_free_image(&part);
+        at_free_image(&whole);
+    }
+    return bad;
+}

@@ -481,42 +481,9 @@ static void breath_frames_drawn_in_part_equal_whole_frames(void)
 {
     const char *dir = at_tmpdir(7);
     at_checkins_off(dir);
-    const int moments[4] = {2000, 4500, 7500, 12000}; /* get-ready, in, out, the next in */
-    size_t cap = 64 * 1024, len = 0;
-    char *script = malloc(cap);
-    int t = 0;
-    for (int i = 0; i < 4 && script; i++) {
-        for (; t + 16 <= moments[i]; t += 16) len += (size_t)snprintf(script + len, cap - len, "wait 16\n");
-        len += (size_t)snprintf(script + len, cap - len,
-                                "shot $D/part%d.bmp\nkey F2\nshot $D/whole%d.bmp\n", i, i);
-    }
-    CHECK(script && len < cap);
-    if (!script || len >= cap) {
-        free(script);
-        return;
-    }
-    CHECK_INT(at_run(dir, "parts", dir, script, "cards regulate"), 0);
-    free(script);
-    for (int i = 0; i < 4; i++) {
-        char path[600];
-        AtImage part = {0}, whole = {0};
-        snprintf(path, sizeof path, "%s/part%d.bmp", dir, i);
-        CHECK(at_load_bmp(path, &part));
-        snprintf(path, sizeof path, "%s/whole%d.bmp", dir, i);
-        CHECK(at_load_bmp(path, &whole));
-        if (part.rgb && whole.rgb) {
-            CHECK(part.w == whole.w && part.h == whole.h);
-            size_t n = part.w == whole.w && part.h == whole.h ? (size_t)part.w * (size_t)part.h * 3 : 0;
-            long differ = 0;
-            for (size_t k = 0; k < n; k++) differ += part.rgb[k] != whole.rgb[k];
-            if (differ)
-                printf("at %d ms, %ld bytes differ between the frame drawn in part and whole\n",
-                       moments[i], differ);
-            CHECK(differ == 0);
-        }
-        at_free_image(&part);
-        at_free_image(&whole);
-    }
+    const int moments[] = {2000, 4500, 7500, 12000}; /* get-ready, in, out, the next in */
+    CHECK_INT(at_parts_equal_whole(dir, "cards regulate", moments, (int)(sizeof moments / sizeof *moments)),
+              0);
 }
 
 /* Every skill screen, empty and complete, fits the window without overlaps: 800x600 in large
