@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app_log.h"
 #include "attune/clock.h"
 #include "attune/content.h"
 #include "attune/diag.h"
@@ -15,7 +16,6 @@
 #include "attune/rating.h"
 #include "attune/settings.h"
 #include "attune/store.h"
-#include "app_log.h"
 
 typedef struct App App;
 typedef struct TextCache TextCache;
@@ -157,11 +157,11 @@ typedef struct UiControl {
 
 #define UI_CONTROLS_MAX 96
 
-/* The user's data and the practice under way (practice.c, practice.h). */
+/* The user's data and the practice under way (recording.c and userdata.c). */
 typedef struct AppData {
     Settings settings;         /* loaded before the first frame */
     Settings settings_base;    /* as last read or written: a save changes only what differs */
-    PracticeLog log;           /* loaded just after it (practice_load_log) */
+    PracticeLog log;           /* loaded just after it (userdata_load_log) */
     LogReport report;
     bool log_loaded;
     char note[1400];           /* a data-folder problem, shown small on the menu ("" none) */
@@ -292,7 +292,7 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
 /* The circle for st (a session of pattern p) centred at cx, cy, at most rmax across the
  * full breath, with the seconds left in the get-ready or the step in its middle. Returns the
  * area it may cover at any moment of the breath (for SceneVT.damage). */
-Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
+Damage figure_draw(App *a, const BreathSessionState *st, const BreathPattern *p,
                           float cx, float cy, float rmax);
 /* The same, dimmed while paused (dim true): the breath rests, quieter. */
 Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const BreathPattern *p,
@@ -303,11 +303,11 @@ Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const Breath
  * SceneVT.damage). */
 Damage draw_rest_figure(App *a, SDL_Color disc, SDL_Color halo, float cx, float cy, float rmax);
 /* Plays the cue of each new breathing step once. Start with {.last_step = -1}. */
-typedef struct BreathCues {
+typedef struct FigureCues {
     int last_step;
     uint64_t last_cycle;
-} BreathCues;
-void breath_cues_play(App *a, BreathCues *c, const BreathSessionState *st, const BreathPattern *p);
+} FigureCues;
+void figure_cues_play(App *a, FigureCues *c, const BreathSessionState *st, const BreathPattern *p);
 
 /* ---- text ---- */
 typedef enum Align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;

@@ -73,7 +73,7 @@ static Damage reduced_figure(App *a, const BreathSessionState *st, SDL_Color col
     return d;
 }
 
-Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
+Damage figure_draw(App *a, const BreathSessionState *st, const BreathPattern *p,
                           float cx, float cy, float rmax)
 {
     return draw_breath_figure_dim(a, st, p, cx, cy, rmax, false);
@@ -145,7 +145,7 @@ Damage draw_rest_figure(App *a, SDL_Color disc_c, SDL_Color halo, float cx, floa
     return d;
 }
 
-void breath_cues_play(App *a, BreathCues *c, const BreathSessionState *st, const BreathPattern *p)
+void figure_cues_play(App *a, FigureCues *c, const BreathSessionState *st, const BreathPattern *p)
 {
     static const Cue STEP_CUE[BREATH_KIND_COUNT] = {CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST};
     if (st->getting_ready || st->done) return;

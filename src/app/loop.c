@@ -8,7 +8,8 @@
 
 #include "app.h"
 #include "instance.h"
-#include "practice.h"
+#include "recording.h"
+#include "userdata.h"
 
 void app_handle_event(App *a, const SDL_Event *e)
 {
@@ -50,7 +51,7 @@ void app_handle_event(App *a, const SDL_Event *e)
             }
             if (e->key.keysym.sym == SDLK_m) {
                 audio_set_muted(a, !audio_muted(a));
-                settings_changed(a);
+                userdata_settings_changed(a);
                 a->dirty = true;
                 return;
             }
@@ -221,13 +222,13 @@ int app_run(App *a)
     app_log_first_frame();
     uint64_t frames = 0, t0 = a->now;
     audio_init(a);
-    practice_load_log(a); /* after the first frame: start-up stays fast */
+    userdata_load_log(a); /* after the first frame: start-up stays fast */
     bool was_animating = true;
     while (!a->quit) {
         SDL_Event e;
         if (!app_animating(a) && !a->dirty && !was_animating) {
             /* While a practice is open, wake now and then: it may be due a checkpoint. */
-            if (practice_open(a) ? SDL_WaitEventTimeout(&e, PRACTICE_WAKE_MS) : SDL_WaitEvent(&e)) {
+            if (recording_open(a) ? SDL_WaitEventTimeout(&e, RECORDING_WAKE_MS) : SDL_WaitEvent(&e)) {
                 a->now = clock_now(&a->clock);
                 app_handle_event(a, &e);
             }

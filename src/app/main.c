@@ -15,11 +15,12 @@
 #include "attune/pace.h"
 #include "attune/contentdir.h"
 #include "instance.h"
-#include "practice.h"
+#include "recording.h"
 #include "rings.h"
 #include "reminders.h"
 #include "scenes.h"
 #include "script.h"
+#include "userdata.h"
 
 #ifndef ATTUNE_VERSION
 #define ATTUNE_VERSION "0.0.0"
@@ -451,7 +452,7 @@ int main(int argc, char **argv)
     }
     app_log_diag(&a->content_diag);
     if (!strcmp(cmd, "list")) {
-        practice_load_settings(a, g.mute); /* Your pace lives there */
+        userdata_load_settings(a, g.mute); /* Your pace lives there */
         rc = cmd_list(a);
         goto out;
     }
@@ -498,8 +499,8 @@ int main(int argc, char **argv)
     /* One window per data folder: a later start hands its command over (instance.h). */
     if (!g.script && (rc = instance_claim(a, &wc)) >= 0) goto out;
     rc = 0;
-    if (data_ok) practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
-    else practice_without_data(a, g.mute);
+    if (data_ok) userdata_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    else userdata_without_data(a, g.mute);
     if (wc.kind == WINDOW_BREATHE && !strcmp(pattern_id, PACE_ID)) {
         pattern = breathe_your_pace(a);
         if (!pattern) {
@@ -525,7 +526,8 @@ quit:
     instance_release();
     a->quit = true; /* scenes freed now are closing with the app: practices save at once */
     scene_free_all(a);
-    practice_quit(a);
+    recording_quit(a);
+    userdata_quit(a);
     audio_quit(a);
     text_quit(a);
     rings_quit(a);

@@ -12,8 +12,8 @@
 #include "app.h"
 #include "attune/png.h"
 #include "attune/utf8.h"
-#include "practice.h"
 #include "script.h"
+#include "userdata.h"
 
 static void pump(App *a)
 {
@@ -219,7 +219,7 @@ int script_run(App *a, const char *path, uint64_t *now)
     a->now = *now;
     frame(a, true);
     audio_init(a);
-    practice_load_log(a); /* after the first frame, as in app_run */
+    userdata_load_log(a); /* after the first frame, as in app_run */
     char *line = NULL, err[512];
     size_t cap = 0;
     ssize_t len;

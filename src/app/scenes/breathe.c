@@ -12,8 +12,9 @@
 
 #include "app.h"
 #include "attune/pace.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
+#include "userdata.h"
 
 #define READY_MS 3000u
 
@@ -119,7 +120,7 @@ static void picker_start(App *a, Picker *p, int i)
     snprintf(st->last_pattern, sizeof st->last_pattern, "%s", bp->id);
     int minutes = bp->max_breaths > 0 ? bp->minutes : MINUTES[p->len.focus];
     if (bp->max_breaths <= 0) st->last_minutes = minutes;
-    practice_save_settings(a);
+    userdata_save_settings(a);
     breathe_push(a, bp, minutes);
 }
 
@@ -269,12 +270,12 @@ typedef struct Breathe {
     BreathSession sess;
     int minutes;
     AtTimer timer;
-    BreathCues cues;    /* which step's cue has played */
+    FigureCues cues;    /* which step's cue has played */
     bool caution;       /* the pattern's caution is up: nothing has begun */
     bool done;
     BreathSessionState st;
     UiButtons buttons;  /* the caution's, then the end screen's */
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
     Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
 } Breathe;
 
@@ -285,11 +286,11 @@ static void breathe_record(App *a, Breathe *b, bool completed)
     if (!b->entered || b->recorded) return;
     b->recorded = true;
     if (b->caution) {
-        practice_cancel(a);
+        recording_cancel(a);
         return;
     }
     BreathSessionState st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
-    practice_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
+    recording_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
 }
 
 static void breathe_update(App *a, void *s)
@@ -297,7 +298,7 @@ static void breathe_update(App *a, void *s)
     Breathe *b = s;
     if (b->done || b->caution) return;
     b->st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
-    if (b->entered && !b->st.done) practice_progress(a, b->st.breathing_ms, (int)b->st.cycles_done);
+    if (b->entered && !b->st.done) recording_progress(a, b->st.breathing_ms, (int)b->st.cycles_done);
     if (b->st.done) {
         b->done = true;
         b->buttons = (UiButtons){.count = 2, .hover = -1};
@@ -306,7 +307,7 @@ static void breathe_update(App *a, void *s)
         a->dirty = true;
         return;
     }
-    if (!b->pattern.unpaced) breath_cues_play(a, &b->cues, &b->st, &b->pattern);
+    if (!b->pattern.unpaced) figure_cues_play(a, &b->cues, &b->st, &b->pattern);
 }
 
 static bool breathe_animating(App *a, void *s)
@@ -585,7 +586,7 @@ static void push_session(App *a, const BreathPattern *p, int minutes, bool show_
     b->caution = show_caution && p->caution;
     b->buttons = (UiButtons){.count = 2, .hover = -1};
     b->st = breath_session_at(&b->sess, 0);
-    practice_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
+    recording_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
 }
 
 void breathe_push(App *a, const BreathPattern *p, int minutes)

@@ -8,8 +8,9 @@
 #include "attune/couple.h"
 #include "cards_skill.h"
 #include "cards_view.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
+#include "userdata.h"
 
 #define MIDDOT " \u00b7 "
 
@@ -73,7 +74,7 @@ static void begin_seen(App *a, Begin *b, bool *flag, int choice)
         return;
     }
     *flag = true;
-    practice_save_settings(a);
+    userdata_save_settings(a);
     begin_next(a, b);
 }
 
@@ -92,7 +93,7 @@ static void gate_done(App *a, void *ctx, int choice)
     Begin *b = ctx;
     if (choice == 0) {
         settings_pair_mark(&a->data.settings, b->names[0], b->names[1]);
-        practice_save_settings(a);
+        userdata_save_settings(a);
         begin_next(a, b);
         return;
     }
@@ -119,7 +120,7 @@ static void begin_next(App *a, Begin *b)
         static const char *const labels[2] = {"Begin", "Back"};
         notice_push_choice(a, MOVES_TITLE, MOVES_BODY, labels, 2, -1, moves_done, b);
     } else {
-        if (b->couple) couple_round_push(a, b->level, b->names[0], b->names[1]);
+        if (b->couple) together_push(a, b->level, b->names[0], b->names[1]);
         else cards_round_push(a, b->level);
         free(b);
     }
@@ -316,7 +317,7 @@ typedef struct Round {
     UiButtons next;  /* Next card, and "Read: ..." when a learning screen goes with the card */
     bool next_shown; /* the reveal had room for its button */
     UiButtons end;
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
     AtTimer timer;
     uint64_t seed;   /* the round's deal; the summaries' order comes from it too */
     CardSkill skill; /* the level skill of the card showing, if it has one */
@@ -348,12 +349,12 @@ static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r
         if (pk.card && pk.response >= 0) cards[n++] = pk.card;
     }
     if (n == 0) { /* left before answering anything: nothing was practised */
-        practice_cancel(a);
+        recording_cancel(a);
         return;
     }
     if (levels_add(&a->data.seen_cards, &a->data.settings, level, cards, n))
-        practice_save_settings(a);
-    practice_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
+        userdata_save_settings(a);
+    recording_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 
 static void round_record(App *a, Round *rd)
@@ -738,5 +739,5 @@ void cards_round_push(App *a, const DeckLevel *level)
     card_choice_reset(&rd->choice);
     rd->next = (UiButtons){.count = 1, .hover = -1};
     rd->end = (UiButtons){.count = 2, .hover = -1};
-    practice_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
+    recording_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
 }

@@ -51,7 +51,7 @@ void card_skill_show(App *a, CardSkill *s)
     s->row = 0;
     s->col = -1; /* no focus ring until the keys are used */
     s->buttons = (UiButtons){.count = 1, .focus = -1, .hover = -1};
-    s->cues = (BreathCues){.last_step = -1};
+    s->cues = (FigureCues){.last_step = -1};
     s->figure_drawn = false;
     timer_start(&s->timer, a->now);
     a->dirty = true;
@@ -265,7 +265,7 @@ bool card_skill_update(App *a, CardSkill *s)
         finish(a, s);
         return true;
     }
-    breath_cues_play(a, &s->cues, &st, s->pattern);
+    figure_cues_play(a, &s->cues, &st, s->pattern);
     return false;
 }
 
@@ -555,7 +555,7 @@ static void render_breaths(App *a, CardSkill *s, int top, int bottom)
     float cy = (float)(y + words_y) / 2.0f;
     s->figure_drawn = false;
     if (rmax > a->h * 0.04f) {
-        s->figure = draw_breath_figure(a, &st, s->pattern, a->w / 2.0f, cy, rmax);
+        s->figure = figure_draw(a, &st, s->pattern, a->w / 2.0f, cy, rmax);
         s->figure_drawn = true;
     }
     const char *words = st.getting_ready ? "Get ready" : breath_kind_words(st.phase.kind);

@@ -22,7 +22,7 @@ typedef struct CardSkill {
     /* Regulate */
     const BreathPattern *pattern;
     AtTimer timer;      /* from when the breaths appeared; held under help or a reading */
-    BreathCues cues;
+    FigureCues cues;
     Damage figure;      /* where the figure drew last frame */
     bool figure_drawn;
     /* Communicate */

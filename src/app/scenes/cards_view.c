@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cards_view.h"
-#include "practice.h"
 #include "scenes.h"
 
 uint64_t cards_seed(App *a)

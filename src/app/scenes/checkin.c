@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
 
 /* At or above this after a practice, one calm line says where support is. */
@@ -29,13 +29,13 @@ static void answer(App *a, CheckIn *c, int rating)
     c->done = true;
     if (c->after) {
         scene_pop(a);
-        practice_rated_after(a, rating); /* may push a notice: it lands above what is below */
+        recording_rated_after(a, rating); /* may push a notice: it lands above what is below */
         if (rating >= CHECKIN_SUPPORT_AT)
             notice_push(a, "Thank you for checking in",
                         "Some practices stir things up, and that is part of it too. If it would "
                         "help to talk to someone, support is one key away: F1.");
     } else {
-        practice_rated_before(a, rating);
+        recording_rated_before(a, rating);
         scene_replace(a, c->next_vt, c->next);
         c->next = NULL;
     }
@@ -63,7 +63,7 @@ static void checkin_event(App *a, void *s, const SDL_Event *e)
         else if (k == SDLK_ESCAPE) {
             /* Back, never forward: the practice is not started (checkin_free frees it). */
             c->done = true;
-            practice_cancel(a);
+            recording_cancel(a);
             scene_pop(a);
         }
         else if (k == SDLK_LEFT || k == SDLK_RIGHT) {
@@ -144,8 +144,8 @@ static void checkin_free(App *a, void *s)
     CheckIn *c = s;
     if (!c->done) {
         /* The app is closing with the question up. */
-        if (c->after) practice_rated_after(a, PRACTICE_NO_RATING);
-        else practice_cancel(a);
+        if (c->after) recording_rated_after(a, PRACTICE_NO_RATING);
+        else recording_cancel(a);
     }
     if (c->next) {
         if (c->next_vt->free) c->next_vt->free(a, c->next);

@@ -19,7 +19,7 @@ static void gpicker_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     int i = ui_list_event(a, &p->list, e);
-    if (i >= 0 && i < a->content.nexercises) ground_push(a, &a->content.exercises[i]);
+    if (i >= 0 && i < a->content.nexercises) grounding_push(a, &a->content.exercises[i]);
 }
 
 static void gpicker_render(App *a, void *s)
@@ -59,7 +59,7 @@ static void gpicker_render(App *a, void *s)
 
 static const SceneVT GPICKER = {.name = "ground-picker", .event = gpicker_event, .render = gpicker_render};
 
-void ground_picker_push(App *a, const char *exercise_id)
+void grounding_picker_push(App *a, const char *exercise_id)
 {
     GPicker *p = calloc(1, sizeof *p);
     if (!p) return;

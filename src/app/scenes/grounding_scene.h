@@ -20,7 +20,7 @@ typedef struct GroundScene {
     bool entered;  /* on screen: the run has started */
     bool reported; /* on_finished has been called */
     uint64_t mark_at[GROUND_COUNT_MAX]; /* a->now when each mark of this step filled */
-    BreathCues cues;
+    FigureCues cues;
     /* The feelings step: where the keyboard is, and what was drawn (for the mouse). */
     Zone zone;
     int chip_focus, chip_hover, nchips;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "practice.h"
+#include "userdata.h"
 #include "scenes.h"
 
 static const char *const KEYS[][2] = {
@@ -227,7 +227,7 @@ static void regions_choose(App *a, Regions *g)
     Settings *st = &a->data.settings;
     snprintf(st->region, sizeof st->region, "%s", r->code[0] ? r->code : "ZZ"); /* ZZ: elsewhere */
     a->region_arg[0] = 0; /* a choice made here wins over --region for the rest of this run */
-    practice_save_settings(a);
+    userdata_save_settings(a);
     scene_pop(a);
 }
 

@@ -8,7 +8,8 @@
 
 #include "app.h"
 #include "attune/pace.h"
-#include "practice.h"
+#include "recording.h"
+#include "userdata.h"
 #include "scenes.h"
 
 #define READY_MS 3000u
@@ -19,7 +20,7 @@ typedef struct Pace {
     PaceSweep sweep;
     BreathSession sess;   /* this step's breathing */
     AtTimer timer;        /* this step's clock */
-    BreathCues cues;
+    FigureCues cues;
     BreathSessionState st;
     PaceMode mode;
     uint64_t before_ms;   /* breathing time of the steps already rated */
@@ -37,7 +38,7 @@ static void start_step(App *a, Pace *p)
 {
     p->sess = pace_sweep_session(&p->sweep, READY_MS);
     timer_start(&p->timer, a->now);
-    p->cues = (BreathCues){.last_step = -1};
+    p->cues = (FigureCues){.last_step = -1};
     p->st = breath_session_at(&p->sess, 0);
     p->mode = MODE_BREATHING;
     p->figure = (Damage){{0, 0, 0, 0}, false};
@@ -64,7 +65,7 @@ static void pace_record(App *a, Pace *p, bool completed)
     uint64_t ms;
     int breaths;
     totals(a, p, &ms, &breaths);
-    practice_end(a, ms, completed, breaths, NULL, NULL);
+    recording_end(a, ms, completed, breaths, NULL, NULL);
 }
 
 static void finish(App *a, Pace *p)
@@ -74,7 +75,7 @@ static void finish(App *a, Pace *p)
         Settings *st = &a->data.settings;
         st->your_pace = p->result;
         snprintf(st->last_pattern, sizeof st->last_pattern, "%s", PACE_ID);
-        practice_save_settings(a);
+        userdata_save_settings(a);
     }
     p->mode = MODE_RESULT;
     p->buttons = (UiButtons){.count = p->result > 0 ? 2 : 1, .hover = -1};
@@ -105,7 +106,7 @@ static void pace_update(App *a, void *s)
         a->dirty = true;
         return;
     }
-    breath_cues_play(a, &p->cues, &p->st, &p->sweep.pattern);
+    figure_cues_play(a, &p->cues, &p->st, &p->sweep.pattern);
 }
 
 static bool pace_animating(App *a, void *s)
@@ -183,7 +184,7 @@ static void render_breathing(App *a, Pace *p)
     float rmax = a->h * 0.28f;
     if (rmax > a->w * 0.3f) rmax = a->w * 0.3f;
     int step = p->sweep.step;
-    p->figure = draw_breath_figure(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
+    p->figure = figure_draw(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
     text_draw(a, TEXT_SMALL, "Find your pace", a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int m = a->h / 30, top = ui_bar_bottom(a); /* under the control bar */
     snprintf(buf, sizeof buf, "Pace %d of %d  \u00b7  %.1f a minute", step + 1, PACE_STEPS, pace_rate(step));
@@ -361,5 +362,5 @@ void pace_push(App *a)
     p->sess = pace_sweep_session(&p->sweep, READY_MS);
     timer_start(&p->timer, a->now);
     p->st = breath_session_at(&p->sess, 0);
-    practice_begin(a, PRACTICE_BREATHING, PACE_SWEEP_ID, &PACE, p);
+    recording_begin(a, PRACTICE_BREATHING, PACE_SWEEP_ID, &PACE, p);
 }

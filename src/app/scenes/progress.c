@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "attune/stats.h"
-#include "practice.h"
 #include "scenes.h"
+#include "userdata.h"
 
 #define CHART_POINTS 30
 
@@ -47,7 +47,7 @@ static void move_cursor(StatsScene *s, int delta)
     s->cursor = i;
 }
 
-static void stats_event(App *a, void *v, const SDL_Event *e)
+static void progress_event(App *a, void *v, const SDL_Event *e)
 {
     StatsScene *s = v;
     if (e->type == SDL_KEYDOWN) {
@@ -379,7 +379,7 @@ static void draw_tooltip(App *a, const StatsScene *s, int i)
     text_draw(a, TEXT_SMALL, buf, box.x + pad, box.y + pad / 2, ALIGN_LEFT, t->text, 0);
 }
 
-static void stats_render(App *a, void *v)
+static void progress_render(App *a, void *v)
 {
     StatsScene *s = v;
     const Theme *t = &a->theme;
@@ -426,13 +426,13 @@ static void stats_render(App *a, void *v)
 
 static const SceneVT STATS = {
     .name = "stats",
-    .event = stats_event,
-    .render = stats_render,
+    .event = progress_event,
+    .render = progress_render,
 };
 
-void stats_push(App *a)
+void progress_push(App *a)
 {
-    practice_load_log(a);
+    userdata_load_log(a);
     StatsScene *s = calloc(1, sizeof *s);
     if (!s) return;
     const Settings *st = &a->data.settings;

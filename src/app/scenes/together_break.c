@@ -13,7 +13,7 @@
 typedef struct Break {
     BreathSession sess; /* slow breathing for the length of the break */
     AtTimer timer;
-    BreathCues cues;
+    FigureCues cues;
     BreathSessionState st;
     UiButtons buttons;
 } Break;
@@ -29,7 +29,7 @@ static void break_update(App *a, void *s)
 {
     Break *b = s;
     b->st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
-    if (!b->st.done) breath_cues_play(a, &b->cues, &b->st, b->sess.pattern);
+    if (!b->st.done) figure_cues_play(a, &b->cues, &b->st, b->sess.pattern);
 }
 
 static bool break_animating(App *a, void *s)
@@ -93,7 +93,7 @@ static void break_render(App *a, void *s)
         float rmax = space * 0.42f;
         if (rmax > a->w * 0.25f) rmax = a->w * 0.25f;
         float cy = (float)y + space / 2.0f;
-        draw_breath_figure(a, &b->st, b->sess.pattern, a->w / 2.0f, cy, rmax);
+        figure_draw(a, &b->st, b->sess.pattern, a->w / 2.0f, cy, rmax);
         text_draw(a, TEXT_TITLE, b->st.getting_ready ? "Get ready" : breath_kind_words(b->st.phase.kind),
                   a->w / 2, (int)(cy + rmax * 1.08f), ALIGN_CENTER, t->text, 0);
         uint64_t left = b->st.getting_ready ? b->sess.total_ms : b->st.left_ms;

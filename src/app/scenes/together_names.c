@@ -165,7 +165,7 @@ static const SceneVT NAMES = {
     .text_entry = true,
 };
 
-void couple_names_push(App *a, const char *level_id)
+void together_names_push(App *a, const char *level_id)
 {
     Names *n = calloc(1, sizeof *n);
     if (!n) return;
