@@ -157,7 +157,7 @@ typedef struct UiControl {
 
 #define UI_CONTROLS_MAX 96
 
-/* The user's data and the practice under way (recording.c and userdata.c). */
+/* The user's data (userdata.c) and the practice under way (recording.c). */
 typedef struct AppData {
     Settings settings;         /* loaded before the first frame */
     Settings settings_base;    /* as last read or written: a save changes only what differs */

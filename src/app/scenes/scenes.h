@@ -22,10 +22,10 @@ void pace_push(App *a);
  * straight into one exercise. */
 void grounding_picker_push(App *a, const char *exercise_id);
 void grounding_push(App *a, const GroundExercise *ex);
-/* Progress: streaks, the week, the calendar, check-ins (stats_scene.c). */
+/* Progress: streaks, the week, the calendar, check-ins (progress.c). */
 void progress_push(App *a);
 /* Settings: check-ins, sound, day start, weekly goal, text size, reduced motion
- * (settings_scene.c). */
+ * (prefs.c). */
 void prefs_push(App *a);
 
 /* Scenario cards (cards.c, together.c). */
