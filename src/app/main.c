@@ -16,6 +16,7 @@
 #include "attune/contentdir.h"
 #include "instance.h"
 #include "recording.h"
+#include "redraw.h"
 #include "rings.h"
 #include "reminders.h"
 #include "scenes.h"
@@ -408,7 +409,7 @@ int main(int argc, char **argv)
     static App app;
     App *a = &app;
     a->theme = THEME_DARK;
-    a->software = a->partial = -1; /* asked once the renderer exists */
+    a->software = -1; /* asked once the renderer exists */
     a->text_size = 1.0f;
     a->mouse = (SDL_Point){-1, -1}; /* outside the window until it moves in */
     a->audio_muted_setting = g.mute;
@@ -531,6 +532,7 @@ quit:
     audio_quit(a);
     text_quit(a);
     rings_quit(a);
+    redraw_quit(a);
     if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
     free(a->bg_rows);
     if (a->cursor_hand) SDL_FreeCursor(a->cursor_hand);

@@ -165,8 +165,10 @@ static bool write_texts(App *a, const char *path, char *err, size_t errlen)
     cJSON_AddNumberToObject(root, "time_ms", (double)a->now);
     cJSON *list = cJSON_AddArrayToObject(root, "texts");
     float k = a->px_per_pt > 0 ? a->px_per_pt : 1;
-    for (int i = 0; i < a->ntexts; i++) {
-        const TextRecord *t = &a->texts[i];
+    int n;
+    const TextRecord *drawn = text_drawn(a, &n);
+    for (int i = 0; i < n; i++) {
+        const TextRecord *t = &drawn[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "text", t->text);
         cJSON_AddNumberToObject(o, "x", (int)(t->rect.x / k));

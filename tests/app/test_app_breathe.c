@@ -230,7 +230,7 @@ static void frames_drawn_in_part_equal_whole_frames(void)
     const char *dir = at_tmpdir(6);
     at_checkins_off(dir);
     const int moments[] = {2000, 5000, 9000, 13500}; /* ms into box breathing */
-    CHECK_INT(at_parts_equal_whole(dir, "breathe box --minutes 1", moments, (int)(sizeof moments / sizeof *moments)),
+    CHECK_INT(at_parts_equal_whole(dir, "", "breathe box --minutes 1", moments, (int)(sizeof moments / sizeof *moments)),
               0);
 }
 

@@ -282,6 +282,16 @@ static void couple_round_ends_with_a_summary(void)
     free(out);
 }
 
+/* The talk timer's ring and seconds, drawn in part between events, equal whole frames. */
+static void talk_frames_drawn_in_part_equal_whole_frames(void)
+{
+    const char *dir = at_tmpdir(6);
+    const char *setup = "wait 300\ntype Alex\nkey Tab\ntype Sam\nkey Return\nwait 300\n"
+                        "key 1\nwait 300\nkey Return\nwait 300\nkey 2\nwait 300\nkey t\nwait 300\n";
+    const int moments[3] = {200, 1500, 4000};
+    CHECK_INT(at_parts_equal_whole(dir, setup, "cards --couple notice", moments, 3), 0);
+}
+
 static void names_take_utf8_and_backspace(void)
 {
     const char *dir = at_tmpdir(4);
@@ -321,6 +331,7 @@ int main(int argc, char **argv)
     RUN(solo_escape_goes_back_to_the_levels);
     RUN(couple_round_keeps_picks_private_until_both_chose);
     RUN(couple_round_ends_with_a_summary);
+    RUN(talk_frames_drawn_in_part_equal_whole_frames);
     RUN(names_take_utf8_and_backspace);
     RUN(command_line_knows_the_levels);
     return check_report();

@@ -276,7 +276,6 @@ typedef struct Breathe {
     BreathSessionState st;
     UiButtons buttons;  /* the caution's, then the end screen's */
     bool entered, recorded; /* on screen (clock running); handed to recording_end */
-    Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
 } Breathe;
 
 /* Hands the session to the practice log: once, when it ends or the user leaves. Leaving at
@@ -315,17 +314,6 @@ static bool breathe_animating(App *a, void *s)
     (void)a;
     Breathe *b = s;
     return !b->done && !b->caution && !b->timer.paused;
-}
-
-/* Between events only the figure moves; the words and counts are strings, which the loop
- * compares itself. */
-static bool breathe_damage(App *a, void *s, Damage *d)
-{
-    (void)a;
-    Breathe *b = s;
-    if (b->done || b->caution || b->figure.rect.w <= 0) return false;
-    *d = b->figure;
-    return true;
 }
 
 static void breathe_begin(App *a, Breathe *b)
@@ -453,7 +441,7 @@ static void draw_resting(App *a, Breathe *b, float cx, float cy, float rmax)
         glow = (float)(0.5 - 0.3 * cos(2 * M_PI * s / 29.0) - 0.2 * cos(2 * M_PI * s / 47.0));
     }
     SDL_Color halo = color_alpha(base, 0.05f + 0.12f * glow);
-    b->figure = draw_rest_figure(a, disc, halo, cx, cy, rmax);
+    figure_draw_rest(a, disc, halo, cx, cy, rmax);
 }
 
 static void breathe_render(App *a, void *s)
@@ -502,7 +490,7 @@ static void breathe_render(App *a, void *s)
         text_draw(a, TEXT_SMALL, "When your mind wanders, gently come back to it.", a->w / 2,
                   words_y + text_line(a, TEXT_BODY) * 3 / 2, ALIGN_CENTER, t->muted, text_measure(a));
     } else {
-        b->figure = draw_breath_figure_dim(a, &b->st, p, cx, cy, rmax, b->timer.paused);
+        figure_draw_dim(a, &b->st, p, cx, cy, rmax, b->timer.paused);
         if (b->st.getting_ready) {
             SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
             text_draw(a, TEXT_SMALL, ready_words, a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted,
@@ -568,7 +556,6 @@ static const SceneVT BREATHE = {
     .update = breathe_update,
     .render = breathe_render,
     .animating = breathe_animating,
-    .damage = breathe_damage,
     .free = breathe_free,
     .covered = breathe_covered,
 };

@@ -708,13 +708,6 @@ static bool round_animating(App *a, void *s)
     return card_skill_animating(a, &rd->skill);
 }
 
-/* While the breaths run, only their figure moves (strings that change are found by the loop). */
-static bool round_damage(App *a, void *s, Damage *d)
-{
-    Round *rd = s;
-    return card_skill_damage(a, &rd->skill, d);
-}
-
 static void round_free(App *a, void *s)
 {
     round_record(a, s); /* the window closed mid-round: keep what was done */
@@ -723,7 +716,7 @@ static void round_free(App *a, void *s)
 
 static const SceneVT ROUND = {.name = "cards", .enter = round_enter, .event = round_event,
                               .update = round_update, .render = round_render,
-                              .animating = round_animating, .damage = round_damage,
+                              .animating = round_animating,
                               .free = round_free, .covered = round_covered};
 
 void cards_round_push(App *a, const DeckLevel *level)

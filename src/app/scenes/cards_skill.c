@@ -52,7 +52,6 @@ void card_skill_show(App *a, CardSkill *s)
     s->col = -1; /* no focus ring until the keys are used */
     s->buttons = (UiButtons){.count = 1, .focus = -1, .hover = -1};
     s->cues = (FigureCues){.last_step = -1};
-    s->figure_drawn = false;
     timer_start(&s->timer, a->now);
     a->dirty = true;
 }
@@ -273,14 +272,6 @@ bool card_skill_animating(App *a, const CardSkill *s)
 {
     (void)a;
     return s->active && s->skill == SKILL_BREATHE && !s->timer.held;
-}
-
-bool card_skill_damage(App *a, const CardSkill *s, Damage *d)
-{
-    (void)a;
-    if (!s->active || s->skill != SKILL_BREATHE || !s->figure_drawn) return false;
-    *d = s->figure;
-    return true;
 }
 
 void card_skill_hold(App *a, CardSkill *s, bool covered)
@@ -553,11 +544,7 @@ static void render_breaths(App *a, CardSkill *s, int top, int bottom)
     float rmax = ((float)(words_y - y) - 2.0f * gap) / 2.0f / 1.08f;
     if (rmax > a->h * 0.2f) rmax = a->h * 0.2f;
     float cy = (float)(y + words_y) / 2.0f;
-    s->figure_drawn = false;
-    if (rmax > a->h * 0.04f) {
-        s->figure = figure_draw(a, &st, s->pattern, a->w / 2.0f, cy, rmax);
-        s->figure_drawn = true;
-    }
+    if (rmax > a->h * 0.04f) figure_draw(a, &st, s->pattern, a->w / 2.0f, cy, rmax);
     const char *words = st.getting_ready ? "Get ready" : breath_kind_words(st.phase.kind);
     text_draw(a, TEXT_DISPLAY, words, a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
 }
@@ -572,7 +559,6 @@ void card_skill_render(App *a, CardSkill *s, const char *top_text, const char *n
     if (s->skill == SKILL_BREATHE) {
         render_breaths(a, s, top, bottom);
     } else {
-        s->figure_drawn = false;
         int u = a->h / 60;
         const Style tries[] = {
             {TEXT_BODY, TEXT_TITLE, TEXT_BODY, u, u + u / 2, false, false},

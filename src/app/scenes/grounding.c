@@ -399,20 +399,6 @@ static bool grounding_animating(App *a, void *s)
     return g->entered && (ground_run_animating(&g->run) || mark_moving(a, g));
 }
 
-/* In a breathing interlude only the figure moves between events (strings that change are
- * found by the loop). Every other step is drawn whole. */
-static bool grounding_damage(App *a, void *s, Damage *d)
-{
-    (void)a;
-    GroundScene *g = s;
-    if (!g->entered || ground_run_awaiting_ack(&g->run) || ground_run_finished(&g->run) ||
-        ground_run_kind(&g->run) != GROUND_STEP_BREATHE ||
-        g->figure_step != ground_run_step_index(&g->run))
-        return false;
-    *d = g->figure;
-    return true;
-}
-
 /* Under help or a note, the exercise's time stands still. */
 static void grounding_covered(App *a, void *s, bool covered)
 {
@@ -449,7 +435,6 @@ static const SceneVT GROUND = {
     .update = grounding_update,
     .render = grounding_render,
     .animating = grounding_animating,
-    .damage = grounding_damage,
     .free = grounding_free,
     .covered = grounding_covered,
 };
@@ -462,6 +447,5 @@ void grounding_push(App *a, const GroundExercise *ex)
     g->ex = ex;
     g->chip_hover = g->strength_hover = -1;
     g->buttons = (UiButtons){.hover = -1};
-    g->figure_step = -1;
     recording_begin(a, PRACTICE_GROUNDING, ex->id, &GROUND, g);
 }

@@ -37,9 +37,6 @@ typedef struct GroundScene {
     char *notes[GROUND_MAX_STEPS];
     bool saved;
     char save_msg[400];
-    /* Where the breathing figure of an interlude may draw, and on which step (-1 none). */
-    Damage figure;
-    int figure_step;
     /* Paused with Space (apart from the pause while help or a note lies over it). */
     bool user_paused;
     /* Where the marks of a count step were drawn: a click there counts. */

@@ -416,8 +416,7 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     float rmax = room / 2.0f / 1.08f;
     if (rmax > a->h * 0.2f) rmax = a->h * 0.2f;
     float cy = (float)(y + words_y) / 2.0f;
-    g->figure = draw_breath_figure_dim(a, &bs, p, a->w / 2.0f, cy, rmax, g->user_paused);
-    g->figure_step = ground_run_step_index(&g->run);
+    figure_draw_dim(a, &bs, p, a->w / 2.0f, cy, rmax, g->user_paused);
     const char *words = bs.getting_ready ? "Get ready" : breath_kind_words(bs.phase.kind);
     text_draw(a, TEXT_DISPLAY, words, a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
     char buf[64];

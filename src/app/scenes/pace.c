@@ -29,7 +29,6 @@ typedef struct Pace {
     double previous;      /* the pace there was before */
     UiButtons buttons;    /* the rating's, then the result's */
     bool entered, recorded;
-    Damage figure;
 } Pace;
 
 static const char *const COMFORT[3] = {"1  Not comfortable", "2  All right", "3  Comfortable"};
@@ -41,7 +40,6 @@ static void start_step(App *a, Pace *p)
     p->cues = (FigureCues){.last_step = -1};
     p->st = breath_session_at(&p->sess, 0);
     p->mode = MODE_BREATHING;
-    p->figure = (Damage){{0, 0, 0, 0}, false};
     a->dirty = true;
 }
 
@@ -116,15 +114,6 @@ static bool pace_animating(App *a, void *s)
     return p->mode == MODE_BREATHING && !p->timer.paused;
 }
 
-static bool pace_damage(App *a, void *s, Damage *d)
-{
-    (void)a;
-    Pace *p = s;
-    if (p->mode != MODE_BREATHING || p->figure.rect.w <= 0) return false;
-    *d = p->figure;
-    return true;
-}
-
 static void leave(App *a, Pace *p)
 {
     pace_record(a, p, false);
@@ -184,7 +173,7 @@ static void render_breathing(App *a, Pace *p)
     float rmax = a->h * 0.28f;
     if (rmax > a->w * 0.3f) rmax = a->w * 0.3f;
     int step = p->sweep.step;
-    p->figure = figure_draw(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
+    figure_draw(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
     text_draw(a, TEXT_SMALL, "Find your pace", a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
     int m = a->h / 30, top = ui_bar_bottom(a); /* under the control bar */
     snprintf(buf, sizeof buf, "Pace %d of %d  \u00b7  %.1f a minute", step + 1, PACE_STEPS, pace_rate(step));
@@ -348,7 +337,6 @@ static const SceneVT PACE = {
     .update = pace_update,
     .render = pace_render,
     .animating = pace_animating,
-    .damage = pace_damage,
     .free = pace_free,
     .covered = pace_covered,
 };

@@ -144,8 +144,7 @@ static void names_render(App *a, void *s)
         }
         if (focus) { /* a still caret: a blinking one would keep the loop awake */
             SDL_Rect caret = {tx + 1, f.y + pad, 2, line};
-            SDL_SetRenderDrawColor(a->ren, t->focus.r, t->focus.g, t->focus.b, 255);
-            SDL_RenderFillRect(a->ren, &caret);
+            draw_fill(a, &caret, color_alpha(t->focus, 1.0f));
         }
         y += f.h + a->h / 25;
     }
