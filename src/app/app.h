@@ -46,6 +46,20 @@ void theme_apply(App *a);
 SDL_Color color_mix(SDL_Color a, SDL_Color b, float t);
 SDL_Color color_alpha(SDL_Color c, float alpha);
 
+/* Layout metrics shared by every screen, derived from the window and text size (text.c keeps
+ * them current), so no screen repeats a ratio of its own. */
+typedef struct Layout {
+    int margin;    /* h/30: from the window's edges; the key hints sit in it */
+    int unit;      /* h/60: a panel's corner radius, a small space */
+    int gap;       /* h/40: between blocks */
+    int tight;     /* h/80: between a title and the line under it */
+    int row_pad;   /* h/60 + 2: inside a list row (ui_list_render) */
+    int wide;      /* w*9/10: the widest a line of text may run */
+    int hints_y;   /* top of the key hints line (ui_hints) */
+    int button_h;  /* height of a button (ui_buttons_render) */
+    int buttons_y; /* top of a row of buttons just above the hints */
+} Layout;
+
 /* ---- scenes ---- */
 typedef struct SceneVT {
     const char *name;
@@ -187,6 +201,7 @@ struct App {
     float text_size;   /* user multiplier on the type scale */
     char region_arg[3];    /* --region CC for this run ("" none) */
     char locale_region[3]; /* the country of the locale (LC_ALL, LC_MESSAGES, LANG), "" none */
+    Layout lay;        /* from the window and text size */
     bool audio_muted_setting;
     AppData data;
     const SceneTable *scenes;

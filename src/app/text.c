@@ -51,6 +51,8 @@ static void clear_cache(TextCache *t)
     memset(t->slot, 0, sizeof t->slot);
 }
 
+static void layout(App *a);
+
 static int role_px(const App *a, TextRole r)
 {
     int px = (int)(a->h * a->theme.type_scale[r] * a->text_size + 0.5f);
@@ -76,6 +78,7 @@ bool text_init(App *a)
             return false;
         }
     }
+    layout(a);
     return true;
 }
 
@@ -91,6 +94,22 @@ void text_quit(App *a)
     free(t);
     a->text = NULL;
     TTF_Quit();
+}
+
+/* The shared layout metrics, for this window and text size. */
+static void layout(App *a)
+{
+    Layout *l = &a->lay;
+    int line = text_line(a, TEXT_BODY), small = text_line(a, TEXT_SMALL);
+    l->margin = a->h / 30;
+    l->unit = a->h / 60;
+    l->gap = a->h / 40;
+    l->tight = a->h / 80;
+    l->row_pad = a->h / 60 + 2;
+    l->wide = a->w * 9 / 10;
+    l->hints_y = a->h - l->margin - small;
+    l->button_h = line + (line / 2) * 3 / 2;
+    l->buttons_y = l->hints_y - l->margin - l->button_h;
 }
 
 void text_resize(App *a)
@@ -110,6 +129,7 @@ void text_resize(App *a)
         clear_cache(t);
         redraw_invalidate(a); /* the same strings at a new size */
     }
+    layout(a);
 }
 
 int text_line(App *a, TextRole role) { return TTF_FontLineSkip(a->text->font[role]); }

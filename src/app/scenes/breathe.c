@@ -16,8 +16,6 @@
 #include "scenes.h"
 #include "userdata.h"
 
-#define READY_MS 3000u
-
 static const int MINUTES[] = {1, 3, 5, 10};
 #define NMINUTES 4
 
@@ -173,8 +171,8 @@ static void rhythm_text(const BreathPattern *p, char *buf, size_t n)
 static void picker_panel(App *a, const BreathPattern *bp, SDL_Rect panel)
 {
     const Theme *t = &a->theme;
-    draw_rrect(a, panel, a->h / 60, t->surface);
-    int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad, ty = panel.y + pad;
+    draw_rrect(a, panel, a->lay.unit, t->surface);
+    int pad = a->lay.margin, x = panel.x + pad, w = panel.w - 2 * pad, ty = panel.y + pad;
     char buf[300];
     if (!bp) {
         SDL_Rect r = text_draw(a, TEXT_TITLE, "Find your pace", x, ty, ALIGN_LEFT, t->text, w);
@@ -225,10 +223,10 @@ static void picker_render(App *a, void *s)
     int label_y = by - text_line(a, TEXT_SMALL) * 3 / 2;
     /* One general line for every pattern, from the shipped resources, above the length. */
     const char *gentle = a->content.res.breathing;
-    int gap = a->h / 60;
+    int gap = a->lay.unit;
     int gentle_h = gentle ? text_size(a, TEXT_SMALL, gentle, text_measure(a)).y + gap : 0;
     SDL_Rect area, panel;
-    ui_columns(a, p->items, p->list.count, y, label_y - gentle_h - a->h / 30, &area, &panel);
+    ui_columns(a, p->items, p->list.count, y, label_y - gentle_h - a->lay.margin, &area, &panel);
     ui_list_render(a, &p->list, p->items, area);
     picker_panel(a, focused(p), panel);
     if (gentle)
@@ -388,7 +386,7 @@ static void render_caution(App *a, Breathe *b)
     int mw = text_measure(a);
     int y = a->h / 8;
     SDL_Rect r = text_draw(a, TEXT_TITLE, p->title, a->w / 2, y, ALIGN_CENTER, t->text, mw);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
     r = text_draw(a, TEXT_BODY, p->when, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
     y += r.h + a->h / 20;
     r = text_draw(a, TEXT_SMALL, "Before you begin", (a->w - mw) / 2, y, ALIGN_LEFT, t->step[BREATH_OUT], 0);
@@ -396,7 +394,7 @@ static void render_caution(App *a, Breathe *b)
     y += caution_panel(a, p->caution, (a->w - mw) / 2, y, mw);
     static const char *const labels[2] = {"I understand, begin", "Not now"};
     int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
-    if (by < y + a->h / 30) by = y + a->h / 30;
+    if (by < y + a->lay.margin) by = y + a->lay.margin;
     ui_buttons_render(a, &b->buttons, labels, by);
     ui_hints(a, NULL, "Enter begin   Esc leave");
 }
@@ -408,14 +406,14 @@ static void render_done(App *a, Breathe *b, float cx, float rmax)
     char buf[200], len[32];
     int y = a->h / 5;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     ui_fmt_clock(len, sizeof len, b->st.breathing_ms);
     if (p->unpaced) snprintf(buf, sizeof buf, "%s of %s.", len, p->title);
     else
         snprintf(buf, sizeof buf, "%s of %s, %llu breaths.", len, p->title,
                  (unsigned long long)b->st.cycles_done);
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->h / 40;
+    y += r.h + a->lay.gap;
     text_draw(a, TEXT_BODY, "Notice how your body feels now, before you move on.", a->w / 2, y,
               ALIGN_CENTER, t->muted, text_measure(a));
     draw_disc(a, cx, a->h * 0.56f, rmax * 0.36f, color_alpha(t->step[0], 0.85f));
@@ -463,8 +461,8 @@ static void breathe_render(App *a, void *s)
         return;
     }
 
-    text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
-    int m = a->h / 30;
+    text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->lay.margin, ALIGN_CENTER, t->muted, 0);
+    int m = a->lay.margin;
     int top = ui_bar_bottom(a); /* under the control bar */
     const char *ready_words = a->data.settings.reduced_motion
                                   ? "Sit comfortably. Breathe in when the circle starts to brighten."
@@ -567,7 +565,7 @@ static void push_session(App *a, const BreathPattern *p, int minutes, bool show_
     b->pattern = *p;
     b->minutes = minutes;
     /* Nothing to count down to when there is no pace to start on. */
-    b->sess = breath_session(&b->pattern, minutes, p->unpaced ? 0 : READY_MS);
+    b->sess = breath_session(&b->pattern, minutes, p->unpaced ? 0 : BREATH_READY_MS);
     timer_start(&b->timer, a->now);
     b->cues.last_step = -1;
     b->caution = show_caution && p->caution;

@@ -216,7 +216,7 @@ static int level_panel(App *a, const DeckLevel *l, SDL_Rect panel, TextRole intr
 {
     const Theme *t = &a->theme;
     const Content *c = &a->content;
-    int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
+    int pad = a->lay.margin, x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
     char buf[400];
     SDL_Rect r = cards_put(a, draw, TEXT_TITLE, l->title, x, y, ALIGN_LEFT, t->text, w);
     y += r.h;
@@ -263,8 +263,8 @@ static void picker_render(App *a, void *s)
     int gap = a->w / 40;
     int lw = a->w * 30 / 100, pw = a->w * 46 / 100;
     for (int i = 0; i < p->list.count; i++) {
-        /* ui_list_render insets text by 2 * (h/60 + 2) on the left; keep as much on the right. */
-        int room = lw - 4 * (a->h / 60 + 2);
+        /* ui_list_render insets text by 2 * row_pad on the left; keep as much on the right. */
+        int room = lw - 4 * (a->lay.row_pad);
         elide(a, TEXT_BODY, c->levels[i].title, room, p->titles[i], sizeof p->titles[i]);
         p->items[i] = (UiItem){p->titles[i], p->subs[i]};
     }
@@ -276,12 +276,12 @@ static void picker_render(App *a, void *s)
         TextRole role = TEXT_BODY;
         if (level_panel(a, l, panel, role, false) > panel.h) role = TEXT_SMALL;
         panel.h = level_panel(a, l, panel, role, false);
-        draw_rrect(a, panel, a->h / 60, t->surface);
+        draw_rrect(a, panel, a->lay.unit, t->surface);
         level_panel(a, l, panel, role, true);
     }
     const char *about[3] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note",
                             "Learn"};
-    ui_buttons_render(a, &p->about, about, cards_buttons_y(a));
+    ui_buttons_render(a, &p->about, about, a->lay.buttons_y);
     ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?   L learn"
                           : "Up/Down level   Enter start   A moves   N safety note   L learn",
              "Esc back");
@@ -470,7 +470,7 @@ static int reveal_cell(App *a, const DeckResponse *resp, int slot, bool chosen, 
     const Theme *t = &a->theme;
     int x = cell.x + st.pad, w = cell.w - 2 * st.pad, y = cell.y + st.pad;
     if (draw) {
-        int rad = a->h / 60;
+        int rad = a->lay.unit;
         draw_rrect(a, cell, rad, chosen ? t->surface_hi : t->surface);
         if (chosen) draw_rrect_outline(a, cell, rad, 2, t->style[resp->style]);
     }
@@ -527,7 +527,7 @@ static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0
     SDL_Rect note = {x, y, w, st.pad + lab.y + line.y + st.pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
-        draw_rrect(a, note, a->h / 60, color_alpha(teal, 0.12f));
+        draw_rrect(a, note, a->lay.unit, color_alpha(teal, 0.12f));
         text_draw(a, TEXT_SMALL, "Try saying", tx, y + st.pad, ALIGN_LEFT, teal, 0);
         text_draw(a, st.note, quoted, tx, y + st.pad + lab.y, ALIGN_LEFT, t->text, tw);
     }
@@ -541,7 +541,7 @@ static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0
 
 static void render_reveal(App *a, Round *rd)
 {
-    int u = a->h / 60;
+    int u = a->lay.unit;
     /* Tried in order until one fits. */
     const RevealStyle tries[] = {
         {TEXT_BODY, TEXT_SMALL, TEXT_BODY, u, u * 3 / 2, false, false},
@@ -554,14 +554,14 @@ static void render_reveal(App *a, Round *rd)
     int n = (int)(sizeof tries / sizeof tries[0]);
     char line[240];
     card_top_line(a, rd, line, sizeof line);
-    int m = a->h / 30;
+    int m = a->lay.margin;
     int line_top = m + text_line(a, TEXT_SMALL) + m / 2; /* below cards_top_line */
     int k = 0, h = 0, avail = 0, top = line_top, w = 0;
     for (; k < n; k++) {
         bool tiny = tries[k].tiny;
         top = tiny ? m : line_top;
         w = tries[k].wide ? a->w - 2 * u : text_measure(a) * 7 / 4;
-        if (!tries[k].wide && w > a->w * 9 / 10) w = a->w * 9 / 10;
+        if (!tries[k].wide && w > a->lay.wide) w = a->lay.wide;
         avail = cards_content_bottom(a, !tiny) - top;
         h = reveal_layout(a, rd, tries[k], (a->w - w) / 2, w, top, false);
         if (h <= avail) break;
@@ -583,7 +583,7 @@ static void render_reveal(App *a, Round *rd)
                                                   : "Next card");
         const char *label[2] = {next, link};
         rd->next.count = read ? 2 : 1;
-        ui_buttons_render(a, &rd->next, label, cards_buttons_y(a));
+        ui_buttons_render(a, &rd->next, label, a->lay.buttons_y);
     }
 }
 
@@ -600,7 +600,7 @@ static int style_counts_line(App *a, const int counts[DECK_STYLE_COUNT], int y)
             snprintf(seg[i], sizeof seg[i], "%s %d", deck_style_title((DeckStyle)i), counts[i]);
             total += text_size(a, role, seg[i], 0).x + (i ? gap : 0);
         }
-        if (total <= a->w * 9 / 10) break;
+        if (total <= a->lay.wide) break;
         role = TEXT_SMALL;
     }
     int x = (a->w - total) / 2;
@@ -617,7 +617,7 @@ static void render_end(App *a, Round *rd)
     char buf[320];
     int y = a->h / 7;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     deck_round_summary(&rd->r, buf, sizeof buf);
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h + a->h / 20;
@@ -631,10 +631,10 @@ static void render_end(App *a, Round *rd)
         if (pk.response >= 0) cards_dot(a, cx, cy, rad, t->style[pk.style]);
         else draw_arc(a, cx, cy, rad - 1, 2, 0, 1, color_alpha(t->muted, 0.5f));
     }
-    y += (int)(2 * rad) + a->h / 30;
+    y += (int)(2 * rad) + a->lay.margin;
     int counts[DECK_STYLE_COUNT];
     deck_round_style_counts(&rd->r, counts);
-    y += style_counts_line(a, counts, y) + a->h / 40;
+    y += style_counts_line(a, counts, y) + a->lay.gap;
     char prog[160];
     progress_line(a, rd->level, prog, sizeof prog);
     snprintf(buf, sizeof buf, "%s: %s", rd->level->title, prog);

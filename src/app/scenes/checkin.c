@@ -41,15 +41,6 @@ static void answer(App *a, CheckIn *c, int rating)
     }
 }
 
-static int hit_chip(const CheckIn *c, SDL_Point p)
-{
-    for (int i = 0; i < NCHIPS; i++) {
-        SDL_Rect r = c->chip[i];
-        if (p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h) return i;
-    }
-    return -1;
-}
-
 static void checkin_event(App *a, void *s, const SDL_Event *e)
 {
     CheckIn *c = s;
@@ -78,11 +69,11 @@ static void checkin_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (e->type == SDL_MOUSEMOTION) {
-        int h = hit_chip(c, window_mouse(a, e->motion.x, e->motion.y));
+        int h = ui_hit(c->chip, NCHIPS, window_mouse(a, e->motion.x, e->motion.y));
         if (h != c->hover) a->dirty = true;
         c->hover = h;
     } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
-        int h = hit_chip(c, window_mouse(a, e->button.x, e->button.y));
+        int h = ui_hit(c->chip, NCHIPS, window_mouse(a, e->button.x, e->button.y));
         if (h >= 0) {
             answer(a, c, h);
             return;
@@ -99,7 +90,7 @@ static void checkin_render(App *a, void *s)
     int y = a->h / 5;
     SDL_Rect r = text_draw(a, TEXT_SMALL, c->after ? "Before you move on" : "Before you begin", cx, y,
                            ALIGN_CENTER, t->muted, 0);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
     r = text_draw(a, TEXT_TITLE, "How stirred up do you feel right now?", cx, y, ALIGN_CENTER, t->text,
                   text_measure(a));
     y += r.h + a->h / 12;

@@ -66,9 +66,9 @@ static void grounding_note_render(App *a, void *s)
     const GroundStep *st = &n->g->ex->steps[n->step];
     int y = a->h / 8;
     SDL_Rect r = text_draw(a, TEXT_TITLE, "What did you notice?", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 80;
+    y += r.h + a->lay.tight;
     r = text_draw(a, TEXT_SMALL, st->prompt, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     int pad = line / 2;
     SDL_Rect field = {(a->w - mw) / 2, y, mw, NOTE_LINES * line + 2 * pad};
     draw_rrect(a, field, pad, t->surface);
@@ -93,12 +93,12 @@ static void grounding_note_render(App *a, void *s)
         }
         draw_rrect(a, (SDL_Rect){cx + 1, cy + line / 8, 2, line * 3 / 4}, 1, t->focus);
     }
-    y = field.y + field.h + a->h / 60;
+    y = field.y + field.h + a->lay.unit;
     text_draw(a, TEXT_SMALL, "Only you see this. It is kept if you choose to save it at the end.", a->w / 2, y,
               ALIGN_CENTER, t->muted, mw);
     static const char *const labels[2] = {"Keep note", "Cancel"};
     n->buttons.count = 2;
-    ui_buttons_render(a, &n->buttons, labels, grounding_view_buttons_y(a));
+    ui_buttons_render(a, &n->buttons, labels, a->lay.buttons_y);
     ui_hints(a, NULL, "Enter keep   Esc cancel");
 }
 

@@ -32,8 +32,8 @@ static void gpicker_render(App *a, void *s)
     ui_list_render(a, &p->list, p->items, area);
     if (p->list.focus < a->content.nexercises) {
         const GroundExercise *ex = &a->content.exercises[p->list.focus];
-        draw_rrect(a, panel, a->h / 60, t->surface);
-        int pad = a->h / 30, tx = panel.x + pad, tw = panel.w - 2 * pad, ty = panel.y + pad;
+        draw_rrect(a, panel, a->lay.unit, t->surface);
+        int pad = a->lay.margin, tx = panel.x + pad, tw = panel.w - 2 * pad, ty = panel.y + pad;
         SDL_Rect r = text_draw(a, TEXT_TITLE, ex->title, tx, ty, ALIGN_LEFT, t->text, tw);
         ty += r.h + pad / 2;
         r = text_draw(a, TEXT_BODY, ex->when, tx, ty, ALIGN_LEFT, t->muted, tw);

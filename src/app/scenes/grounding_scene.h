@@ -53,8 +53,6 @@ static inline int grounding_nnotes(const GroundScene *g)
 /* ---- grounding_view.c ---- */
 /* Draws the caution, a step or the finish (and notes the buttons drawn, for the mouse). */
 void grounding_view_render(App *a, GroundScene *g);
-/* Top edge of the button row of a grounding screen. */
-int grounding_view_buttons_y(App *a);
 /* A gentle highlighted panel for a caution: a warm tint of the surface, never an alarm.
  * Returns its height; with draw false it only measures. */
 int grounding_view_caution(App *a, const char *text, int x, int y, int w, TextRole role, bool draw);

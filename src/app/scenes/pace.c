@@ -12,7 +12,6 @@
 #include "userdata.h"
 #include "scenes.h"
 
-#define READY_MS 3000u
 
 typedef enum PaceMode { MODE_BREATHING, MODE_RATING, MODE_RESULT } PaceMode;
 
@@ -35,7 +34,7 @@ static const char *const COMFORT[3] = {"1  Not comfortable", "2  All right", "3 
 
 static void start_step(App *a, Pace *p)
 {
-    p->sess = pace_sweep_session(&p->sweep, READY_MS);
+    p->sess = pace_sweep_session(&p->sweep, BREATH_READY_MS);
     timer_start(&p->timer, a->now);
     p->cues = (FigureCues){.last_step = -1};
     p->st = breath_session_at(&p->sess, 0);
@@ -174,8 +173,8 @@ static void render_breathing(App *a, Pace *p)
     if (rmax > a->w * 0.3f) rmax = a->w * 0.3f;
     int step = p->sweep.step;
     figure_draw(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
-    text_draw(a, TEXT_SMALL, "Find your pace", a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
-    int m = a->h / 30, top = ui_bar_bottom(a); /* under the control bar */
+    text_draw(a, TEXT_SMALL, "Find your pace", a->w / 2, a->lay.margin, ALIGN_CENTER, t->muted, 0);
+    int m = a->lay.margin, top = ui_bar_bottom(a); /* under the control bar */
     snprintf(buf, sizeof buf, "Pace %d of %d  \u00b7  %.1f a minute", step + 1, PACE_STEPS, pace_rate(step));
     text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
     char left[32];
@@ -209,7 +208,7 @@ static int rating_buttons(App *a, Pace *p, int y, bool draw)
     int pad = text_line(a, TEXT_BODY) / 2, total = 0;
     int bh = text_line(a, TEXT_BODY) + pad * 3 / 2;
     for (int i = 0; i < 3; i++) total += text_size(a, TEXT_BODY, COMFORT[i], 0).x + 5 * pad;
-    if (total <= a->w * 9 / 10) {
+    if (total <= a->lay.wide) {
         if (draw) ui_buttons_render(a, &p->buttons, COMFORT, y);
         return bh;
     }
@@ -235,8 +234,8 @@ static void render_rating(App *a, Pace *p)
     static const char QUESTION[] = "How comfortable was that pace?";
     /* Measured first: centred in the space above the key hints, the explanation left out when
      * it would not fit. */
-    int gap = a->h / 40, wide = a->h / 20;
-    int bottom = a->h - a->h / 30 - text_line(a, TEXT_SMALL) - gap;
+    int gap = a->lay.gap, wide = a->h / 20;
+    int bottom = a->h - a->lay.margin - text_line(a, TEXT_SMALL) - gap;
     int top = a->h / 20;
     int bh = rating_buttons(a, p, 0, false);
     int h = text_size(a, TEXT_SMALL, buf, 0).y + gap + text_size(a, TEXT_TITLE, QUESTION, mw).y;
@@ -260,12 +259,12 @@ static void render_rating(App *a, Pace *p)
 static void render_result(App *a, Pace *p)
 {
     const Theme *t = &a->theme;
-    int mw = text_measure(a), y = a->h / 6, gap = a->h / 30;
+    int mw = text_measure(a), y = a->h / 6, gap = a->lay.margin;
     char buf[300];
     SDL_Rect r;
     if (p->result > 0) {
         r = text_draw(a, TEXT_SMALL, "Your pace", a->w / 2, y, ALIGN_CENTER, t->muted, 0);
-        y += r.h + a->h / 80;
+        y += r.h + a->lay.tight;
         snprintf(buf, sizeof buf, "%.1f breaths a minute", p->result);
         r = text_draw(a, TEXT_TITLE, buf, a->w / 2, y, ALIGN_CENTER, t->text, mw);
         y += r.h + gap;
@@ -347,7 +346,7 @@ void pace_push(App *a)
     if (!p) return;
     pace_sweep_start(&p->sweep);
     p->previous = a->data.settings.your_pace;
-    p->sess = pace_sweep_session(&p->sweep, READY_MS);
+    p->sess = pace_sweep_session(&p->sweep, BREATH_READY_MS);
     timer_start(&p->timer, a->now);
     p->st = breath_session_at(&p->sess, 0);
     recording_begin(a, PRACTICE_BREATHING, PACE_SWEEP_ID, &PACE, p);

@@ -193,17 +193,17 @@ static void prefs_render(App *a, void *v)
     int y = ui_header(a, "Settings", NULL);
     int w = text_measure(a);
     int x = (a->w - w) / 2;
-    int pad = a->h / 60 + 2; /* as ui_list_render pads its rows */
+    int pad = a->lay.row_pad; /* as ui_list_render pads its rows */
     int small = text_line(a, TEXT_SMALL);
 
     /* Bottom up: key hints, the data folder, the explanation, then the list gets the rest. */
-    int hints_top = a->h - a->h / 30 - small;
+    int hints_top = a->h - a->lay.margin - small;
     int label_w = text_size(a, TEXT_BODY, "Your data folder", 0).x;
     int path_w = w - 4 * pad - label_w - 2 * pad;
     SDL_Point path = text_size(a, TEXT_SMALL, a->data_dir, path_w);
     int data_h = (path.y > text_line(a, TEXT_BODY) ? path.y : text_line(a, TEXT_BODY)) + 2 * pad;
     int about_h = about_height(a, w);
-    int gap = a->h / 40;
+    int gap = a->lay.gap;
     int data_y = hints_top - gap - data_h;
     int about_y = data_y - gap - about_h;
     int list_bottom = about_y - gap;
