@@ -327,11 +327,21 @@ const TextRecord *text_drawn(const App *a, int *n);
 
 /* ---- sound ---- */
 typedef enum Cue { CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST, CUE_BELL, CUE_TICK, CUE_COUNT } Cue;
-void audio_init(App *a);  /* after the first frame: opening a device can be slow */
+/* After the first frame (opening a device can be slow): SDL_mixer, or silence without a
+ * device; in scripted mode a recording backend that plays nothing and keeps what sounded. */
+void audio_init(App *a);
 void audio_quit(App *a);
 void audio_play(App *a, Cue c);
 bool audio_muted(const App *a);
 void audio_set_muted(App *a, bool muted);
+/* "in", "hold", "out", "rest", "bell", "tick". */
+const char *audio_cue_name(Cue c);
+/* The cues played so far and when (app clock), in scripted mode; none otherwise. */
+typedef struct AudioPlayed {
+    uint64_t at;
+    Cue cue;
+} AudioPlayed;
+const AudioPlayed *audio_played(const App *a, int *n);
 
 /* ---- shared widgets ---- */
 typedef struct UiItem {

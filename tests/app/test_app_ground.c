@@ -200,6 +200,31 @@ static void frames_drawn_in_part_equal_whole_frames(void)
     CHECK_INT(at_parts_equal_whole(dir, "wait 300\nkey return\n", "ground senses", marks, 3), 0);
 }
 
+/* Help over a timed step stops its clock: half a minute under help, and the seconds left are
+ * what they were (the step has not run out and moved on). */
+static void help_holds_a_grounding_step(void)
+{
+    const char *dir = at_tmpdir(8);
+    at_checkins_off(dir);
+    int secs = num(cJSON_GetArrayItem(steps_of("body-scan"), 1), "seconds");
+    const char *script = "wait 300\nkey return\nwait 2000\ntexts $D/before.json\n"
+                         "key F1\nwait 30000\ntexts $D/help.json\nkey Escape\nwait 100\n"
+                         "texts $D/after.json\n";
+    CHECK_INT(at_run(dir, "help", dir, script, "ground body-scan"), 0);
+    char want[32];
+    snprintf(want, sizeof want, "%d", secs - 2);
+    cJSON *t = at_texts_of(dir, "before");
+    CHECK(at_texts_has(t, want));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "help");
+    CHECK(at_texts_has(t, "Help"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "after");
+    CHECK(at_texts_has(t, prompt("body-scan", 1)));
+    CHECK(at_texts_has(t, want));
+    cJSON_Delete(t);
+}
+
 static void tipp_shows_its_caution_before_the_first_step(void)
 {
     const char *dir = at_tmpdir(2);
@@ -794,6 +819,7 @@ int main(int argc, char **argv)
     RUN(senses_shows_each_prompt_then_the_finish);
     RUN(timed_step_counts_down_and_moves_on_by_itself);
     RUN(frames_drawn_in_part_equal_whole_frames);
+    RUN(help_holds_a_grounding_step);
     RUN(tipp_shows_its_caution_before_the_first_step);
     RUN(command_line_names_the_exercise_and_lists_them);
     RUN(back_returns_to_the_previous_prompt_and_esc_leaves);
