@@ -178,3 +178,12 @@ void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
     if (y < top) y = top;
     choice_layout(a, c, card, resp, tries[k], x, w, y, true);
 }
+
+void cards_progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
+{
+    LevelProgress lp = levels_progress(&a->data.settings, l);
+    if (lp.seen == 0)
+        snprintf(buf, n, "%d cards, none seen yet", l->ncards);
+    else
+        snprintf(buf, n, "%d of %d cards seen", lp.seen, l->ncards);
+}

@@ -48,4 +48,7 @@ void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
 /* Bottom y available to content above the key hints (and a button row when with_buttons). */
 int cards_content_bottom(App *a, bool with_buttons);
 
+/* "3 of 8 cards seen" (or "8 cards, none seen yet") for a level. */
+void cards_progress_line(const App *a, const DeckLevel *l, char *buf, size_t n);
+
 #endif
