@@ -52,8 +52,8 @@ void learn_push(App *a, const char *id);
 /* A calm panel over the current screen (notice.c) with one "OK". */
 void notice_push(App *a, const char *title, const char *body);
 /* The same with 1-3 choices (Space makes choice `space`, -1 none); done (optional) is called
- * with the index chosen, or -1 for Esc, after the panel has been popped (it may push the next
- * screen). */
+ * once, with the index chosen, or -1 for Esc, after the panel has been popped (it may push the
+ * next screen); also with -1 if the panel closes with the app (then it must only free ctx). */
 typedef void (*NoticeDone)(App *a, void *ctx, int choice);
 void notice_push_choice(App *a, const char *title, const char *body, const char *const *labels,
                         int nlabels, int space, NoticeDone done, void *ctx);
