@@ -733,6 +733,7 @@ int journal_import_check(JournalImport **ji, const char *file, const char *v, si
     int problems = 0, i = 0;
     const cJSON *it;
     cJSON_ArrayForEach(it, a) {
+        if (problems >= 1000) break; /* the file is refused either way */
         Line l;
         char why[200];
         if (!line_from_json(it, &l, true, why, sizeof why))
