@@ -7,9 +7,10 @@
 
 #include "attune/clock.h"
 #include "attune/journal.h"
-#include "attune/notes.h"
 #include "check.h"
 #include "storetest.h"
+
+#define NOTE_TEXT_MAX 400 /* grounding's limit, below the journal's */
 
 static time_t at(const char *local)
 {
@@ -56,6 +57,20 @@ static JournalEntry reflection(const char *when, const char *card, const char *q
     snprintf(e.question, sizeof e.question, "%s", question);
     snprintf(e.text, sizeof e.text, "%s", text);
     return e;
+}
+
+/* Notes of one save, as grounding's finish makes them. */
+static bool notes_append(const char *dir, const char *exercise, const int *steps,
+                         const char *const *texts, int n, time_t when, char *err, size_t errlen)
+{
+    JournalEntry e[4];
+    for (int i = 0; i < n && i < 4; i++) {
+        journal_entry_init(&e[i], JOURNAL_NOTE, when);
+        journal_copy_text(e[i].source, sizeof e[i].source, exercise);
+        e[i].step = steps[i];
+        journal_copy_text(e[i].text, NOTE_TEXT_MAX + 1, texts[i]);
+    }
+    return journal_append(dir, e, n, err, errlen);
 }
 
 static void add(const char *dir, JournalEntry e)
