@@ -256,6 +256,82 @@ static void a_long_journal_scrolls_with_a_cue(void)
     cJSON_Delete(t);
 }
 
+#define W300 "wait 300\n"
+#define ANSWER "to be asked before being told"
+
+/* The end of a solo round asks a question: W (or the button) opens a field; the answer goes to
+ * the journal as a reflection on that question, and the end says so. */
+static void a_rounds_question_is_answered_into_the_journal(void)
+{
+    const char *dir = at_tmpdir(3);
+    at_checkins_off(dir);
+    /* Five cards (S skips a card's skill, as test_app_cards does), then the end. */
+#define SOLO_CARD W300 "key s\n" W300 "key 1\n" W300 "key Return\n"
+    const char *script = SOLO_CARD SOLO_CARD SOLO_CARD SOLO_CARD SOLO_CARD
+                         W300 "texts $D/end.json\nkey w\n" W300 "texts $D/field.json\n"
+                         "type " ANSWER "\n" W300 "key Return\n" W300 "texts $D/answered.json\n"
+                         "key Escape\n" W300 "key Escape\n" W300 "key j\n" W300 "texts $D/journal.json\n";
+    CHECK_INT(at_run(dir, "solo", dir, script, "cards notice"), 0);
+    cJSON *t = at_texts_of(dir, "end");
+    int x = 0, y = 0;
+    CHECK(at_texts_has(t, "Round complete"));
+    CHECK(control_centre(t, "Write your answer", &x, &y));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "field");
+    CHECK(at_texts_has(t, "Your answer"));
+    CHECK(at_texts_has(t, "Save to journal"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "answered");
+    CHECK(at_texts_has(t, "Your answer is in your journal."));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "journal");
+    CHECK(at_texts_has(t, ANSWER));
+    CHECK(at_texts_contains(t, "Reflection"));
+    cJSON_Delete(t);
+    char path[700];
+    snprintf(path, sizeof path, "%s/notes.jsonl", dir);
+    char *lines = at_read_file(path);
+    CHECK(lines && strstr(lines, "\"kind\":\"reflection\"") && strstr(lines, "\"deck\":\"") &&
+          strstr(lines, "\"question\":\"") && strstr(lines, ANSWER));
+    free(lines);
+
+    /* Together, by mouse: the button, then Save; Cancel keeps nothing. */
+    const char *dir2 = at_tmpdir(4);
+    at_checkins_off(dir2);
+#define PAIR_CARD W300 "key 1\n" W300 "key Return\n" W300 "key 3\n" W300 "key n\n"
+    const char *deal = W300 "key Return\nkey Return\n" W300 "key Return\n"
+                       PAIR_CARD PAIR_CARD PAIR_CARD PAIR_CARD PAIR_CARD W300;
+    Script sc = {.n = 0};
+    add(&sc, "%stexts $D/tend.json\n", deal);
+    CHECK_INT(at_run(dir2, "tend", dir2, sc.s, "cards --couple 1"), 0);
+    t = at_texts_of(dir2, "tend");
+    CHECK(control_centre(t, "Write your answer", &x, &y));
+    cJSON_Delete(t);
+    sc.n = 0;
+    add(&sc, "%sclick %d %d\n" W300 "type not this\nkey Escape\n" W300 "texts $D/cancelled.json\n"
+             "click %d %d\n" W300 "type we both " ANSWER "\n" W300 "texts $D/tfield.json\n", deal, x, y, x, y);
+    CHECK_INT(at_run(dir2, "tfield", dir2, sc.s, "cards --couple 1"), 0);
+    t = at_texts_of(dir2, "cancelled");
+    CHECK(at_texts_has(t, "Write your answer"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir2, "tfield");
+    int sx = 0, sy = 0;
+    CHECK(control_centre(t, "Save to journal", &sx, &sy));
+    cJSON_Delete(t);
+    sc.n = 0;
+    add(&sc, "%sclick %d %d\n" W300 "type we both " ANSWER "\n" W300 "click %d %d\n" W300 "texts $D/tdone.json\n",
+        deal, x, y, sx, sy);
+    CHECK_INT(at_run(dir2, "tdone", dir2, sc.s, "cards --couple 1"), 0);
+    t = at_texts_of(dir2, "tdone");
+    CHECK(at_texts_has(t, "Your answer is in your journal."));
+    cJSON_Delete(t);
+    snprintf(path, sizeof path, "%s/notes.jsonl", dir2);
+    lines = at_read_file(path);
+    CHECK(lines && strstr(lines, "we both " ANSWER) && !strstr(lines, "not this"));
+    CHECK(lines && strchr(lines, '\n') == lines + strlen(lines) - 1); /* one entry */
+    free(lines);
+}
+
 int main(int argc, char **argv)
 {
     at_init(argc, argv);
@@ -268,6 +344,7 @@ int main(int argc, char **argv)
     RUN(a_grounding_note_and_feeling_are_in_the_journal_searchable_and_deletable);
     RUN(progress_opens_the_journal);
     RUN(a_long_journal_scrolls_with_a_cue);
+    RUN(a_rounds_question_is_answered_into_the_journal);
     cJSON_Delete(grounding);
     return check_report();
 }

@@ -320,6 +320,8 @@ typedef struct Round {
     AtTimer timer;
     uint64_t seed;   /* the round's deal; the summaries' order comes from it too */
     CardSkill skill; /* the level skill of the card showing, if it has one */
+    SDL_Rect answer; /* "Write your answer" at the end (w 0: none) */
+    bool answered;   /* the end's question was answered in the journal */
 } Round;
 
 /* A new card is showing: its skill, if any, comes first when it goes before the responses. */
@@ -387,6 +389,13 @@ static void reveal_next(App *a, Round *rd)
     round_next(a, rd);
 }
 
+static void round_answered(App *a, void *ctx, bool saved)
+{
+    Round *rd = ctx;
+    if (saved) rd->answered = true;
+    a->dirty = true;
+}
+
 static void round_event(App *a, void *s, const SDL_Event *e)
 {
     Round *rd = s;
@@ -407,6 +416,17 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (deck_round_finished(r)) {
+        bool write = e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_w;
+        if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
+            SDL_Point p = window_mouse(a, e->button.x, e->button.y);
+            write = SDL_PointInRect(&p, &rd->answer);
+        }
+        if (write && !rd->answered) {
+            char q[320];
+            deck_round_summary(r, q, sizeof q);
+            journal_answer_push(a, rd->level->id, NULL, NULL, q, round_answered, rd);
+            return;
+        }
         int i = ui_buttons_event(a, &rd->end, e);
         if (i == 0) {
             cards_round_push(a, rd->level);
@@ -619,7 +639,9 @@ static void render_end(App *a, Round *rd)
     y += r.h + a->h / 30;
     deck_round_summary(&rd->r, buf, sizeof buf);
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->h / 20;
+    y += r.h + a->h / 60;
+    rd->answer = journal_answer_button(a, rd->answered, y);
+    y += journal_answer_button_h(a) + a->h / 30;
     /* One dot per card, in the colour of the style picked. */
     int n = deck_round_count(&rd->r);
     float rad = a->h / 70.0f, step = rad * 3.2f;
@@ -640,7 +662,7 @@ static void render_end(App *a, Round *rd)
     text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     static const char *const labels[2] = {"Another round", "Menu"};
     ui_buttons_render(a, &rd->end, labels, (int)(a->h * 0.72f));
-    ui_hints(a, "Left/Right choose   Enter go", "Esc levels");
+    ui_hints(a, rd->answered ? "Left/Right choose   Enter go" : "Left/Right choose   Enter go   W write", "Esc levels");
 }
 
 static void round_render(App *a, void *s)
