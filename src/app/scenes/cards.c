@@ -607,61 +607,99 @@ static void render_reveal(App *a, Round *rd)
 }
 
 /* "Connection-oriented 3 · Anxious 1 · ..." in each style's colour, centred at y. */
-static int style_counts_line(App *a, const int counts[DECK_STYLE_COUNT], int y)
+/* The picks per style on one line (two when one is too wide), drawn at y when draw; returns
+ * the height. */
+static int style_counts_line(App *a, const int counts[DECK_STYLE_COUNT], int y, bool draw)
 {
     char seg[DECK_STYLE_COUNT][48];
     TextRole role = TEXT_BODY;
-    int total = 0, gap = 0;
+    int total = 0, gap = 0, w[DECK_STYLE_COUNT];
     for (int pass = 0; pass < 2; pass++) {
         total = 0;
         gap = text_line(a, role);
         for (int i = 0; i < DECK_STYLE_COUNT; i++) {
             snprintf(seg[i], sizeof seg[i], "%s %d", deck_style_title((DeckStyle)i), counts[i]);
-            total += text_size(a, role, seg[i], 0).x + (i ? gap : 0);
+            w[i] = text_size(a, role, seg[i], 0).x;
+            total += w[i] + (i ? gap : 0);
         }
         if (total <= a->w * 9 / 10) break;
         role = TEXT_SMALL;
     }
-    int x = (a->w - total) / 2;
-    for (int i = 0; i < DECK_STYLE_COUNT; i++) {
-        SDL_Rect r = text_draw(a, role, seg[i], x, y, ALIGN_LEFT, a->theme.style[i], 0);
-        x += r.w + gap;
+    int rows = total <= a->w * 9 / 10 ? 1 : 2, per = (DECK_STYLE_COUNT + rows - 1) / rows;
+    for (int row = 0; draw && row < rows; row++) {
+        int from = row * per, to = from + per < DECK_STYLE_COUNT ? from + per : DECK_STYLE_COUNT, rw = 0;
+        for (int i = from; i < to; i++) rw += w[i] + (i > from ? gap : 0);
+        int x = (a->w - rw) / 2, ry = y + row * text_line(a, role);
+        for (int i = from; i < to; i++) {
+            SDL_Rect r = text_draw(a, role, seg[i], x, ry, ALIGN_LEFT, a->theme.style[i], 0);
+            x += r.w + gap;
+        }
     }
-    return text_line(a, role);
+    return rows * text_line(a, role);
 }
 
+/* The end of the round. Everything is measured first: when it would reach the buttons, it
+ * starts higher, then leaves out the row of dots (the counts say the same), then the level's
+ * progress line, then sets the question in smaller words. */
 static void render_end(App *a, Round *rd)
 {
     const Theme *t = &a->theme;
-    char buf[320];
-    int y = a->h / 7;
+    char buf[320], prog[160], line[320];
+    int mw = text_measure(a), small = text_line(a, TEXT_SMALL);
+    static const char *const labels[2] = {"Another round", "Menu"};
+    int bh = ui_buttons_height(a, &rd->end, labels, a->w * 94 / 100);
+    int limit = a->h - a->h / 30 - small - a->h / 60; /* above the key hints */
+    deck_round_summary(&rd->r, buf, sizeof buf);
+    progress_line(a, rd->level, prog, sizeof prog);
+    snprintf(line, sizeof line, "%s: %s", rd->level->title, prog);
+    int counts[DECK_STYLE_COUNT];
+    deck_round_style_counts(&rd->r, counts);
+    float rad = a->h / 70.0f, step = rad * 3.2f;
+    int title_h = text_size(a, TEXT_DISPLAY, "Round complete", 0).y;
+    int dots_h = (int)(2 * rad) + a->h / 30;
+    int prog_h = text_size(a, TEXT_SMALL, line, mw).y + a->h / 30;
+    int fixed = title_h + a->h / 30 + a->h / 60 + journal_answer_button_h(a) + a->h / 30 +
+                style_counts_line(a, counts, 0, false) + a->h / 40 + bh;
+    int y = a->h / 7, level = 0;
+    bool dots = true, progress = true;
+    TextRole sum_role = TEXT_BODY;
+    for (; level < 5; level++) {
+        if (level == 1) y = ui_bar_bottom(a);
+        if (level == 2) dots = false;
+        if (level == 3) progress = false;
+        if (level == 4) sum_role = TEXT_SMALL;
+        int need = fixed + text_size(a, sum_role, buf, mw).y + (dots ? dots_h : 0) + (progress ? prog_h : a->h / 60);
+        if (y + need <= limit) break;
+    }
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
     y += r.h + a->h / 30;
-    deck_round_summary(&rd->r, buf, sizeof buf);
-    r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
+    r = text_draw(a, sum_role, buf, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
     y += r.h + a->h / 60;
     rd->answer = journal_answer_button(a, rd->answered, y);
     y += journal_answer_button_h(a) + a->h / 30;
-    /* One dot per card, in the colour of the style picked. */
-    int n = deck_round_count(&rd->r);
-    float rad = a->h / 70.0f, step = rad * 3.2f;
-    float x0 = a->w / 2.0f - step * (float)(n - 1) / 2.0f;
-    for (int i = 0; i < n; i++) {
-        DeckPick pk = deck_round_pick(&rd->r, i);
-        float cx = x0 + step * (float)i, cy = (float)y + rad;
-        if (pk.response >= 0) cards_dot(a, cx, cy, rad, t->style[pk.style]);
-        else draw_arc(a, cx, cy, rad - 1, 2, 0, 1, color_alpha(t->muted, 0.5f));
+    if (dots) {
+        /* One dot per card, in the colour of the style picked. */
+        int n = deck_round_count(&rd->r);
+        float x0 = a->w / 2.0f - step * (float)(n - 1) / 2.0f;
+        for (int i = 0; i < n; i++) {
+            DeckPick pk = deck_round_pick(&rd->r, i);
+            float cx = x0 + step * (float)i, cy = (float)y + rad;
+            if (pk.response >= 0) cards_dot(a, cx, cy, rad, t->style[pk.style]);
+            else draw_arc(a, cx, cy, rad - 1, 2, 0, 1, color_alpha(t->muted, 0.5f));
+        }
+        y += dots_h;
     }
-    y += (int)(2 * rad) + a->h / 30;
-    int counts[DECK_STYLE_COUNT];
-    deck_round_style_counts(&rd->r, counts);
-    y += style_counts_line(a, counts, y) + a->h / 40;
-    char prog[160];
-    progress_line(a, rd->level, prog, sizeof prog);
-    snprintf(buf, sizeof buf, "%s: %s", rd->level->title, prog);
-    text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    static const char *const labels[2] = {"Another round", "Menu"};
-    ui_buttons_render(a, &rd->end, labels, (int)(a->h * 0.72f));
+    y += style_counts_line(a, counts, y, true) + a->h / 40;
+    if (progress) {
+        r = text_draw(a, TEXT_SMALL, line, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+        y += r.h + a->h / 30;
+    } else {
+        y += a->h / 60;
+    }
+    int by = (int)(a->h * 0.72f);
+    if (by < y) by = y;
+    if (by > limit - bh) by = limit - bh;
+    ui_buttons_render(a, &rd->end, labels, by);
     ui_hints(a, rd->answered ? "Left/Right choose   Enter go" : "Left/Right choose   Enter go   W write", "Esc levels");
 }
 

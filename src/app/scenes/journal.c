@@ -606,21 +606,30 @@ static void answer_render(App *a, void *st)
 {
     Answer *n = st;
     const Theme *t = &a->theme;
-    int mw = text_measure(a), line = text_line(a, TEXT_BODY);
-    int y = ui_bar_bottom(a) + a->h / 40;
-    SDL_Rect r = text_draw(a, TEXT_TITLE, "Your answer", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 80;
-    r = text_draw(a, TEXT_BODY, n->e.question, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
-    y += r.h + a->h / 40;
+    int mw = text_measure(a), line = text_line(a, TEXT_BODY), pad = line / 2;
     static const char *const labels[2] = {"Save to journal", "Cancel"};
+    /* From the bottom up: the buttons, the note over them, then the field takes what is left
+     * under the title and the question (in smaller words when the window is short of room). */
     int by = a->h - a->h / 30 - text_line(a, TEXT_SMALL) - a->h / 60 -
              ui_buttons_height(a, &n->buttons, labels, a->w * 94 / 100);
     const char *note = n->error[0] ? n->error : "Only you see this. It goes to your journal, where you can read or delete it.";
-    int note_h = text_size(a, TEXT_SMALL, note, mw).y;
-    int pad = line / 2;
-    int lines = (by - a->h / 60 - note_h - a->h / 60 - y - 2 * pad) / line;
+    int note_y = by - a->h / 60 - text_size(a, TEXT_SMALL, note, mw).y;
+    int y = ui_bar_bottom(a) + a->h / 40;
+    int title_h = text_size(a, TEXT_TITLE, "Your answer", 0).y + a->h / 80;
+    TextRole qrole = TEXT_BODY;
+    int qh = text_size(a, qrole, n->e.question, mw).y;
+    if ((note_y - a->h / 60 - (y + title_h + qh + a->h / 40) - 2 * pad) / line < 2) {
+        qrole = TEXT_SMALL;
+        qh = text_size(a, qrole, n->e.question, mw).y;
+    }
+    SDL_Rect r = text_draw(a, TEXT_TITLE, "Your answer", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + a->h / 80;
+    r = text_draw(a, qrole, n->e.question, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+    y += r.h + a->h / 40;
+    int lines = (note_y - a->h / 60 - y - 2 * pad) / line;
     if (lines > ANSWER_LINES) lines = ANSWER_LINES;
-    if (lines < 1) lines = 1;
+    bool show_note = lines >= 1;
+    if (lines < 1) lines = 1; /* the field first: the note gives way */
     SDL_Rect field = {(a->w - mw) / 2, y, mw, lines * line + 2 * pad};
     draw_rrect(a, field, pad, t->surface);
     draw_rrect_outline(a, field, pad, 2, t->focus);
@@ -644,8 +653,8 @@ static void answer_render(App *a, void *st)
         }
         draw_rrect(a, (SDL_Rect){cx + 1, cy + line / 8, 2, line * 3 / 4}, 1, t->focus);
     }
-    y = field.y + field.h + a->h / 60;
-    text_draw(a, TEXT_SMALL, note, a->w / 2, y, ALIGN_CENTER, n->error[0] ? t->step[2] : t->muted, mw);
+    if (show_note || n->error[0])
+        text_draw(a, TEXT_SMALL, note, a->w / 2, note_y, ALIGN_CENTER, n->error[0] ? t->step[2] : t->muted, mw);
     n->buttons.count = 2;
     ui_buttons_render_in(a, &n->buttons, labels, by, a->w * 94 / 100);
     ui_hints(a, NULL, "Enter save   Esc cancel");

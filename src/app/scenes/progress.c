@@ -427,7 +427,7 @@ static void stats_render(App *a, void *v)
     s->journal = journal_bar_button(a);
     int tip = s->hover >= 0 ? s->hover : s->cursor;
     if (tip >= 0) draw_tooltip(a, s, tip);
-    ui_hints(a, "Arrows: look at a day on the calendar", "J journal   Esc back");
+    ui_hints(a, "Arrows: look at a day on the calendar", "Esc back");
 }
 
 static const SceneVT STATS = {
