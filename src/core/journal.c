@@ -14,7 +14,9 @@
 
 #include "attune/clock.h"
 #include "attune/day.h"
+#include "attune/jsonv.h"
 #include "attune/store.h"
+#include "attune/strbuf.h"
 #include "attune/utf8.h"
 #include "journal_export.h"
 #include "jsonl.h"
@@ -65,13 +67,7 @@ void journal_entry_init(JournalEntry *e, JournalKind kind, time_t when)
 
 static bool is_id(const char *s)
 {
-    size_t n = s ? strlen(s) : 0;
-    if (n < 1 || n > JOURNAL_ID_LEN) return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
-    }
-    return true;
+    return s && strlen(s) <= JOURNAL_ID_LEN && jv_is_id(s);
 }
 
 /* ---- one line ---- */
@@ -222,47 +218,19 @@ static cJSON *entry_to_json(const JournalEntry *e)
     return o;
 }
 
-typedef struct Buf {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} Buf;
-
-static void buf_add(Buf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (b->len + n + 1 > cap) cap *= 2;
-        char *grown = realloc(b->s, cap);
-        if (!grown) {
-            b->oom = true;
-            return;
-        }
-        b->s = grown;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-
-static void buf_str(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
-
 /* o printed on one line, then "\n". */
-static void buf_line(Buf *b, const cJSON *o)
+static void buf_line(StrBuf *b, const cJSON *o)
 {
     char *line = o ? cJSON_PrintUnformatted(o) : NULL;
     if (!line) {
         b->oom = true;
         return;
     }
-    buf_str(b, line);
-    buf_add(b, "\n", 1);
+    strbuf_addf(b, "%s\n", line);
     cJSON_free(line);
 }
 
-static bool append_buf(const char *dir, Buf *b, char *err, size_t errlen)
+static bool append_buf(const char *dir, StrBuf *b, char *err, size_t errlen)
 {
     if (b->oom) {
         free(b->s);
@@ -276,7 +244,7 @@ static bool append_buf(const char *dir, Buf *b, char *err, size_t errlen)
 
 bool journal_append(const char *dir, const JournalEntry *entries, int n, char *err, size_t errlen)
 {
-    Buf b = {0};
+    StrBuf b = {0};
     for (int i = 0; i < n; i++) {
         cJSON *o = entry_to_json(&entries[i]);
         /* What is written must read back: the same checks as on load. */
@@ -315,7 +283,7 @@ bool journal_delete(const char *dir, const char *id, time_t when, char *err, siz
         cJSON_AddStringToObject(o, "time", d.time);
         cJSON_AddNumberToObject(o, "utc_offset_min", d.utc_offset_min);
     }
-    Buf b = {0};
+    StrBuf b = {0};
     buf_line(&b, o);
     cJSON_Delete(o);
     return append_buf(dir, &b, err, errlen);
@@ -679,20 +647,20 @@ bool journal_export_text(const char *dir, char **out, size_t *len, int *count, A
     int hidden;
     bool oom = !mark;
     if (mark) scan_marks(&s, mark, &hidden, &oom);
-    Buf b = {0};
+    StrBuf b = {0};
     for (int i = 0; !oom && i < s.count; i++) {
         if (!mark[i]) continue;
-        buf_str(&b, *count ? ",\n" : "\n");
+        strbuf_addf(&b, "%s", *count ? ",\n" : "\n");
         (*count)++;
         if (s.line[i].had_id) {
-            buf_str(&b, s.text[i]); /* as it is: keys this version does not know too */
+            strbuf_addf(&b, "%s", s.text[i]); /* as it is: keys this version does not know too */
             continue;
         }
         cJSON *o = cJSON_Parse(s.text[i]);
         /* The derived id is written out, so a deletion made here finds it there. */
         if (o && !cJSON_AddStringToObject(o, "id", s.line[i].e.id)) oom = true;
         char *p = o ? cJSON_PrintUnformatted(o) : NULL;
-        if (p) buf_str(&b, p);
+        if (p) strbuf_addf(&b, "%s", p);
         else oom = true;
         cJSON_free(p);
         cJSON_Delete(o);
@@ -764,7 +732,7 @@ bool journal_import_write(JournalImport *ji, const char *dir, int *added, char *
     diag_free(&d);
     Ids have = {0};
     for (int i = 0; i < s.count; i++) ids_put(&have, s.line[i].e.id);
-    Buf b = {0};
+    StrBuf b = {0};
     const cJSON *it;
     cJSON_ArrayForEach(it, ji->lines) {
         const cJSON *id = item(it, "id");

@@ -14,10 +14,6 @@
 #define ROWS_MAX 32            /* entries on screen at once, at most */
 #define BODY_LINES 48          /* wrapped lines of one entry's text, at most */
 
-static const char *const MONTHS[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
-static const char *const WEEKDAYS[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-
 typedef struct JournalScene {
     Journal j;
     char load_error[300];      /* "" when the journal was read */
@@ -80,7 +76,7 @@ static void date_label(const char *date, char *buf, size_t n)
         return;
     }
     day_to_ymd(day, &y, &m, &d);
-    snprintf(buf, n, "%s %d %s %d", WEEKDAYS[day_weekday(day) % 7], d, MONTHS[(m - 1) % 12], y);
+    snprintf(buf, n, "%s %d %s %d", day_weekday_name(day_weekday(day)), d, day_month_name(m), y);
 }
 
 /* The small line over an entry: "18:50 · Note · Five senses, step 3". */
@@ -126,8 +122,8 @@ typedef struct Geo {
 static Geo geo(App *a, SDL_Rect list)
 {
     Geo g;
-    g.pad = a->h / 60 + 4;
-    g.gap = a->h / 60;
+    g.pad = a->lay.row_pad + 2;
+    g.gap = a->lay.unit;
     g.w = text_measure(a) + 4 * g.pad;
     if (g.w > list.w) g.w = list.w;
     g.x = list.x + (list.w - g.w) / 2;
@@ -251,12 +247,12 @@ static void journal_render(App *a, void *st)
     JournalScene *s = st;
     const Theme *t = &a->theme;
     int mw = text_measure(a), small = text_line(a, TEXT_SMALL), body = text_line(a, TEXT_BODY);
-    int m = a->h / 30;
+    int m = a->lay.margin;
     int y = ui_header(a, "Journal", "What you kept to read later, newest first.");
 
     /* The search field: typing always goes here. */
     int pad = body / 3;
-    int fw = mw + 4 * (a->h / 60 + 4);
+    int fw = mw + 4 * (a->lay.row_pad + 2);
     if (fw > a->w * 94 / 100) fw = a->w * 94 / 100;
     SDL_Rect field = {(a->w - fw) / 2, y, fw, body + 2 * pad};
     draw_rrect(a, field, field.h / 2, t->surface);
@@ -284,7 +280,7 @@ static void journal_render(App *a, void *st)
                   color_alpha(t->muted, 0.8f), 0);
         draw_rrect(a, (SDL_Rect){tx - 3, field.y + pad + body / 8, 2, body * 3 / 4}, 1, t->focus);
     }
-    y = field.y + field.h + a->h / 80;
+    y = field.y + field.h + a->lay.tight;
 
     /* One line of status: how many, or what just happened. */
     char line[400];
@@ -293,9 +289,9 @@ static void journal_render(App *a, void *st)
     else if (s->query[0]) snprintf(line, sizeof line, "%d of %d %s", s->nmatch, s->j.count, s->j.count == 1 ? "entry" : "entries");
     else snprintf(line, sizeof line, "%d %s", s->j.count, s->j.count == 1 ? "entry" : "entries");
     SDL_Rect r = text_draw(a, TEXT_SMALL, line, a->w / 2, y, ALIGN_CENTER, s->load_error[0] ? t->step[2] : t->muted, mw);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
 
-    int bottom = a->h - m - small - m / 2;
+    int bottom = a->lay.hints_y - m / 2;
     s->list = (SDL_Rect){(a->w - fw) / 2, y, fw, bottom - y};
     s->shown = 0;
     s->more = false;
@@ -303,7 +299,7 @@ static void journal_render(App *a, void *st)
         const char *empty = s->query[0] ? "Nothing matches that. Try another word, or Clear."
                                         : "Nothing here yet. Notes you save after a grounding exercise, the feelings "
                                           "you name there, and your answers at the end of a card round will be here.";
-        text_draw(a, TEXT_BODY, empty, a->w / 2, y + a->h / 30, ALIGN_CENTER, t->muted, mw);
+        text_draw(a, TEXT_BODY, empty, a->w / 2, y + a->lay.margin, ALIGN_CENTER, t->muted, mw);
     } else {
         Geo g = geo(a, s->list);
         int avail = s->list.h;
@@ -511,7 +507,7 @@ static int pill_w(App *a, const char *label)
 
 SDL_Rect journal_bar_button(App *a)
 {
-    int m = a->h / 30, pad = text_line(a, TEXT_SMALL) / 2;
+    int m = a->lay.margin, pad = text_line(a, TEXT_SMALL) / 2;
     /* Left of Help, as the control bar draws it (ui.c). */
     return pill(a, "Journal", a->w - m - pill_w(a, "Help") - pad - pill_w(a, "Journal"), m);
 }
@@ -610,23 +606,23 @@ static void answer_render(App *a, void *st)
     static const char *const labels[2] = {"Save to journal", "Cancel"};
     /* From the bottom up: the buttons, the note over them, then the field takes what is left
      * under the title and the question (in smaller words when the window is short of room). */
-    int by = a->h - a->h / 30 - text_line(a, TEXT_SMALL) - a->h / 60 -
+    int by = a->lay.hints_y - a->lay.unit -
              ui_buttons_height(a, &n->buttons, labels, a->w * 94 / 100);
     const char *note = n->error[0] ? n->error : "Only you see this. It goes to your journal, where you can read or delete it.";
-    int note_y = by - a->h / 60 - text_size(a, TEXT_SMALL, note, mw).y;
-    int y = ui_bar_bottom(a) + a->h / 40;
-    int title_h = text_size(a, TEXT_TITLE, "Your answer", 0).y + a->h / 80;
+    int note_y = by - a->lay.unit - text_size(a, TEXT_SMALL, note, mw).y;
+    int y = ui_bar_bottom(a) + a->lay.gap;
+    int title_h = text_size(a, TEXT_TITLE, "Your answer", 0).y + a->lay.tight;
     TextRole qrole = TEXT_BODY;
     int qh = text_size(a, qrole, n->e.question, mw).y;
-    if ((note_y - a->h / 60 - (y + title_h + qh + a->h / 40) - 2 * pad) / line < 2) {
+    if ((note_y - a->lay.unit - (y + title_h + qh + a->lay.gap) - 2 * pad) / line < 2) {
         qrole = TEXT_SMALL;
         qh = text_size(a, qrole, n->e.question, mw).y;
     }
     SDL_Rect r = text_draw(a, TEXT_TITLE, "Your answer", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 80;
+    y += r.h + a->lay.tight;
     r = text_draw(a, qrole, n->e.question, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
-    y += r.h + a->h / 40;
-    int lines = (note_y - a->h / 60 - y - 2 * pad) / line;
+    y += r.h + a->lay.gap;
+    int lines = (note_y - a->lay.unit - y - 2 * pad) / line;
     if (lines > ANSWER_LINES) lines = ANSWER_LINES;
     bool show_note = lines >= 1;
     if (lines < 1) lines = 1; /* the field first: the note gives way */
