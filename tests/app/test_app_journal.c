@@ -128,6 +128,10 @@ static void a_grounding_note_and_feeling_are_in_the_journal_searchable_and_delet
     snprintf(args, sizeof args, "import '%s'", file);
     at_checkins_off(other);
     CHECK_INT(at_run_cli(dir, "import", other, args), 0);
+    snprintf(args, sizeof args, "%s/import.out", dir);
+    char *said = at_read_file(args);
+    CHECK(said && strstr(said, "Your journal gained 2 lines"));
+    free(said);
     CHECK_INT(at_run(dir, "imported", other, "wait 300\nkey j\nwait 300\ntexts $D/imported.json\n", ""), 0);
     t = at_texts_of(dir, "imported");
     CHECK(at_texts_has(t, NOTE));

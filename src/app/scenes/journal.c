@@ -223,12 +223,14 @@ static bool needs_header(const JournalScene *s, int m)
     return m == s->first || strcmp(entry_at(s, m)->date, entry_at(s, m - 1)->date) != 0;
 }
 
-/* Total height of matches first..last (inclusive) drawn from `first`. */
+/* Total height of matches first..last (inclusive) drawn from `first`; it stops counting once
+ * past max_h (a long journal is never measured whole). */
 static int span_height(App *a, JournalScene *s, int first, int last, int max_h)
 {
-    int saved = s->first, h = 0;
+    int saved = s->first, h = 0, gap = geo(a, s->list).gap;
     s->first = first;
-    for (int m = first; m <= last; m++) h += entry_block(a, s, m, 0, needs_header(s, m), max_h, false, NULL, NULL) + geo(a, s->list).gap;
+    for (int m = first; m <= last && h <= max_h; m++)
+        h += entry_block(a, s, m, 0, needs_header(s, m), max_h, false, NULL, NULL) + gap;
     s->first = saved;
     return h;
 }
