@@ -313,7 +313,12 @@ static void journal_render(App *a, void *st)
             int hk = entry_block(a, s, k, 0, needs_header(s, k), avail, false, NULL, NULL);
             if (yy + hk > y + avail && s->shown > 0) break;
             entry_block(a, s, k, yy, needs_header(s, k), avail, true, &s->row[s->shown], &s->del[s->shown]);
-            ui_control_add(a, entry_at(s, k)->kind == JOURNAL_FEELING ? entry_at(s, k)->feeling : "Entry", s->row[s->shown]);
+            /* Its accessible name: the start of its words. */
+            char words[JOURNAL_TEXT_MAX + 64], name[80];
+            body_text(entry_at(s, k), words, sizeof words);
+            journal_copy_text(name, 41, words); /* UiControl.label holds 47 bytes */
+            if (strlen(name) < strlen(words)) strcat(name, "\u2026");
+            ui_control_add(a, name, s->row[s->shown]);
             yy += hk + g.gap;
             s->shown++;
         }
