@@ -114,8 +114,9 @@ int jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key,
             const char *const *names, int n, bool required);
 
 /* obj.key: an array of min..max distinct strings (jv_str_item, at most maxlen characters
- * each), appended to out[*n...] (room for max more). False with errors added if any is wrong. */
+ * each; with ids, each an id as jv_is_id), appended to out[*n...] (room for max more). False
+ * with errors added if any is wrong. */
 bool jv_str_list(JsonV *v, const cJSON *obj, const char *path, const char *key, int min, int max,
-                 size_t maxlen, const char **out, int *n);
+                 size_t maxlen, bool ids, const char **out, int *n);
 
 #endif

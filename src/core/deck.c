@@ -152,7 +152,7 @@ static bool summary_from_json(JsonV *v, const cJSON *card, const char *path, Dec
     const char *all[1 + DECK_SUMMARY_OTHERS_MAX];
     int n = 0;
     if (s.best) all[n++] = s.best;
-    jv_str_list(v, obj, sp, "others", 2, DECK_SUMMARY_OTHERS_MAX, DECK_SUMMARY_MAX, all, &n);
+    jv_str_list(v, obj, sp, "others", 2, DECK_SUMMARY_OTHERS_MAX, DECK_SUMMARY_MAX, false, all, &n);
     if (v->errors != errors || !s.best) return false;
     s.nothers = n - 1;
     for (int i = 0; i < s.nothers; i++) s.others[i] = all[i + 1];

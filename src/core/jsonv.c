@@ -400,7 +400,7 @@ int jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key,
 }
 
 bool jv_str_list(JsonV *v, const cJSON *obj, const char *path, const char *key, int min, int max,
-                 size_t maxlen, const char **out, int *n)
+                 size_t maxlen, bool ids, const char **out, int *n)
 {
     const cJSON *arr = jv_array(v, obj, path, key, min, max, true);
     if (!arr) return false;
@@ -411,7 +411,11 @@ bool jv_str_list(JsonV *v, const cJSON *obj, const char *path, const char *key, 
     const cJSON *it;
     cJSON_ArrayForEach(it, arr) {
         jv_index_path(ip, kp, i++);
-        const char *t = jv_str_item(v, it, ip, maxlen);
+        const char *t = jv_str_item(v, it, ip, ids ? JV_ID_MAX : maxlen);
+        if (t && ids && !jv_is_id(t)) {
+            jv_error(v, ip, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", t);
+            t = NULL;
+        }
         if (!t) {
             ok = false;
             continue;

@@ -17,14 +17,14 @@ bool skill_set_from_json(JsonV *v, const cJSON *obj, const char *path, SkillSet 
     jv_check_keys(v, obj, path, KEYS, 4);
     SkillSet s = {0};
     s.file = v->file;
-    jv_str_list(v, obj, path, "feelings", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX,
-              s.feelings, &s.nfeelings);
-    jv_str_list(v, obj, path, "needs", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX, s.needs,
-              &s.nneeds);
-    jv_str_list(v, obj, path, "requests", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_REQUEST_MAX,
-              s.requests, &s.nrequests);
-    jv_str_list(v, obj, path, "sort", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_SORT_TEXT_MAX, s.sort,
-              &s.nsort);
+    jv_str_list(v, obj, path, "feelings", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX, false,
+                s.feelings, &s.nfeelings);
+    jv_str_list(v, obj, path, "needs", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX, false,
+                s.needs, &s.nneeds);
+    jv_str_list(v, obj, path, "requests", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_REQUEST_MAX, false,
+                s.requests, &s.nrequests);
+    jv_str_list(v, obj, path, "sort", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_SORT_TEXT_MAX, false,
+                s.sort, &s.nsort);
     if (v->errors != errors) return false;
     *out = s;
     return true;
