@@ -245,6 +245,33 @@ static void a_long_journal_scrolls_with_a_cue(void)
     const char *script = "wait 300\nkey j\nwait 300\ntexts $D/top.json\nkey End\nwait 100\ntexts $D/end.json\n"
                          "key Home\nwait 100\nwheel -6\nwait 100\ntexts $D/wheel.json\n";
     CHECK_INT(at_run(dir, "long", dir, script, ""), 0);
+    /* A long entry cut short in the list reads whole on its own screen (Enter), and scrolls. */
+    char big[1200] = "";
+    for (int i = 0; i < 12; i++) strcat(big, "the light moved slowly on the wall while the traffic hummed, ");
+    big[990] = 0;
+    f = fopen(path, "a");
+    if (f) {
+        fprintf(f, "{\"id\":\"long\",\"kind\":\"note\",\"date\":\"2026-03-01\",\"text\":\"%s the end\"}\n", big);
+        fclose(f);
+    }
+    at_write_settings(dir, "{\"checkins\": false, \"text_size\": 2.0, " AT_INTROS_SEEN "}");
+    CHECK_INT(at_run(dir, "read", dir, "wait 300\nkey j\nwait 300\ntexts $D/cut.json\nkey Return\nwait 300\n"
+                     "texts $D/whole.json\nkey End\nwait 100\ntexts $D/whole-end.json\nkey Escape\nwait 300\n"
+                     "texts $D/back.json\n", ""), 0);
+    cJSON *c = at_texts_of(dir, "cut");
+    CHECK(!at_texts_contains(c, "the end"));
+    CHECK(at_texts_contains(c, "\u2026"));
+    cJSON_Delete(c);
+    c = at_texts_of(dir, "whole");
+    CHECK(at_texts_has(c, "Sunday 1 March 2026"));
+    CHECK(at_texts_contains(c, "More below"));
+    cJSON_Delete(c);
+    c = at_texts_of(dir, "whole-end");
+    CHECK(at_texts_contains(c, "the end"));
+    cJSON_Delete(c);
+    c = at_texts_of(dir, "back");
+    CHECK(at_texts_has(c, "31 entries"));
+    cJSON_Delete(c);
     cJSON *t = at_texts_of(dir, "top");
     CHECK(at_texts_has(t, "30 entries"));
     CHECK(at_texts_contains(t, "More below"));

@@ -203,15 +203,8 @@ static int entry_block(App *a, JournalScene *s, int m, int y, bool header, int m
         while (k > 0 && text[start[i] + k - 1] == ' ') k--;
         memcpy(line, text + start[i], (size_t)k);
         line[k] = 0;
-        if (cut && i == nl - 1) {
-            /* Room for the ellipsis: drop characters until it fits. */
-            strcat(line, "\u2026");
-            while (k > 0 && text_size(a, TEXT_BODY, line, 0).x > inner) {
-                do k--;
-                while (k > 0 && ((unsigned char)line[k] & 0xC0) == 0x80);
-                snprintf(line + k, sizeof line - (size_t)k, "\u2026");
-            }
-        }
+        /* The last line that fits, of more: the rest of the words, cut with an ellipsis. */
+        if (cut && i == nl - 1) text_elide(a, TEXT_BODY, text + start[i], inner, line, sizeof line);
         text_draw(a, TEXT_BODY, line, tx, ty, ALIGN_LEFT, t->text, 0);
         ty += body;
     }
@@ -330,7 +323,109 @@ static void journal_render(App *a, void *st)
             text_draw(a, TEXT_SMALL, cue, g.x, y + avail + g.gap / 2, ALIGN_LEFT, t->step[0], g.w);
         }
     }
-    ui_hints(a, s->nmatch ? "Type to search   Up/Down choose   Delete remove" : "Type to search", "Esc back");
+    ui_hints(a, s->nmatch ? "Type to search   Enter read   Delete remove" : "Type to search", "Esc back");
+}
+
+/* ---- reading one entry whole ---- */
+
+#define READ_LINES 160
+
+typedef struct Reader {
+    JournalEntry e;
+    int scroll, shown, nlines, max_scroll;
+    bool more;
+    int start[READ_LINES], len[READ_LINES];
+    char text[JOURNAL_TEXT_MAX + 64];
+} Reader;
+
+static void reader_scroll(App *a, Reader *r, int by)
+{
+    r->scroll += by;
+    if (r->scroll > r->max_scroll) r->scroll = r->max_scroll;
+    if (r->scroll < 0) r->scroll = 0;
+    a->dirty = true;
+}
+
+static void reader_event(App *a, void *st, const SDL_Event *e)
+{
+    Reader *r = st;
+    int page = r->shown > 1 ? r->shown - 1 : 1;
+    if (e->type == SDL_KEYDOWN) {
+        switch (e->key.keysym.sym) {
+        case SDLK_ESCAPE:
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER: scene_pop(a); return;
+        case SDLK_UP: reader_scroll(a, r, -1); return;
+        case SDLK_DOWN: reader_scroll(a, r, 1); return;
+        case SDLK_PAGEUP: reader_scroll(a, r, -page); return;
+        case SDLK_PAGEDOWN:
+        case SDLK_SPACE: reader_scroll(a, r, page); return;
+        case SDLK_HOME: reader_scroll(a, r, -r->nlines); return;
+        case SDLK_END: reader_scroll(a, r, r->nlines); return;
+        default: return;
+        }
+    }
+    if (e->type == SDL_MOUSEWHEEL && e->wheel.y) reader_scroll(a, r, e->wheel.y > 0 ? -2 : 2);
+}
+
+static void reader_render(App *a, void *st)
+{
+    Reader *r = st;
+    const Theme *t = &a->theme;
+    int mw = text_measure(a), body = text_line(a, TEXT_BODY), small = text_line(a, TEXT_SMALL);
+    char label[64], meta[200];
+    date_label(r->e.date, label, sizeof label);
+    meta_line(a, &r->e, meta, sizeof meta);
+    int y = ui_bar_bottom(a) + a->lay.unit;
+    SDL_Rect rr = text_draw(a, TEXT_TITLE, label, a->w / 2, y, ALIGN_CENTER, t->text, mw);
+    y += rr.h + a->lay.tight;
+    rr = text_draw(a, TEXT_SMALL, meta, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+    y += rr.h + a->lay.gap;
+    int x = (a->w - mw) / 2;
+    if (r->e.kind == JOURNAL_REFLECTION && r->e.question[0]) {
+        rr = text_draw(a, TEXT_SMALL, r->e.question, x, y, ALIGN_LEFT, t->muted, mw);
+        y += rr.h + a->lay.unit;
+    }
+    int bottom = a->lay.hints_y - a->lay.unit;
+    r->nlines = text_wrap_lines(a, TEXT_BODY, r->text, mw, r->start, r->len, READ_LINES);
+    int room = (bottom - y) / body;
+    if (room < 1) room = 1;
+    if (r->nlines > room) { /* a line for the cue */
+        room = (bottom - y - small - a->lay.unit) / body;
+        if (room < 1) room = 1;
+    }
+    r->max_scroll = r->nlines > room ? r->nlines - room : 0;
+    if (r->scroll > r->max_scroll) r->scroll = r->max_scroll;
+    r->shown = r->nlines - r->scroll < room ? r->nlines - r->scroll : room;
+    for (int i = r->scroll; i < r->scroll + r->shown; i++) {
+        char line[JOURNAL_TEXT_MAX + 8];
+        int k = r->len[i];
+        while (k > 0 && r->text[r->start[i] + k - 1] == ' ') k--;
+        memcpy(line, r->text + r->start[i], (size_t)k);
+        line[k] = 0;
+        text_draw(a, TEXT_BODY, line, x, y, ALIGN_LEFT, t->text, 0);
+        y += body;
+    }
+    r->more = r->scroll + r->shown < r->nlines;
+    if (r->more || r->scroll > 0) {
+        const char *cue = r->more && r->scroll > 0 ? "More above and below: Up/Down or the wheel"
+                          : r->more               ? "More below: Down, PageDown or the wheel"
+                                                  : "More above: Up, PageUp or the wheel";
+        text_draw(a, TEXT_SMALL, cue, x, y + a->lay.unit / 2, ALIGN_LEFT, t->step[0], mw);
+    }
+    ui_hints(a, NULL, "Esc back");
+}
+
+static const SceneVT READER = {.name = "journal-entry", .event = reader_event, .render = reader_render};
+
+static void read_entry(App *a, const JournalScene *s, int m)
+{
+    const JournalEntry *e = entry_at(s, m);
+    Reader *r = e ? calloc(1, sizeof *r) : NULL;
+    if (!r) return;
+    r->e = *e;
+    body_text(e, r->text, sizeof r->text);
+    scene_push(a, &READER, r);
 }
 
 /* ---- input ---- */
@@ -426,6 +521,8 @@ static void journal_event(App *a, void *st, const SDL_Event *e)
         case SDLK_HOME: move_focus(a, s, 0); return;
         case SDLK_END: move_focus(a, s, s->nmatch - 1); return;
         case SDLK_DELETE: ask_delete(a, s, s->focus); return;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER: read_entry(a, s, s->focus); return;
         default: return;
         }
     case SDL_MOUSEMOTION: {
@@ -455,7 +552,9 @@ static void journal_event(App *a, void *st, const SDL_Event *e)
             return;
         }
         int h = ui_hit(s->row, s->shown, p);
-        if (h >= 0) move_focus(a, s, s->first + h);
+        /* A click chooses an entry; a click on the chosen one reads it whole. */
+        if (h >= 0 && s->first + h == s->focus) read_entry(a, s, s->focus);
+        else if (h >= 0) move_focus(a, s, s->first + h);
         return;
     }
     default: return;
