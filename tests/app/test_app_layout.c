@@ -74,7 +74,6 @@ static const Walk WALKS[] = {
      W300 "key j\n" W300 "texts $D/journal.json\nkey Return\n" W300 "texts $D/journal-read.json\n"
           "key PageDown\n" W300 "texts $D/journal-read-on.json\nkey Escape\n" W300 "key End\n" W300 "texts $D/journal-end.json\n"
           "type the\n" W300 "texts $D/journal-search.json\nkey Delete\n" W300 "texts $D/journal-delete.json\n"},
-    {"journal-empty", "", false, false, W300 "key j\n" W300 "texts $D/journal-empty.json\n"},
     {"cards-answer", "cards notice", false, false,
      W300 "key s\n" W300 "key 1\n" W300 "key Return\n" W300 "key s\n" W300 "key 1\n" W300 "key Return\n"
      W300 "key s\n" W300 "key 1\n" W300 "key Return\n" W300 "key s\n" W300 "key 1\n" W300 "key Return\n"
