@@ -10,6 +10,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "attune/cardmemory.h"
 #include "attune/clock.h"
 #include "attune/day.h"
 #include "attune/strpool.h"
@@ -22,8 +23,10 @@
 
 static const char *const KIND_NAMES[PRACTICE_KIND_COUNT] = {"breathing", "grounding", "cards"};
 /* Every "kind" a line may have: the practices, then the records about a practice. */
-static const char *const LINE_KINDS[] = {"breathing", "grounding", "cards", "rating", "checkpoint"};
-#define LINE_KIND_COUNT 5
+static const char *const LINE_KINDS[] = {"breathing", "grounding", "cards", "rating", "checkpoint",
+                                         "choice", "favourite"};
+#define LINE_KIND_COUNT 7
+#define LINE_KIND_CHOICE 5 /* choice and favourite: records about a card (cardmemory.c) */
 
 const char *practice_kind_name(PracticeKind k)
 {
@@ -144,12 +147,21 @@ cJSON *practice_to_json(const PracticeRecord *r)
     if (!o) return NULL;
     const char *kind = r->type == RECORD_RATING       ? "rating"
                      : r->type == RECORD_CHECKPOINT ? "checkpoint"
+                     : r->type == RECORD_CHOICE     ? "choice"
+                     : r->type == RECORD_FAVOURITE  ? "favourite"
                                                     : practice_kind_name(r->kind);
     bool ok = cJSON_AddStringToObject(o, "id", r->id) &&
               cJSON_AddStringToObject(o, "date", r->date) &&
               cJSON_AddStringToObject(o, "time", r->time) &&
               cJSON_AddNumberToObject(o, "utc_offset_min", r->utc_offset_min) &&
               cJSON_AddStringToObject(o, "kind", kind);
+    if (r->type == RECORD_CHOICE || r->type == RECORD_FAVOURITE) {
+        if (!ok || !cardmemory_record_to_json(o, r)) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+        return o;
+    }
     if (ok && r->type != RECORD_PRACTICE)
         ok = cJSON_AddStringToObject(o, "practice", r->practice) != NULL;
     if (r->type == RECORD_RATING) {
@@ -250,6 +262,11 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
         out->utc_offset_min = (int)val;
 
     int kind = jv_enum(v, obj, path, "kind", LINE_KINDS, LINE_KIND_COUNT, true);
+    if (kind >= LINE_KIND_CHOICE) {
+        out->type = kind == LINE_KIND_CHOICE ? RECORD_CHOICE : RECORD_FAVOURITE;
+        cardmemory_record_from_json(v, obj, path, out);
+        return v->errors == errors;
+    }
     if (kind >= PRACTICE_KIND_COUNT) {
         out->type = kind == PRACTICE_KIND_COUNT ? RECORD_RATING : RECORD_CHECKPOINT;
         const char *of = jv_str(v, obj, path, "practice", PRACTICE_ID_LEN, true);
