@@ -1,15 +1,18 @@
 /* The weekly recap on Progress: what was practised in the week (Monday to Sunday, by practice
  * day: a practice before the day-start hour belongs to the day before), how the check-ins
- * moved, in words and never as a score, and the latest note the person wrote that week.
+ * moved, in words and never as a score, and one thing the person wrote that week (the
+ * caller offers what it has read: notes or journal entries, newest first).
  * Pure: computed from the log, the notes and a day. */
 #ifndef ATTUNE_RECAP_H
 #define ATTUNE_RECAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "attune/notes.h"
 #include "attune/store.h"
+
+#define RECAP_NOTE_MAX 1000 /* bytes of the note shown, cut on a character boundary */
 
 typedef struct WeekRecap {
     int start;                           /* the Monday of the week (day.h) */
@@ -20,16 +23,18 @@ typedef struct WeekRecap {
     int days;                            /* practised days */
     int rated;                           /* practices with both a before and an after answer */
     double avg_before, avg_after;        /* over those; 0 when rated is 0 */
-    char note[NOTE_TEXT_MAX + 1];        /* the latest note written in the week, "" if none */
-    char note_exercise[NOTE_EXERCISE_MAX + 1];
+    char note[RECAP_NOTE_MAX + 1];       /* a note written in the week (recap_note), "" if none */
     char note_date[11];
 } WeekRecap;
 
-/* The recap of the week holding practice day `day` (a day number, e.g. clock_today). log and
- * notes may be NULL/0. Practices count by their practice day with day_start_hour; notes by the
- * date they were written. */
-void recap_week(const PracticeLog *log, const Note *notes, int nnotes, int day,
-                int day_start_hour, WeekRecap *out);
+/* The recap of the week holding practice day `day` (a day number, e.g. clock_today), by the
+ * practice day of each record with day_start_hour. log may be NULL. No note yet. */
+void recap_week(const PracticeLog *log, int day, int day_start_hour, WeekRecap *out);
+
+/* Offers something the person wrote (a grounding note, a reflection) on local date `date`:
+ * the recap keeps it when it was written in the week and holds none yet, so offer the newest
+ * first. Empty texts are passed over. Returns whether it was kept. */
+bool recap_note(WeekRecap *r, const char *date, const char *text);
 
 /* What was practised, in words: "You practised on 3 days: 4 breathing breaks, 2 grounding
  * exercises and 1 round of cards, 35 minutes in all." or, for an empty week, "Nothing yet this

@@ -7,8 +7,7 @@
 #include "attune/stats.h"
 #include "attune/streak.h"
 
-void recap_week(const PracticeLog *log, const Note *notes, int nnotes, int day,
-                int day_start_hour, WeekRecap *out)
+void recap_week(const PracticeLog *log, int day, int day_start_hour, WeekRecap *out)
 {
     memset(out, 0, sizeof *out);
     out->start = day == DAY_NONE ? DAY_NONE : day_week_start(day);
@@ -41,15 +40,23 @@ void recap_week(const PracticeLog *log, const Note *notes, int nnotes, int day,
         out->avg_before = before / out->rated;
         out->avg_after = after / out->rated;
     }
-    /* The latest note of the week: notes are in the order they were written. */
-    for (int i = nnotes - 1; notes && i >= 0; i--) {
-        int d = day_parse(notes[i].date);
-        if (d == DAY_NONE || d < out->start || d >= end || !notes[i].text[0]) continue;
-        snprintf(out->note, sizeof out->note, "%s", notes[i].text);
-        snprintf(out->note_exercise, sizeof out->note_exercise, "%s", notes[i].exercise);
-        snprintf(out->note_date, sizeof out->note_date, "%s", notes[i].date);
-        break;
+}
+
+bool recap_note(WeekRecap *r, const char *date, const char *text)
+{
+    if (r->note[0] || r->start == DAY_NONE || !date || !text || !text[0]) return false;
+    int d = day_parse(date);
+    if (d == DAY_NONE || d < r->start || d >= r->start + 7) return false;
+    /* Cut on a character boundary: never half a letter. */
+    size_t n = strlen(text);
+    if (n > RECAP_NOTE_MAX) {
+        n = RECAP_NOTE_MAX;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
     }
+    memcpy(r->note, text, n);
+    r->note[n] = 0;
+    snprintf(r->note_date, sizeof r->note_date, "%s", date);
+    return true;
 }
 
 static const char *const KIND_ONE[PRACTICE_KIND_COUNT] = {"breathing break", "grounding exercise",

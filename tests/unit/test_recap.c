@@ -1,5 +1,5 @@
 /* The weekly recap on Progress: what a person practised this week, how their check-ins
- * moved (in words, never a score), and the latest note they wrote. What they would notice:
+ * moved (in words, never a score), and something they wrote that week. What they would notice:
  * the week turns at the day start on Monday (4:00), not at midnight, and the words are kind. */
 #include "attune/day.h"
 #include "attune/recap.h"
@@ -30,7 +30,7 @@ static void the_week_turns_at_four_on_monday_morning(void)
     int monday = day_parse(MONDAY);
     WeekRecap r;
     for (int d = monday; d < monday + 7; d++) {
-        recap_week(&log, NULL, 0, d, 4, &r);
+        recap_week(&log, d, 4, &r);
         CHECK_INT(r.start, monday);
         CHECK_INT(r.total_sessions, 3);
         CHECK_INT(r.sessions[PRACTICE_BREATHING], 1);
@@ -42,15 +42,15 @@ static void the_week_turns_at_four_on_monday_morning(void)
         CHECK_INT(r.days, 2); /* Monday and Sunday */
     }
     /* The week before holds the Monday 3:59 practice; the week after the Monday 4:00 one. */
-    recap_week(&log, NULL, 0, monday - 1, 4, &r);
+    recap_week(&log, monday - 1, 4, &r);
     CHECK_INT(r.start, monday - 7);
     CHECK_INT(r.total_sessions, 1);
     CHECK_INT(r.minutes[PRACTICE_BREATHING], 2);
-    recap_week(&log, NULL, 0, monday + 7, 4, &r);
+    recap_week(&log, monday + 7, 4, &r);
     CHECK_INT(r.total_sessions, 1);
     CHECK_INT(r.sessions[PRACTICE_CARDS], 1);
     /* With the day starting at midnight, Monday 3:59 is this week. */
-    recap_week(&log, NULL, 0, monday, 0, &r);
+    recap_week(&log, monday, 0, &r);
     CHECK_INT(r.sessions[PRACTICE_BREATHING], 2);
     CHECK_INT(r.sessions[PRACTICE_CARDS], 0);
     log_free(&log);
@@ -62,13 +62,13 @@ static void what_was_practised_in_words(void)
     char buf[300];
     int monday = day_parse(MONDAY);
     WeekRecap r;
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_STR(recap_practice_words(&r, buf, sizeof buf),
               "Nothing yet this week. A minute is enough to begin.");
     CHECK_STR(recap_checkin_words(&r, buf, sizeof buf), "");
 
     add(&log, rec(PRACTICE_BREATHING, "2026-11-24", "08:00:00", 90000, true));
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_STR(recap_practice_words(&r, buf, sizeof buf),
               "You practised on 1 day: 1 breathing break, 2 minutes in all.");
 
@@ -77,7 +77,7 @@ static void what_was_practised_in_words(void)
     add(&log, rec(PRACTICE_GROUNDING, "2026-11-26", "09:00:00", 240000, true));
     /* Left in the first seconds: its time counts, not as a practice. */
     add(&log, rec(PRACTICE_GROUNDING, "2026-11-27", "09:00:00", 20000, false));
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_STR(recap_practice_words(&r, buf, sizeof buf),
               "You practised on 3 days: 2 breathing breaks, 1 grounding exercise and 1 round of "
               "cards, 12 minutes in all.");
@@ -86,7 +86,7 @@ static void what_was_practised_in_words(void)
 
     /* A short practice that was finished: under a minute. */
     add(&log, rec(PRACTICE_GROUNDING, "2026-11-27", "09:00:00", 20000, true));
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_STR(recap_practice_words(&r, buf, sizeof buf),
               "You practised on 1 day: 1 grounding exercise, under a minute in all.");
     log_free(&log);
@@ -110,7 +110,7 @@ static void check_ins_move_in_gentle_words(void)
     add(&log, rated("2026-11-25", 6, 5));
     add(&log, rated("2026-11-26", 5, PRACTICE_NO_RATING)); /* no after: not in the averages */
     add(&log, rated("2026-11-16", 2, 9));                  /* last week */
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_INT(r.rated, 2);
     CHECK_NEAR(r.avg_before, 6.5, 1e-9);
     CHECK_NEAR(r.avg_after, 4.5, 1e-9);
@@ -121,45 +121,59 @@ static void check_ins_move_in_gentle_words(void)
     log_free(&log);
 
     add(&log, rated("2026-11-24", 6, 5));
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_STR(recap_checkin_words(&r, buf, sizeof buf),
               "After practice you felt a little calmer than before, on average.");
     log_free(&log);
 
     add(&log, rated("2026-11-24", 5, 5));
     add(&log, rated("2026-11-25", 4, 4));
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_CONTAINS(recap_checkin_words(&r, buf, sizeof buf), "about the same");
     log_free(&log);
 
     add(&log, rated("2026-11-24", 3, 6));
-    recap_week(&log, NULL, 0, monday, 4, &r);
+    recap_week(&log, monday, 4, &r);
     CHECK_CONTAINS(recap_checkin_words(&r, buf, sizeof buf), "stirred things up");
     CHECK(!strstr(buf, "worse"));
     log_free(&log);
 }
 
-static void the_latest_note_of_the_week_is_the_reflection(void)
+static void one_note_of_the_week_is_the_reflection(void)
 {
     int monday = day_parse(MONDAY);
-    Note notes[4] = {
-        {"2026-11-22", "five-senses", 2, "last week's note"},
-        {"2026-11-24", "five-senses", 3, "the kettle"},
-        {"2026-11-26", "body-scan", 1, "my shoulders, tight"},
-        {"2026-11-30", "stop", 1, "next week's note"},
-    };
+    /* As the app offers them: newest first. */
+    const char *dates[5] = {"2026-11-30", "2026-11-26", "2026-11-25", "2026-11-24", "2026-11-22"};
+    const char *texts[5] = {"next week's note", "my shoulders, tight", "", "the kettle",
+                            "last week's note"};
     WeekRecap r;
-    recap_week(NULL, notes, 4, monday + 3, 4, &r);
-    CHECK_STR(r.note, "my shoulders, tight");
-    CHECK_STR(r.note_exercise, "body-scan");
-    CHECK_STR(r.note_date, "2026-11-26");
-    recap_week(NULL, notes, 2, monday, 4, &r);
-    CHECK_STR(r.note, "the kettle");
-    recap_week(NULL, notes, 1, monday, 4, &r);
-    CHECK_STR(r.note, ""); /* none this week: none shown */
-    recap_week(NULL, NULL, 0, monday, 4, &r);
-    CHECK_STR(r.note, "");
+    recap_week(NULL, monday + 3, 4, &r);
     CHECK_INT(r.total_sessions, 0);
+    CHECK_STR(r.note, "");
+    CHECK(!recap_note(&r, dates[0], texts[0])); /* next week */
+    CHECK(recap_note(&r, dates[1], texts[1]));
+    CHECK(!recap_note(&r, dates[3], texts[3])); /* one is enough */
+    CHECK_STR(r.note, "my shoulders, tight");
+    CHECK_STR(r.note_date, "2026-11-26");
+
+    recap_week(NULL, monday, 4, &r);
+    CHECK(!recap_note(&r, dates[2], texts[2])); /* nothing written: passed over */
+    CHECK(recap_note(&r, dates[3], texts[3]));
+    CHECK_STR(r.note, "the kettle");
+
+    recap_week(NULL, monday, 4, &r);
+    CHECK(!recap_note(&r, dates[4], texts[4])); /* last week */
+    CHECK(!recap_note(&r, "yesterday", "not a date"));
+    CHECK_STR(r.note, "");
+
+    /* A long note is cut on a character boundary. */
+    char longer[RECAP_NOTE_MAX + 10];
+    memset(longer, 'a', RECAP_NOTE_MAX - 1);
+    memcpy(longer + RECAP_NOTE_MAX - 1, "\u00e9\u00e9", 4);
+    longer[RECAP_NOTE_MAX + 3] = 0;
+    recap_week(NULL, monday, 4, &r);
+    CHECK(recap_note(&r, MONDAY, longer));
+    CHECK_INT(strlen(r.note), RECAP_NOTE_MAX - 1);
 }
 
 int main(void)
@@ -167,6 +181,6 @@ int main(void)
     the_week_turns_at_four_on_monday_morning();
     what_was_practised_in_words();
     check_ins_move_in_gentle_words();
-    the_latest_note_of_the_week_is_the_reflection();
+    one_note_of_the_week_is_the_reflection();
     return check_report();
 }
