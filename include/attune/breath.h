@@ -87,6 +87,9 @@ const char *breath_kind_name(BreathKind k);
 /* The words shown on screen: "Breathe in", "Hold", "Breathe out", "Rest". */
 const char *breath_kind_words(BreathKind k);
 
+/* The get-ready countdown before the first breath, wherever a breath is practised. */
+#define BREATH_READY_MS 3000u
+
 /* A session: a get-ready countdown, then whole breaths. */
 typedef struct BreathSession {
     const BreathPattern *pattern;

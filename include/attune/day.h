@@ -34,6 +34,12 @@ char *day_format(int day, char out[11]);
 /* 0 = Monday ... 6 = Sunday. */
 int day_weekday(int day);
 
+/* "Monday" ... "Sunday" for 0..6 (English, as every word Attune shows; "" out of range). */
+const char *day_weekday_name(int weekday);
+
+/* "January" ... "December" for 1..12 ("" out of range). */
+const char *day_month_name(int month);
+
 /* The Monday on or before day. */
 int day_week_start(int day);
 

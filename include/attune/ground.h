@@ -41,8 +41,8 @@
 /* A full row of marks stays on screen this long before the run moves on by itself, so the
  * user sees the last mark fill. */
 #define GROUND_LINGER_MS 800u
-/* A breathing interlude opens with this get-ready pause before the first inhale. */
-#define GROUND_BREATHE_READY_MS 3000u
+/* A breathing interlude opens with the same get-ready pause as a breathing session. */
+#define GROUND_BREATHE_READY_MS BREATH_READY_MS
 
 typedef enum GroundStepKind {
     GROUND_STEP_PLAIN,    /* a prompt; Next moves on */

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "attune/breath.h"
 #include "attune/deck.h"
 #include "attune/jsonv.h"
 
@@ -35,7 +36,7 @@ typedef enum Skill {
 
 #define SKILL_EVERY 3         /* every third card of a round, from the first */
 #define SKILL_BREATHS 3       /* breaths of the Regulate interlude */
-#define SKILL_READY_MS 3000u  /* its get-ready before the first breath */
+#define SKILL_READY_MS BREATH_READY_MS /* its get-ready before the first breath */
 
 /* The "skills" content section: word lists the exercises choose from. */
 #define SKILL_LIST_MIN 4

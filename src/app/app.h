@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app_log.h"
 #include "attune/clock.h"
 #include "attune/content.h"
 #include "attune/diag.h"
@@ -15,21 +16,10 @@
 #include "attune/rating.h"
 #include "attune/settings.h"
 #include "attune/store.h"
-#include "app_log.h"
 
 typedef struct App App;
 typedef struct TextCache TextCache;
 typedef struct Audio Audio;
-
-/* A part of the screen that moves on its own (SceneVT.damage). */
-typedef struct Damage {
-    SDL_Rect rect;
-    /* The scene paints every pixel of rect itself, so no background is drawn under it; while
-     * App.damage_pass is set it may even repaint only what changed since the last frame. Then
-     * nothing may be drawn over rect but one string, at App.damage_ink (the loop checks the
-     * strings). */
-    bool opaque;
-} Damage;
 
 /* ---- theme: one palette, one type scale (LOOK-AND-FEEL.md) ---- */
 typedef enum TextRole { TEXT_DISPLAY, TEXT_TITLE, TEXT_BODY, TEXT_SMALL, TEXT_ROLE_COUNT } TextRole;
@@ -56,6 +46,20 @@ void theme_apply(App *a);
 SDL_Color color_mix(SDL_Color a, SDL_Color b, float t);
 SDL_Color color_alpha(SDL_Color c, float alpha);
 
+/* Layout metrics shared by every screen, derived from the window and text size (text.c keeps
+ * them current), so no screen repeats a ratio of its own. */
+typedef struct Layout {
+    int margin;    /* h/30: from the window's edges; the key hints sit in it */
+    int unit;      /* h/60: a panel's corner radius, a small space */
+    int gap;       /* h/40: between blocks */
+    int tight;     /* h/80: between a title and the line under it */
+    int row_pad;   /* h/60 + 2: inside a list row (ui_list_render) */
+    int wide;      /* w*9/10: the widest a line of text may run */
+    int hints_y;   /* top of the key hints line (ui_hints) */
+    int button_h;  /* height of a button (ui_buttons_render) */
+    int buttons_y; /* top of a row of buttons just above the hints */
+} Layout;
+
 /* ---- scenes ---- */
 typedef struct SceneVT {
     const char *name;
@@ -70,11 +74,6 @@ typedef struct SceneVT {
     void (*update)(App *a, void *s);     /* optional: advance with a->now */
     void (*render)(App *a, void *s);
     bool (*animating)(App *a, void *s);  /* optional: true while something moves on its own */
-    /* optional: while it animates, the one area of the screen whose drawing may change on its
-     * own (the breathing figure). Returning true lets the loop redraw only that area, plus
-     * wherever a string it draws has changed; false (or no hook) redraws everything. Only
-     * asked when nothing else happened since the last frame (see app_render). */
-    bool (*damage)(App *a, void *s, Damage *d);
     void (*free)(App *a, void *s);       /* optional: frees s (default: free(s)) */
     /* optional: another screen (help, a note) now lies over this one (true), or has gone
      * (false). Practices stop their clocks meanwhile, so nothing runs on unseen. */
@@ -157,11 +156,11 @@ typedef struct UiControl {
 
 #define UI_CONTROLS_MAX 96
 
-/* The user's data and the practice under way (practice.c, practice.h). */
+/* The user's data (userdata.c) and the practice under way (recording.c). */
 typedef struct AppData {
     Settings settings;         /* loaded before the first frame */
     Settings settings_base;    /* as last read or written: a save changes only what differs */
-    PracticeLog log;           /* loaded just after it (practice_load_log) */
+    PracticeLog log;           /* loaded just after it (userdata_load_log) */
     LogReport report;
     bool log_loaded;
     char note[1400];           /* a data-folder problem, shown small on the menu ("" none) */
@@ -202,6 +201,7 @@ struct App {
     float text_size;   /* user multiplier on the type scale */
     char region_arg[3];    /* --region CC for this run ("" none) */
     char locale_region[3]; /* the country of the locale (LC_ALL, LC_MESSAGES, LANG), "" none */
+    Layout lay;        /* from the window and text size */
     bool audio_muted_setting;
     AppData data;
     const SceneTable *scenes;
@@ -222,22 +222,11 @@ struct App {
     int software;        /* the renderer is SDL's software one (-1: not asked yet) */
     struct FigureCache *fig; /* the breathing figure, drawn on the CPU (figure.c) */
 
-    /* Partial redraws (loop.c): what the last frame showed. */
-    uint64_t frame_no;       /* counts frames drawn (app_render) */
-    bool damage_pass;        /* an opaque Damage area is drawn over the last frame's pixels */
-    SDL_Rect damage_ink;     /* where its own string goes then (see Damage) */
-    bool redraw_all;         /* an event came since the last frame: draw everything */
-    int partial;             /* presenting keeps the last frame's pixels (-1: not asked) */
-    const void *drawn_scene; /* the top scene of the last frame */
-    int drawn_depth, drawn_w, drawn_h;
-    bool drawn_steady;       /* it was complete and not fading */
-    uint64_t partial_frames; /* of frame_no, how many were drawn in part */
-
-    /* Clickable controls of the top screen in the last whole frame (ui_control_add), the
-     * pointer (output pixels; -1, -1 outside the window) and the cursor shown over them. */
+    /* Clickable controls of the top screen in the last frame (ui_control_add), the pointer
+     * (output pixels; -1, -1 outside the window) and the cursor shown over them. */
     UiControl controls[UI_CONTROLS_MAX];
     int ncontrols;
-    bool collect_controls; /* set while a whole frame is drawn */
+    bool collect_controls; /* set while a frame is drawn */
     SDL_Point mouse;
     SDL_Cursor *cursor_hand, *cursor_arrow;
     bool cursor_is_hand;
@@ -245,8 +234,8 @@ struct App {
     /* Strings drawn in the last frame, for the scripted `texts` command. */
     TextRecord *texts;
     int ntexts, cap_texts;
-    TextRecord *prev_texts; /* the frame before, while a partial frame is drawn */
-    int nprev_texts, cap_prev_texts;
+
+    struct Redraw *redraw;   /* the frame's drawing, kept to redraw only what changes (redraw.c) */
 };
 
 
@@ -273,9 +262,11 @@ void app_render(App *a);
 bool app_animating(App *a);
 int app_run(App *a);
 
-/* ---- drawing ---- */
-/* The background (within the renderer's clip rectangle, when one is set). */
+/* ---- drawing: recorded for the frame, drawn where it changed (redraw.c) ---- */
+/* The background, over the whole window. */
 void draw_background(App *a);
+/* A rectangle of colour c (blended), or the whole window when r is NULL. */
+void draw_fill(App *a, const SDL_Rect *r, SDL_Color c);
 /* Width of the feathered edge of discs and arcs, in pixels. */
 #define DRAW_FEATHER 1.5f
 /* Anti-aliased filled circle (feathered 1.5 px edge). */
@@ -290,24 +281,22 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
 
 /* ---- the breathing figure (figure.c): the same circle on every screen that breathes ---- */
 /* The circle for st (a session of pattern p) centred at cx, cy, at most rmax across the
- * full breath, with the seconds left in the get-ready or the step in its middle. Returns the
- * area it may cover at any moment of the breath (for SceneVT.damage). */
-Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
-                          float cx, float cy, float rmax);
+ * full breath, with the seconds left in the get-ready or the step in its middle. */
+void figure_draw(App *a, const BreathSessionState *st, const BreathPattern *p, float cx, float cy,
+                 float rmax);
 /* The same, dimmed while paused (dim true): the breath rests, quieter. */
-Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const BreathPattern *p,
-                              float cx, float cy, float rmax, bool dim);
+void figure_draw_dim(App *a, const BreathSessionState *st, const BreathPattern *p, float cx,
+                     float cy, float rmax, bool dim);
 /* The same circle at rest, for practice without a pace: the outline of a full breath, an
  * opaque disc of colour disc at its middle size and a soft halo of colour halo (its alpha is
- * the glow). No countdown, nothing that follows a breath. Returns the area it covers (for
- * SceneVT.damage). */
-Damage draw_rest_figure(App *a, SDL_Color disc, SDL_Color halo, float cx, float cy, float rmax);
+ * the glow). No countdown, nothing that follows a breath. */
+void figure_draw_rest(App *a, SDL_Color disc, SDL_Color halo, float cx, float cy, float rmax);
 /* Plays the cue of each new breathing step once. Start with {.last_step = -1}. */
-typedef struct BreathCues {
+typedef struct FigureCues {
     int last_step;
     uint64_t last_cycle;
-} BreathCues;
-void breath_cues_play(App *a, BreathCues *c, const BreathSessionState *st, const BreathPattern *p);
+} FigureCues;
+void figure_cues_play(App *a, FigureCues *c, const BreathSessionState *st, const BreathPattern *p);
 
 /* ---- text ---- */
 typedef enum Align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;
@@ -330,20 +319,29 @@ int text_measure(App *a);
  * caret after them): fills line starts and byte lengths of s at width, at most max lines;
  * returns the line count (at least 1). */
 int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start, int *len, int max);
+/* Starts a new list of the strings drawn (a frame, or an overlay over it: only its words are
+ * there to read). */
 void text_frame_begin(App *a);
-/* For partial frames: keeps the strings of the last frame aside (text_changes compares). */
-void text_keep_last(App *a);
-/* Where the strings drawn since text_keep_last differ from the kept ones: both where a changed
- * string was and where it is now. Writes at most max rectangles (merging) and returns how many. */
-int text_changes(App *a, SDL_Rect *out, int max);
+/* The strings drawn since text_frame_begin, for the scripted `texts` command. */
+const TextRecord *text_drawn(const App *a, int *n);
 
 /* ---- sound ---- */
 typedef enum Cue { CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST, CUE_BELL, CUE_TICK, CUE_COUNT } Cue;
-void audio_init(App *a);  /* after the first frame: opening a device can be slow */
+/* After the first frame (opening a device can be slow): SDL_mixer, or silence without a
+ * device; in scripted mode a recording backend that plays nothing and keeps what sounded. */
+void audio_init(App *a);
 void audio_quit(App *a);
 void audio_play(App *a, Cue c);
 bool audio_muted(const App *a);
 void audio_set_muted(App *a, bool muted);
+/* "in", "hold", "out", "rest", "bell", "tick". */
+const char *audio_cue_name(Cue c);
+/* The cues played so far and when (app clock), in scripted mode; none otherwise. */
+typedef struct AudioPlayed {
+    uint64_t at;
+    Cue cue;
+} AudioPlayed;
+const AudioPlayed *audio_played(const App *a, int *n);
 
 /* ---- shared widgets ---- */
 typedef struct UiItem {

@@ -1,6 +1,10 @@
 /* Soft cues synthesised at start-up: no sound files. A rising pair of notes for breathing in,
- * a falling pair for breathing out, one quiet note for holds, a bell to close. Without an
- * audio device Attune carries on silently and says so once. */
+ * a falling pair for breathing out, one quiet note for holds, a bell to close.
+ *
+ * Sound goes through a backend, a small table of functions as in taisei: SDL_mixer on a real
+ * device; a null one when there is no device (Attune carries on silently and says so once);
+ * and in scripted mode a recording one that plays nothing and keeps which cue sounded when,
+ * for the `sounds` script command and the tests. */
 #include <SDL_mixer.h>
 #include <math.h>
 #include <stdlib.h>
@@ -9,11 +13,21 @@
 
 #define RATE 44100
 
+typedef struct AudioBackend {
+    const char *name;
+    bool (*open)(App *a, Audio *au);  /* false: fall back to the null backend */
+    void (*play)(App *a, Audio *au, Cue c);
+    void (*stop)(Audio *au);          /* silences what is playing (muting) */
+    void (*close)(Audio *au);
+} AudioBackend;
+
 struct Audio {
-    bool open;
+    const AudioBackend *be;
     bool muted;
     Mix_Chunk *chunk[CUE_COUNT];
     Sint16 *pcm[CUE_COUNT];
+    AudioPlayed *played; /* the recording backend's list */
+    int nplayed, cap_played;
 };
 
 typedef struct Note {
@@ -74,15 +88,14 @@ static Mix_Chunk *synth(Audio *au, Cue cue, const Note *notes, int n, float seco
     return Mix_QuickLoad_RAW((Uint8 *)pcm, (Uint32)(frames * 2 * sizeof *pcm));
 }
 
-void audio_init(App *a)
+/* ---- SDL_mixer: the real device ---- */
+
+static bool mixer_open(App *a, Audio *au)
 {
-    Audio *au = calloc(1, sizeof *au);
-    if (!au) return;
-    a->audio = au;
-    au->muted = a->audio_muted_setting;
+    (void)a;
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0 || Mix_OpenAudio(RATE, AUDIO_S16SYS, 2, 1024) != 0) {
         app_log("no audio device (%s): running silently", Mix_GetError());
-        return;
+        return false;
     }
     int freq, channels;
     Uint16 format;
@@ -90,9 +103,8 @@ void audio_init(App *a)
         channels != 2) {
         app_log("audio device format not supported: running silently");
         Mix_CloseAudio();
-        return;
+        return false;
     }
-    au->open = true;
     const float A3 = 220.0f, C4 = 261.63f, E4 = 329.63f, A4 = 440.0f, E5 = 659.26f, C5 = 523.25f;
     Note in[] = {{A4, 0, 0.13f, 0.45f}, {E5, 0.16f, 0.11f, 0.6f}};
     Note out[] = {{E5, 0, 0.11f, 0.45f}, {A4, 0.16f, 0.13f, 0.6f}};
@@ -108,19 +120,83 @@ void audio_init(App *a)
     au->chunk[CUE_BELL] = synth(au, CUE_BELL, bell, 4, 4.5f);
     au->chunk[CUE_TICK] = synth(au, CUE_TICK, tick, 1, 0.5f);
     Mix_AllocateChannels(8);
+    return true;
+}
+
+static void mixer_play(App *a, Audio *au, Cue c)
+{
+    (void)a;
+    if (au->chunk[c]) Mix_PlayChannel(-1, au->chunk[c], 0);
+}
+
+static void mixer_stop(Audio *au)
+{
+    (void)au;
+    Mix_HaltChannel(-1);
+}
+
+static void mixer_close(Audio *au)
+{
+    Mix_HaltChannel(-1);
+    for (int i = 0; i < CUE_COUNT; i++)
+        if (au->chunk[i]) Mix_FreeChunk(au->chunk[i]);
+    Mix_CloseAudio();
+}
+
+static const AudioBackend MIXER = {"mixer", mixer_open, mixer_play, mixer_stop, mixer_close};
+
+/* ---- null: no device ---- */
+
+static void null_play(App *a, Audio *au, Cue c)
+{
+    (void)a, (void)au, (void)c;
+}
+
+static void null_stop(Audio *au) { (void)au; }
+
+static const AudioBackend NULL_BACKEND = {"null", NULL, null_play, null_stop, null_stop};
+
+/* ---- recording: scripted mode ---- */
+
+static bool record_open(App *a, Audio *au)
+{
+    (void)a, (void)au;
+    return true;
+}
+
+static void record_play(App *a, Audio *au, Cue c)
+{
+    if (au->nplayed == au->cap_played) {
+        int cap = au->cap_played ? au->cap_played * 2 : 64;
+        AudioPlayed *p = realloc(au->played, (size_t)cap * sizeof *p);
+        if (!p) return;
+        au->played = p;
+        au->cap_played = cap;
+    }
+    au->played[au->nplayed++] = (AudioPlayed){a->now, c};
+}
+
+static const AudioBackend RECORDING = {"recording", record_open, record_play, null_stop, null_stop};
+
+/* ---- the cues ---- */
+
+void audio_init(App *a)
+{
+    Audio *au = calloc(1, sizeof *au);
+    if (!au) return;
+    a->audio = au;
+    au->muted = a->audio_muted_setting;
+    au->be = a->scripted ? &RECORDING : &MIXER;
+    if (!au->be->open(a, au)) au->be = &NULL_BACKEND;
 }
 
 void audio_quit(App *a)
 {
     Audio *au = a->audio;
     if (!au) return;
-    if (au->open) {
-        Mix_HaltChannel(-1);
-        for (int i = 0; i < CUE_COUNT; i++)
-            if (au->chunk[i]) Mix_FreeChunk(au->chunk[i]);
-        Mix_CloseAudio();
-    }
+    au->be->close(au);
     for (int i = 0; i < CUE_COUNT; i++) free(au->pcm[i]);
+    free(au->played);
     free(au);
     a->audio = NULL;
 }
@@ -128,8 +204,8 @@ void audio_quit(App *a)
 void audio_play(App *a, Cue c)
 {
     Audio *au = a->audio;
-    if (!au || !au->open || au->muted || !au->chunk[c]) return;
-    Mix_PlayChannel(-1, au->chunk[c], 0);
+    if (!au || au->muted || (unsigned)c >= CUE_COUNT) return;
+    au->be->play(a, au, c);
 }
 
 bool audio_muted(const App *a) { return a->audio ? a->audio->muted : a->audio_muted_setting; }
@@ -139,6 +215,18 @@ void audio_set_muted(App *a, bool muted)
     a->audio_muted_setting = muted;
     if (a->audio) {
         a->audio->muted = muted;
-        if (muted && a->audio->open) Mix_HaltChannel(-1);
+        if (muted) a->audio->be->stop(a->audio);
     }
+}
+
+const char *audio_cue_name(Cue c)
+{
+    static const char *const NAME[CUE_COUNT] = {"in", "hold", "out", "rest", "bell", "tick"};
+    return (unsigned)c < CUE_COUNT ? NAME[c] : "";
+}
+
+const AudioPlayed *audio_played(const App *a, int *n)
+{
+    *n = a->audio ? a->audio->nplayed : 0;
+    return a->audio ? a->audio->played : NULL;
 }

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune/stats.h"
 #include "app.h"
+#include "attune/stats.h"
 #include "datacmd.h"
 
 bool datacmd_is(const char *cmd)

@@ -1,9 +1,12 @@
 /* Shapes drawn as triangle geometry with a feathered edge: smooth on the software renderer,
- * which has no multisampling. */
+ * which has no multisampling. Each public function records a command (redraw.h); the static
+ * do_* functions draw it when the frame is drawn. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
+#include "redraw.h"
 
 #define FEATHER DRAW_FEATHER
 #define MAX_SEGS 256
@@ -62,20 +65,71 @@ static void make_background(App *a)
     a->bg_gen++;
 }
 
-void draw_background(App *a)
+typedef struct BgCmd {
+    uint32_t gen; /* which background: a new one is a change everywhere */
+} BgCmd;
+
+static void do_background(App *a, const void *p)
 {
+    (void)p;
     const Theme *t = &a->theme;
-    if (!a->bg_tex || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
     if (a->bg_tex) {
         SDL_RenderCopy(a->ren, a->bg_tex, NULL, NULL); /* the renderer keeps to its clip rectangle */
     } else {
         SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
-        SDL_RenderClear(a->ren);
+        SDL_RenderFillRect(a->ren, NULL);
     }
 }
 
-void draw_arc(App *a, float cx, float cy, float r, float thick, float from, float to, SDL_Color c)
+void draw_background(App *a)
 {
+    if (!a->bg_tex || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
+    BgCmd c = {a->bg_gen};
+    redraw_push(a, do_background, &c, sizeof c, (SDL_Rect){0, 0, a->w, a->h}, true);
+}
+
+typedef struct FillCmd {
+    SDL_Rect r;
+    SDL_Color c;
+} FillCmd;
+
+static void do_fill(App *a, const void *p)
+{
+    const FillCmd *f = p;
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(a->ren, f->c.r, f->c.g, f->c.b, f->c.a);
+    SDL_RenderFillRect(a->ren, &f->r);
+}
+
+void draw_fill(App *a, const SDL_Rect *r, SDL_Color c)
+{
+    FillCmd f;
+    memset(&f, 0, sizeof f);
+    f.r = r ? *r : (SDL_Rect){0, 0, a->w, a->h};
+    f.c = c;
+    if (f.r.w > 0 && f.r.h > 0) redraw_push(a, do_fill, &f, sizeof f, f.r, c.a == 255);
+}
+
+/* The pixels a shape around cx, cy reaching out to radius `reach` may touch. */
+static SDL_Rect round_bounds(float cx, float cy, float reach)
+{
+    int x0 = (int)floorf(cx - reach) - 2, y0 = (int)floorf(cy - reach) - 2;
+    return (SDL_Rect){x0, y0, (int)ceilf(cx + reach) + 3 - x0, (int)ceilf(cy + reach) + 3 - y0};
+}
+
+static SDL_Rect grown(SDL_Rect r, int by) { return (SDL_Rect){r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by}; }
+
+typedef struct ArcCmd {
+    float cx, cy, r, thick, from, to;
+    SDL_Color c;
+    int disc;
+} ArcCmd;
+
+static void do_arc(App *a, const void *params)
+{
+    const ArcCmd *k = params;
+    float cx = k->cx, cy = k->cy, r = k->r, thick = k->thick, from = k->from, to = k->to;
+    SDL_Color c = k->c;
     if (to <= from || r <= 0) return;
     int n = (int)ceilf(segments_for(r) * (to - from));
     if (n < 2) n = 2;
@@ -104,9 +158,11 @@ void draw_arc(App *a, float cx, float cy, float r, float thick, float from, floa
     SDL_RenderGeometry(a->ren, NULL, v, nv, idx, ni);
 }
 
-void draw_disc(App *a, float cx, float cy, float r, SDL_Color c)
+static void do_disc(App *a, const void *params)
 {
-    if (r <= 0) return;
+    const ArcCmd *k = params;
+    float cx = k->cx, cy = k->cy, r = k->r;
+    SDL_Color c = k->c;
     /* The interior as one span per pixel row: the software renderer fills rectangles far
      * faster than it rasterises the long thin triangles of a fan. */
     static SDL_FRect spans[4096];
@@ -188,9 +244,18 @@ static void band(App *a, SDL_Rect r, float rad, float outer, float inner, SDL_Co
     SDL_RenderGeometry(a->ren, NULL, v, n * 2, idx, ni);
 }
 
-void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c)
+typedef struct RectCmd {
+    SDL_Rect r;
+    int radius, thick;
+    SDL_Color c;
+} RectCmd;
+
+static void do_rrect(App *a, const void *params)
 {
-    if (r.w <= 0 || r.h <= 0) return;
+    const RectCmd *k = params;
+    SDL_Rect r = k->r;
+    int radius = k->radius;
+    SDL_Color c = k->c;
     float rad = clamp_radius(r, radius);
     SDL_FPoint p[64];
     int n = rrect_path(r, rad, FEATHER / 2, p);
@@ -207,12 +272,51 @@ void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c)
     band(a, r, rad, -FEATHER / 2, FEATHER / 2, color_alpha(c, 0), c);
 }
 
-void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c)
+static void do_rrect_outline(App *a, const void *params)
 {
-    if (r.w <= 0 || r.h <= 0) return;
+    const RectCmd *k = params;
+    SDL_Rect r = k->r;
+    int radius = k->radius, thick = k->thick;
+    SDL_Color c = k->c;
     float rad = clamp_radius(r, radius);
     SDL_Color clear = color_alpha(c, 0);
     band(a, r, rad, -FEATHER / 2, FEATHER / 2, clear, c);
     band(a, r, rad, FEATHER / 2, (float)thick - FEATHER / 2, c, c);
     band(a, r, rad, (float)thick - FEATHER / 2, (float)thick + FEATHER / 2, c, clear);
+}
+
+void draw_arc(App *a, float cx, float cy, float r, float thick, float from, float to, SDL_Color c)
+{
+    if (to <= from || r <= 0) return;
+    ArcCmd k;
+    memset(&k, 0, sizeof k);
+    k.cx = cx, k.cy = cy, k.r = r, k.thick = thick, k.from = from, k.to = to, k.c = c;
+    redraw_push(a, do_arc, &k, sizeof k, round_bounds(cx, cy, r + thick / 2 + FEATHER), false);
+}
+
+void draw_disc(App *a, float cx, float cy, float r, SDL_Color c)
+{
+    if (r <= 0) return;
+    ArcCmd k;
+    memset(&k, 0, sizeof k);
+    k.cx = cx, k.cy = cy, k.r = r, k.c = c, k.disc = 1;
+    redraw_push(a, do_disc, &k, sizeof k, round_bounds(cx, cy, r + FEATHER), false);
+}
+
+void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0) return;
+    RectCmd k;
+    memset(&k, 0, sizeof k);
+    k.r = r, k.radius = radius, k.c = c;
+    redraw_push(a, do_rrect, &k, sizeof k, grown(r, 2), false);
+}
+
+void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0) return;
+    RectCmd k;
+    memset(&k, 0, sizeof k);
+    k.r = r, k.radius = radius, k.thick = thick, k.c = c;
+    redraw_push(a, do_rrect_outline, &k, sizeof k, grown(r, 2), false);
 }

@@ -35,8 +35,8 @@ static SDL_Rect countdown(App *a, const BreathSessionState *st, float cx, float 
 /* Reduced motion: the circle keeps one size; the breath shows as its brightness, dim when
  * empty and full when full, and as a thin level bar beside it that fills and empties. The
  * dimmest circle stays light enough for the dark countdown on it (3:1, large text). */
-static Damage reduced_figure(App *a, const BreathSessionState *st, SDL_Color col, float cx,
-                             float cy, float rmax, SDL_Rect countdown_at)
+static void reduced_figure(App *a, const BreathSessionState *st, SDL_Color col, float cx,
+                           float cy, float rmax)
 {
     const Theme *t = &a->theme;
     float fill = (float)st->phase.fill;
@@ -55,7 +55,7 @@ static Damage reduced_figure(App *a, const BreathSessionState *st, SDL_Color col
         sh[n++] = rings_arc(r * 1.16f, 3.0f, (float)st->phase.progress, color_alpha(col, 0.8f));
     /* The outermost edges: the halo, and the progress arc. */
     float ext = fmaxf(r * 1.12f, r * 1.16f + 1.5f) + DRAW_FEATHER + 1;
-    rings_draw(a, sh, n, cx, cy, ext, countdown_at);
+    rings_draw(a, sh, n, cx, cy, ext);
     /* The level bar, to the right: a rounded track and the breath filling it from below. */
     int bw = (int)(rmax * 0.045f);
     if (bw < 4) bw = 4;
@@ -67,20 +67,16 @@ static Damage reduced_figure(App *a, const BreathSessionState *st, SDL_Color col
         if (fh < bw) fh = bw; /* a rounded cap, even when nearly empty */
         draw_rrect(a, (SDL_Rect){track.x, track.y + bh - fh, bw, fh}, bw / 2, col);
     }
-    Damage d = {rings_square(cx, cy, ext), false}; /* and the bar, drawn over the background */
-    SDL_Rect bar = {track.x - 2, track.y - 2, track.w + 4, track.h + 4};
-    SDL_UnionRect(&d.rect, &bar, &d.rect);
-    return d;
 }
 
-Damage draw_breath_figure(App *a, const BreathSessionState *st, const BreathPattern *p,
-                          float cx, float cy, float rmax)
+void figure_draw(App *a, const BreathSessionState *st, const BreathPattern *p, float cx, float cy,
+                 float rmax)
 {
-    return draw_breath_figure_dim(a, st, p, cx, cy, rmax, false);
+    figure_draw_dim(a, st, p, cx, cy, rmax, false);
 }
 
-Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const BreathPattern *p,
-                              float cx, float cy, float rmax, bool dim)
+void figure_draw_dim(App *a, const BreathSessionState *st, const BreathPattern *p, float cx,
+                     float cy, float rmax, bool dim)
 {
     const Theme *t = &a->theme;
     const BreathPhase *ph = &st->phase;
@@ -102,9 +98,8 @@ Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const Breath
     if (dim) col = color_mix(col, t->surface, 0.55f);
     char buf[16];
     SDL_Rect ink = countdown(a, st, cx, cy, buf, sizeof buf);
-    Damage area;
     if (a->data.settings.reduced_motion) {
-        area = reduced_figure(a, st, col, cx, cy, rmax, ink);
+        reduced_figure(a, st, col, cx, cy, rmax);
     } else {
         float r = rmin + (rmax - rmin) * (float)ph->fill;
         Shape sh[4];
@@ -118,14 +113,12 @@ Damage draw_breath_figure_dim(App *a, const BreathSessionState *st, const Breath
             sh[n++] = rings_arc(rmax + rmax * 0.06f, 3.0f, (float)ph->progress, color_alpha(col, 0.8f));
         /* The outermost edges over the breath: the halo at its fullest, the progress arc. */
         float ext = fmaxf(rmax * 1.12f, rmax * 1.06f + 1.5f) + DRAW_FEATHER + 1;
-        area.opaque = rings_draw(a, sh, n, cx, cy, ext, ink);
-        area.rect = rings_square(cx, cy, ext);
+        rings_draw(a, sh, n, cx, cy, ext);
     }
     if (buf[0]) text_draw(a, TEXT_TITLE, buf, (int)cx, ink.y, ALIGN_CENTER, t->on_accent, 0);
-    return area;
 }
 
-Damage draw_rest_figure(App *a, SDL_Color disc_c, SDL_Color halo, float cx, float cy, float rmax)
+void figure_draw_rest(App *a, SDL_Color disc_c, SDL_Color halo, float cx, float cy, float rmax)
 {
     const Theme *t = &a->theme;
     float r = rmax * 0.62f;
@@ -139,13 +132,10 @@ Damage draw_rest_figure(App *a, SDL_Color disc_c, SDL_Color halo, float cx, floa
     sh[n++] = rings_arc(r * 1.06f, r * 0.12f, 1, halo);
     sh[n++] = rings_disc(r, disc_c);
     float ext = fmaxf(rmax + 1.0f, r * 1.22f) + DRAW_FEATHER + 1;
-    Damage d;
-    d.opaque = rings_draw(a, sh, n, cx, cy, ext, (SDL_Rect){0, 0, 0, 0});
-    d.rect = rings_square(cx, cy, ext);
-    return d;
+    rings_draw(a, sh, n, cx, cy, ext);
 }
 
-void breath_cues_play(App *a, BreathCues *c, const BreathSessionState *st, const BreathPattern *p)
+void figure_cues_play(App *a, FigureCues *c, const BreathSessionState *st, const BreathPattern *p)
 {
     static const Cue STEP_CUE[BREATH_KIND_COUNT] = {CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST};
     if (st->getting_ready || st->done) return;

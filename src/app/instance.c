@@ -19,7 +19,7 @@
 #include "attune/levels.h"
 #include "attune/pace.h"
 #include "instance.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
 
 #define LOCK_NAME ".window.lock"
@@ -68,8 +68,8 @@ bool window_command_open(App *a, const WindowCommand *wc)
         const GroundExercise *ex = arg ? content_exercise(&a->content, arg) : NULL;
         if (arg && !ex) return false;
         /* The picker stays under an exercise, so Esc goes back to the list. */
-        ground_picker_push(a, ex ? ex->id : NULL);
-        if (ex) ground_push(a, ex);
+        grounding_picker_push(a, ex ? ex->id : NULL);
+        if (ex) grounding_push(a, ex);
         return true;
     }
     case WINDOW_CARDS:
@@ -77,7 +77,7 @@ bool window_command_open(App *a, const WindowCommand *wc)
         const DeckLevel *level = arg ? levels_find(&a->content, arg) : NULL;
         if (arg && !level) return false;
         if (wc->kind == WINDOW_COUPLE) {
-            couple_names_push(a, level ? level->id : NULL);
+            together_names_push(a, level ? level->id : NULL);
         } else {
             /* The picker stays under a round, so Esc from a card goes back to the levels. */
             cards_picker_push(a, level ? level->id : NULL, NULL);
@@ -85,7 +85,7 @@ bool window_command_open(App *a, const WindowCommand *wc)
         }
         return true;
     }
-    case WINDOW_PROGRESS: stats_push(a); return true;
+    case WINDOW_PROGRESS: progress_push(a); return true;
     default: return false;
     }
 }
@@ -374,7 +374,7 @@ bool instance_handle(App *a, const SDL_Event *e)
     app_log("another start asked for %s", KIND_NAME[wc->kind]);
     if (SDL_GetWindowFlags(a->win) & SDL_WINDOW_MINIMIZED) SDL_RestoreWindow(a->win);
     SDL_RaiseWindow(a->win);
-    if (practice_open(a)) {
+    if (recording_open(a)) {
         app_log("a practice is under way: it carries on");
     } else {
         scene_to_root(a);

@@ -15,11 +15,13 @@
 #include "attune/pace.h"
 #include "attune/contentdir.h"
 #include "instance.h"
-#include "practice.h"
+#include "recording.h"
+#include "redraw.h"
 #include "rings.h"
 #include "reminders.h"
 #include "scenes.h"
 #include "script.h"
+#include "userdata.h"
 
 #ifndef ATTUNE_VERSION
 #define ATTUNE_VERSION "0.0.0"
@@ -407,7 +409,7 @@ int main(int argc, char **argv)
     static App app;
     App *a = &app;
     a->theme = THEME_DARK;
-    a->software = a->partial = -1; /* asked once the renderer exists */
+    a->software = -1; /* asked once the renderer exists */
     a->text_size = 1.0f;
     a->mouse = (SDL_Point){-1, -1}; /* outside the window until it moves in */
     a->audio_muted_setting = g.mute;
@@ -451,7 +453,7 @@ int main(int argc, char **argv)
     }
     app_log_diag(&a->content_diag);
     if (!strcmp(cmd, "list")) {
-        practice_load_settings(a, g.mute); /* Your pace lives there */
+        userdata_load_settings(a, g.mute); /* Your pace lives there */
         rc = cmd_list(a);
         goto out;
     }
@@ -498,8 +500,8 @@ int main(int argc, char **argv)
     /* One window per data folder: a later start hands its command over (instance.h). */
     if (!g.script && (rc = instance_claim(a, &wc)) >= 0) goto out;
     rc = 0;
-    if (data_ok) practice_load_settings(a, g.mute); /* text size and sound apply to the first frame */
-    else practice_without_data(a, g.mute);
+    if (data_ok) userdata_load_settings(a, g.mute); /* text size and sound apply to the first frame */
+    else userdata_without_data(a, g.mute);
     if (wc.kind == WINDOW_BREATHE && !strcmp(pattern_id, PACE_ID)) {
         pattern = breathe_your_pace(a);
         if (!pattern) {
@@ -525,10 +527,12 @@ quit:
     instance_release();
     a->quit = true; /* scenes freed now are closing with the app: practices save at once */
     scene_free_all(a);
-    practice_quit(a);
+    recording_quit(a);
+    userdata_quit(a);
     audio_quit(a);
     text_quit(a);
     rings_quit(a);
+    redraw_quit(a);
     if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
     free(a->bg_rows);
     if (a->cursor_hand) SDL_FreeCursor(a->cursor_hand);

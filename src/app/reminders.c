@@ -454,7 +454,7 @@ static int reminders_status(void)
  * local time now. */
 static bool now_of(const RArgs *r, RemindNow *now)
 {
-    time_t t = time(NULL);
+    time_t t = clock_wall(clock_program());
     if (r->now && !clock_parse_local(r->now, &t)) return false;
     struct tm tm;
     if (!localtime_r(&t, &tm)) return false;

@@ -8,13 +8,14 @@
  *
  * From one frame to the next a breath moves each edge by about a pixel, so the texture keeps
  * what it holds and only the radii where a ring changed (and the wedge the progress arc grew
- * by) are drawn again; when the loop redraws the figure over the last frame (a->damage_pass),
- * only those parts are copied to the window. */
+ * by) are drawn again; the frame is told that only those parts changed, so only they are
+ * copied to a window that keeps its pixels (redraw.c). */
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "redraw.h"
 #include "rings.h"
 
 typedef struct FigureCache {
@@ -22,8 +23,7 @@ typedef struct FigureCache {
     int tw, th;
     FigKey key; /* what the texture holds */
     bool valid;
-    uint64_t frame; /* the frame it was last copied to the window in */
-    SDL_Rect ink;   /* where the countdown was drawn over it then (box pixels) */
+    uint64_t gen; /* counts updates of the texture */
     RingTable table;
 } FigureCache;
 
@@ -122,24 +122,20 @@ SDL_Rect rings_square(float cx, float cy, float ext)
     return (SDL_Rect){x, y, (int)ceilf(cx + ext) - x, (int)ceilf(cy + ext) - y};
 }
 
-static void copy_part(App *a, FigureCache *f, SDL_Rect r)
-{
-    SDL_Rect all = {0, 0, f->key.w, f->key.h};
-    if (!SDL_IntersectRect(&r, &all, &r)) return;
-    SDL_Rect dst = {r.x + f->key.x, r.y + f->key.y, r.w, r.h};
-    SDL_RenderCopy(a->ren, f->tex, &r, &dst);
-}
-
-/* Copies of parts of the texture to the window, joined while that copies few pixels that did
- * not change: a copy costs about as much as copying MERGE_PX more pixels in one. */
+/* The rectangles of the box (window pixels) drawn by one update, joined while that adds few
+ * pixels that did not change: a copy costs about as much as copying MERGE_PX more pixels in one.
+ * Left and right of the centre are joined separately. */
 #define MERGE_PX 1024
+#define MAX_CHANGED (2 * MAX_STRIPS)
 
-typedef struct Copies {
-    SDL_Rect pending[2]; /* left and right of the centre */
-    long needed[2];      /* the pixels of each that were drawn */
-} Copies;
+typedef struct Changed {
+    SDL_Rect pending[2];
+    long needed[2]; /* the pixels of each that were drawn */
+    SDL_Rect out[MAX_CHANGED];
+    int n;
+} Changed;
 
-static void copies_add(App *a, FigureCache *f, Copies *c, int side, SDL_Rect r)
+static void changed_add(Changed *c, int side, SDL_Rect r)
 {
     if (r.w <= 0 || r.h <= 0) return;
     SDL_Rect *p = &c->pending[side];
@@ -152,28 +148,34 @@ static void copies_add(App *a, FigureCache *f, Copies *c, int side, SDL_Rect r)
             c->needed[side] += need;
             return;
         }
-        copy_part(a, f, *p);
+        if (c->n < MAX_CHANGED) c->out[c->n++] = *p;
     }
     *p = r;
     c->needed[side] = need;
 }
 
-static void copies_flush(App *a, FigureCache *f, Copies *c)
+/* The layer as the frame draws it: the texture copied over its box. */
+typedef struct LayerCmd {
+    SDL_Rect box;
+    uint64_t gen; /* which drawing of the texture */
+} LayerCmd;
+
+static void do_layer(App *a, const void *p)
 {
-    for (int i = 0; i < 2; i++)
-        if (c->pending[i].w > 0) copy_part(a, f, c->pending[i]);
+    const LayerCmd *l = p;
+    if (a->fig && a->fig->tex) SDL_RenderCopy(a->ren, a->fig->tex, NULL, &l->box);
 }
 
 /* Draws the shapes, and the background under them, on all of the box of half-width ext around
- * the centre (rings_square()), on the CPU; ink is where the caller then draws over them (window
- * pixels). False when it cannot (not the software renderer, shapes it does not draw, no
- * texture): draw them with draw_shapes.
+ * the centre (rings_square()), on the CPU, into the texture that keeps them. False when it
+ * cannot (not the software renderer, shapes it does not draw, no texture): draw them with
+ * draw_shapes.
  *
- * While the loop redraws this box over the last frame (a->damage_pass) and the last frame
- * showed it too, only what changed is drawn and copied: the radii where a ring moved or
- * changed colour, the wedge where the progress arc grew, and the ink. A breath moves its
- * edges by about a pixel a frame, so that is a few thin rings instead of the whole box. */
-static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, float ext, SDL_Rect ink)
+ * When the box is where it was, only what changed is drawn again: the radii where a ring moved
+ * or changed colour, and the wedge where the progress arc grew. A breath moves its edges by
+ * about a pixel a frame, so that is a few thin rings instead of the whole box, and the frame
+ * is told so (redraw_changed_within). */
+static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, float ext)
 {
     if (!window_software(a) || !a->bg_rows || n > MAX_SHAPES) return false;
     FigKey k;
@@ -227,17 +229,18 @@ static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, fl
     }
     /* The header (box, centre, background) is all of the key before the rings. */
     bool same_box = f->valid && !memcmp(&k, &f->key, offsetof(FigKey, nrings));
-    bool incremental = a->damage_pass && same_box && f->frame + 1 == a->frame_no;
-    bool whole = true; /* everything drawn (and so copied) */
+    static Changed c;
+    c.n = -1; /* -1: all of it changed */
     if (!f->valid || memcmp(&k, &f->key, sizeof k) != 0) {
         Update u = {NULL, 0, false, {0, 0, 0, 0}};
         Span changed[MAX_SPANS];
-        if (same_box && k.nrings == f->key.nrings && k.partial == f->key.partial) {
+        bool in_part = same_box && k.nrings == f->key.nrings && k.partial == f->key.partial;
+        if (in_part) {
             int nc = 0;
             for (int j = 0; j < k.nrings; j++) {
-                int c = ring_changes(&f->key.ring[j], &k.ring[j], changed + nc);
-                trim_hidden(&f->key, &k, j, changed + nc, c);
-                nc += c;
+                int cc = ring_changes(&f->key.ring[j], &k.ring[j], changed + nc);
+                trim_hidden(&f->key, &k, j, changed + nc, cc);
+                nc += cc;
             }
             /* a hair wider, for rounding where a row crosses their ends */
             for (int j = 0; j < nc; j++) changed[j].lo -= 0.125f, changed[j].hi += 0.125f;
@@ -247,7 +250,6 @@ static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, fl
                 u.wedge = true;
                 u.w = wedge_rect(&k, fminf(k.to, f->key.to), fmaxf(k.to, f->key.to));
             }
-            whole = false;
         }
         int strip_h = (box.h + MAX_STRIPS - 1) / MAX_STRIPS;
         if (strip_h < 4) strip_h = 4;
@@ -261,35 +263,30 @@ static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, fl
         SDL_UnlockTexture(f->tex);
         f->key = k;
         f->valid = true;
-        if (incremental && !whole) {
-            Copies c = {{{0, 0, 0, 0}, {0, 0, 0, 0}}, {0, 0}};
+        f->gen++;
+        if (in_part) {
+            memset(&c, 0, sizeof c);
             for (int i = 0; i * strip_h < box.h; i++) {
                 const Strip *st = &strips[i];
-                SDL_Rect l = {st->l0, i * strip_h, st->l1 - st->l0, strip_h};
-                SDL_Rect r = {st->r0, i * strip_h, st->r1 - st->r0, strip_h};
+                SDL_Rect l = {box.x + st->l0, box.y + i * strip_h, st->l1 - st->l0, strip_h};
+                SDL_Rect r = {box.x + st->r0, box.y + i * strip_h, st->r1 - st->r0, strip_h};
                 if (l.w > 0 && r.w > 0 && st->l1 >= st->r0) {
                     SDL_UnionRect(&l, &r, &l);
                     r.w = 0;
                 }
-                copies_add(a, f, &c, 0, l);
-                copies_add(a, f, &c, 1, r);
+                changed_add(&c, 0, l);
+                changed_add(&c, 1, r);
             }
-            copies_flush(a, f, &c);
+            for (int i = 0; i < 2; i++)
+                if (c.pending[i].w > 0 && c.n < MAX_CHANGED) c.out[c.n++] = c.pending[i];
         }
-    } else {
-        whole = false;
     }
-    SDL_Rect ink_box = {ink.x - box.x, ink.y - box.y, ink.w, ink.h};
-    if (incremental && !whole) {
-        /* The ink goes over clean pixels: what was under the last frame's, and this one's. */
-        copy_part(a, f, f->ink);
-        copy_part(a, f, ink_box);
-    } else {
-        copy_part(a, f, (SDL_Rect){0, 0, box.w, box.h});
-    }
-    f->ink = ink_box;
-    f->frame = a->frame_no;
-    if (a->damage_pass) a->damage_ink = ink;
+    LayerCmd l;
+    memset(&l, 0, sizeof l);
+    l.box = box;
+    l.gen = f->gen;
+    redraw_push(a, do_layer, &l, sizeof l, box, true);
+    if (c.n >= 0) redraw_changed_within(a, c.out, c.n);
     return true;
 }
 
@@ -303,12 +300,8 @@ void rings_quit(App *a)
     a->fig = NULL;
 }
 
-/* True if every pixel of rings_square(cx, cy, ext) was painted, background included. */
-bool rings_draw(App *a, const Shape *sh, int n, float cx, float cy, float ext, SDL_Rect ink)
+void rings_draw(App *a, const Shape *sh, int n, float cx, float cy, float ext)
 {
-    if (raster_shapes(a, sh, n, cx, cy, ext, ink)) return true;
-    if (a->damage_pass) draw_background(a); /* the loop counted on the rings to paint it */
-    draw_shapes(a, sh, n, cx, cy);
-    return false;
+    if (!raster_shapes(a, sh, n, cx, cy, ext)) draw_shapes(a, sh, n, cx, cy);
 }
 

@@ -24,10 +24,10 @@ static inline Shape rings_disc(float r, SDL_Color c) { return (Shape){true, r, 0
 /* The box of half-width ext around a centre, in whole pixels. */
 SDL_Rect rings_square(float cx, float cy, float ext);
 
-/* Draws the n shapes around cx, cy within rings_square(cx, cy, ext); ink is where the caller
- * then draws over them (window pixels). True if every pixel of that box was painted,
- * background included (drawn on the CPU); false when drawn as geometry over the background. */
-bool rings_draw(App *a, const Shape *sh, int n, float cx, float cy, float ext, SDL_Rect ink);
+/* Draws the n shapes around cx, cy within rings_square(cx, cy, ext): on the CPU where the
+ * renderer is SDL's software one (the box painted whole, background included), else as
+ * geometry. */
+void rings_draw(App *a, const Shape *sh, int n, float cx, float cy, float ext);
 
 /* Frees the kept pixels (before the renderer goes). */
 void rings_quit(App *a);

@@ -1,5 +1,6 @@
 /* Scripted mode: a fake clock and a list of commands, for tests and reproducible runs.
- *   wait MS | key NAME | click X Y | move X Y | wheel N | type TEXT | shot PATH | texts PATH
+ *   wait MS | key NAME | click X Y | move X Y | wheel N | type TEXT | shot PATH | texts PATH |
+ *   sounds PATH
  * Frames run at 60 fps of fake time; nothing waits for real. */
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -12,8 +13,8 @@
 #include "app.h"
 #include "attune/png.h"
 #include "attune/utf8.h"
-#include "practice.h"
 #include "script.h"
+#include "userdata.h"
 
 static void pump(App *a)
 {
@@ -159,14 +160,29 @@ bool app_screenshot(App *a, const char *path, char *err, size_t errlen)
     return ok;
 }
 
+/* Writes what the JSON document root holds to path. */
+static bool write_json(cJSON *root, const char *path, char *err, size_t errlen)
+{
+    char *s = cJSON_Print(root);
+    cJSON_Delete(root);
+    FILE *f = fopen(path, "w");
+    bool ok = f && s && fputs(s, f) >= 0;
+    if (f && fclose(f) != 0) ok = false;
+    if (!ok) snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    free(s);
+    return ok;
+}
+
 static bool write_texts(App *a, const char *path, char *err, size_t errlen)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "time_ms", (double)a->now);
     cJSON *list = cJSON_AddArrayToObject(root, "texts");
     float k = a->px_per_pt > 0 ? a->px_per_pt : 1;
-    for (int i = 0; i < a->ntexts; i++) {
-        const TextRecord *t = &a->texts[i];
+    int n;
+    const TextRecord *drawn = text_drawn(a, &n);
+    for (int i = 0; i < n; i++) {
+        const TextRecord *t = &drawn[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "text", t->text);
         cJSON_AddNumberToObject(o, "x", (int)(t->rect.x / k));
@@ -191,14 +207,24 @@ static bool write_texts(App *a, const char *path, char *err, size_t errlen)
         cJSON_AddItemToArray(list, o);
     }
     cJSON_AddStringToObject(root, "cursor", a->cursor_is_hand ? "hand" : "arrow");
-    char *s = cJSON_Print(root);
-    cJSON_Delete(root);
-    FILE *f = fopen(path, "w");
-    bool ok = f && s && fputs(s, f) >= 0;
-    if (f && fclose(f) != 0) ok = false;
-    if (!ok) snprintf(err, errlen, "%s: %s", path, strerror(errno));
-    free(s);
-    return ok;
+    return write_json(root, path, err, errlen);
+}
+
+/* The cues played so far: {"time_ms": N, "sounds": [{"time_ms", "cue"}]}. */
+static bool write_sounds(App *a, const char *path, char *err, size_t errlen)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "time_ms", (double)a->now);
+    cJSON *list = cJSON_AddArrayToObject(root, "sounds");
+    int n;
+    const AudioPlayed *p = audio_played(a, &n);
+    for (int i = 0; i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "time_ms", (double)p[i].at);
+        cJSON_AddStringToObject(o, "cue", audio_cue_name(p[i].cue));
+        cJSON_AddItemToArray(list, o);
+    }
+    return write_json(root, path, err, errlen);
 }
 
 static char *trim(char *s)
@@ -219,7 +245,7 @@ int script_run(App *a, const char *path, uint64_t *now)
     a->now = *now;
     frame(a, true);
     audio_init(a);
-    practice_load_log(a); /* after the first frame, as in app_run */
+    userdata_load_log(a); /* after the first frame, as in app_run */
     char *line = NULL, err[512];
     size_t cap = 0;
     ssize_t len;
@@ -297,6 +323,13 @@ int script_run(App *a, const char *path, uint64_t *now)
                 push_text(a, arg);
                 frame(a, true);
             }
+        } else if (!strcmp(s, "sounds")) {
+            if (!*arg) {
+                snprintf(err, sizeof err, "sounds needs a file name");
+                ok = false;
+            } else {
+                ok = write_sounds(a, arg, err, sizeof err);
+            }
         } else if (!strcmp(s, "shot") || !strcmp(s, "texts")) {
             if (!*arg) {
                 snprintf(err, sizeof err, "%s needs a file name", s);
@@ -308,7 +341,7 @@ int script_run(App *a, const char *path, uint64_t *now)
                 SDL_RenderPresent(a->ren);
             }
         } else {
-            snprintf(err, sizeof err, "unknown command \"%s\" (expected wait, key, click, move, wheel, type, shot or texts)", s);
+            snprintf(err, sizeof err, "unknown command \"%s\" (expected wait, key, click, move, wheel, type, shot, texts or sounds)", s);
             ok = false;
         }
         if (!ok) {

@@ -1,10 +1,12 @@
 /* Text: fonts sized from the window height, each string rasterised once into a texture and
  * kept in a small cache (re-rendering with SDL_ttf every frame costs far more than drawing). */
 #include <SDL_ttf.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "redraw.h"
 
 #define CACHE_SIZE 384
 #define INDEX_SIZE 1024 /* hash slots: a string drawn again is found without a scan */
@@ -24,6 +26,9 @@ struct TextCache {
     Entry e[CACHE_SIZE];
     short slot[INDEX_SIZE]; /* entry + 1 of the last string seen with these hash bits (0 none) */
     uint64_t frame;
+    /* Strings drawn in this frame (since text_frame_begin), for the scripted `texts` command. */
+    TextRecord *drawn;
+    int ndrawn, cap_drawn;
 };
 
 static const char *const FONT_FILE[TEXT_ROLE_COUNT] = {"Inter-Light.otf", "Inter-Regular.otf",
@@ -45,6 +50,8 @@ static void clear_cache(TextCache *t)
     memset(t->e, 0, sizeof t->e);
     memset(t->slot, 0, sizeof t->slot);
 }
+
+static void layout(App *a);
 
 static int role_px(const App *a, TextRole r)
 {
@@ -71,6 +78,7 @@ bool text_init(App *a)
             return false;
         }
     }
+    layout(a);
     return true;
 }
 
@@ -81,17 +89,27 @@ void text_quit(App *a)
     clear_cache(t);
     for (int r = 0; r < TEXT_ROLE_COUNT; r++)
         if (t->font[r]) TTF_CloseFont(t->font[r]);
+    for (int i = 0; i < t->ndrawn; i++) free(t->drawn[i].text);
+    free(t->drawn);
     free(t);
     a->text = NULL;
-    for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
-    free(a->texts);
-    a->texts = NULL;
-    a->ntexts = a->cap_texts = 0;
-    for (int i = 0; i < a->nprev_texts; i++) free(a->prev_texts[i].text);
-    free(a->prev_texts);
-    a->prev_texts = NULL;
-    a->nprev_texts = a->cap_prev_texts = 0;
     TTF_Quit();
+}
+
+/* The shared layout metrics, for this window and text size. */
+static void layout(App *a)
+{
+    Layout *l = &a->lay;
+    int line = text_line(a, TEXT_BODY), small = text_line(a, TEXT_SMALL);
+    l->margin = a->h / 30;
+    l->unit = a->h / 60;
+    l->gap = a->h / 40;
+    l->tight = a->h / 80;
+    l->row_pad = a->h / 60 + 2;
+    l->wide = a->w * 9 / 10;
+    l->hints_y = a->h - l->margin - small;
+    l->button_h = line + (line / 2) * 3 / 2;
+    l->buttons_y = l->hints_y - l->margin - l->button_h;
 }
 
 void text_resize(App *a)
@@ -107,7 +125,11 @@ void text_resize(App *a)
             changed = true;
         }
     }
-    if (changed) clear_cache(t);
+    if (changed) {
+        clear_cache(t);
+        redraw_invalidate(a); /* the same strings at a new size */
+    }
+    layout(a);
 }
 
 int text_line(App *a, TextRole role) { return TTF_FontLineSkip(a->text->font[role]); }
@@ -180,73 +202,49 @@ SDL_Point text_size(App *a, TextRole role, const char *s, int wrap)
 
 static void record(App *a, const char *s, SDL_Rect r, SDL_Color c, TextRole role)
 {
-    if (a->ntexts == a->cap_texts) {
-        int cap = a->cap_texts ? a->cap_texts * 2 : 64;
-        TextRecord *n = realloc(a->texts, (size_t)cap * sizeof *n);
+    TextCache *t = a->text;
+    if (t->ndrawn == t->cap_drawn) {
+        int cap = t->cap_drawn ? t->cap_drawn * 2 : 64;
+        TextRecord *n = realloc(t->drawn, (size_t)cap * sizeof *n);
         if (!n) return;
-        a->texts = n;
-        a->cap_texts = cap;
+        t->drawn = n;
+        t->cap_drawn = cap;
     }
     char *copy = strdup(s);
     if (!copy) return;
-    a->texts[a->ntexts++] = (TextRecord){copy, r, c, (int)role};
+    t->drawn[t->ndrawn++] = (TextRecord){copy, r, c, (int)role};
 }
 
 void text_frame_begin(App *a)
 {
-    a->text->frame++;
-    for (int i = 0; i < a->ntexts; i++) free(a->texts[i].text);
-    a->ntexts = 0;
+    TextCache *t = a->text;
+    t->frame++;
+    for (int i = 0; i < t->ndrawn; i++) free(t->drawn[i].text);
+    t->ndrawn = 0;
 }
 
-void text_keep_last(App *a)
+const TextRecord *text_drawn(const App *a, int *n)
 {
-    for (int i = 0; i < a->nprev_texts; i++) free(a->prev_texts[i].text);
-    TextRecord *t = a->prev_texts;
-    int cap = a->cap_prev_texts;
-    a->prev_texts = a->texts;
-    a->nprev_texts = a->ntexts;
-    a->cap_prev_texts = a->cap_texts;
-    a->texts = t;
-    a->ntexts = 0;
-    a->cap_texts = cap;
+    *n = a->text->ndrawn;
+    return a->text->drawn;
 }
 
-static bool same_record(const TextRecord *p, const TextRecord *q)
-{
-    return p->rect.x == q->rect.x && p->rect.y == q->rect.y && p->rect.w == q->rect.w &&
-           p->rect.h == q->rect.h && p->color.r == q->color.r && p->color.g == q->color.g &&
-           p->color.b == q->color.b && p->color.a == q->color.a && p->role == q->role &&
-           !strcmp(p->text, q->text);
-}
+/* A string as recorded for redrawing: where, how, then its bytes. */
+typedef struct TextCmd {
+    SDL_Rect r;
+    SDL_Color c;
+    int role, wrap, align;
+    char s[]; /* NUL-terminated */
+} TextCmd;
 
-/* Adds r to the list, joining it with a rectangle it touches (or, when full, the last). */
-static void add_rect(SDL_Rect *out, int *n, int max, SDL_Rect r)
+static void do_text(App *a, const void *p)
 {
-    if (r.w <= 0 || r.h <= 0) return;
-    for (int i = 0; i < *n; i++) {
-        SDL_Rect grown = {out[i].x - 1, out[i].y - 1, out[i].w + 2, out[i].h + 2};
-        if (SDL_HasIntersection(&grown, &r)) {
-            SDL_UnionRect(&out[i], &r, &out[i]);
-            return;
-        }
-    }
-    if (*n < max) out[(*n)++] = r;
-    else SDL_UnionRect(&out[max - 1], &r, &out[max - 1]);
-}
-
-int text_changes(App *a, SDL_Rect *out, int max)
-{
-    int n = 0, most = a->ntexts > a->nprev_texts ? a->ntexts : a->nprev_texts;
-    if (max <= 0) return 0;
-    for (int i = 0; i < most; i++) {
-        const TextRecord *now = i < a->ntexts ? &a->texts[i] : NULL;
-        const TextRecord *was = i < a->nprev_texts ? &a->prev_texts[i] : NULL;
-        if (now && was && same_record(now, was)) continue;
-        if (was) add_rect(out, &n, max, was->rect);
-        if (now) add_rect(out, &n, max, now->rect);
-    }
-    return n;
+    const TextCmd *k = p;
+    Entry *e = lookup(a, (TextRole)k->role, k->s, k->wrap, (Align)k->align);
+    if (!e) return;
+    SDL_SetTextureColorMod(e->tex, k->c.r, k->c.g, k->c.b);
+    SDL_SetTextureAlphaMod(e->tex, k->c.a);
+    SDL_RenderCopy(a->ren, e->tex, NULL, &k->r);
 }
 
 SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align align, SDL_Color c,
@@ -260,13 +258,22 @@ SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align ali
     r.h = e->h;
     if (align == ALIGN_CENTER) r.x = x - e->w / 2;
     else if (align == ALIGN_RIGHT) r.x = x - e->w;
-    SDL_Rect clip;
-    SDL_RenderGetClipRect(a->ren, &clip);
-    /* A partial frame draws within a clip rectangle: words outside it are only noted. */
-    if (!SDL_RenderIsClipEnabled(a->ren) || SDL_HasIntersection(&clip, &r)) {
-        SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
-        SDL_SetTextureAlphaMod(e->tex, c.a);
-        SDL_RenderCopy(a->ren, e->tex, NULL, &r);
+    size_t len = strlen(s) + 1, size = offsetof(TextCmd, s) + len;
+    union {
+        TextCmd cmd;
+        char bytes[sizeof(TextCmd) + 256];
+    } local;
+    TextCmd *k = size <= sizeof local ? &local.cmd : malloc(size);
+    if (k) {
+        memset(k, 0, sizeof *k);
+        k->r = r;
+        k->c = c;
+        k->role = (int)role;
+        k->wrap = wrap;
+        k->align = (int)align;
+        memcpy(k->s, s, len);
+        redraw_push(a, do_text, k, size, r, false);
+        if (k != &local.cmd) free(k);
     }
     record(a, s, r, c, role);
     return r;

@@ -1,4 +1,5 @@
 #include "app.h"
+#include "redraw.h"
 
 const Theme THEME_DARK = {
     .bg = {0x16, 0x1C, 0x29, 255},
@@ -100,7 +101,7 @@ void theme_apply(App *a)
     a->bg_tex = NULL;
     a->bg_w = a->bg_h = 0;
     a->dirty = true;
-    a->redraw_all = true;
+    redraw_invalidate(a);
 }
 
 static Uint8 mix8(Uint8 a, Uint8 b, float t) { return (Uint8)(a + (b - a) * t + 0.5f); }

@@ -81,7 +81,7 @@ int ui_list_event(App *a, UiList *l, const SDL_Event *e)
 void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
 {
     const Theme *t = &a->theme;
-    int pad = a->h / 60 + 2;
+    int pad = a->lay.row_pad;
     int row_h = text_line(a, TEXT_BODY) + 2 * pad;
     bool any_sub = false;
     for (int i = 0; i < l->count; i++) any_sub |= items[i].sub != NULL;
@@ -126,19 +126,18 @@ int ui_header(App *a, const char *title, const char *subtitle)
     const Theme *t = &a->theme;
     int y = a->h / 12;
     SDL_Rect r = text_draw(a, TEXT_TITLE, title, a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 80;
+    y += r.h + a->lay.tight;
     if (subtitle) {
         r = text_draw(a, TEXT_SMALL, subtitle, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
         y += r.h;
     }
-    return y + a->h / 30;
+    return y + a->lay.margin;
 }
 
 void ui_hints(App *a, const char *left, const char *right)
 {
     const Theme *t = &a->theme;
-    int m = a->h / 30;
-    int y = a->h - m - text_line(a, TEXT_SMALL);
+    int m = a->lay.margin, y = a->lay.hints_y;
     if (left) text_draw(a, TEXT_SMALL, left, m, y, ALIGN_LEFT, t->muted, 0);
     if (right) text_draw(a, TEXT_SMALL, right, a->w - m, y, ALIGN_RIGHT, t->muted, 0);
 }
@@ -156,7 +155,7 @@ void ui_columns(App *a, const UiItem *items, int n, int y, int bottom, SDL_Rect 
     int lw = a->w * 30 / 100, pw = a->w * 42 / 100;
     /* Rows are padded 2 * pad on each side (ui_list_render); a long title widens the list
      * at the panel's expense rather than running past its row. */
-    int pad = a->h / 60 + 2, need = 0;
+    int pad = a->lay.row_pad, need = 0;
     for (int i = 0; i < n; i++) {
         int w = text_size(a, TEXT_BODY, items[i].title, 0).x + 4 * pad;
         if (w > need) need = w;
@@ -311,13 +310,13 @@ static SDL_Rect bar_button(App *a, const char *label, int x, int y, Align align,
 int ui_bar_bottom(App *a)
 {
     int line = text_line(a, TEXT_SMALL);
-    return a->h / 30 + line + line / 2 + line / 4;
+    return a->lay.margin + line + line / 2 + line / 4;
 }
 
 void ui_bar_render(App *a, Scene *sc, bool bottom)
 {
     unsigned f = bar_flags(sc, bottom);
-    int m = a->h / 30, gap = text_line(a, TEXT_SMALL) / 2, x = m;
+    int m = a->lay.margin, gap = text_line(a, TEXT_SMALL) / 2, x = m;
     if (f & (UI_BAR_BACK | UI_BAR_LEAVE)) {
         SDL_Rect r = bar_button(a, f & UI_BAR_LEAVE ? "Leave" : "Back", x, m, ALIGN_LEFT, UI_ACT_BACK);
         x = r.x + r.w + gap;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "redraw.h"
 
 /* The window's icon: the breathing circle, a teal disc in a faint ring, drawn at start-up. */
 static void set_icon(App *a)
@@ -85,6 +86,12 @@ bool window_open(App *a, int w, int h, bool fullscreen)
     SDL_GetWindowSize(a->win, &ww, NULL);
     a->px_per_pt = ww > 0 ? (float)a->w / (float)ww : 1.0f;
     SDL_StopTextInput();
+    /* The software renderer draws into the window's surface, which SDL keeps from one present
+     * to the next on these video drivers (X11 shared memory or XPutImage; the dummy driver), so
+     * a frame can redraw only part of it. Elsewhere, and with GPU renderers, every frame is
+     * drawn whole. */
+    const char *video = SDL_GetCurrentVideoDriver();
+    redraw_init(a, window_software(a) && video && (!strcmp(video, "x11") || !strcmp(video, "dummy")));
     return text_init(a);
 }
 

@@ -134,3 +134,18 @@ int day_of_moment(DayMoment m, int view_offset_min, int day_start_hour)
     if (day_start_hour > 0 && secs < (int64_t)day_start_hour * 3600) day--;
     return (int)day;
 }
+
+const char *day_weekday_name(int weekday)
+{
+    static const char *const NAME[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday"};
+    return weekday >= 0 && weekday < 7 ? NAME[weekday] : "";
+}
+
+const char *day_month_name(int month)
+{
+    static const char *const NAME[12] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    return month >= 1 && month <= 12 ? NAME[month - 1] : "";
+}

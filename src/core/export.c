@@ -21,6 +21,7 @@
 #include "attune/clock.h"
 #include "attune/settings.h"
 #include "attune/store.h"
+#include "attune/strbuf.h"
 #include "attune/strpool.h"
 #include "store_fs.h"
 #include "store_log.h"
@@ -50,32 +51,7 @@ static void now_iso(char *buf, size_t n)
              off % 60);
 }
 
-typedef struct Text {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} Text;
-
-static void text_add(Text *t, const char *s, size_t n)
-{
-    if (t->oom) return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 4096;
-        while (t->len + n + 1 > cap) cap *= 2;
-        char *p = realloc(t->s, cap);
-        if (!p) {
-            t->oom = true;
-            return;
-        }
-        t->s = p;
-        t->cap = cap;
-    }
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = 0;
-}
-
-static void text_str(Text *t, const char *s) { text_add(t, s, strlen(s)); }
+static void text_str(StrBuf *t, const char *s) { strbuf_add(t, s, strlen(s)); }
 
 /* ---- ids: a hash set of record ids ---- */
 
@@ -135,7 +111,7 @@ static void ids_free(IdSet *s)
 
 static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-static void b64_encode(Text *t, const unsigned char *s, size_t n)
+static void b64_encode(StrBuf *t, const unsigned char *s, size_t n)
 {
     char q[4];
     for (size_t i = 0; i < n; i += 3) {
@@ -145,7 +121,7 @@ static void b64_encode(Text *t, const unsigned char *s, size_t n)
         q[1] = B64[v >> 12 & 63];
         q[2] = i + 1 < n ? B64[v >> 6 & 63] : '=';
         q[3] = i + 2 < n ? B64[v & 63] : '=';
-        text_add(t, q, 4);
+        strbuf_add(t, q, 4);
     }
 }
 
@@ -199,18 +175,18 @@ static bool plain_text(const unsigned char *s, size_t n)
 }
 
 /* A JSON string literal for s[0..n) (plain text: only " and \ need escapes). */
-static void json_string(Text *t, const char *s, size_t n)
+static void json_string(StrBuf *t, const char *s, size_t n)
 {
-    text_add(t, "\"", 1);
+    strbuf_add(t, "\"", 1);
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] != '"' && s[i] != '\\') continue;
-        text_add(t, s + from, i - from);
-        text_add(t, "\\", 1);
+        strbuf_add(t, s + from, i - from);
+        strbuf_add(t, "\\", 1);
         from = i;
     }
-    text_add(t, s + from, n - from);
-    text_add(t, "\"", 1);
+    strbuf_add(t, s + from, n - from);
+    strbuf_add(t, "\"", 1);
 }
 
 /* ---- export ---- */
@@ -289,7 +265,7 @@ static bool inside_folder(const char *path, const struct stat *folder)
 }
 
 typedef struct ExportLines {
-    Text records, unreadable;
+    StrBuf records, unreadable;
     IdSet seen;
     int nrecords, nunreadable;
     bool oom;
@@ -305,7 +281,7 @@ static bool export_line(void *ctx, LogLine kind, const char *text, size_t len,
         if (put < 0) return x->oom = true, false;
         if (put == 0) return true;
         text_str(&x->records, x->nrecords++ ? ",\n" : "\n");
-        text_add(&x->records, text, len); /* as it is: keys this version does not know too */
+        strbuf_add(&x->records, text, len); /* as it is: keys this version does not know too */
     } else {
         text_str(&x->unreadable, x->nunreadable++ ? ",\n" : "\n");
         if (plain_text((const unsigned char *)text, len)) json_string(&x->unreadable, text, len);
@@ -359,7 +335,7 @@ bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag
 
     char stamp[128];
     now_iso(stamp, sizeof stamp);
-    Text t = {0};
+    StrBuf t = {0};
     char head[256];
     snprintf(head, sizeof head, "{\"attune_export\":%d,\"exported\":\"%s\",\"settings\":",
              STORE_EXPORT_VERSION, stamp);
@@ -369,11 +345,11 @@ bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag
     cJSON_free(settings);
     /* One record per line: readable, and diffs well. */
     text_str(&t, ",\n\"records\":[");
-    if (x.records.s) text_add(&t, x.records.s, x.records.len);
+    if (x.records.s) strbuf_add(&t, x.records.s, x.records.len);
     text_str(&t, "\n]");
     if (x.nunreadable) {
         text_str(&t, ",\n\"unreadable\":[");
-        text_add(&t, x.unreadable.s, x.unreadable.len);
+        strbuf_add(&t, x.unreadable.s, x.unreadable.len);
         text_str(&t, "\n]");
     }
     text_str(&t, "}\n");
@@ -617,8 +593,8 @@ typedef struct Import {
     bool writing;
     IdSet log_ids;        /* ids already in the log */
     IdSet written;        /* ids written by this import (or repeated in the file) */
-    Text unreadable_here; /* the log's unreadable lines, "\n"-separated, for exact repeats */
-    Text out;
+    StrBuf unreadable_here; /* the log's unreadable lines, "\n"-separated, for exact repeats */
+    StrBuf out;
     LogTxn *txn;
     int added, extra_added, already, unreadable_added;
     char err[PATH_BUF + 256];
@@ -754,7 +730,7 @@ static bool on_record(void *ctx, int i, const char *v, size_t vlen)
     bool ok = line && ids_put(&im->written, r.id) > 0;
     if (ok) {
         text_str(&im->out, line);
-        text_add(&im->out, "\n", 1);
+        strbuf_add(&im->out, "\n", 1);
         if (r.type == RECORD_PRACTICE) im->added++;
         else im->extra_added++;
     }
@@ -828,17 +804,17 @@ static bool on_unreadable(void *ctx, int i, const char *v, size_t vlen)
     cJSON_Delete(o);
     if (record) {
         if (!ids_has(&im->log_ids, r.id) && ids_put(&im->written, r.id) > 0) {
-            text_add(&im->out, text, len);
-            text_add(&im->out, "\n", 1);
+            strbuf_add(&im->out, text, len);
+            strbuf_add(&im->out, "\n", 1);
             if (r.type == RECORD_PRACTICE) im->added++;
             else im->extra_added++;
         }
     } else if (len && !unreadable_here(im, text, len)) {
         /* Kept for a version that can read it, unless the log has it already. */
-        text_add(&im->out, text, len);
-        text_add(&im->out, "\n", 1);
-        text_add(&im->unreadable_here, text, len);
-        text_add(&im->unreadable_here, "\n", 1);
+        strbuf_add(&im->out, text, len);
+        strbuf_add(&im->out, "\n", 1);
+        strbuf_add(&im->unreadable_here, text, len);
+        strbuf_add(&im->unreadable_here, "\n", 1);
         im->unreadable_added++;
     }
     free(text);
@@ -852,8 +828,8 @@ static bool collect_log(void *ctx, LogLine kind, const char *text, size_t len,
     Import *im = ctx;
     if (kind == LOGLINE_RECORD) return ids_put(&im->log_ids, r->id) >= 0;
     if (kind == LOGLINE_UNREADABLE) {
-        text_add(&im->unreadable_here, text, len);
-        text_add(&im->unreadable_here, "\n", 1);
+        strbuf_add(&im->unreadable_here, text, len);
+        strbuf_add(&im->unreadable_here, "\n", 1);
     }
     return !im->unreadable_here.oom;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "attune/day.h"
+#include "attune/strbuf.h"
 #include "jsonl.h"
 #include "store_fs.h"
 
@@ -26,9 +27,9 @@ bool notes_append(const char *dir, const char *exercise, const int *steps,
 {
     char date[11] = "";
     day_format(day_now(when, 0), date);
-    size_t cap = 256, len = 0;
-    char *out = malloc(cap);
-    for (int i = 0; out && i < n; i++) {
+    if (n <= 0) return true;
+    StrBuf out = {0};
+    for (int i = 0; i < n && !out.oom; i++) {
         char text[NOTE_TEXT_MAX + 1];
         size_t tl = cut_utf8(texts[i], NOTE_TEXT_MAX);
         memcpy(text, texts[i], tl);
@@ -40,33 +41,17 @@ bool notes_append(const char *dir, const char *exercise, const int *steps,
         cJSON_AddStringToObject(o, "text", text);
         char *line = cJSON_PrintUnformatted(o);
         cJSON_Delete(o);
-        size_t l = line ? strlen(line) : 0;
-        if (line && len + l + 1 > cap) {
-            while (len + l + 1 > cap) cap *= 2;
-            char *grown = realloc(out, cap);
-            if (!grown) {
-                cJSON_free(line);
-                line = NULL;
-            } else {
-                out = grown;
-            }
-        }
-        if (!line) {
-            free(out);
-            out = NULL;
-            break;
-        }
-        memcpy(out + len, line, l);
-        len += l;
-        out[len++] = '\n';
+        if (!line) out.oom = true;
+        else strbuf_addf(&out, "%s\n", line);
         cJSON_free(line);
     }
-    if (!out) {
+    if (out.oom || !out.s) {
+        free(out.s);
         if (err && errlen) snprintf(err, errlen, "out of memory");
         return false;
     }
-    bool ok = jsonl_append(dir, NOTES_FILE, out, len, err, errlen);
-    free(out);
+    bool ok = jsonl_append(dir, NOTES_FILE, out.s, out.len, err, errlen);
+    free(out.s);
     return ok;
 }
 

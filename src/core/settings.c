@@ -40,15 +40,7 @@ const char *settings_theme_name(SettingsTheme t)
     return (unsigned)t < SETTINGS_THEME_COUNT ? THEME_NAMES[t] : THEME_NAMES[0];
 }
 
-static bool valid_id(const char *s)
-{
-    size_t n = s ? strlen(s) : 0;
-    if (n == 0 || n > SETTINGS_ID_MAX) return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-            return false;
-    return true;
-}
+static bool valid_id(const char *s) { return jv_is_id(s) && strlen(s) <= SETTINGS_ID_MAX; }
 
 const LevelProgress *settings_find_level(const Settings *s, const char *id)
 {

@@ -1,11 +1,11 @@
 #include "attune/stats.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "attune/day.h"
+#include "attune/strbuf.h"
 
 int64_t stats_minutes(uint64_t ms) { return (int64_t)((ms + 30000) / 60000); }
 
@@ -123,51 +123,11 @@ void stats_compute_at(const PracticeLog *log, DayMoment now, const Settings *set
 
 /* ---- text ---- */
 
-typedef struct Buf {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} Buf;
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void put(Buf *b, const char *fmt, ...)
-{
-    if (b->oom) return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) return;
-    if (b->len + (size_t)n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (b->len + (size_t)n + 1 > cap) cap *= 2;
-        char *s = realloc(b->s, cap);
-        if (!s) {
-            b->oom = true;
-            return;
-        }
-        b->s = s;
-        b->cap = cap;
-    }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-static const char *const WEEKDAYS[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                        "Friday", "Saturday", "Sunday"};
-static const char *const MONTHS[12] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
-
-static void put_long_date(Buf *b, int day)
+static void put_long_date(StrBuf *b, int day)
 {
     int y, m, d;
     day_to_ymd(day, &y, &m, &d);
-    put(b, "%s %d %s %d", WEEKDAYS[day_weekday(day)], d, MONTHS[(m - 1) % 12], y);
+    strbuf_addf(b, "%s %d %s %d", day_weekday_name(day_weekday(day)), d, day_month_name(m), y);
 }
 
 static const char *days_word(int n) { return n == 1 ? "day" : "days"; }
@@ -182,60 +142,59 @@ void stats_week_words(const StreakInfo *k, char *buf, size_t n)
 
 char *stats_format_text(const Stats *s)
 {
-    Buf b = {0};
+    StrBuf b = {0};
     const StreakInfo *k = &s->streak;
-    put(&b, "Your practice, as of ");
+    strbuf_addf(&b, "Your practice, as of ");
     put_long_date(&b, s->today);
-    put(&b, "\n\n");
+    strbuf_addf(&b, "\n\n");
 
     if (k->current > 0)
-        put(&b, "  %-16s%d %s%s (longest: %d)\n", "Streak", k->current, days_word(k->current),
+        strbuf_addf(&b, "  %-16s%d %s%s (longest: %d)\n", "Streak", k->current, days_word(k->current),
             k->freeze_covers_yesterday ? ", a freeze is covering yesterday" : "", k->longest);
     else if (k->longest > 0)
-        put(&b, "  %-16sready for a fresh start (longest: %d %s)\n", "Streak", k->longest,
+        strbuf_addf(&b, "  %-16sready for a fresh start (longest: %d %s)\n", "Streak", k->longest,
             days_word(k->longest));
-    else put(&b, "  %-16sready for a first day\n", "Streak");
+    else strbuf_addf(&b, "  %-16sready for a first day\n", "Streak");
     if (k->freezes_held > 0)
-        put(&b, "  %-16s%d held (up to %d); each keeps your streak through a day off\n", "Freezes",
+        strbuf_addf(&b, "  %-16s%d held (up to %d); each keeps your streak through a day off\n", "Freezes",
             k->freezes_held, STREAK_FREEZE_MAX);
     else
-        put(&b, "  %-16snone yet; one is earned every %d practice days\n", "Freezes",
+        strbuf_addf(&b, "  %-16snone yet; one is earned every %d practice days\n", "Freezes",
             STREAK_FREEZE_EVERY);
     char week[96];
     stats_week_words(k, week, sizeof week);
-    put(&b, "  %-16s%s\n", "This week", week);
+    strbuf_addf(&b, "  %-16s%s\n", "This week", week);
     if (k->couple_current > 0)
-        put(&b, "  %-16s%d %s together in a row (longest: %d)\n", "Couple", k->couple_current,
+        strbuf_addf(&b, "  %-16s%d %s together in a row (longest: %d)\n", "Couple", k->couple_current,
             days_word(k->couple_current), k->couple_longest);
     else if (k->couple_days > 0)
-        put(&b, "  %-16s%d %s together so far (longest run: %d)\n", "Couple", k->couple_days,
+        strbuf_addf(&b, "  %-16s%d %s together so far (longest run: %d)\n", "Couple", k->couple_days,
             days_word(k->couple_days), k->couple_longest);
 
-    put(&b, "\n  %-16s%8s  %8s\n", "", "Sessions", "Minutes");
+    strbuf_addf(&b, "\n  %-16s%8s  %8s\n", "", "Sessions", "Minutes");
     static const char *const LABELS[PRACTICE_KIND_COUNT] = {"Breathing", "Grounding", "Cards"};
     for (int i = 0; i < PRACTICE_KIND_COUNT; i++)
-        put(&b, "  %-16s%8d  %8lld\n", LABELS[i], s->by_kind[i].sessions,
+        strbuf_addf(&b, "  %-16s%8d  %8lld\n", LABELS[i], s->by_kind[i].sessions,
             (long long)s->by_kind[i].minutes);
-    put(&b, "  %-16s%8d  %8lld\n", "All", s->total.sessions, (long long)s->total.minutes);
+    strbuf_addf(&b, "  %-16s%8d  %8lld\n", "All", s->total.sessions, (long long)s->total.minutes);
 
     if (s->rated > 0) {
-        put(&b, "\n  %-16s%d %s rated before and after\n", "Check-ins", s->rated,
+        strbuf_addf(&b, "\n  %-16s%d %s rated before and after\n", "Check-ins", s->rated,
             s->rated == 1 ? "practice" : "practices");
-        put(&b, "  %-16s%.1f before, %.1f after: ", "", s->avg_before, s->avg_after);
-        if (s->avg_change <= -0.05) put(&b, "%.1f calmer on average\n", -s->avg_change);
-        else if (s->avg_change >= 0.05) put(&b, "%.1f higher on average\n", s->avg_change);
-        else put(&b, "about the same on average\n");
+        strbuf_addf(&b, "  %-16s%.1f before, %.1f after: ", "", s->avg_before, s->avg_after);
+        if (s->avg_change <= -0.05) strbuf_addf(&b, "%.1f calmer on average\n", -s->avg_change);
+        else if (s->avg_change >= 0.05) strbuf_addf(&b, "%.1f higher on average\n", s->avg_change);
+        else strbuf_addf(&b, "about the same on average\n");
     } else if (s->points_total > 0) {
-        put(&b, "\n  %-16s%d answered, none yet both before and after a practice\n", "Check-ins",
+        strbuf_addf(&b, "\n  %-16s%d answered, none yet both before and after a practice\n", "Check-ins",
             s->points_total);
     }
 
-    put(&b, "\n  %-16sfrom ", "Last 26 weeks");
+    strbuf_addf(&b, "\n  %-16sfrom ", "Last 26 weeks");
     put_long_date(&b, s->calendar[0].day);
-    put(&b, "\n");
-    static const char *const SHORT[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    strbuf_addf(&b, "\n");
     for (int wd = 0; wd < 7; wd++) {
-        put(&b, "  %-16s", SHORT[wd]);
+        strbuf_addf(&b, "  %.3s%-13s", day_weekday_name(wd), "");
         for (int w = 0; w < STATS_WEEKS; w++) {
             const StatsDay *c = &s->calendar[w * 7 + wd];
             char ch = c->future ? ' '
@@ -243,14 +202,14 @@ char *stats_format_text(const Stats *s)
                     : c->minutes >= 5  ? '+'
                     : c->minutes > 0 || c->practised ? '-'
                     : '.';
-            put(&b, "%c", ch);
+            strbuf_addf(&b, "%c", ch);
         }
-        put(&b, "\n");
+        strbuf_addf(&b, "\n");
     }
-    put(&b, "  %-16s. none  - under 5 min  + 5 to 14 min  # 15 min or more\n", "");
+    strbuf_addf(&b, "  %-16s. none  - under 5 min  + 5 to 14 min  # 15 min or more\n", "");
 
     char msg[160];
-    put(&b, "\n  %s\n", streak_message(k, msg, sizeof msg));
+    strbuf_addf(&b, "\n  %s\n", streak_message(k, msg, sizeof msg));
     if (b.oom) {
         free(b.s);
         return NULL;

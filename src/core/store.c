@@ -201,15 +201,7 @@ static size_t utf8_chars(const char *s)
     return n;
 }
 
-static bool is_id(const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > max) return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-            return false;
-    return true;
-}
+static bool is_id(const char *s, size_t max) { return jv_is_id(s) && strlen(s) <= max; }
 
 static void copy_str(char *dst, size_t n, const char *src)
 {

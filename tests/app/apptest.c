@@ -234,11 +234,13 @@ static bool texts_match(const cJSON *texts, const char *s, bool exact)
 bool at_texts_has(const cJSON *texts, const char *s) { return texts_match(texts, s, true); }
 bool at_texts_contains(const cJSON *texts, const char *s) { return texts_match(texts, s, false); }
 
-int at_parts_equal_whole(const char *dir, const char *args, const int *moments, int n)
+int at_parts_equal_whole(const char *dir, const char *setup, const char *args, const int *moments,
+                         int n)
 {
-    size_t cap = 64 * 1024, len = 0;
+    size_t cap = strlen(setup) + 64 * 1024, len = 0;
     char *script = malloc(cap);
     if (!script) return -1;
+    len += (size_t)snprintf(script, cap, "%s", setup);
     int t = 0;
     for (int i = 0; i < n; i++) {
         for (; t + 16 <= moments[i] && len < cap; t += 16)

@@ -41,10 +41,13 @@ void at_checkins_off(const char *dir);
 void at_write_settings(const char *dir, const char *json);
 #define AT_INTROS_SEEN "\"welcomed\": true, \"cards_safety_seen\": true, \"moves_seen\": true"
 bool at_load_bmp(const char *path, AtImage *img);
-/* Runs attune ARGS on DIR's data and, at each of the n moments (ms), saves the frame drawn in
- * part and the same moment drawn whole (F2: any key makes the next frame whole); returns how
- * many moments differ (saying so on stdout), or -1 if the run failed. */
-int at_parts_equal_whole(const char *dir, const char *args, const int *moments, int n);
+/* Frames drawn in part must equal the same moments drawn whole. Runs attune ARGS on DIR's data
+ * with the script `setup`, then in 16 ms frames to each of the n moments (ms after the setup),
+ * saving the frame as drawn there, then the same moment drawn whole (F2: any key makes the next
+ * frame whole). Returns how many moments differ (saying so on stdout), or -1 if the run
+ * failed. */
+int at_parts_equal_whole(const char *dir, const char *setup, const char *args, const int *moments,
+                         int n);
 void at_free_image(AtImage *img);
 cJSON *at_load_texts(const char *path);
 /* at_load_texts of DIR/NAME.json, saying so on stderr when it cannot. */

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "apptest.h"
@@ -225,12 +226,44 @@ static void user_patterns_load_beside_the_shipped_ones(void)
 /* Between events only what moves is redrawn (the figure, and strings that change). Frame by
  * frame through a get-ready, an inhale, a hold and an exhale, the screen must equal the same
  * moment drawn whole: F2 does nothing here, but any key makes the next frame whole. */
+/* Each step of a breath sounds its own cue as it begins (a rising pair for in, a note for the
+ * hold, a falling pair for out, another note for the rest), and a bell closes the session;
+ * muted, nothing sounds. Scripted mode records the cues instead of playing them. */
+static void each_step_sounds_its_own_cue_as_it_begins(void)
+{
+    const char *dir = at_tmpdir(8);
+    at_checkins_off(dir);
+    /* Box breathing for a minute: 3 s to get ready, then 4 breaths of 4 x 4 s. */
+    CHECK_INT(at_run(dir, "cues", dir, "wait 68000\nsounds $D/sounds.json\n", "breathe box --minutes 1"), 0);
+    cJSON *j = at_texts_of(dir, "sounds");
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(j, "sounds");
+    static const char *const CUE[4] = {"in", "hold", "out", "rest"};
+    CHECK_INT(cJSON_GetArraySize(list), 17); /* 16 steps and the bell */
+    for (int i = 0; i < cJSON_GetArraySize(list); i++) {
+        const cJSON *it = cJSON_GetArrayItem(list, i);
+        const cJSON *cue = cJSON_GetObjectItemCaseSensitive(it, "cue");
+        double at = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(it, "time_ms"));
+        const char *want = i < 16 ? CUE[i % 4] : "bell";
+        if (!cJSON_IsString(cue) || strcmp(cue->valuestring, want) != 0 || at < 3000 + 4000.0 * i ||
+            at > 3000 + 4000.0 * i + 17) {
+            printf("sound %d: %s at %.0f ms, expected %s at %d ms\n", i,
+                   cJSON_IsString(cue) ? cue->valuestring : "?", at, want, 3000 + 4000 * i);
+            CHECK(false);
+        }
+    }
+    cJSON_Delete(j);
+    CHECK_INT(at_run(dir, "muted", dir, "wait 10000\nsounds $D/muted.json\n", "--mute breathe box"), 0);
+    j = at_texts_of(dir, "muted");
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(j, "sounds")), 0);
+    cJSON_Delete(j);
+}
+
 static void frames_drawn_in_part_equal_whole_frames(void)
 {
     const char *dir = at_tmpdir(6);
     at_checkins_off(dir);
     const int moments[] = {2000, 5000, 9000, 13500}; /* ms into box breathing */
-    CHECK_INT(at_parts_equal_whole(dir, "breathe box --minutes 1", moments, (int)(sizeof moments / sizeof *moments)),
+    CHECK_INT(at_parts_equal_whole(dir, "", "breathe box --minutes 1", moments, (int)(sizeof moments / sizeof *moments)),
               0);
 }
 
@@ -314,6 +347,7 @@ int main(int argc, char **argv)
     RUN(help_holds_the_session);
     RUN(command_line_errors_exit_with_2);
     RUN(user_patterns_load_beside_the_shipped_ones);
+    RUN(each_step_sounds_its_own_cue_as_it_begins);
     RUN(frames_drawn_in_part_equal_whole_frames);
     return check_report();
 }

@@ -282,6 +282,36 @@ static void couple_round_ends_with_a_summary(void)
     free(out);
 }
 
+/* The talk timer's ring and seconds, drawn in part between events, equal whole frames. */
+static void talk_frames_drawn_in_part_equal_whole_frames(void)
+{
+    const char *dir = at_tmpdir(6);
+    const char *setup = "wait 300\ntype Alex\nkey Tab\ntype Sam\nkey Return\nwait 300\n"
+                        "key Return\nwait 300\nkey 1\nwait 300\nkey Return\nwait 300\nkey 2\nwait 300\nkey t\nwait 300\n";
+    const int moments[3] = {200, 1500, 4000};
+    CHECK_INT(at_parts_equal_whole(dir, setup, "cards --couple notice", moments, 3), 0);
+}
+
+/* Help during the talk holds the timer: a minute under help, and whoever had the floor still
+ * has the same time left. */
+static void help_holds_the_talk_timer(void)
+{
+    const char *dir = at_tmpdir(7);
+    const char *script = "wait 300\ntype Alex\nkey Tab\ntype Sam\nkey Return\nwait 300\n"
+                         "key Return\nwait 300\nkey 1\nwait 300\nkey Return\nwait 300\nkey 2\nwait 300\nkey t\n"
+                         "wait 5000\ntexts $D/before.json\nkey F1\nwait 60000\nkey Escape\n"
+                         "wait 100\ntexts $D/after.json\n";
+    CHECK_INT(at_run(dir, "talk-help", dir, script, "cards --couple notice"), 0);
+    cJSON *t = at_texts_of(dir, "before");
+    CHECK(at_texts_has(t, "1:55"));
+    CHECK(at_texts_has(t, "Alex speaks, Sam listens"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "after");
+    CHECK(at_texts_has(t, "1:55"));
+    CHECK(at_texts_has(t, "Alex speaks, Sam listens"));
+    cJSON_Delete(t);
+}
+
 static void names_take_utf8_and_backspace(void)
 {
     const char *dir = at_tmpdir(4);
@@ -321,6 +351,8 @@ int main(int argc, char **argv)
     RUN(solo_escape_goes_back_to_the_levels);
     RUN(couple_round_keeps_picks_private_until_both_chose);
     RUN(couple_round_ends_with_a_summary);
+    RUN(talk_frames_drawn_in_part_equal_whole_frames);
+    RUN(help_holds_the_talk_timer);
     RUN(names_take_utf8_and_backspace);
     RUN(command_line_knows_the_levels);
     return check_report();

@@ -237,40 +237,7 @@ static void resting_frames_drawn_in_part_equal_whole_frames(void)
     const char *dir = at_tmpdir(6);
     at_checkins_off(dir);
     const int moments[3] = {3000, 11000, 23000}; /* the glow swells and fades meanwhile */
-    size_t cap = 64 * 1024, len = 0;
-    char *script = malloc(cap);
-    int t = 0;
-    for (int i = 0; i < 3 && script; i++) {
-        for (; t + 16 <= moments[i]; t += 16) len += (size_t)snprintf(script + len, cap - len, "wait 16\n");
-        len += (size_t)snprintf(script + len, cap - len,
-                                "shot $D/part%d.bmp\nkey F2\nshot $D/whole%d.bmp\n", i, i);
-    }
-    CHECK(script && len < cap);
-    if (!script || len >= cap) {
-        free(script);
-        return;
-    }
-    CHECK_INT(at_run(dir, "parts", dir, script, "breathe just-notice"), 0);
-    free(script);
-    for (int i = 0; i < 3; i++) {
-        char path[700];
-        AtImage part = {0}, whole = {0};
-        snprintf(path, sizeof path, "%s/part%d.bmp", dir, i);
-        CHECK(at_load_bmp(path, &part));
-        snprintf(path, sizeof path, "%s/whole%d.bmp", dir, i);
-        CHECK(at_load_bmp(path, &whole));
-        if (part.rgb && whole.rgb && part.w == whole.w && part.h == whole.h) {
-            size_t n = (size_t)part.w * (size_t)part.h * 3;
-            long differ = 0;
-            for (size_t k = 0; k < n; k++) differ += part.rgb[k] != whole.rgb[k];
-            if (differ) printf("at %d ms, %ld bytes differ\n", moments[i], differ);
-            CHECK(differ == 0);
-        } else {
-            CHECK(false);
-        }
-        at_free_image(&part);
-        at_free_image(&whole);
-    }
+    CHECK_INT(at_parts_equal_whole(dir, "", "breathe just-notice", moments, 3), 0);
 }
 
 /* The picker's one general line is the shipped resources' own words. */

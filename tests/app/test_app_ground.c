@@ -186,73 +186,42 @@ static void timed_step_counts_down_and_moves_on_by_itself(void)
     CHECK(is_png(dir, "timed.png"));
 }
 
-/* Space pauses and resumes a timed step (it never skips it); Paused is shown, and the time
- * stands still meanwhile. A count step counts with Enter or a click on its circles. */
-static void space_pauses_a_timed_step_and_never_skips_it(void)
+/* Between events only what changes is drawn again (the ring, the seconds, a mark filling): such
+ * frames equal the same moments drawn whole, on a timed step and while marks fill. */
+static void frames_drawn_in_part_equal_whole_frames(void)
 {
-    const char *dir = at_tmpdir(1);
-    const cJSON *steps = steps_of("body-scan");
-    int secs = num(cJSON_GetArrayItem(steps, 1), "seconds");
-    Script sc = {.n = 0};
-    add(&sc, "wait 300\nkey return\n"); /* to the first timed step */
-    add(&sc, "wait 1000\nkey space\nwait 100\ntexts $D/paused.json\n");
-    add(&sc, "wait %d\ntexts $D/still.json\n", secs * 1000 + 2000);
-    add(&sc, "key space\nwait 100\ntexts $D/resumed.json\n");
+    const char *dir = at_tmpdir(6);
     at_checkins_off(dir);
-    CHECK_INT(at_run(dir, "pause", dir, sc.s, "ground body-scan"), 0);
+    const int timed[3] = {500, 3000, 7100};
+    CHECK_INT(at_parts_equal_whole(dir, "wait 300\nkey return\n", "ground body-scan", timed, 3), 0);
+    dir = at_tmpdir(7);
+    at_checkins_off(dir);
+    const int marks[3] = {40, 130, 400}; /* a mark grows over 260 ms after Enter */
+    CHECK_INT(at_parts_equal_whole(dir, "wait 300\nkey return\n", "ground senses", marks, 3), 0);
+}
+
+/* Help over a timed step stops its clock: half a minute under help, and the seconds left are
+ * what they were (the step has not run out and moved on). */
+static void help_holds_a_grounding_step(void)
+{
+    const char *dir = at_tmpdir(8);
+    at_checkins_off(dir);
+    int secs = num(cJSON_GetArrayItem(steps_of("body-scan"), 1), "seconds");
+    const char *script = "wait 300\nkey return\nwait 2000\ntexts $D/before.json\n"
+                         "key F1\nwait 30000\ntexts $D/help.json\nkey Escape\nwait 100\n"
+                         "texts $D/after.json\n";
+    CHECK_INT(at_run(dir, "help", dir, script, "ground body-scan"), 0);
     char want[32];
-    snprintf(want, sizeof want, "%d", secs - 1);
-    cJSON *t = at_texts_of(dir, "paused");
-    CHECK(at_texts_has(t, prompt("body-scan", 1)));
-    CHECK(at_texts_has(t, "Paused"));
-    CHECK(at_texts_contains(t, "Space resume"));
+    snprintf(want, sizeof want, "%d", secs - 2);
+    cJSON *t = at_texts_of(dir, "before");
+    CHECK(at_texts_has(t, want));
     cJSON_Delete(t);
-    t = at_texts_of(dir, "still"); /* long past its time, still there */
+    t = at_texts_of(dir, "help");
+    CHECK(at_texts_has(t, "Help"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "after");
     CHECK(at_texts_has(t, prompt("body-scan", 1)));
     CHECK(at_texts_has(t, want));
-    CHECK(at_texts_has(t, "Paused"));
-    cJSON_Delete(t);
-    t = at_texts_of(dir, "resumed");
-    CHECK(at_texts_has(t, prompt("body-scan", 1)));
-    CHECK(!at_texts_has(t, "Paused"));
-    CHECK(at_texts_contains(t, "Space pause"));
-    cJSON_Delete(t);
-
-    /* 5-4-3-2-1: the first step counts with Enter and a click on its circles, and says so;
-     * Space there pauses and counts nothing. */
-    const char *dir2 = at_tmpdir(2);
-    const char *script = "wait 300\nkey return\nwait 300\ntexts $D/zero.json\n"
-                         "key space\nwait 300\ntexts $D/space.json\n"
-                         "key return\nwait 300\ntexts $D/one.json\n";
-    at_checkins_off(dir2);
-    CHECK_INT(at_run(dir2, "count", dir2, script, "ground senses"), 0);
-    t = at_texts_of(dir2, "zero");
-    CHECK(at_texts_contains(t, "0 of "));
-    CHECK(at_texts_contains(t, "Enter or click a circle to count"));
-    cJSON_Delete(t);
-    t = at_texts_of(dir2, "space"); /* paused, nothing counted */
-    CHECK(at_texts_contains(t, "0 of "));
-    CHECK(at_texts_has(t, "Paused"));
-    cJSON_Delete(t);
-    t = at_texts_of(dir2, "one"); /* Enter while paused carries on: resumed and counted */
-    CHECK(at_texts_contains(t, "1 of "));
-    CHECK(!at_texts_has(t, "Paused"));
-    /* A click just above the count, on the middle circle, counts too. */
-    int cy = -1;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
-        const char *x = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "text"));
-        if (x && !strncmp(x, "1 of ", 5)) cy = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(it, "y"));
-    }
-    cJSON_Delete(t);
-    CHECK(cy > 0);
-    char click[200];
-    snprintf(click, sizeof click, "wait 300\nkey return\nwait 300\nclick 400 %d\nwait 300\ntexts $D/clicked.json\n", cy - 20);
-    const char *dir3 = at_tmpdir(3);
-    at_checkins_off(dir3);
-    CHECK_INT(at_run(dir3, "click", dir3, click, "ground senses"), 0);
-    t = at_texts_of(dir3, "clicked");
-    CHECK(at_texts_contains(t, "1 of "));
     cJSON_Delete(t);
 }
 
@@ -849,7 +818,8 @@ int main(int argc, char **argv)
     }
     RUN(senses_shows_each_prompt_then_the_finish);
     RUN(timed_step_counts_down_and_moves_on_by_itself);
-    RUN(space_pauses_a_timed_step_and_never_skips_it);
+    RUN(frames_drawn_in_part_equal_whole_frames);
+    RUN(help_holds_a_grounding_step);
     RUN(tipp_shows_its_caution_before_the_first_step);
     RUN(command_line_names_the_exercise_and_lists_them);
     RUN(back_returns_to_the_previous_prompt_and_esc_leaves);

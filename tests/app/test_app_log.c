@@ -148,6 +148,39 @@ static void breathing_with_check_ins_lands_in_the_log_and_in_stats(void)
     free(out);
 }
 
+/* "Breathe again" right after answering how it went: that answer is the new "before", so the
+ * same question is not asked twice in a row. */
+static void breathing_again_reuses_the_last_after_answer_as_the_next_before(void)
+{
+    const char *dir = at_tmpdir(7);
+    const char *script = "wait 300\nkey 7\n"      /* before: 7 */
+                         "wait 70000\ntexts $D/after.json\n"
+                         "key 3\nwait 400\n"      /* after: 3, then "Well done" */
+                         "key Return\nwait 400\ntexts $D/again.json\n" /* Breathe again */
+                         "wait 30000\nkey Escape\nwait 400\ntexts $D/asked.json\nkey s\n";
+    CHECK_INT(at_run(dir, "again", dir, script, "breathe box --minutes 1"), 0);
+    cJSON *t = at_texts_of(dir, "after");
+    CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "again");
+    CHECK(!at_texts_has(t, QUESTION));
+    CHECK(at_texts_has(t, "Get ready"));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "asked"); /* 30 s: long enough to be asked how it went */
+    CHECK(at_texts_has(t, QUESTION));
+    cJSON_Delete(t);
+    /* The first practice, its after answer (a record of its own), the second practice; the
+     * second's after question was skipped, so nothing rates it. */
+    cJSON *log = load_log(dir);
+    CHECK_INT(cJSON_GetArraySize(log), 3);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 0), "before"), 7);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(log, 1), "kind")), "rating");
+    CHECK_INT(num(cJSON_GetArrayItem(log, 1), "after"), 3);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 2), "before"), 3);
+    CHECK_INT(num(cJSON_GetArrayItem(log, 2), "after"), -999);
+    cJSON_Delete(log);
+}
+
 static void leaving_early_is_recorded_as_not_completed(void)
 {
     /* 30 s in: long enough to be asked how it went. */
@@ -578,6 +611,7 @@ int main(int argc, char **argv)
     RUN(breathing_with_check_ins_lands_in_the_log_and_in_stats);
     RUN(a_quick_calm_starts_at_once_and_asks_only_afterwards);
     RUN(esc_on_the_question_before_goes_back_and_s_skips);
+    RUN(breathing_again_reuses_the_last_after_answer_as_the_next_before);
     RUN(leaving_early_is_recorded_as_not_completed);
     RUN(check_ins_turned_off_skip_the_questions);
     RUN(export_and_import_round_trip_without_duplicates);

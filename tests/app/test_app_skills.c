@@ -482,7 +482,7 @@ static void breath_frames_drawn_in_part_equal_whole_frames(void)
     const char *dir = at_tmpdir(7);
     at_checkins_off(dir);
     const int moments[] = {2000, 4500, 7500, 12000}; /* get-ready, in, out, the next in */
-    CHECK_INT(at_parts_equal_whole(dir, "cards regulate", moments, (int)(sizeof moments / sizeof *moments)),
+    CHECK_INT(at_parts_equal_whole(dir, "", "cards regulate", moments, (int)(sizeof moments / sizeof *moments)),
               0);
 }
 

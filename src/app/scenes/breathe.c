@@ -1,266 +1,21 @@
-/* Breathing: the pattern picker, the session with its circle, and the calm end screen.
+/* Breathing: the session with its circle, and the calm end screen (the picker is
+ * breathe_picker.c).
  * Everything that moves is breath_session_at() of the session timer: no frame deltas.
  *
  * A pattern may carry a caution, shown before the first breath and acknowledged; a pattern
  * with max_breaths offers no longer session; an unpaced pattern ("Just notice your breath")
- * shows a resting circle and a quiet timer, never a step or a count. "Your pace", found with
- * Find your pace (pace.c), comes first in the picker. */
+ * shows a resting circle and a quiet timer, never a step or a count. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "attune/pace.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
-
-#define READY_MS 3000u
-
-static const int MINUTES[] = {1, 3, 5, 10};
-#define NMINUTES 4
+#include "userdata.h"
 
 static void breathe_again(App *a, const BreathPattern *p, int minutes);
-
-/* ---------- Your pace ---------- */
-
-static BreathPattern your_pace;
-static char your_pace_when[200];
-
-const BreathPattern *breathe_your_pace(App *a)
-{
-    if (!pace_your_pattern(a->data.settings.your_pace, &your_pace, your_pace_when,
-                           sizeof your_pace_when))
-        return NULL;
-    return &your_pace;
-}
-
-/* ---------- picker ---------- */
-
-typedef struct Picker {
-    UiList list;
-    UiButtons len;   /* session length in minutes */
-    UiButtons fixed; /* the one length of an entry that has no choice ("4 breaths") */
-    bool len_chosen; /* the user picked a length: keep it when moving between patterns */
-    double built_pace; /* the Your pace the entries were built with */
-    UiItem items[UI_LIST_MAX];
-    const BreathPattern *pat[UI_LIST_MAX]; /* NULL: Find your pace */
-} Picker;
-
-static int minutes_index(int minutes)
-{
-    int best = 0;
-    for (int i = 0; i < NMINUTES; i++)
-        if (abs(MINUTES[i] - minutes) < abs(MINUTES[best] - minutes)) best = i;
-    return best;
-}
-
-static const BreathPattern *focused(const Picker *p)
-{
-    return p->list.focus >= 0 && p->list.focus < p->list.count ? p->pat[p->list.focus] : NULL;
-}
-
-/* True when the focused entry has one length only: Find your pace, or a breath limit. */
-static bool fixed_length(const Picker *p, char *label, size_t n)
-{
-    const BreathPattern *bp = focused(p);
-    if (!bp) {
-        snprintf(label, n, "About 5 min");
-        return true;
-    }
-    if (bp->max_breaths > 0) {
-        snprintf(label, n, "%d breaths", bp->max_breaths);
-        return true;
-    }
-    return false;
-}
-
-static void picker_follow_pattern(Picker *p)
-{
-    const BreathPattern *bp = focused(p);
-    if (!p->len_chosen && bp) p->len.focus = minutes_index(bp->minutes);
-}
-
-/* Your pace first, then every pattern, then Find your pace; focused on the last choice. */
-static void picker_build(App *a, Picker *p)
-{
-    int n = 0;
-    const BreathPattern *yp = breathe_your_pace(a);
-    if (yp) p->pat[n++] = yp;
-    for (int i = 0; i < a->content.npatterns && n < UI_LIST_MAX - 1; i++)
-        p->pat[n++] = &a->content.patterns[i];
-    p->pat[n++] = NULL;
-    for (int i = 0; i < n; i++)
-        p->items[i] = (UiItem){p->pat[i] ? p->pat[i]->title : "Find your pace", NULL};
-    p->list = (UiList){.count = n, .hover = -1};
-    p->built_pace = a->data.settings.your_pace;
-    const Settings *st = &a->data.settings;
-    for (int i = 0; i < n; i++)
-        if (st->last_pattern[0] && p->pat[i] && !strcmp(p->pat[i]->id, st->last_pattern))
-            p->list.focus = i;
-    picker_follow_pattern(p);
-}
-
-/* A pace found (or found again) while the picker lay underneath: Your pace comes first now. */
-static void picker_refresh(App *a, Picker *p)
-{
-    if (p->built_pace != a->data.settings.your_pace) picker_build(a, p);
-}
-
-static void picker_start(App *a, Picker *p, int i)
-{
-    const BreathPattern *bp = p->pat[i];
-    if (!bp) {
-        pace_push(a);
-        return;
-    }
-    /* Remembered for next time: the picker opens on this choice. */
-    Settings *st = &a->data.settings;
-    snprintf(st->last_pattern, sizeof st->last_pattern, "%s", bp->id);
-    int minutes = bp->max_breaths > 0 ? bp->minutes : MINUTES[p->len.focus];
-    if (bp->max_breaths <= 0) st->last_minutes = minutes;
-    practice_save_settings(a);
-    breathe_push(a, bp, minutes);
-}
-
-static void picker_event(App *a, void *s, const SDL_Event *e)
-{
-    Picker *p = s;
-    picker_refresh(a, p);
-    char label[32];
-    bool fixed = fixed_length(p, label, sizeof label);
-    if (e->type == SDL_KEYDOWN) {
-        SDL_Keycode k = e->key.keysym.sym;
-        if (k == SDLK_ESCAPE) {
-            scene_pop(a);
-            return;
-        }
-        if (k == SDLK_LEFT || k == SDLK_RIGHT) {
-            if (fixed) return; /* one length only: nothing to choose */
-            p->len.focus = (p->len.focus + (k == SDLK_LEFT ? NMINUTES - 1 : 1)) % NMINUTES;
-            p->len_chosen = true;
-            a->dirty = true;
-            return;
-        }
-    }
-    int b = e->type == SDL_KEYDOWN || fixed ? -1 : ui_buttons_event(a, &p->len, e);
-    if (b >= 0) {
-        p->len.focus = b;
-        p->len_chosen = true;
-        a->dirty = true;
-        return;
-    }
-    int i = ui_list_event(a, &p->list, e);
-    picker_follow_pattern(p);
-    if (i >= 0 && i < p->list.count) picker_start(a, p, i);
-}
-
-/* "In 4 · Hold 7 · Out 8" */
-static void rhythm_text(const BreathPattern *p, char *buf, size_t n)
-{
-    static const char *const short_name[BREATH_KIND_COUNT] = {"In", "Hold", "Out", "Rest"};
-    size_t len = 0;
-    buf[0] = 0;
-    for (int i = 0; i < p->nsteps && len < n; i++) {
-        const BreathStep *st = &p->steps[i];
-        const char *name = i > 0 && st->kind == p->steps[i - 1].kind ? "top up" : short_name[st->kind];
-        len += (size_t)snprintf(buf + len, n - len, "%s%s %g", i ? "  \u00b7  " : "", name, st->ms / 1000.0);
-    }
-}
-
-/* The focused entry: what it is, its rhythm and rate. */
-static void picker_panel(App *a, const BreathPattern *bp, SDL_Rect panel)
-{
-    const Theme *t = &a->theme;
-    draw_rrect(a, panel, a->h / 60, t->surface);
-    int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad, ty = panel.y + pad;
-    char buf[300];
-    if (!bp) {
-        SDL_Rect r = text_draw(a, TEXT_TITLE, "Find your pace", x, ty, ALIGN_LEFT, t->text, w);
-        ty += r.h + pad / 2;
-        r = text_draw(a, TEXT_BODY,
-                      "Slow, even breathing at five rates, from 6.5 down to 4.5 breaths a minute, "
-                      "about a minute each. After each one, say how comfortable it felt.",
-                      x, ty, ALIGN_LEFT, t->muted, w);
-        ty += r.h + pad / 2;
-        r = text_draw(a, TEXT_BODY, "The most comfortable becomes Your pace, first in this list.",
-                      x, ty, ALIGN_LEFT, t->step[0], w);
-        ty += r.h + pad / 2;
-        if (a->data.settings.your_pace > 0) {
-            snprintf(buf, sizeof buf, "Your pace now: %.1f breaths a minute", a->data.settings.your_pace);
-            text_draw(a, TEXT_SMALL, buf, x, ty, ALIGN_LEFT, t->muted, w);
-        }
-        return;
-    }
-    SDL_Rect r = text_draw(a, TEXT_TITLE, bp->title, x, ty, ALIGN_LEFT, t->text, w);
-    ty += r.h + pad / 2;
-    r = text_draw(a, TEXT_BODY, bp->when, x, ty, ALIGN_LEFT, t->muted, w);
-    ty += r.h + pad;
-    if (bp->unpaced) {
-        r = text_draw(a, TEXT_BODY, "No pace to follow, nothing to count", x, ty, ALIGN_LEFT,
-                      t->step[0], w);
-        ty += r.h + pad / 2;
-        text_draw(a, TEXT_SMALL, "A resting circle and a quiet timer", x, ty, ALIGN_LEFT, t->muted, w);
-        return;
-    }
-    rhythm_text(bp, buf, sizeof buf);
-    r = text_draw(a, TEXT_BODY, buf, x, ty, ALIGN_LEFT, t->step[0], w);
-    ty += r.h + pad / 2;
-    int len = snprintf(buf, sizeof buf, "%.1f breaths a minute", 60000.0 / bp->cycle_ms);
-    if (bp->max_breaths > 0)
-        len += snprintf(buf + len, sizeof buf - (size_t)len, ", %d at a time", bp->max_breaths);
-    if (bp->user) snprintf(buf + len, sizeof buf - (size_t)len, "   (your pattern)");
-    text_draw(a, TEXT_SMALL, buf, x, ty, ALIGN_LEFT, t->muted, w);
-}
-
-static void picker_render(App *a, void *s)
-{
-    Picker *p = s;
-    picker_refresh(a, p);
-    const Theme *t = &a->theme;
-    int y = ui_header(a, "Breathe", NULL);
-    static const char *const labels[NMINUTES] = {"1 min", "3 min", "5 min", "10 min"};
-    int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
-    int label_y = by - text_line(a, TEXT_SMALL) * 3 / 2;
-    /* One general line for every pattern, from the shipped resources, above the length. */
-    const char *gentle = a->content.res.breathing;
-    int gap = a->h / 60;
-    int gentle_h = gentle ? text_size(a, TEXT_SMALL, gentle, text_measure(a)).y + gap : 0;
-    SDL_Rect area, panel;
-    ui_columns(a, p->items, p->list.count, y, label_y - gentle_h - a->h / 30, &area, &panel);
-    ui_list_render(a, &p->list, p->items, area);
-    picker_panel(a, focused(p), panel);
-    if (gentle)
-        text_draw(a, TEXT_SMALL, gentle, a->w / 2, label_y - gentle_h, ALIGN_CENTER, t->muted,
-                  text_measure(a));
-    text_draw(a, TEXT_SMALL, "Length", a->w / 2, label_y, ALIGN_CENTER, t->muted, 0);
-    char fixed[32];
-    if (fixed_length(p, fixed, sizeof fixed)) {
-        const char *one[1] = {fixed};
-        p->fixed = (UiButtons){.count = 1, .focus = 0, .hover = -1};
-        ui_buttons_render(a, &p->fixed, one, by);
-        ui_hints(a, "Up/Down pattern   Enter start", "Esc back");
-    } else {
-        ui_buttons_render(a, &p->len, labels, by);
-        ui_hints(a, "Up/Down pattern   Left/Right length   Enter start", "Esc back");
-    }
-}
-
-static const SceneVT PICKER = {.name = "picker", .event = picker_event, .render = picker_render};
-
-void breathe_picker_push(App *a)
-{
-    Picker *p = calloc(1, sizeof *p);
-    if (!p) return;
-    p->len = (UiButtons){.count = NMINUTES, .hover = -1};
-    picker_build(a, p);
-    const Settings *st = &a->data.settings;
-    if (st->last_minutes > 0) {
-        p->len.focus = minutes_index(st->last_minutes);
-        p->len_chosen = true;
-    }
-    scene_push(a, &PICKER, p);
-}
 
 /* ---------- session ---------- */
 
@@ -269,13 +24,12 @@ typedef struct Breathe {
     BreathSession sess;
     int minutes;
     AtTimer timer;
-    BreathCues cues;    /* which step's cue has played */
+    FigureCues cues;    /* which step's cue has played */
     bool caution;       /* the pattern's caution is up: nothing has begun */
     bool done;
     BreathSessionState st;
     UiButtons buttons;  /* the caution's, then the end screen's */
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
-    Damage figure;          /* where the breathing figure may draw (rect.w 0: not yet drawn) */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
 } Breathe;
 
 /* Hands the session to the practice log: once, when it ends or the user leaves. Leaving at
@@ -285,11 +39,11 @@ static void breathe_record(App *a, Breathe *b, bool completed)
     if (!b->entered || b->recorded) return;
     b->recorded = true;
     if (b->caution) {
-        practice_cancel(a);
+        recording_cancel(a);
         return;
     }
     BreathSessionState st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
-    practice_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
+    recording_end(a, st.breathing_ms, completed, (int)st.cycles_done, NULL, NULL);
 }
 
 static void breathe_update(App *a, void *s)
@@ -297,7 +51,7 @@ static void breathe_update(App *a, void *s)
     Breathe *b = s;
     if (b->done || b->caution) return;
     b->st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
-    if (b->entered && !b->st.done) practice_progress(a, b->st.breathing_ms, (int)b->st.cycles_done);
+    if (b->entered && !b->st.done) recording_progress(a, b->st.breathing_ms, (int)b->st.cycles_done);
     if (b->st.done) {
         b->done = true;
         b->buttons = (UiButtons){.count = 2, .hover = -1};
@@ -306,7 +60,7 @@ static void breathe_update(App *a, void *s)
         a->dirty = true;
         return;
     }
-    if (!b->pattern.unpaced) breath_cues_play(a, &b->cues, &b->st, &b->pattern);
+    if (!b->pattern.unpaced) figure_cues_play(a, &b->cues, &b->st, &b->pattern);
 }
 
 static bool breathe_animating(App *a, void *s)
@@ -314,17 +68,6 @@ static bool breathe_animating(App *a, void *s)
     (void)a;
     Breathe *b = s;
     return !b->done && !b->caution && !b->timer.paused;
-}
-
-/* Between events only the figure moves; the words and counts are strings, which the loop
- * compares itself. */
-static bool breathe_damage(App *a, void *s, Damage *d)
-{
-    (void)a;
-    Breathe *b = s;
-    if (b->done || b->caution || b->figure.rect.w <= 0) return false;
-    *d = b->figure;
-    return true;
 }
 
 static void breathe_begin(App *a, Breathe *b)
@@ -399,7 +142,7 @@ static void render_caution(App *a, Breathe *b)
     int mw = text_measure(a);
     int y = a->h / 8;
     SDL_Rect r = text_draw(a, TEXT_TITLE, p->title, a->w / 2, y, ALIGN_CENTER, t->text, mw);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
     r = text_draw(a, TEXT_BODY, p->when, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
     y += r.h + a->h / 20;
     r = text_draw(a, TEXT_SMALL, "Before you begin", (a->w - mw) / 2, y, ALIGN_LEFT, t->step[BREATH_OUT], 0);
@@ -407,7 +150,7 @@ static void render_caution(App *a, Breathe *b)
     y += caution_panel(a, p->caution, (a->w - mw) / 2, y, mw);
     static const char *const labels[2] = {"I understand, begin", "Not now"};
     int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
-    if (by < y + a->h / 30) by = y + a->h / 30;
+    if (by < y + a->lay.margin) by = y + a->lay.margin;
     ui_buttons_render(a, &b->buttons, labels, by);
     ui_hints(a, NULL, "Enter begin   Esc leave");
 }
@@ -419,14 +162,14 @@ static void render_done(App *a, Breathe *b, float cx, float rmax)
     char buf[200], len[32];
     int y = a->h / 5;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     ui_fmt_clock(len, sizeof len, b->st.breathing_ms);
     if (p->unpaced) snprintf(buf, sizeof buf, "%s of %s.", len, p->title);
     else
         snprintf(buf, sizeof buf, "%s of %s, %llu breaths.", len, p->title,
                  (unsigned long long)b->st.cycles_done);
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->h / 40;
+    y += r.h + a->lay.gap;
     text_draw(a, TEXT_BODY, "Notice how your body feels now, before you move on.", a->w / 2, y,
               ALIGN_CENTER, t->muted, text_measure(a));
     draw_disc(a, cx, a->h * 0.56f, rmax * 0.36f, color_alpha(t->step[0], 0.85f));
@@ -452,7 +195,7 @@ static void draw_resting(App *a, Breathe *b, float cx, float cy, float rmax)
         glow = (float)(0.5 - 0.3 * cos(2 * M_PI * s / 29.0) - 0.2 * cos(2 * M_PI * s / 47.0));
     }
     SDL_Color halo = color_alpha(base, 0.05f + 0.12f * glow);
-    b->figure = draw_rest_figure(a, disc, halo, cx, cy, rmax);
+    figure_draw_rest(a, disc, halo, cx, cy, rmax);
 }
 
 static void breathe_render(App *a, void *s)
@@ -474,8 +217,8 @@ static void breathe_render(App *a, void *s)
         return;
     }
 
-    text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
-    int m = a->h / 30;
+    text_draw(a, TEXT_SMALL, p->title, a->w / 2, a->lay.margin, ALIGN_CENTER, t->muted, 0);
+    int m = a->lay.margin;
     int top = ui_bar_bottom(a); /* under the control bar */
     const char *ready_words = a->data.settings.reduced_motion
                                   ? "Sit comfortably. Breathe in when the circle starts to brighten."
@@ -501,7 +244,7 @@ static void breathe_render(App *a, void *s)
         text_draw(a, TEXT_SMALL, "When your mind wanders, gently come back to it.", a->w / 2,
                   words_y + text_line(a, TEXT_BODY) * 3 / 2, ALIGN_CENTER, t->muted, text_measure(a));
     } else {
-        b->figure = draw_breath_figure_dim(a, &b->st, p, cx, cy, rmax, b->timer.paused);
+        figure_draw_dim(a, &b->st, p, cx, cy, rmax, b->timer.paused);
         if (b->st.getting_ready) {
             SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Get ready", a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
             text_draw(a, TEXT_SMALL, ready_words, a->w / 2, r.y + r.h, ALIGN_CENTER, t->muted,
@@ -567,7 +310,6 @@ static const SceneVT BREATHE = {
     .update = breathe_update,
     .render = breathe_render,
     .animating = breathe_animating,
-    .damage = breathe_damage,
     .free = breathe_free,
     .covered = breathe_covered,
 };
@@ -579,13 +321,13 @@ static void push_session(App *a, const BreathPattern *p, int minutes, bool show_
     b->pattern = *p;
     b->minutes = minutes;
     /* Nothing to count down to when there is no pace to start on. */
-    b->sess = breath_session(&b->pattern, minutes, p->unpaced ? 0 : READY_MS);
+    b->sess = breath_session(&b->pattern, minutes, p->unpaced ? 0 : BREATH_READY_MS);
     timer_start(&b->timer, a->now);
     b->cues.last_step = -1;
     b->caution = show_caution && p->caution;
     b->buttons = (UiButtons){.count = 2, .hover = -1};
     b->st = breath_session_at(&b->sess, 0);
-    practice_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
+    recording_begin(a, PRACTICE_BREATHING, p->id, &BREATHE, b);
 }
 
 void breathe_push(App *a, const BreathPattern *p, int minutes)

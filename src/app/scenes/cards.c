@@ -1,5 +1,5 @@
-/* Scenario cards, solo: the level picker (shared with couple mode), a round of cards, the
- * reveal of every response's style and why, and a kind end of round. The core (deck.h) deals;
+/* Scenario cards, solo: a round of cards, the reveal of every response's style and why, and a
+ * kind end of round (the level picker is cards_picker.c). The core (deck.h) deals;
  * this file only draws it and turns keys and clicks into deck_round_* calls. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,304 +8,11 @@
 #include "attune/couple.h"
 #include "cards_skill.h"
 #include "cards_view.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
+#include "userdata.h"
 
 #define MIDDOT " \u00b7 "
-
-/* ---------- level picker ---------- */
-
-typedef struct Picker {
-    UiList list;
-    UiButtons about; /* "About the four moves", the safety note or the couple gate, "Learn" */
-    bool couple;
-    char names[2][COUPLE_NAME_MAX];
-    UiItem items[UI_LIST_MAX];
-    char titles[UI_LIST_MAX][DECK_TITLE_MAX * 4 + 8];
-    char subs[UI_LIST_MAX][80];
-} Picker;
-
-/* Copies s, cut with an ellipsis on a UTF-8 boundary so it fits in w pixels: list rows do
- * not wrap. */
-static void elide(App *a, TextRole role, const char *s, int w, char *out, size_t n)
-{
-    snprintf(out, n, "%s", s);
-    size_t len = strlen(out);
-    while (len > 0 && text_size(a, role, out, 0).x > w) {
-        do len--;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
-        size_t k = len;
-        while (k > 0 && s[k - 1] == ' ') k--;
-        snprintf(out, n, "%.*s\u2026", (int)k, s);
-    }
-}
-
-/* ---------- before a round: the safety note, the couple gate, "moves, not types" ---------- */
-
-static const char MOVES_TITLE[] = "Four moves anyone makes";
-static const char MOVES_BODY[] =
-    "Each card offers four ways to respond. They are not four kinds of people: they are moves "
-    "anyone makes under stress, and everyone makes all four. Some reach toward the other person "
-    "for reassurance (anxious), some step back to stay safe (avoidant), some do both at once "
-    "(fearful-avoidant), and some name what you feel and need while staying open to what they "
-    "feel (connection-oriented). Noticing which one pulls at you is the practice.";
-static const char GATE_TITLE[] = "For two people who feel safe together";
-
-/* The gate's words: who Cards together is for, then the safety note. */
-static void gate_body(const App *a, char *buf, size_t n)
-{
-    snprintf(buf, n, "Play together only if you both feel safe with each other, and either of "
-                     "you can stop at any time.\n\n%s", a->content.res.safety ? a->content.res.safety : "");
-}
-
-typedef struct Begin {
-    const DeckLevel *level;
-    bool couple;
-    char names[2][COUPLE_NAME_MAX];
-} Begin;
-
-static void begin_next(App *a, Begin *b);
-
-static void begin_seen(App *a, Begin *b, bool *flag, int choice)
-{
-    if (choice != 0) { /* Back or Esc: to the picker */
-        free(b);
-        return;
-    }
-    *flag = true;
-    practice_save_settings(a);
-    begin_next(a, b);
-}
-
-static void safety_done(App *a, void *ctx, int choice)
-{
-    begin_seen(a, ctx, &a->data.settings.cards_safety_seen, choice);
-}
-
-static void moves_done(App *a, void *ctx, int choice)
-{
-    begin_seen(a, ctx, &a->data.settings.moves_seen, choice);
-}
-
-static void gate_done(App *a, void *ctx, int choice)
-{
-    Begin *b = ctx;
-    if (choice == 0) {
-        settings_pair_mark(&a->data.settings, b->names[0], b->names[1]);
-        practice_save_settings(a);
-        begin_next(a, b);
-        return;
-    }
-    if (choice == 1) { /* practise on my own: the solo picker on the same level */
-        scene_to_root(a);
-        cards_picker_push(a, b->level->id, NULL);
-    }
-    free(b);
-}
-
-/* Shows the next note this person has not met yet, or starts the round. */
-static void begin_next(App *a, Begin *b)
-{
-    Settings *st = &a->data.settings;
-    char body[1200];
-    if (b->couple && !settings_pair_seen(st, b->names[0], b->names[1])) {
-        static const char *const labels[3] = {"We both feel safe", "Practise on my own", "Back"};
-        gate_body(a, body, sizeof body);
-        notice_push_choice(a, GATE_TITLE, body, labels, 3, -1, gate_done, b);
-    } else if (!b->couple && !st->cards_safety_seen) {
-        static const char *const labels[2] = {"Continue", "Back"};
-        notice_push_choice(a, "Before you begin", a->content.res.safety, labels, 2, -1, safety_done, b);
-    } else if (!st->moves_seen) {
-        static const char *const labels[2] = {"Begin", "Back"};
-        notice_push_choice(a, MOVES_TITLE, MOVES_BODY, labels, 2, -1, moves_done, b);
-    } else {
-        if (b->couple) couple_round_push(a, b->level, b->names[0], b->names[1]);
-        else cards_round_push(a, b->level);
-        free(b);
-    }
-}
-
-void cards_begin(App *a, const DeckLevel *level, const char *const *names)
-{
-    Begin *b = calloc(1, sizeof *b);
-    if (!b) return;
-    b->level = level;
-    b->couple = names != NULL;
-    for (int i = 0; names && i < 2; i++) /* as the round will show them */
-        snprintf(b->names[i], sizeof b->names[i], "%s", names[i] && *names[i] ? names[i]
-                                                          : i ? "Partner B" : "Partner A");
-    begin_next(a, b);
-}
-
-static void picker_start(App *a, Picker *p, int i)
-{
-    if (i < 0 || i >= a->content.nlevels) return;
-    const char *names[2] = {p->names[0], p->names[1]};
-    cards_begin(a, &a->content.levels[i], p->couple ? names : NULL);
-}
-
-/* The notes again, on demand: "moves, not types", and the safety note or the couple gate. */
-static void picker_about(App *a, Picker *p, int which)
-{
-    static const char *const ok[1] = {"OK"};
-    char body[1200];
-    if (which == 0) notice_push_choice(a, MOVES_TITLE, MOVES_BODY, ok, 1, 0, NULL, NULL);
-    else if (p->couple) {
-        gate_body(a, body, sizeof body);
-        notice_push_choice(a, GATE_TITLE, body, ok, 1, 0, NULL, NULL);
-    } else {
-        notice_push_choice(a, "Everyday friction, not abuse", a->content.res.safety, ok, 1, 0, NULL, NULL);
-    }
-}
-
-static void picker_event(App *a, void *s, const SDL_Event *e)
-{
-    Picker *p = s;
-    if (e->type == SDL_KEYDOWN) {
-        switch (e->key.keysym.sym) {
-        case SDLK_ESCAPE: scene_pop(a); return;
-        case SDLK_a: picker_about(a, p, 0); return;
-        case SDLK_n: picker_about(a, p, 1); return;
-        case SDLK_l: learn_push(a, NULL); return;
-        default: break;
-        }
-    }
-    int b = e->type == SDL_KEYDOWN ? -1 : ui_buttons_event(a, &p->about, e);
-    if (b == 2) {
-        learn_push(a, NULL);
-        return;
-    }
-    if (b >= 0) {
-        picker_about(a, p, b);
-        return;
-    }
-    picker_start(a, p, ui_list_event(a, &p->list, e));
-}
-
-/* "Breathing: Six a minute, Box breathing" from the level's practice ids. */
-static void practice_line(const Content *c, const DeckLevel *l, bool breathing, char *buf, size_t n)
-{
-    size_t len = (size_t)snprintf(buf, n, "%s", breathing ? "Breathing: " : "Grounding: ");
-    int count = breathing ? l->nbreathing : l->ngrounding;
-    for (int i = 0; i < count && len < n; i++) {
-        const char *id = breathing ? l->breathing[i] : l->grounding[i];
-        const char *title = id;
-        if (breathing) {
-            const BreathPattern *bp = content_pattern(c, id);
-            if (bp) title = bp->title;
-        } else {
-            const GroundExercise *ge = content_exercise(c, id);
-            if (ge) title = ge->title;
-        }
-        len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", title);
-    }
-}
-
-static void progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
-{
-    LevelProgress lp = levels_progress(&a->data.settings, l);
-    if (lp.seen == 0)
-        snprintf(buf, n, "%d cards, none seen yet", l->ncards);
-    else
-        snprintf(buf, n, "%d of %d cards seen", lp.seen, l->ncards);
-}
-
-/* The focused level's intro and suggested practices; measured first so it always fits. */
-static int level_panel(App *a, const DeckLevel *l, SDL_Rect panel, TextRole intro_role, bool draw)
-{
-    const Theme *t = &a->theme;
-    const Content *c = &a->content;
-    int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
-    char buf[400];
-    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, l->title, x, y, ALIGN_LEFT, t->text, w);
-    y += r.h;
-    snprintf(buf, sizeof buf, "Level %d of %d", l->number, c->nlevels);
-    r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, 0);
-    y += r.h + pad / 2;
-    r = cards_put(a, draw, intro_role, l->intro, x, y, ALIGN_LEFT, t->text, w);
-    if (l->safety_note && c->res.safety) {
-        y += r.h + pad / 2;
-        r = cards_put(a, draw, TEXT_SMALL, c->res.safety, x, y, ALIGN_LEFT, t->step[0], w);
-    }
-    y += r.h + pad * 2 / 3;
-    r = cards_put(a, draw, TEXT_SMALL, "Suggested practices", x, y, ALIGN_LEFT, t->muted, 0);
-    y += r.h;
-    for (int b = 1; b >= 0; b--) {
-        if (!(b ? l->nbreathing : l->ngrounding)) continue;
-        practice_line(c, l, b, buf, sizeof buf);
-        r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->step[0], w);
-        y += r.h;
-    }
-    y += pad * 2 / 3;
-    progress_line(a, l, buf, sizeof buf);
-    r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, w);
-    y += r.h + pad;
-    return y - panel.y;
-}
-
-static void picker_render(App *a, void *s)
-{
-    Picker *p = s;
-    const Theme *t = &a->theme;
-    const Content *c = &a->content;
-    char sub[160];
-    if (p->couple)
-        snprintf(sub, sizeof sub, "%s and %s: choose a level to play together.", p->names[0], p->names[1]);
-    int y = ui_header(a, p->couple ? "Cards together" : "Cards",
-                      p->couple ? sub : "Every level is open. They're listed in the suggested order.");
-    for (int i = 0; i < p->list.count; i++) {
-        LevelProgress lp = levels_progress(&a->data.settings, &c->levels[i]);
-        snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
-                 c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
-    }
-    int bottom = cards_content_bottom(a, true);
-    int gap = a->w / 40;
-    int lw = a->w * 30 / 100, pw = a->w * 46 / 100;
-    for (int i = 0; i < p->list.count; i++) {
-        /* ui_list_render insets text by 2 * (h/60 + 2) on the left; keep as much on the right. */
-        int room = lw - 4 * (a->h / 60 + 2);
-        elide(a, TEXT_BODY, c->levels[i].title, room, p->titles[i], sizeof p->titles[i]);
-        p->items[i] = (UiItem){p->titles[i], p->subs[i]};
-    }
-    int lx = (a->w - lw - pw - gap) / 2, px = lx + lw + gap;
-    ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y, lw, bottom - y});
-    if (p->list.focus < c->nlevels) {
-        const DeckLevel *l = &c->levels[p->list.focus];
-        SDL_Rect panel = {px, y, pw, bottom - y};
-        TextRole role = TEXT_BODY;
-        if (level_panel(a, l, panel, role, false) > panel.h) role = TEXT_SMALL;
-        panel.h = level_panel(a, l, panel, role, false);
-        draw_rrect(a, panel, a->h / 60, t->surface);
-        level_panel(a, l, panel, role, true);
-    }
-    const char *about[3] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note",
-                            "Learn"};
-    ui_buttons_render(a, &p->about, about, cards_buttons_y(a));
-    ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?   L learn"
-                          : "Up/Down level   Enter start   A moves   N safety note   L learn",
-             "Esc back");
-}
-
-static const SceneVT PICKER = {.name = "cards-picker", .event = picker_event, .render = picker_render};
-
-void cards_picker_push(App *a, const char *level_id, const char *const *names)
-{
-    Picker *p = calloc(1, sizeof *p);
-    if (!p) return;
-    int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
-    p->list = (UiList){.count = n, .hover = -1, .focus = levels_suggested(&a->data.settings, &a->content)};
-    p->about = (UiButtons){.count = 3, .focus = -1, .hover = -1};
-    const DeckLevel *l = levels_find(&a->content, level_id);
-    if (l) p->list.focus = (int)(l - a->content.levels);
-    if (p->list.focus >= n) p->list.focus = 0;
-    if (names) {
-        p->couple = true;
-        for (int i = 0; i < 2; i++)
-            snprintf(p->names[i], sizeof p->names[i], "%s", names[i] && *names[i] ? names[i]
-                                                             : i ? "Partner B" : "Partner A");
-    }
-    scene_push(a, &PICKER, p);
-}
 
 /* ---------- a round ---------- */
 
@@ -316,7 +23,7 @@ typedef struct Round {
     UiButtons next;  /* Next card, and "Read: ..." when a learning screen goes with the card */
     bool next_shown; /* the reveal had room for its button */
     UiButtons end;
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
     AtTimer timer;
     uint64_t seed;   /* the round's deal; the summaries' order comes from it too */
     CardSkill skill; /* the level skill of the card showing, if it has one */
@@ -348,12 +55,12 @@ static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r
         if (pk.card && pk.response >= 0) cards[n++] = pk.card;
     }
     if (n == 0) { /* left before answering anything: nothing was practised */
-        practice_cancel(a);
+        recording_cancel(a);
         return;
     }
     if (levels_add(&a->data.seen_cards, &a->data.settings, level, cards, n))
-        practice_save_settings(a);
-    practice_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
+        userdata_save_settings(a);
+    recording_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 
 static void round_record(App *a, Round *rd)
@@ -469,7 +176,7 @@ static int reveal_cell(App *a, const DeckResponse *resp, int slot, bool chosen, 
     const Theme *t = &a->theme;
     int x = cell.x + st.pad, w = cell.w - 2 * st.pad, y = cell.y + st.pad;
     if (draw) {
-        int rad = a->h / 60;
+        int rad = a->lay.unit;
         draw_rrect(a, cell, rad, chosen ? t->surface_hi : t->surface);
         if (chosen) draw_rrect_outline(a, cell, rad, 2, t->style[resp->style]);
     }
@@ -526,7 +233,7 @@ static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0
     SDL_Rect note = {x, y, w, st.pad + lab.y + line.y + st.pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
-        draw_rrect(a, note, a->h / 60, color_alpha(teal, 0.12f));
+        draw_rrect(a, note, a->lay.unit, color_alpha(teal, 0.12f));
         text_draw(a, TEXT_SMALL, "Try saying", tx, y + st.pad, ALIGN_LEFT, teal, 0);
         text_draw(a, st.note, quoted, tx, y + st.pad + lab.y, ALIGN_LEFT, t->text, tw);
     }
@@ -540,7 +247,7 @@ static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0
 
 static void render_reveal(App *a, Round *rd)
 {
-    int u = a->h / 60;
+    int u = a->lay.unit;
     /* Tried in order until one fits. */
     const RevealStyle tries[] = {
         {TEXT_BODY, TEXT_SMALL, TEXT_BODY, u, u * 3 / 2, false, false},
@@ -553,14 +260,14 @@ static void render_reveal(App *a, Round *rd)
     int n = (int)(sizeof tries / sizeof tries[0]);
     char line[240];
     card_top_line(a, rd, line, sizeof line);
-    int m = a->h / 30;
+    int m = a->lay.margin;
     int line_top = m + text_line(a, TEXT_SMALL) + m / 2; /* below cards_top_line */
     int k = 0, h = 0, avail = 0, top = line_top, w = 0;
     for (; k < n; k++) {
         bool tiny = tries[k].tiny;
         top = tiny ? m : line_top;
         w = tries[k].wide ? a->w - 2 * u : text_measure(a) * 7 / 4;
-        if (!tries[k].wide && w > a->w * 9 / 10) w = a->w * 9 / 10;
+        if (!tries[k].wide && w > a->lay.wide) w = a->lay.wide;
         avail = cards_content_bottom(a, !tiny) - top;
         h = reveal_layout(a, rd, tries[k], (a->w - w) / 2, w, top, false);
         if (h <= avail) break;
@@ -582,7 +289,7 @@ static void render_reveal(App *a, Round *rd)
                                                   : "Next card");
         const char *label[2] = {next, link};
         rd->next.count = read ? 2 : 1;
-        ui_buttons_render(a, &rd->next, label, cards_buttons_y(a));
+        ui_buttons_render(a, &rd->next, label, a->lay.buttons_y);
     }
 }
 
@@ -599,7 +306,7 @@ static int style_counts_line(App *a, const int counts[DECK_STYLE_COUNT], int y)
             snprintf(seg[i], sizeof seg[i], "%s %d", deck_style_title((DeckStyle)i), counts[i]);
             total += text_size(a, role, seg[i], 0).x + (i ? gap : 0);
         }
-        if (total <= a->w * 9 / 10) break;
+        if (total <= a->lay.wide) break;
         role = TEXT_SMALL;
     }
     int x = (a->w - total) / 2;
@@ -616,7 +323,7 @@ static void render_end(App *a, Round *rd)
     char buf[320];
     int y = a->h / 7;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     deck_round_summary(&rd->r, buf, sizeof buf);
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h + a->h / 20;
@@ -630,12 +337,12 @@ static void render_end(App *a, Round *rd)
         if (pk.response >= 0) cards_dot(a, cx, cy, rad, t->style[pk.style]);
         else draw_arc(a, cx, cy, rad - 1, 2, 0, 1, color_alpha(t->muted, 0.5f));
     }
-    y += (int)(2 * rad) + a->h / 30;
+    y += (int)(2 * rad) + a->lay.margin;
     int counts[DECK_STYLE_COUNT];
     deck_round_style_counts(&rd->r, counts);
-    y += style_counts_line(a, counts, y) + a->h / 40;
+    y += style_counts_line(a, counts, y) + a->lay.gap;
     char prog[160];
-    progress_line(a, rd->level, prog, sizeof prog);
+    cards_progress_line(a, rd->level, prog, sizeof prog);
     snprintf(buf, sizeof buf, "%s: %s", rd->level->title, prog);
     text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     static const char *const labels[2] = {"Another round", "Menu"};
@@ -707,13 +414,6 @@ static bool round_animating(App *a, void *s)
     return card_skill_animating(a, &rd->skill);
 }
 
-/* While the breaths run, only their figure moves (strings that change are found by the loop). */
-static bool round_damage(App *a, void *s, Damage *d)
-{
-    Round *rd = s;
-    return card_skill_damage(a, &rd->skill, d);
-}
-
 static void round_free(App *a, void *s)
 {
     round_record(a, s); /* the window closed mid-round: keep what was done */
@@ -722,7 +422,7 @@ static void round_free(App *a, void *s)
 
 static const SceneVT ROUND = {.name = "cards", .enter = round_enter, .event = round_event,
                               .update = round_update, .render = round_render,
-                              .animating = round_animating, .damage = round_damage,
+                              .animating = round_animating,
                               .free = round_free, .covered = round_covered};
 
 void cards_round_push(App *a, const DeckLevel *level)
@@ -738,5 +438,5 @@ void cards_round_push(App *a, const DeckLevel *level)
     card_choice_reset(&rd->choice);
     rd->next = (UiButtons){.count = 1, .hover = -1};
     rd->end = (UiButtons){.count = 2, .hover = -1};
-    practice_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
+    recording_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
 }

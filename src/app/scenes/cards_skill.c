@@ -51,8 +51,7 @@ void card_skill_show(App *a, CardSkill *s)
     s->row = 0;
     s->col = -1; /* no focus ring until the keys are used */
     s->buttons = (UiButtons){.count = 1, .focus = -1, .hover = -1};
-    s->cues = (BreathCues){.last_step = -1};
-    s->figure_drawn = false;
+    s->cues = (FigureCues){.last_step = -1};
     timer_start(&s->timer, a->now);
     a->dirty = true;
 }
@@ -265,7 +264,7 @@ bool card_skill_update(App *a, CardSkill *s)
         finish(a, s);
         return true;
     }
-    breath_cues_play(a, &s->cues, &st, s->pattern);
+    figure_cues_play(a, &s->cues, &st, s->pattern);
     return false;
 }
 
@@ -273,14 +272,6 @@ bool card_skill_animating(App *a, const CardSkill *s)
 {
     (void)a;
     return s->active && s->skill == SKILL_BREATHE && !s->timer.held;
-}
-
-bool card_skill_damage(App *a, const CardSkill *s, Damage *d)
-{
-    (void)a;
-    if (!s->active || s->skill != SKILL_BREATHE || !s->figure_drawn) return false;
-    *d = s->figure;
-    return true;
 }
 
 void card_skill_hold(App *a, CardSkill *s, bool covered)
@@ -322,7 +313,7 @@ static void chip_draw(App *a, CardSkill *s, SDL_Rect r, TextRole role, const cha
     int padx = text_line(a, role) * 2 / 3, pady = text_line(a, role) / 4;
     bool focus = s->row == row && s->col == col;
     bool hover = s->hover >= 0 && s->hover == s->nhit;
-    int rad = r.h < text_line(a, role) * 2 ? r.h / 2 : a->h / 60;
+    int rad = r.h < text_line(a, role) * 2 ? r.h / 2 : a->lay.unit;
     /* Raised: on a panel of the surface colour, so one step lighter to stand out from it. */
     SDL_Color base = raised ? t->surface_hi : t->surface;
     SDL_Color fill = chosen ? color_alpha(accent, 0.30f)
@@ -456,7 +447,7 @@ static int lay_message(App *a, CardSkill *s, const Style *st, int x, int w, int 
     SDL_Rect note = {x, y, w, st->pad + lab.y + line.y + st->pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
-        draw_rrect(a, note, a->h / 60, color_alpha(teal, 0.12f));
+        draw_rrect(a, note, a->lay.unit, color_alpha(teal, 0.12f));
         text_draw(a, TEXT_SMALL, "Your message", x + st->pad, y + st->pad, ALIGN_LEFT, teal, 0);
         text_draw(a, st->prompt, sentence, x + st->pad, y + st->pad + lab.y, ALIGN_LEFT,
                   complete(s) ? t->text : t->muted, tw);
@@ -493,7 +484,7 @@ static int lay_sort(App *a, CardSkill *s, const Style *st, int x, int w, int y0,
         int h = (ts.y > sh ? ts.y : sh) + st->pad;
         SDL_Rect row = {x, y, w, h};
         if (draw) {
-            draw_rrect(a, row, a->h / 60, t->surface);
+            draw_rrect(a, row, a->lay.unit, t->surface);
             text_draw(a, st->chip, text, x + st->pad, y + (h - ts.y) / 2, ALIGN_LEFT, t->text, tw);
             int cx = x + w - st->pad / 2 - side_w;
             for (int k = 0; k < 2; k++) {
@@ -539,7 +530,7 @@ static void render_breaths(App *a, CardSkill *s, int top, int bottom)
     if (text_size(a, TEXT_TITLE, title, 0).x > mw) title = "Three slow breaths"; /* one line */
     int words_y = bottom - text_line(a, TEXT_DISPLAY);
     int head = text_size(a, TEXT_TITLE, title, mw).y + text_line(a, TEXT_SMALL);
-    int sit = text_size(a, TEXT_SMALL, s->card->situation, mw).y + a->h / 40;
+    int sit = text_size(a, TEXT_SMALL, s->card->situation, mw).y + a->lay.gap;
     /* The card stays in view unless the circle would get too small for it. */
     bool with_card = words_y - top - head - sit > a->h / 4;
     int y = top;
@@ -553,11 +544,7 @@ static void render_breaths(App *a, CardSkill *s, int top, int bottom)
     float rmax = ((float)(words_y - y) - 2.0f * gap) / 2.0f / 1.08f;
     if (rmax > a->h * 0.2f) rmax = a->h * 0.2f;
     float cy = (float)(y + words_y) / 2.0f;
-    s->figure_drawn = false;
-    if (rmax > a->h * 0.04f) {
-        s->figure = draw_breath_figure(a, &st, s->pattern, a->w / 2.0f, cy, rmax);
-        s->figure_drawn = true;
-    }
+    if (rmax > a->h * 0.04f) figure_draw(a, &st, s->pattern, a->w / 2.0f, cy, rmax);
     const char *words = st.getting_ready ? "Get ready" : breath_kind_words(st.phase.kind);
     text_draw(a, TEXT_DISPLAY, words, a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
 }
@@ -572,8 +559,7 @@ void card_skill_render(App *a, CardSkill *s, const char *top_text, const char *n
     if (s->skill == SKILL_BREATHE) {
         render_breaths(a, s, top, bottom);
     } else {
-        s->figure_drawn = false;
-        int u = a->h / 60;
+        int u = a->lay.unit;
         const Style tries[] = {
             {TEXT_BODY, TEXT_TITLE, TEXT_BODY, u, u + u / 2, false, false},
             {TEXT_BODY, TEXT_BODY, TEXT_BODY, u * 2 / 3, u, false, false},
@@ -601,7 +587,7 @@ void card_skill_render(App *a, CardSkill *s, const char *top_text, const char *n
     const char *labels[1] = {last_button ? next : "Skip"};
     s->buttons.count = 1;
     s->buttons.focus = s->row >= choice_rows(s) && s->col >= 0 ? 0 : -1;
-    ui_buttons_render(a, &s->buttons, labels, cards_buttons_y(a));
+    ui_buttons_render(a, &s->buttons, labels, a->lay.buttons_y);
     const char *hint;
     switch (s->skill) {
     case SKILL_FEEL_FIRST: hint = "1-6 or click to name it   S skip"; break;

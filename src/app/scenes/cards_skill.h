@@ -22,9 +22,7 @@ typedef struct CardSkill {
     /* Regulate */
     const BreathPattern *pattern;
     AtTimer timer;      /* from when the breaths appeared; held under help or a reading */
-    BreathCues cues;
-    Damage figure;      /* where the figure drew last frame */
-    bool figure_drawn;
+    FigureCues cues;
     /* Communicate */
     SkillMessage msg;
     /* Understand */
@@ -56,8 +54,6 @@ bool card_skill_event(App *a, CardSkill *s, const SDL_Event *e);
 /* Time: the breaths end by themselves. Returns true when it has just ended. */
 bool card_skill_update(App *a, CardSkill *s);
 bool card_skill_animating(App *a, const CardSkill *s);
-/* The breathing figure's area while only it moves (SceneVT.damage), false otherwise. */
-bool card_skill_damage(App *a, const CardSkill *s, Damage *d);
 /* Under help or a reading the breaths wait. */
 void card_skill_hold(App *a, CardSkill *s, bool covered);
 /* Draws it below the top line `top`; once it is complete its button says `next` (what comes

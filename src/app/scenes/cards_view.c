@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cards_view.h"
-#include "practice.h"
 #include "scenes.h"
 
 uint64_t cards_seed(App *a)
@@ -29,12 +28,6 @@ SDL_Rect cards_put(App *a, bool draw, TextRole role, const char *s, int x, int y
     return r;
 }
 
-void cards_fmt_clock(char *buf, size_t n, uint64_t ms)
-{
-    uint64_t s = (ms + 999) / 1000;
-    snprintf(buf, n, "%u:%02u", (unsigned)(s / 60), (unsigned)(s % 60));
-}
-
 SDL_Rect cards_chip(App *a, bool draw, DeckStyle s, int x, int y, TextRole role)
 {
     const char *title = deck_style_title(s);
@@ -56,24 +49,14 @@ void cards_dot(App *a, float cx, float cy, float r, SDL_Color c)
 
 int cards_top_line(App *a, const char *s)
 {
-    int m = a->h / 30;
+    int m = a->lay.margin;
     SDL_Rect r = text_draw(a, TEXT_SMALL, s, a->w / 2, m, ALIGN_CENTER, a->theme.muted, 0);
     return r.y + text_line(a, TEXT_SMALL) + m / 2;
 }
 
-int cards_buttons_y(App *a)
-{
-    int m = a->h / 30;
-    int line = text_line(a, TEXT_BODY);
-    int bh = line + (line / 2) * 3 / 2; /* as ui_buttons_render sizes them */
-    return a->h - m - text_line(a, TEXT_SMALL) - m - bh;
-}
-
 int cards_content_bottom(App *a, bool with_buttons)
 {
-    int m = a->h / 30;
-    if (with_buttons) return cards_buttons_y(a) - m / 2;
-    return a->h - m - text_line(a, TEXT_SMALL) - m / 2;
+    return (with_buttons ? a->lay.buttons_y : a->lay.hints_y) - a->lay.margin / 2;
 }
 
 /* ---------- choosing a response ---------- */
@@ -87,12 +70,7 @@ void card_choice_reset(CardChoice *c)
 
 static int hit(const CardChoice *c, SDL_Point p)
 {
-    if (!c->drawn) return -1;
-    for (int i = 0; i < DECK_RESPONSES; i++) {
-        SDL_Rect r = c->rect[i];
-        if (p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h) return i;
-    }
-    return -1;
+    return c->drawn ? ui_hit(c->rect, DECK_RESPONSES, p) : -1;
 }
 
 int card_choice_event(App *a, CardChoice *c, const SDL_Event *e)
@@ -153,7 +131,7 @@ static int choice_layout(App *a, CardChoice *c, const DeckCard *card,
             c->rect[i] = p;
             ui_control_add(a, resp[i]->text, p);
             bool focus = i == c->focus, hover = i == c->hover;
-            int rad = a->h / 60;
+            int rad = a->lay.unit;
             draw_rrect(a, p, rad, focus || hover ? t->surface_hi : t->surface);
             if (focus) draw_rrect_outline(a, p, rad, 2, t->focus);
             float cx = (float)(x + st.pad) + badge / 2.0f, cy = (float)(y + st.pad) + badge / 2.0f;
@@ -177,7 +155,7 @@ static int choice_layout(App *a, CardChoice *c, const DeckCard *card,
 void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
                         const DeckResponse *const resp[DECK_RESPONSES], int top, int bottom)
 {
-    int u = a->h / 60;
+    int u = a->lay.unit;
     const ChoiceStyle tries[] = {
         {TEXT_TITLE, TEXT_BODY, u, u + u / 2},
         {TEXT_BODY, TEXT_BODY, u, u + u / 2},
@@ -187,7 +165,7 @@ void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
     };
     int n = (int)(sizeof tries / sizeof tries[0]);
     int w = text_measure(a) + 4 * u;
-    if (w > a->w * 9 / 10) w = a->w * 9 / 10;
+    if (w > a->lay.wide) w = a->lay.wide;
     int x = (a->w - w) / 2;
     int avail = bottom - top, k = 0, h = 0;
     for (; k < n; k++) {
@@ -199,4 +177,13 @@ void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
     int y = top + (avail - h) / 3;
     if (y < top) y = top;
     choice_layout(a, c, card, resp, tries[k], x, w, y, true);
+}
+
+void cards_progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
+{
+    LevelProgress lp = levels_progress(&a->data.settings, l);
+    if (lp.seen == 0)
+        snprintf(buf, n, "%d cards, none seen yet", l->ncards);
+    else
+        snprintf(buf, n, "%d of %d cards seen", lp.seen, l->ncards);
 }

@@ -16,9 +16,6 @@ uint64_t cards_seed(App *a);
 SDL_Rect cards_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
                    SDL_Color c, int wrap);
 
-/* "1:42", rounding up, so the clock shows 0:00 only at the very end. */
-void cards_fmt_clock(char *buf, size_t n, uint64_t ms);
-
 /* A style chip (the style's title in its colour on a faint tint of it) with its top-left at
  * x, y; returns its rectangle. */
 SDL_Rect cards_chip(App *a, bool draw, DeckStyle s, int x, int y, TextRole role);
@@ -50,7 +47,8 @@ void card_choice_render(App *a, CardChoice *c, const DeckCard *card,
 
 /* Bottom y available to content above the key hints (and a button row when with_buttons). */
 int cards_content_bottom(App *a, bool with_buttons);
-/* y of a button row drawn just above the hints line. */
-int cards_buttons_y(App *a);
+
+/* "3 of 8 cards seen" (or "8 cards, none seen yet") for a level. */
+void cards_progress_line(const App *a, const DeckLevel *l, char *buf, size_t n);
 
 #endif

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
 
 /* At or above this after a practice, one calm line says where support is. */
@@ -29,25 +29,16 @@ static void answer(App *a, CheckIn *c, int rating)
     c->done = true;
     if (c->after) {
         scene_pop(a);
-        practice_rated_after(a, rating); /* may push a notice: it lands above what is below */
+        recording_rated_after(a, rating); /* may push a notice: it lands above what is below */
         if (rating >= CHECKIN_SUPPORT_AT)
             notice_push(a, "Thank you for checking in",
                         "Some practices stir things up, and that is part of it too. If it would "
                         "help to talk to someone, support is one key away: F1.");
     } else {
-        practice_rated_before(a, rating);
+        recording_rated_before(a, rating);
         scene_replace(a, c->next_vt, c->next);
         c->next = NULL;
     }
-}
-
-static int hit_chip(const CheckIn *c, SDL_Point p)
-{
-    for (int i = 0; i < NCHIPS; i++) {
-        SDL_Rect r = c->chip[i];
-        if (p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h) return i;
-    }
-    return -1;
 }
 
 static void checkin_event(App *a, void *s, const SDL_Event *e)
@@ -63,7 +54,7 @@ static void checkin_event(App *a, void *s, const SDL_Event *e)
         else if (k == SDLK_ESCAPE) {
             /* Back, never forward: the practice is not started (checkin_free frees it). */
             c->done = true;
-            practice_cancel(a);
+            recording_cancel(a);
             scene_pop(a);
         }
         else if (k == SDLK_LEFT || k == SDLK_RIGHT) {
@@ -78,11 +69,11 @@ static void checkin_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (e->type == SDL_MOUSEMOTION) {
-        int h = hit_chip(c, window_mouse(a, e->motion.x, e->motion.y));
+        int h = ui_hit(c->chip, NCHIPS, window_mouse(a, e->motion.x, e->motion.y));
         if (h != c->hover) a->dirty = true;
         c->hover = h;
     } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
-        int h = hit_chip(c, window_mouse(a, e->button.x, e->button.y));
+        int h = ui_hit(c->chip, NCHIPS, window_mouse(a, e->button.x, e->button.y));
         if (h >= 0) {
             answer(a, c, h);
             return;
@@ -99,7 +90,7 @@ static void checkin_render(App *a, void *s)
     int y = a->h / 5;
     SDL_Rect r = text_draw(a, TEXT_SMALL, c->after ? "Before you move on" : "Before you begin", cx, y,
                            ALIGN_CENTER, t->muted, 0);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
     r = text_draw(a, TEXT_TITLE, "How stirred up do you feel right now?", cx, y, ALIGN_CENTER, t->text,
                   text_measure(a));
     y += r.h + a->h / 12;
@@ -144,8 +135,8 @@ static void checkin_free(App *a, void *s)
     CheckIn *c = s;
     if (!c->done) {
         /* The app is closing with the question up. */
-        if (c->after) practice_rated_after(a, PRACTICE_NO_RATING);
-        else practice_cancel(a);
+        if (c->after) recording_rated_after(a, PRACTICE_NO_RATING);
+        else recording_cancel(a);
     }
     if (c->next) {
         if (c->next_vt->free) c->next_vt->free(a, c->next);

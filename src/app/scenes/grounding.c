@@ -9,7 +9,7 @@
 #include "attune/notes.h"
 
 #include "grounding_scene.h"
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
 
 /* Called once, when the run finishes or the user leaves it mid-way: records the practice.
@@ -19,10 +19,10 @@ static void on_finished(App *a, GroundScene *g, bool completed)
     if (!g->entered || g->reported) return;
     g->reported = true;
     if (ground_run_awaiting_ack(&g->run)) {
-        practice_cancel(a);
+        recording_cancel(a);
         return;
     }
-    practice_end(a, ground_run_elapsed(&g->run, a->now), completed, ground_run_completed(&g->run),
+    recording_end(a, ground_run_elapsed(&g->run, a->now), completed, ground_run_completed(&g->run),
                  NULL, NULL);
 }
 
@@ -30,7 +30,7 @@ static void on_finished(App *a, GroundScene *g, bool completed)
 static void step_changed(GroundScene *g)
 {
     memset(g->mark_at, 0, sizeof g->mark_at);
-    g->cues = (BreathCues){.last_step = -1};
+    g->cues = (FigureCues){.last_step = -1};
     g->zone = ZONE_CHIPS;
     g->chip_focus = 0;
     g->strength_focus = 3;
@@ -82,7 +82,7 @@ static void leave(App *a, GroundScene *g)
 /* ---- saving notes ---- */
 
 /* Appends the notes typed on this run to the data folder's notes (core, notes.h). */
-static bool notes_save(App *a, GroundScene *g, char *err, size_t n)
+static bool append_notes(App *a, GroundScene *g, char *err, size_t n)
 {
     int steps[GROUND_MAX_STEPS], k = 0;
     const char *texts[GROUND_MAX_STEPS];
@@ -97,7 +97,7 @@ static bool notes_save(App *a, GroundScene *g, char *err, size_t n)
 static void save_notes(App *a, GroundScene *g)
 {
     char err[256];
-    if (notes_save(a, g, err, sizeof err)) {
+    if (append_notes(a, g, err, sizeof err)) {
         g->saved = true;
         snprintf(g->save_msg, sizeof g->save_msg, "Your notes are saved.");
     } else {
@@ -122,7 +122,7 @@ static void do_act(App *a, GroundScene *g, Act act)
     case ACT_LEAVE: leave(a, g); break;
     case ACT_SAVE: save_notes(a, g); break;
     case ACT_AGAIN:
-        ground_push(a, g->ex);
+        grounding_push(a, g->ex);
         scene_pop(a);
         break;
     case ACT_MENU: scene_to_root(a); break;
@@ -274,7 +274,7 @@ static bool feelings_key(App *a, GroundScene *g, SDL_Keycode k)
 }
 
 
-static void ground_event(App *a, void *s, const SDL_Event *e)
+static void grounding_event(App *a, void *s, const SDL_Event *e)
 {
     GroundScene *g = s;
     if (!g->entered) return;
@@ -375,16 +375,16 @@ static void ground_event(App *a, void *s, const SDL_Event *e)
     }
 }
 
-static void ground_update(App *a, void *s)
+static void grounding_update(App *a, void *s)
 {
     GroundScene *g = s;
     if (!g->entered) return;
     if (!ground_run_awaiting_ack(&g->run))
-        practice_progress(a, ground_run_elapsed(&g->run, a->now), ground_run_completed(&g->run));
+        recording_progress(a, ground_run_elapsed(&g->run, a->now), ground_run_completed(&g->run));
     GroundEvent ev = ground_run_update(&g->run, a->now);
     if (ev != GROUND_NONE) apply(a, g, ev, true);
     BreathSessionState st;
-    if (ground_run_breath(&g->run, a->now, &st)) breath_cues_play(a, &g->cues, &st, ground_run_pattern(&g->run));
+    if (ground_run_breath(&g->run, a->now, &st)) figure_cues_play(a, &g->cues, &st, ground_run_pattern(&g->run));
 }
 
 static bool mark_moving(App *a, const GroundScene *g)
@@ -393,38 +393,24 @@ static bool mark_moving(App *a, const GroundScene *g)
     return m > 0 && m <= GROUND_COUNT_MAX && a->now - g->mark_at[m - 1] < MARK_ANIM_MS;
 }
 
-static bool ground_animating(App *a, void *s)
+static bool grounding_animating(App *a, void *s)
 {
     GroundScene *g = s;
     return g->entered && (ground_run_animating(&g->run) || mark_moving(a, g));
 }
 
-/* In a breathing interlude only the figure moves between events (strings that change are
- * found by the loop). Every other step is drawn whole. */
-static bool ground_damage(App *a, void *s, Damage *d)
-{
-    (void)a;
-    GroundScene *g = s;
-    if (!g->entered || ground_run_awaiting_ack(&g->run) || ground_run_finished(&g->run) ||
-        ground_run_kind(&g->run) != GROUND_STEP_BREATHE ||
-        g->figure_step != ground_run_step_index(&g->run))
-        return false;
-    *d = g->figure;
-    return true;
-}
-
 /* Under help or a note, the exercise's time stands still. */
-static void ground_covered(App *a, void *s, bool covered)
+static void grounding_covered(App *a, void *s, bool covered)
 {
     GroundScene *g = s;
     if (covered) ground_run_pause(&g->run, a->now);
     else if (!g->user_paused) ground_run_resume(&g->run, a->now); /* a pause of one's own stays */
 }
 
-static void ground_render(App *a, void *s) { grounding_view_render(a, s); }
+static void grounding_render(App *a, void *s) { grounding_view_render(a, s); }
 
 /* The run starts when the screen appears, not when it was made. */
-static void ground_enter(App *a, void *s)
+static void grounding_enter(App *a, void *s)
 {
     GroundScene *g = s;
     ground_run_start(&g->run, g->ex, a->content.patterns, a->content.npatterns, a->now);
@@ -433,7 +419,7 @@ static void ground_enter(App *a, void *s)
     g->buttons.focus = 0;
 }
 
-static void ground_free(App *a, void *s)
+static void grounding_free(App *a, void *s)
 {
     GroundScene *g = s;
     on_finished(a, g, ground_run_finished(&g->run)); /* the window closed mid-way */
@@ -444,17 +430,16 @@ static void ground_free(App *a, void *s)
 static const SceneVT GROUND = {
     .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "ground",
-    .enter = ground_enter,
-    .event = ground_event,
-    .update = ground_update,
-    .render = ground_render,
-    .animating = ground_animating,
-    .damage = ground_damage,
-    .free = ground_free,
-    .covered = ground_covered,
+    .enter = grounding_enter,
+    .event = grounding_event,
+    .update = grounding_update,
+    .render = grounding_render,
+    .animating = grounding_animating,
+    .free = grounding_free,
+    .covered = grounding_covered,
 };
 
-void ground_push(App *a, const GroundExercise *ex)
+void grounding_push(App *a, const GroundExercise *ex)
 {
     if (!ex) return;
     GroundScene *g = calloc(1, sizeof *g);
@@ -462,6 +447,5 @@ void ground_push(App *a, const GroundExercise *ex)
     g->ex = ex;
     g->chip_hover = g->strength_hover = -1;
     g->buttons = (UiButtons){.hover = -1};
-    g->figure_step = -1;
-    practice_begin(a, PRACTICE_GROUNDING, ex->id, &GROUND, g);
+    recording_begin(a, PRACTICE_GROUNDING, ex->id, &GROUND, g);
 }

@@ -14,7 +14,7 @@ typedef struct NoteEdit {
     UiButtons buttons;
 } NoteEdit;
 
-static void note_close(App *a, NoteEdit *n, bool keep)
+static void grounding_note_close(App *a, NoteEdit *n, bool keep)
 {
     GroundScene *g = n->g;
     if (keep) {
@@ -27,7 +27,7 @@ static void note_close(App *a, NoteEdit *n, bool keep)
     scene_pop(a); /* writing is part of the step: its time stood still meanwhile (covered) */
 }
 
-static void note_event(App *a, void *s, const SDL_Event *e)
+static void grounding_note_event(App *a, void *s, const SDL_Event *e)
 {
     NoteEdit *n = s;
     if (e->type == SDL_TEXTINPUT) {
@@ -42,9 +42,9 @@ static void note_event(App *a, void *s, const SDL_Event *e)
     }
     if (e->type == SDL_KEYDOWN) {
         switch (e->key.keysym.sym) {
-        case SDLK_ESCAPE: note_close(a, n, false); return;
+        case SDLK_ESCAPE: grounding_note_close(a, n, false); return;
         case SDLK_RETURN:
-        case SDLK_KP_ENTER: note_close(a, n, true); return;
+        case SDLK_KP_ENTER: grounding_note_close(a, n, true); return;
         case SDLK_BACKSPACE:
             while (n->len > 0 && ((unsigned char)n->buf[--n->len] & 0xC0) == 0x80) {} /* one UTF-8 char */
             n->buf[n->len] = 0;
@@ -54,11 +54,11 @@ static void note_event(App *a, void *s, const SDL_Event *e)
         }
     }
     int b = ui_buttons_event(a, &n->buttons, e);
-    if (b == 0) note_close(a, n, true);
-    else if (b == 1) note_close(a, n, false);
+    if (b == 0) grounding_note_close(a, n, true);
+    else if (b == 1) grounding_note_close(a, n, false);
 }
 
-static void note_render(App *a, void *s)
+static void grounding_note_render(App *a, void *s)
 {
     NoteEdit *n = s;
     const Theme *t = &a->theme;
@@ -66,9 +66,9 @@ static void note_render(App *a, void *s)
     const GroundStep *st = &n->g->ex->steps[n->step];
     int y = a->h / 8;
     SDL_Rect r = text_draw(a, TEXT_TITLE, "What did you notice?", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 80;
+    y += r.h + a->lay.tight;
     r = text_draw(a, TEXT_SMALL, st->prompt, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     int pad = line / 2;
     SDL_Rect field = {(a->w - mw) / 2, y, mw, NOTE_LINES * line + 2 * pad};
     draw_rrect(a, field, pad, t->surface);
@@ -93,19 +93,19 @@ static void note_render(App *a, void *s)
         }
         draw_rrect(a, (SDL_Rect){cx + 1, cy + line / 8, 2, line * 3 / 4}, 1, t->focus);
     }
-    y = field.y + field.h + a->h / 60;
+    y = field.y + field.h + a->lay.unit;
     text_draw(a, TEXT_SMALL, "Only you see this. It is kept if you choose to save it at the end.", a->w / 2, y,
               ALIGN_CENTER, t->muted, mw);
     static const char *const labels[2] = {"Keep note", "Cancel"};
     n->buttons.count = 2;
-    ui_buttons_render(a, &n->buttons, labels, grounding_view_buttons_y(a));
+    ui_buttons_render(a, &n->buttons, labels, a->lay.buttons_y);
     ui_hints(a, NULL, "Enter keep   Esc cancel");
 }
 
 static const SceneVT NOTE = {
     .name = "ground-note",
-    .event = note_event,
-    .render = note_render,
+    .event = grounding_note_event,
+    .render = grounding_note_render,
     .text_entry = true, /* a screen of its own: nothing of the step shows through */
 };
 

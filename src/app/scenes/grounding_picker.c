@@ -19,7 +19,7 @@ static void gpicker_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     int i = ui_list_event(a, &p->list, e);
-    if (i >= 0 && i < a->content.nexercises) ground_push(a, &a->content.exercises[i]);
+    if (i >= 0 && i < a->content.nexercises) grounding_push(a, &a->content.exercises[i]);
 }
 
 static void gpicker_render(App *a, void *s)
@@ -32,8 +32,8 @@ static void gpicker_render(App *a, void *s)
     ui_list_render(a, &p->list, p->items, area);
     if (p->list.focus < a->content.nexercises) {
         const GroundExercise *ex = &a->content.exercises[p->list.focus];
-        draw_rrect(a, panel, a->h / 60, t->surface);
-        int pad = a->h / 30, tx = panel.x + pad, tw = panel.w - 2 * pad, ty = panel.y + pad;
+        draw_rrect(a, panel, a->lay.unit, t->surface);
+        int pad = a->lay.margin, tx = panel.x + pad, tw = panel.w - 2 * pad, ty = panel.y + pad;
         SDL_Rect r = text_draw(a, TEXT_TITLE, ex->title, tx, ty, ALIGN_LEFT, t->text, tw);
         ty += r.h + pad / 2;
         r = text_draw(a, TEXT_BODY, ex->when, tx, ty, ALIGN_LEFT, t->muted, tw);
@@ -59,7 +59,7 @@ static void gpicker_render(App *a, void *s)
 
 static const SceneVT GPICKER = {.name = "ground-picker", .event = gpicker_event, .render = gpicker_render};
 
-void ground_picker_push(App *a, const char *exercise_id)
+void grounding_picker_push(App *a, const char *exercise_id)
 {
     GPicker *p = calloc(1, sizeof *p);
     if (!p) return;

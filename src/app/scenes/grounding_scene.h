@@ -20,7 +20,7 @@ typedef struct GroundScene {
     bool entered;  /* on screen: the run has started */
     bool reported; /* on_finished has been called */
     uint64_t mark_at[GROUND_COUNT_MAX]; /* a->now when each mark of this step filled */
-    BreathCues cues;
+    FigureCues cues;
     /* The feelings step: where the keyboard is, and what was drawn (for the mouse). */
     Zone zone;
     int chip_focus, chip_hover, nchips;
@@ -37,9 +37,6 @@ typedef struct GroundScene {
     char *notes[GROUND_MAX_STEPS];
     bool saved;
     char save_msg[400];
-    /* Where the breathing figure of an interlude may draw, and on which step (-1 none). */
-    Damage figure;
-    int figure_step;
     /* Paused with Space (apart from the pause while help or a note lies over it). */
     bool user_paused;
     /* Where the marks of a count step were drawn: a click there counts. */
@@ -56,8 +53,6 @@ static inline int grounding_nnotes(const GroundScene *g)
 /* ---- grounding_view.c ---- */
 /* Draws the caution, a step or the finish (and notes the buttons drawn, for the mouse). */
 void grounding_view_render(App *a, GroundScene *g);
-/* Top edge of the button row of a grounding screen. */
-int grounding_view_buttons_y(App *a);
 /* A gentle highlighted panel for a caution: a warm tint of the surface, never an alarm.
  * Returns its height; with draw false it only measures. */
 int grounding_view_caution(App *a, const char *text, int x, int y, int w, TextRole role, bool draw);

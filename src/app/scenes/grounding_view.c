@@ -34,13 +34,6 @@ static TextRole prompt_role(App *a, const char *prompt)
     return sz.y <= text_line(a, TEXT_DISPLAY) * 2 ? TEXT_DISPLAY : TEXT_TITLE;
 }
 
-/* The button row for the current screen; returns its top edge. */
-int grounding_view_buttons_y(App *a)
-{
-    int bh = text_line(a, TEXT_BODY) * 7 / 4;
-    return a->h - a->h / 30 - text_line(a, TEXT_SMALL) - a->h / 30 - bh;
-}
-
 static void render_buttons(App *a, GroundScene *g, const char *const *labels, const Act *acts, int n, int y)
 {
     if (g->buttons.count != n) g->buttons.hover = -1;
@@ -54,7 +47,7 @@ static void render_buttons(App *a, GroundScene *g, const char *const *labels, co
 static void draw_progress(App *a, GroundScene *g)
 {
     const Theme *t = &a->theme;
-    int m = a->h / 30, top = ui_bar_bottom(a); /* under Leave and Help */
+    int m = a->lay.margin, top = ui_bar_bottom(a); /* under Leave and Help */
     /* Only the steps on the chosen path count (ground.h). */
     int i = ground_run_step_number(&g->run, ground_run_step_index(&g->run)) - 1;
     int n = ground_run_step_total(&g->run);
@@ -145,7 +138,7 @@ static int chip_w(App *a, const Chips *c, const char *word)
 /* Lays the chips out in rows from y (out may be NULL, to measure); returns the rows. */
 static int chips_place(App *a, const GroundStep *st, const Chips *c, int y, SDL_Rect *out)
 {
-    int limit = a->w * 9 / 10, n = st->nfeelings, i = 0, row = 0;
+    int limit = a->lay.wide, n = st->nfeelings, i = 0, row = 0;
     while (i < n) {
         int k = 0, total = 0;
         while (i + k < n) {
@@ -178,7 +171,7 @@ static Chips chip_fit(App *a, const GroundStep *st, TextRole role, bool flow, bo
     c.cw = wmax + 3 * pad;
     c.ch = text_line(a, role) + (tight ? pad / 2 : pad);
     c.gap = tight ? pad / 2 : pad * 2 / 3;
-    int limit = a->w * 9 / 10;
+    int limit = a->lay.wide;
     c.cols = st->nfeelings < 5 ? st->nfeelings : 5;
     while (c.cols > 1 && c.cols * c.cw + (c.cols - 1) * c.gap > limit) c.cols--;
     c.rows = chips_place(a, st, &c, 0, NULL);
@@ -187,7 +180,7 @@ static Chips chip_fit(App *a, const GroundStep *st, TextRole role, bool flow, bo
 
 /* Space between the chips and the strength row, and the row's label with its space. */
 static int strength_gap(App *a, const Chips *c) { return c->tight ? c->gap * 2 : a->h / 24; }
-static int strength_label(App *a, const Chips *c) { return c->tight ? 0 : text_line(a, TEXT_SMALL) + a->h / 80; }
+static int strength_label(App *a, const Chips *c) { return c->tight ? 0 : text_line(a, TEXT_SMALL) + a->lay.tight; }
 
 /* The chips and the strength row under them. */
 static int feelings_height(App *a, const Chips *c)
@@ -260,7 +253,7 @@ static void option_layout(App *a, const GroundStep *st, TextRole role, int *w, i
     /* Room for the number on the left and the same margin on the right. */
     *w = wmax + 2 * text_line(a, role) + 4 * pad;
     if (*w < text_measure(a) * 3 / 5) *w = text_measure(a) * 3 / 5;
-    if (*w > a->w * 9 / 10) *w = a->w * 9 / 10;
+    if (*w > a->lay.wide) *w = a->lay.wide;
     /* A label too long for the row (large text, a narrow window) wraps: every row grows. */
     int lines = text_line(a, role);
     for (int i = 0; i < st->noptions; i++) {
@@ -345,7 +338,7 @@ static void render_caution(App *a, GroundScene *g)
     int mw = text_measure(a);
     int y = a->h / 8;
     SDL_Rect r = text_draw(a, TEXT_TITLE, g->ex->title, a->w / 2, y, ALIGN_CENTER, t->text, mw);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
     r = text_draw(a, TEXT_BODY, g->ex->when, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
     y += r.h + a->h / 20;
     r = text_draw(a, TEXT_SMALL, "Before you begin", (a->w - mw) / 2, y, ALIGN_LEFT, t->step[BREATH_OUT], 0);
@@ -353,7 +346,7 @@ static void render_caution(App *a, GroundScene *g)
     grounding_view_caution(a, g->ex->caution, (a->w - mw) / 2, y, mw, TEXT_BODY, true);
     static const char *const labels[2] = {"I understand, begin", "Not now"};
     static const Act acts[2] = {ACT_BEGIN, ACT_LEAVE};
-    render_buttons(a, g, labels, acts, 2, grounding_view_buttons_y(a));
+    render_buttons(a, g, labels, acts, 2, a->lay.buttons_y);
     ui_hints(a, NULL, "Enter begin   Esc leave");
 }
 
@@ -363,17 +356,17 @@ static void render_finish(App *a, GroundScene *g)
     char buf[200], len[32];
     int y = a->h / 5;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Well done", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     ui_fmt_clock(len, sizeof len, ground_run_elapsed(&g->run, a->now));
     int total = ground_run_step_total(&g->run);
     snprintf(buf, sizeof buf, "%s of %s, %d of %d steps.", len, g->ex->title, ground_run_completed(&g->run), total);
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->h / 40;
+    y += r.h + a->lay.gap;
     r = text_draw(a, TEXT_BODY, "Take this steadiness with you into whatever comes next.", a->w / 2, y,
                   ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h;
     int n = grounding_nnotes(g);
-    int by = grounding_view_buttons_y(a) - a->h / 20;
+    int by = a->lay.buttons_y - a->h / 20;
     const char *msg = g->save_msg[0] ? g->save_msg
                       : n == 1        ? "You wrote a note. Save it to read later, or simply let it go."
                       : n > 1         ? "You wrote some notes. Save them to read later, or simply let them go."
@@ -381,8 +374,8 @@ static void render_finish(App *a, GroundScene *g)
     int msg_h = msg ? text_size(a, TEXT_SMALL, msg, text_measure(a)).y : 0;
     /* The still circle of the end of a breath, between the words and the buttons. */
     float rr = a->h * 0.07f;
-    float cy = (float)(y + by - msg_h - a->h / 40) / 2.0f;
-    if (cy - rr > y + a->h / 60) draw_disc(a, a->w / 2.0f, cy, rr, color_alpha(t->step[0], 0.85f));
+    float cy = (float)(y + by - msg_h - a->lay.gap) / 2.0f;
+    if (cy - rr > y + a->lay.unit) draw_disc(a, a->w / 2.0f, cy, rr, color_alpha(t->step[0], 0.85f));
     if (msg) text_draw(a, TEXT_SMALL, msg, a->w / 2, by - msg_h, ALIGN_CENTER, g->saved ? t->step[0] : t->muted, text_measure(a));
     const char *labels[3];
     Act acts[3];
@@ -390,7 +383,7 @@ static void render_finish(App *a, GroundScene *g)
     if (n && !g->saved) labels[nb] = "Save my notes", acts[nb++] = ACT_SAVE;
     labels[nb] = "Again", acts[nb++] = ACT_AGAIN;
     labels[nb] = "Menu", acts[nb++] = ACT_MENU;
-    render_buttons(a, g, labels, acts, nb, grounding_view_buttons_y(a));
+    render_buttons(a, g, labels, acts, nb, a->lay.buttons_y);
     ui_hints(a, NULL, "Enter choose   Esc leave");
 }
 
@@ -401,7 +394,7 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     ground_run_breath(&g->run, a->now, &bs);
     const BreathPattern *p = ground_run_pattern(&g->run);
     int mw = text_measure(a);
-    y += a->h / 40;
+    y += a->lay.gap;
     SDL_Rect r = text_draw(a, TEXT_TITLE, st->prompt, a->w / 2, y, ALIGN_CENTER, t->text, mw);
     y += r.h;
     if (st->detail) {
@@ -416,15 +409,14 @@ static void render_interlude(App *a, GroundScene *g, const GroundStep *st, int y
     float rmax = room / 2.0f / 1.08f;
     if (rmax > a->h * 0.2f) rmax = a->h * 0.2f;
     float cy = (float)(y + words_y) / 2.0f;
-    g->figure = draw_breath_figure_dim(a, &bs, p, a->w / 2.0f, cy, rmax, g->user_paused);
-    g->figure_step = ground_run_step_index(&g->run);
+    figure_draw_dim(a, &bs, p, a->w / 2.0f, cy, rmax, g->user_paused);
     const char *words = bs.getting_ready ? "Get ready" : breath_kind_words(bs.phase.kind);
     text_draw(a, TEXT_DISPLAY, words, a->w / 2, words_y, ALIGN_CENTER, t->text, 0);
     char buf[64];
     uint64_t shown = bs.getting_ready ? 1 : bs.phase.cycle + 1;
     if (shown > bs.cycles_total) shown = bs.cycles_total;
     snprintf(buf, sizeof buf, "Breath %llu of %llu", (unsigned long long)shown, (unsigned long long)bs.cycles_total);
-    int m = a->h / 30;
+    int m = a->lay.margin;
     text_draw(a, TEXT_SMALL, buf, a->w - m, ui_bar_bottom(a), ALIGN_RIGHT, t->muted, 0);
 }
 
@@ -435,9 +427,9 @@ static void render_step(App *a, GroundScene *g)
     GroundStepKind kind = ground_run_kind(&g->run);
     int idx = ground_run_step_index(&g->run);
     draw_progress(a, g);
-    int top = ui_bar_bottom(a) + text_line(a, TEXT_SMALL) + a->h / 60; /* below the progress */
-    int by = grounding_view_buttons_y(a);
-    int bottom = by - a->h / 30;
+    int top = ui_bar_bottom(a) + text_line(a, TEXT_SMALL) + a->lay.unit; /* below the progress */
+    int by = a->lay.buttons_y;
+    int bottom = by - a->lay.margin;
     if (kind == GROUND_STEP_BREATHE) {
         render_interlude(a, g, st, top, bottom);
     } else {
@@ -448,7 +440,7 @@ static void render_step(App *a, GroundScene *g)
          * the hints), and at last the prompt is set at body size. */
         int mw = text_measure(a), room = bottom - top;
         TextRole role = TEXT_BODY;
-        int gap = a->h / 40, wide = a->h / 18, h = 0, part = 0;
+        int gap = a->lay.gap, wide = a->h / 18, h = 0, part = 0;
         bool detail = false;
         Chips chips = {0};
         const char *note = g->notes[idx];
@@ -509,7 +501,7 @@ static void render_step(App *a, GroundScene *g)
     snprintf(choose_hint, sizeof choose_hint, "1-%d or Up/Down and Enter choose", st->noptions);
     if (kind != GROUND_STEP_COUNT) g->counter = (SDL_Rect){0, 0, 0, 0};
     if (g->user_paused) {
-        int m = a->h / 30;
+        int m = a->lay.margin;
         text_draw(a, TEXT_BODY, "Paused", a->w / 2, m + text_line(a, TEXT_SMALL), ALIGN_CENTER, t->text, 0);
     }
     bool pausable = kind != GROUND_STEP_FEELINGS && kind != GROUND_STEP_CHOOSE;

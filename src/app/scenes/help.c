@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "practice.h"
+#include "userdata.h"
 #include "scenes.h"
 
 static const char *const KEYS[][2] = {
@@ -150,7 +150,7 @@ static void help_render(App *a, void *s)
     int title_h = text_size(a, TEXT_TITLE, "Help", 0).y;
     int buttons_h = ui_buttons_height(a, &h->buttons, BUTTONS, w - line);
     /* The panel: as tall as its contents, at most the window less a margin. */
-    int margin = a->h / 40, chrome = line + title_h + line / 2 + small + line / 2 + buttons_h + line;
+    int margin = a->lay.gap, chrome = line + title_h + line / 2 + small + line / 2 + buttons_h + line;
     int room = a->h - 2 * margin - chrome;
     int total = 0;
     for (int i = 0; i < h->n; i++)
@@ -227,7 +227,7 @@ static void regions_choose(App *a, Regions *g)
     Settings *st = &a->data.settings;
     snprintf(st->region, sizeof st->region, "%s", r->code[0] ? r->code : "ZZ"); /* ZZ: elsewhere */
     a->region_arg[0] = 0; /* a choice made here wins over --region for the rest of this run */
-    practice_save_settings(a);
+    userdata_save_settings(a);
     scene_pop(a);
 }
 
@@ -252,13 +252,13 @@ static void regions_render(App *a, void *s)
     static const char *const labels[2] = {"Use this region", "Back"};
     int y = ui_header(a, "Help lines by region", "Choose one to see it first in Help.");
     int bh = ui_buttons_height(a, &g->buttons, labels, a->w * 94 / 100);
-    int by = a->h - a->h / 30 - text_line(a, TEXT_SMALL) - bh;
+    int by = a->h - a->lay.margin - text_line(a, TEXT_SMALL) - bh;
     SDL_Rect list, panel;
-    ui_columns(a, g->items, g->list.count, y, by - a->h / 30, &list, &panel);
+    ui_columns(a, g->items, g->list.count, y, by - a->lay.margin, &list, &panel);
     ui_list_render(a, &g->list, g->items, list);
     const HelpRegion *r = g->region[g->list.focus];
-    draw_rrect(a, panel, a->h / 60, t->surface);
-    int pad = a->h / 40, x = panel.x + pad, w = panel.w - 2 * pad, ty = panel.y + pad;
+    draw_rrect(a, panel, a->lay.unit, t->surface);
+    int pad = a->lay.gap, x = panel.x + pad, w = panel.w - 2 * pad, ty = panel.y + pad;
     int limit = panel.y + panel.h - pad;
     char buf[400];
     /* Crisis lines, the emergency number, then abuse lines: small text, whole lines only. */

@@ -164,7 +164,7 @@ static void learn_render(App *a, void *s)
     /* Large text in a small window: the reading panel alone, the full width (Up/Down still
      * change the topic). */
     bool compact = text_line(a, TEXT_BODY) * 20 > a->h;
-    int y = compact ? ui_bar_bottom(a) - a->h / 30 /* its words under Back and Help */
+    int y = compact ? ui_bar_bottom(a) - a->lay.margin /* its words under Back and Help */
                     : ui_header(a, "Learn", "Short reads on the ideas behind the cards.");
     if (c->nlearn == 0) {
         text_draw(a, TEXT_BODY, "No learning screens are installed.", a->w / 2, y, ALIGN_CENTER,
@@ -180,15 +180,15 @@ static void learn_render(App *a, void *s)
 
     /* The button row: Back, and Read on while the panel has more than it shows. */
     const char *labels[2] = {"Back", l->scroll > 0 && !l->more ? "Back to the top" : "Read on"};
-    int m = a->h / 30;
+    int m = a->lay.margin;
     int by = a->h - m - text_line(a, TEXT_SMALL) - m / 2 -
              ui_buttons_height(a, &l->buttons, labels, a->w * 94 / 100);
     int bottom = by - m / 2;
 
     /* A list of topics on the left, the reading panel on the right, centred together. */
-    int gap = a->w / 40, inset = 4 * (a->h / 60 + 2); /* ui_list_render's, kept on the right too */
+    int gap = a->w / 40, inset = 4 * (a->lay.row_pad); /* ui_list_render's, kept on the right too */
     int full = a->w * 94 / 100, lw = a->w * 30 / 100;
-    int pw = text_measure(a) + 2 * (a->h / 30);
+    int pw = text_measure(a) + 2 * (a->lay.margin);
     /* A wide window gives the list room for whole titles, the panel keeping its measure. */
     int need = 0;
     for (int i = 0; i < l->list.count; i++) {
@@ -210,20 +210,20 @@ static void learn_render(App *a, void *s)
         panel = (SDL_Rect){(a->w - full) / 2, y, full, bottom - y};
     } else {
         /* Room for the list's "more above" cue under the subtitle. */
-        int cue = text_line(a, TEXT_SMALL) - a->h / 30;
+        int cue = text_line(a, TEXT_SMALL) - a->lay.margin;
         if (cue > 0) panel.y += cue, panel.h -= cue;
         ui_list_render(a, &l->list, l->items, (SDL_Rect){lx, panel.y, lw, panel.h});
     }
     l->panel = panel;
-    draw_rrect(a, panel, a->h / 60, t->surface);
-    int pad = a->h / 30, x = panel.x + pad, w = panel.w - 2 * pad;
+    draw_rrect(a, panel, a->lay.unit, t->surface);
+    int pad = a->lay.margin, x = panel.x + pad, w = panel.w - 2 * pad;
     int ty = panel.y + pad;
     if (compact) {
         char where[64];
         snprintf(where, sizeof where, "Learn \u00b7 %d of %d \u00b7 Up/Down for another",
                  l->list.focus + 1, l->list.count);
         /* On the control bar's row, between Back and Help. */
-        text_draw(a, TEXT_SMALL, where, a->w / 2, a->h / 30 + text_line(a, TEXT_SMALL) / 4,
+        text_draw(a, TEXT_SMALL, where, a->w / 2, a->lay.margin + text_line(a, TEXT_SMALL) / 4,
                   ALIGN_CENTER, t->muted, 0);
     }
     SDL_Rect r = text_draw(a, TEXT_TITLE, ls->title, x, ty, ALIGN_LEFT, t->text, w);

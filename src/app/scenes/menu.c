@@ -3,8 +3,8 @@
 #include <stdlib.h>
 
 #include "app.h"
-#include "practice.h"
 #include "scenes.h"
+#include "userdata.h"
 
 typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_GROUND, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_HELP, ITEM_SETTINGS, ITEM_COUNT } Item;
 
@@ -30,7 +30,7 @@ static void welcome_done(App *a, void *ctx, int choice)
 {
     (void)ctx;
     a->data.settings.welcomed = true;
-    practice_save_settings(a);
+    userdata_save_settings(a);
     if (choice == 1) start_quick(a);
 }
 
@@ -68,12 +68,12 @@ static void activate(App *a, Item it)
     switch (it) {
     case ITEM_QUICK: start_quick(a); break;
     case ITEM_BREATHE: breathe_picker_push(a); break;
-    case ITEM_GROUND: ground_picker_push(a, NULL); break;
+    case ITEM_GROUND: grounding_picker_push(a, NULL); break;
     case ITEM_CARDS: cards_picker_push(a, NULL, NULL); break;
-    case ITEM_COUPLE: couple_names_push(a, NULL); break;
-    case ITEM_PROGRESS: stats_push(a); break;
+    case ITEM_COUPLE: together_names_push(a, NULL); break;
+    case ITEM_PROGRESS: progress_push(a); break;
     case ITEM_HELP: scene_open(a, a->scenes->help, NULL); break;
-    case ITEM_SETTINGS: settings_push(a); break;
+    case ITEM_SETTINGS: prefs_push(a); break;
     default: break;
     }
 }
@@ -98,19 +98,19 @@ static void menu_render(App *a, void *s)
     const Theme *t = &a->theme;
     int y = a->h / 10;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Attune", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 60;
+    y += r.h + a->lay.unit;
     r = text_draw(a, TEXT_BODY, "Take a breath. What would help right now?", a->w / 2, y,
                   ALIGN_CENTER, t->muted, 0);
     y += r.h + a->h / 18;
     /* Two columns of tiles: everything fits on one screen, even at 800x600. */
-    int w = a->w * 9 / 10 < text_measure(a) * 3 / 2 ? a->w * 9 / 10 : text_measure(a) * 3 / 2;
+    int w = a->lay.wide < text_measure(a) * 3 / 2 ? a->lay.wide : text_measure(a) * 3 / 2;
     /* A problem with the data folder: said once, small, above the key hints. */
-    const char *note = practice_note(a);
-    int note_h = note ? text_size(a, TEXT_SMALL, note, text_measure(a)).y + a->h / 60 : 0;
+    const char *note = userdata_note(a);
+    int note_h = note ? text_size(a, TEXT_SMALL, note, text_measure(a)).y + a->lay.unit : 0;
     int bottom = a->h - a->h / 8 - note_h;
     ui_list_render(a, &m->list, ITEMS, (SDL_Rect){(a->w - w) / 2, y, w, bottom - y});
     if (note)
-        text_draw(a, TEXT_SMALL, note, a->w / 2, bottom + a->h / 60, ALIGN_CENTER, t->step[2],
+        text_draw(a, TEXT_SMALL, note, a->w / 2, bottom + a->lay.unit, ALIGN_CENTER, t->step[2],
                   text_measure(a));
     ui_hints(a, "Arrows choose   Enter open   Space quick calm", "F1 help   Esc quit");
 }

@@ -65,7 +65,7 @@ static void notice_render(App *a, void *s)
         h = line + ts.y + line / 2 + bs.y + line + bh + line;
     }
     SDL_Rect panel = {(a->w - w) / 2, (a->h - h) / 2, w, h};
-    if (panel.y < a->h / 40) panel.y = a->h / 40;
+    if (panel.y < a->lay.gap) panel.y = a->lay.gap;
     draw_rrect(a, panel, a->h / 50, t->surface);
     int y = panel.y + line;
     SDL_Rect r = text_draw(a, TEXT_TITLE, n->title, a->w / 2, y, ALIGN_CENTER, t->text, wrap);

@@ -8,10 +8,10 @@
 
 #include "app.h"
 #include "attune/pace.h"
-#include "practice.h"
+#include "recording.h"
+#include "userdata.h"
 #include "scenes.h"
 
-#define READY_MS 3000u
 
 typedef enum PaceMode { MODE_BREATHING, MODE_RATING, MODE_RESULT } PaceMode;
 
@@ -19,7 +19,7 @@ typedef struct Pace {
     PaceSweep sweep;
     BreathSession sess;   /* this step's breathing */
     AtTimer timer;        /* this step's clock */
-    BreathCues cues;
+    FigureCues cues;
     BreathSessionState st;
     PaceMode mode;
     uint64_t before_ms;   /* breathing time of the steps already rated */
@@ -28,19 +28,17 @@ typedef struct Pace {
     double previous;      /* the pace there was before */
     UiButtons buttons;    /* the rating's, then the result's */
     bool entered, recorded;
-    Damage figure;
 } Pace;
 
 static const char *const COMFORT[3] = {"1  Not comfortable", "2  All right", "3  Comfortable"};
 
 static void start_step(App *a, Pace *p)
 {
-    p->sess = pace_sweep_session(&p->sweep, READY_MS);
+    p->sess = pace_sweep_session(&p->sweep, BREATH_READY_MS);
     timer_start(&p->timer, a->now);
-    p->cues = (BreathCues){.last_step = -1};
+    p->cues = (FigureCues){.last_step = -1};
     p->st = breath_session_at(&p->sess, 0);
     p->mode = MODE_BREATHING;
-    p->figure = (Damage){{0, 0, 0, 0}, false};
     a->dirty = true;
 }
 
@@ -64,7 +62,7 @@ static void pace_record(App *a, Pace *p, bool completed)
     uint64_t ms;
     int breaths;
     totals(a, p, &ms, &breaths);
-    practice_end(a, ms, completed, breaths, NULL, NULL);
+    recording_end(a, ms, completed, breaths, NULL, NULL);
 }
 
 static void finish(App *a, Pace *p)
@@ -74,7 +72,7 @@ static void finish(App *a, Pace *p)
         Settings *st = &a->data.settings;
         st->your_pace = p->result;
         snprintf(st->last_pattern, sizeof st->last_pattern, "%s", PACE_ID);
-        practice_save_settings(a);
+        userdata_save_settings(a);
     }
     p->mode = MODE_RESULT;
     p->buttons = (UiButtons){.count = p->result > 0 ? 2 : 1, .hover = -1};
@@ -105,7 +103,7 @@ static void pace_update(App *a, void *s)
         a->dirty = true;
         return;
     }
-    breath_cues_play(a, &p->cues, &p->st, &p->sweep.pattern);
+    figure_cues_play(a, &p->cues, &p->st, &p->sweep.pattern);
 }
 
 static bool pace_animating(App *a, void *s)
@@ -113,15 +111,6 @@ static bool pace_animating(App *a, void *s)
     (void)a;
     Pace *p = s;
     return p->mode == MODE_BREATHING && !p->timer.paused;
-}
-
-static bool pace_damage(App *a, void *s, Damage *d)
-{
-    (void)a;
-    Pace *p = s;
-    if (p->mode != MODE_BREATHING || p->figure.rect.w <= 0) return false;
-    *d = p->figure;
-    return true;
 }
 
 static void leave(App *a, Pace *p)
@@ -183,9 +172,9 @@ static void render_breathing(App *a, Pace *p)
     float rmax = a->h * 0.28f;
     if (rmax > a->w * 0.3f) rmax = a->w * 0.3f;
     int step = p->sweep.step;
-    p->figure = draw_breath_figure(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
-    text_draw(a, TEXT_SMALL, "Find your pace", a->w / 2, a->h / 30, ALIGN_CENTER, t->muted, 0);
-    int m = a->h / 30, top = ui_bar_bottom(a); /* under the control bar */
+    figure_draw(a, &p->st, &p->sweep.pattern, cx, cy, rmax);
+    text_draw(a, TEXT_SMALL, "Find your pace", a->w / 2, a->lay.margin, ALIGN_CENTER, t->muted, 0);
+    int m = a->lay.margin, top = ui_bar_bottom(a); /* under the control bar */
     snprintf(buf, sizeof buf, "Pace %d of %d  \u00b7  %.1f a minute", step + 1, PACE_STEPS, pace_rate(step));
     text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
     char left[32];
@@ -219,7 +208,7 @@ static int rating_buttons(App *a, Pace *p, int y, bool draw)
     int pad = text_line(a, TEXT_BODY) / 2, total = 0;
     int bh = text_line(a, TEXT_BODY) + pad * 3 / 2;
     for (int i = 0; i < 3; i++) total += text_size(a, TEXT_BODY, COMFORT[i], 0).x + 5 * pad;
-    if (total <= a->w * 9 / 10) {
+    if (total <= a->lay.wide) {
         if (draw) ui_buttons_render(a, &p->buttons, COMFORT, y);
         return bh;
     }
@@ -245,8 +234,8 @@ static void render_rating(App *a, Pace *p)
     static const char QUESTION[] = "How comfortable was that pace?";
     /* Measured first: centred in the space above the key hints, the explanation left out when
      * it would not fit. */
-    int gap = a->h / 40, wide = a->h / 20;
-    int bottom = a->h - a->h / 30 - text_line(a, TEXT_SMALL) - gap;
+    int gap = a->lay.gap, wide = a->h / 20;
+    int bottom = a->h - a->lay.margin - text_line(a, TEXT_SMALL) - gap;
     int top = a->h / 20;
     int bh = rating_buttons(a, p, 0, false);
     int h = text_size(a, TEXT_SMALL, buf, 0).y + gap + text_size(a, TEXT_TITLE, QUESTION, mw).y;
@@ -270,12 +259,12 @@ static void render_rating(App *a, Pace *p)
 static void render_result(App *a, Pace *p)
 {
     const Theme *t = &a->theme;
-    int mw = text_measure(a), y = a->h / 6, gap = a->h / 30;
+    int mw = text_measure(a), y = a->h / 6, gap = a->lay.margin;
     char buf[300];
     SDL_Rect r;
     if (p->result > 0) {
         r = text_draw(a, TEXT_SMALL, "Your pace", a->w / 2, y, ALIGN_CENTER, t->muted, 0);
-        y += r.h + a->h / 80;
+        y += r.h + a->lay.tight;
         snprintf(buf, sizeof buf, "%.1f breaths a minute", p->result);
         r = text_draw(a, TEXT_TITLE, buf, a->w / 2, y, ALIGN_CENTER, t->text, mw);
         y += r.h + gap;
@@ -347,7 +336,6 @@ static const SceneVT PACE = {
     .update = pace_update,
     .render = pace_render,
     .animating = pace_animating,
-    .damage = pace_damage,
     .free = pace_free,
     .covered = pace_covered,
 };
@@ -358,8 +346,8 @@ void pace_push(App *a)
     if (!p) return;
     pace_sweep_start(&p->sweep);
     p->previous = a->data.settings.your_pace;
-    p->sess = pace_sweep_session(&p->sweep, READY_MS);
+    p->sess = pace_sweep_session(&p->sweep, BREATH_READY_MS);
     timer_start(&p->timer, a->now);
     p->st = breath_session_at(&p->sess, 0);
-    practice_begin(a, PRACTICE_BREATHING, PACE_SWEEP_ID, &PACE, p);
+    recording_begin(a, PRACTICE_BREATHING, PACE_SWEEP_ID, &PACE, p);
 }

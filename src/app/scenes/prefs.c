@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "practice.h"
 #include "reminders.h"
 #include "scenes.h"
+#include "userdata.h"
 
 typedef enum {
     ROW_CHECKINS,
@@ -85,9 +85,9 @@ static void change(App *a, Row row, int dir, bool wrap)
     switch (row) {
     case ROW_CHECKINS: s->checkins = !s->checkins; break;
     case ROW_SOUND:
-        /* As the M key does: the sound itself, then settings_changed saves it. */
+        /* As the M key does: the sound itself, then userdata_settings_changed saves it. */
         audio_set_muted(a, !audio_muted(a));
-        settings_changed(a);
+        userdata_settings_changed(a);
         a->dirty = true;
         return;
     case ROW_DAY_START: s->day_start_hour = step(s->day_start_hour, dir, 0, 23, true); break;
@@ -120,7 +120,7 @@ static void change(App *a, Row row, int dir, bool wrap)
     case ROW_REMINDERS: reminders_push(a); return;
     default: return;
     }
-    practice_save_settings(a);
+    userdata_save_settings(a);
     a->dirty = true;
 }
 
@@ -157,7 +157,7 @@ static void value_text(const App *a, Row row, char *buf, size_t n)
     }
 }
 
-static void settings_event(App *a, void *v, const SDL_Event *e)
+static void prefs_event(App *a, void *v, const SDL_Event *e)
 {
     SettingsScene *s = v;
     if (e->type == SDL_KEYDOWN) {
@@ -186,24 +186,24 @@ static int about_height(App *a, int w)
     return h;
 }
 
-static void settings_render(App *a, void *v)
+static void prefs_render(App *a, void *v)
 {
     SettingsScene *s = v;
     const Theme *t = &a->theme;
     int y = ui_header(a, "Settings", NULL);
     int w = text_measure(a);
     int x = (a->w - w) / 2;
-    int pad = a->h / 60 + 2; /* as ui_list_render pads its rows */
+    int pad = a->lay.row_pad; /* as ui_list_render pads its rows */
     int small = text_line(a, TEXT_SMALL);
 
     /* Bottom up: key hints, the data folder, the explanation, then the list gets the rest. */
-    int hints_top = a->h - a->h / 30 - small;
+    int hints_top = a->h - a->lay.margin - small;
     int label_w = text_size(a, TEXT_BODY, "Your data folder", 0).x;
     int path_w = w - 4 * pad - label_w - 2 * pad;
     SDL_Point path = text_size(a, TEXT_SMALL, a->data_dir, path_w);
     int data_h = (path.y > text_line(a, TEXT_BODY) ? path.y : text_line(a, TEXT_BODY)) + 2 * pad;
     int about_h = about_height(a, w);
-    int gap = a->h / 40;
+    int gap = a->lay.gap;
     int data_y = hints_top - gap - data_h;
     int about_y = data_y - gap - about_h;
     int list_bottom = about_y - gap;
@@ -250,11 +250,11 @@ static void settings_render(App *a, void *v)
 
 static const SceneVT SETTINGS = {
     .name = "settings",
-    .event = settings_event,
-    .render = settings_render,
+    .event = prefs_event,
+    .render = prefs_render,
 };
 
-void settings_push(App *a)
+void prefs_push(App *a)
 {
     SettingsScene *s = calloc(1, sizeof *s);
     if (!s) return;

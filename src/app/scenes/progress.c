@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "attune/stats.h"
-#include "practice.h"
 #include "scenes.h"
+#include "userdata.h"
 
 #define CHART_POINTS 30
 
@@ -19,11 +19,6 @@ typedef struct StatsScene {
     int hover;           /* calendar index under the mouse, -1 none */
     int cursor;          /* calendar index chosen with the arrow keys, -1 none */
 } StatsScene;
-
-static const char *const MONTH[12] = {"January", "February", "March", "April", "May", "June", "July",
-                                      "August", "September", "October", "November", "December"};
-static const char *const WEEKDAY[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                       "Friday", "Saturday", "Sunday"};
 
 /* ---- input ---- */
 
@@ -47,7 +42,7 @@ static void move_cursor(StatsScene *s, int delta)
     s->cursor = i;
 }
 
-static void stats_event(App *a, void *v, const SDL_Event *e)
+static void progress_event(App *a, void *v, const SDL_Event *e)
 {
     StatsScene *s = v;
     if (e->type == SDL_KEYDOWN) {
@@ -83,7 +78,7 @@ static void dot(App *a, float cx, float cy, float r, SDL_Color c)
 static SDL_Rect panel(App *a, int x, int y, int w, int h)
 {
     SDL_Rect r = {x, y, w, h};
-    draw_rrect(a, r, a->h / 60, a->theme.surface);
+    draw_rrect(a, r, a->lay.unit, a->theme.surface);
     return r;
 }
 
@@ -133,7 +128,7 @@ static void draw_tiles(App *a, StatsScene *s, int x, int y, int w, int h, int ga
     int th = text_line(a, TEXT_TITLE);
     int bar_h = a->h / 90 + 2;
     int space = a->h / 90;
-    int by = r.y + (r.h - th - space - bar_h - lh - a->h / 80) / 2;
+    int by = r.y + (r.h - th - space - bar_h - lh - a->lay.tight) / 2;
     text_draw(a, TEXT_TITLE, buf, r.x + r.w / 2, by, ALIGN_CENTER, t->text, 0);
     SDL_Rect bar = {r.x + r.w / 6, by + th + space, r.w * 2 / 3, bar_h};
     draw_rrect(a, bar, bar_h / 2, t->surface_hi);
@@ -146,7 +141,7 @@ static void draw_tiles(App *a, StatsScene *s, int x, int y, int w, int h, int ga
         draw_rrect(a, fill, bar_h / 2, t->step[0]);
     }
     text_draw(a, TEXT_SMALL, reached ? "This week, goal reached" : "This week", r.x + r.w / 2,
-              bar.y + bar.h + a->h / 80, ALIGN_CENTER, t->muted, 0);
+              bar.y + bar.h + a->lay.tight, ALIGN_CENTER, t->muted, 0);
 }
 
 /* Cell colour: the calm teal, stronger with more minutes. */
@@ -202,17 +197,18 @@ static void draw_heatmap(App *a, StatsScene *s, SDL_Rect p, int pad, int cell, i
         }
         if (month < 0) continue;
         char name[4];
-        snprintf(name, sizeof name, "%.3s", MONTH[month]);
+        snprintf(name, sizeof name, "%.3s", day_month_name(month + 1));
         int x = gx + w * pitch;
         if (x <= last_end) continue;
         SDL_Rect mr = text_draw(a, TEXT_SMALL, name, x, y, ALIGN_LEFT, t->muted, 0);
         last_end = mr.x + mr.w + gap * 2;
     }
-    static const char *const ROW_LABEL[7] = {"Mon", NULL, "Wed", NULL, "Fri", NULL, "Sun"};
-    for (int d = 0; d < 7; d++)
-        if (ROW_LABEL[d])
-            text_draw(a, TEXT_SMALL, ROW_LABEL[d], gx - gap * 2, gy + d * pitch + (cell - lh) / 2,
-                      ALIGN_RIGHT, t->muted, 0);
+    for (int d = 0; d < 7; d += 2) { /* Mon, Wed, Fri, Sun */
+        char label[4];
+        snprintf(label, sizeof label, "%.3s", day_weekday_name(d));
+        text_draw(a, TEXT_SMALL, label, gx - gap * 2, gy + d * pitch + (cell - lh) / 2, ALIGN_RIGHT,
+                  t->muted, 0);
+    }
     int today = today_index(s);
     for (int i = 0; i < STATS_DAYS; i++) {
         const StatsDay *d = &s->st.calendar[i];
@@ -361,7 +357,7 @@ static void draw_tooltip(App *a, const StatsScene *s, int i)
     int yy, mm, dd;
     day_to_ymd(d->day, &yy, &mm, &dd);
     char buf[160];
-    int n = snprintf(buf, sizeof buf, "%s %d %s", WEEKDAY[day_weekday(d->day)], dd, MONTH[mm - 1]);
+    int n = snprintf(buf, sizeof buf, "%s %d %s", day_weekday_name(day_weekday(d->day)), dd, day_month_name(mm));
     if (d->day == s->st.today) n += snprintf(buf + n, sizeof buf - (size_t)n, " (today)");
     if (d->minutes > 0 || d->sessions > 0)
         snprintf(buf + n, sizeof buf - (size_t)n, ": %d %s, %d %s", d->minutes, d->minutes == 1 ? "minute" : "minutes",
@@ -379,20 +375,20 @@ static void draw_tooltip(App *a, const StatsScene *s, int i)
     text_draw(a, TEXT_SMALL, buf, box.x + pad, box.y + pad / 2, ALIGN_LEFT, t->text, 0);
 }
 
-static void stats_render(App *a, void *v)
+static void progress_render(App *a, void *v)
 {
     StatsScene *s = v;
     const Theme *t = &a->theme;
     int margin = a->w / 24 > a->h / 20 ? a->w / 24 : a->h / 20;
     int gap = a->h / 45;
-    int pad = a->h / 40;
+    int pad = a->lay.gap;
     int x = margin, w = a->w - 2 * margin;
 
     int y = a->h / 16;
     SDL_Rect r = text_draw(a, TEXT_TITLE, "Progress", a->w / 2, y, ALIGN_CENTER, t->text, 0);
     y += r.h + a->h / 100;
     r = text_draw(a, TEXT_BODY, s->message, a->w / 2, y, ALIGN_CENTER, t->step[0], w);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
 
     int tile_h = text_line(a, TEXT_DISPLAY) + text_line(a, TEXT_SMALL) + pad * 3 / 2;
     draw_tiles(a, s, x, y, w, tile_h, gap);
@@ -413,7 +409,7 @@ static void stats_render(App *a, void *v)
     draw_by_practice(a, s, tot, pad);
     y += heat_h + gap;
 
-    int bottom = a->h - a->h / 30 - lh - gap;
+    int bottom = a->h - a->lay.margin - lh - gap;
     SDL_Rect chart = panel(a, x, y, heat_w, bottom - y);
     SDL_Rect words = panel(a, x + heat_w + gap, y, w - heat_w - gap, bottom - y);
     draw_chart(a, s, chart, pad);
@@ -426,13 +422,13 @@ static void stats_render(App *a, void *v)
 
 static const SceneVT STATS = {
     .name = "stats",
-    .event = stats_event,
-    .render = stats_render,
+    .event = progress_event,
+    .render = progress_render,
 };
 
-void stats_push(App *a)
+void progress_push(App *a)
 {
-    practice_load_log(a);
+    userdata_load_log(a);
     StatsScene *s = calloc(1, sizeof *s);
     if (!s) return;
     const Settings *st = &a->data.settings;

@@ -146,7 +146,7 @@ static void reminders_render(App *a, void *v)
     const Theme *t = &a->theme;
     int y = ui_header(a, "Reminders", "A gentle nudge to breathe, only when you want one");
     int w = text_measure(a);
-    int pad = a->h / 60 + 2; /* as ui_list_render pads its rows */
+    int pad = a->lay.row_pad; /* as ui_list_render pads its rows */
     int row_h = text_line(a, TEXT_BODY) + 2 * pad, row_gap = pad / 2 + 2;
     int list_h = ROW_COUNT * (row_h + row_gap);
     ui_list_render(a, &s->list, ROWS, (SDL_Rect){(a->w - w) / 2, y, w, list_h});
@@ -164,7 +164,7 @@ static void reminders_render(App *a, void *v)
             text_draw(a, TEXT_BODY, val, vx, vy, ALIGN_RIGHT, t->muted, 0);
         }
     }
-    text_draw(a, TEXT_SMALL, s->status, a->w / 2, y + list_h + a->h / 40, ALIGN_CENTER, t->muted, w);
+    text_draw(a, TEXT_SMALL, s->status, a->w / 2, y + list_h + a->lay.gap, ALIGN_CENTER, t->muted, w);
     ui_hints(a, "Up/Down choose   Left/Right or Enter change", "Esc back");
 }
 

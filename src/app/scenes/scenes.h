@@ -20,13 +20,13 @@ const BreathPattern *breathe_your_pace(App *a);
 void pace_push(App *a);
 /* Grounding (grounding.c): the exercise picker, focused on exercise_id (NULL: the first), and
  * straight into one exercise. */
-void ground_picker_push(App *a, const char *exercise_id);
-void ground_push(App *a, const GroundExercise *ex);
-/* Progress: streaks, the week, the calendar, check-ins (stats_scene.c). */
-void stats_push(App *a);
+void grounding_picker_push(App *a, const char *exercise_id);
+void grounding_push(App *a, const GroundExercise *ex);
+/* Progress: streaks, the week, the calendar, check-ins (progress.c). */
+void progress_push(App *a);
 /* Settings: check-ins, sound, day start, weekly goal, text size, reduced motion
- * (settings_scene.c). */
-void settings_push(App *a);
+ * (prefs.c). */
+void prefs_push(App *a);
 
 /* Scenario cards (cards.c, together.c). */
 /* The level picker, preselecting level_id (NULL: the suggested next level). names NULL: solo;
@@ -35,9 +35,9 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names);
 /* Straight into a solo round of the level. */
 void cards_round_push(App *a, const DeckLevel *level);
 /* Cards together: both names first, then the picker (or level_id's round at once). */
-void couple_names_push(App *a, const char *level_id);
+void together_names_push(App *a, const char *level_id);
 /* Straight into a round together (empty names: "Partner A" / "Partner B"). */
-void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b);
+void together_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b);
 /* A round of the level, solo (names NULL) or together, after the notes this person has not
  * met yet: the safety note before the first solo round, the Cards together gate the first
  * time a pair of names plays, "four moves anyone makes" before the first card ever. */

@@ -7,14 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "practice.h"
+#include "recording.h"
 #include "scenes.h"
 #include "together_scene.h"
+#include "userdata.h"
 
 /* Called once per round, at its end or when the couple leaves: marks the cards both answered
  * as seen and records the couple session with both names (for the couple streak). A round left
  * before both answered a card records nothing. */
-static void couple_record(App *a, Couple *c)
+static void together_record(App *a, Couple *c)
 {
     if (c->recorded || !c->entered) return;
     c->recorded = true;
@@ -24,22 +25,22 @@ static void couple_record(App *a, Couple *c)
     for (int i = 0; i < couple_count(c->r); i++)
         if (couple_reveal_at(c->r, i, &rv)) cards[n++] = rv.card;
     if (n == 0) {
-        practice_cancel(a);
+        recording_cancel(a);
         return;
     }
     if (levels_add(&a->data.seen_cards, &a->data.settings, c->level, cards, n))
-        practice_save_settings(a);
-    practice_end(a, timer_elapsed(&c->timer, a->now), n == couple_count(c->r), n,
+        userdata_save_settings(a);
+    recording_end(a, timer_elapsed(&c->timer, a->now), n == couple_count(c->r), n,
                  couple_name(c->r, COUPLE_A), couple_name(c->r, COUPLE_B));
 }
 
 
-static void couple_next_card(App *a, Couple *c)
+static void together_next_card(App *a, Couple *c)
 {
     if (!couple_next(c->r)) return;
     card_choice_reset(&c->choice);
     if (couple_state(c->r) == COUPLE_END) {
-        couple_record(a, c);
+        together_record(a, c);
         c->end_btn.focus = 0;
         audio_play(a, CUE_BELL);
     }
@@ -85,7 +86,7 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
     }
     if (v.done) {
         int i = ui_buttons_event(a, &c->talk_btn, e);
-        if (i == 0) couple_next_card(a, c);
+        if (i == 0) together_next_card(a, c);
         else if (i == 1) {
             couple_talk_stop(c->r);
             scene_fade(a);
@@ -110,7 +111,7 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
     a->dirty = true;
 }
 
-static void couple_event(App *a, void *s, const SDL_Event *e)
+static void together_event(App *a, void *s, const SDL_Event *e)
 {
     Couple *c = s;
     CoupleState st = couple_state(c->r);
@@ -122,7 +123,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         /* Back to the levels, the round ended; a lone pick stays unrevealed. */
         if (st != COUPLE_END) {
             couple_end(c->r);
-            couple_record(a, c);
+            together_record(a, c);
         }
         scene_pop(a);
         return;
@@ -155,7 +156,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
             break;
         }
         if (is_key(e, SDLK_n)) { /* the second button, by its key */
-            couple_next_card(a, c);
+            together_next_card(a, c);
             break;
         }
         if (read && is_key(e, SDLK_l)) {
@@ -165,14 +166,14 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
         c->reveal_btn.count = read ? 3 : 2;
         int i = ui_buttons_event(a, &c->reveal_btn, e);
         if (i == 0) talk_begin(a, c);
-        else if (i == 1) couple_next_card(a, c);
+        else if (i == 1) together_next_card(a, c);
         else if (i == 2 && read) learn_push(a, read->id);
         break;
     }
     case COUPLE_END: {
         int i = ui_buttons_event(a, &c->end_btn, e);
         if (i == 0) {
-            couple_round_push(a, c->level, together_name(c, COUPLE_A), together_name(c, COUPLE_B));
+            together_push(a, c->level, together_name(c, COUPLE_A), together_name(c, COUPLE_B));
             scene_pop(a); /* pops this round; the new one is pushed after it */
         } else if (i == 1) {
             scene_to_root(a);
@@ -183,7 +184,7 @@ static void couple_event(App *a, void *s, const SDL_Event *e)
     }
 }
 
-static void couple_update(App *a, void *s)
+static void together_update(App *a, void *s)
 {
     Couple *c = s;
     CoupleTalk *t = couple_talk(c->r);
@@ -197,18 +198,18 @@ static void couple_update(App *a, void *s)
     c->talk = v;
 }
 
-static bool couple_animating(App *a, void *s)
+static bool together_animating(App *a, void *s)
 {
     (void)a;
     Couple *c = s;
     return couple_state(c->r) == COUPLE_TALK && !c->talk.done && !c->talk.paused && c->talk.timed;
 }
 
-static void couple_render(App *a, void *s) { together_view_render(a, s); }
+static void together_render(App *a, void *s) { together_view_render(a, s); }
 
 
 /* The session's clock starts when it appears. */
-static void couple_enter(App *a, void *s)
+static void together_enter(App *a, void *s)
 {
     Couple *c = s;
     timer_start(&c->timer, a->now);
@@ -216,7 +217,7 @@ static void couple_enter(App *a, void *s)
 }
 
 /* Under help the session's time stands still, and whoever holds the floor keeps theirs. */
-static void couple_covered(App *a, void *s, bool covered)
+static void together_covered(App *a, void *s, bool covered)
 {
     Couple *c = s;
     timer_hold(&c->timer, a->now, covered);
@@ -224,11 +225,11 @@ static void couple_covered(App *a, void *s, bool covered)
     if (t) couple_talk_hold(t, a->now, covered);
 }
 
-static void couple_free_scene(App *a, void *s)
+static void together_free(App *a, void *s)
 {
     Couple *c = s;
     couple_end(c->r); /* the window closed mid-round: keep what both answered */
-    couple_record(a, c);
+    together_record(a, c);
     couple_free(c->r);
     free(c);
 }
@@ -246,16 +247,16 @@ static const SceneVT COUPLE = {
     .paused = couple_paused,
     .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
     .name = "cards-together",
-    .enter = couple_enter,
-    .event = couple_event,
-    .update = couple_update,
-    .render = couple_render,
-    .animating = couple_animating,
-    .free = couple_free_scene,
-    .covered = couple_covered,
+    .enter = together_enter,
+    .event = together_event,
+    .update = together_update,
+    .render = together_render,
+    .animating = together_animating,
+    .free = together_free,
+    .covered = together_covered,
 };
 
-void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b)
+void together_push(App *a, const DeckLevel *level, const char *name_a, const char *name_b)
 {
     if (!level) return;
     Couple *c = calloc(1, sizeof *c);
@@ -272,5 +273,5 @@ void couple_round_push(App *a, const DeckLevel *level, const char *name_a, const
     c->reveal_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1}; /* Enter: talk it through */
     c->end_btn = (UiButtons){.count = 2, .hover = -1};
     c->cover_btn = (UiButtons){.count = 1, .focus = -1, .hover = -1};
-    practice_begin_shared(a, PRACTICE_CARDS, level->id, &COUPLE, c);
+    recording_begin_shared(a, PRACTICE_CARDS, level->id, &COUPLE, c);
 }

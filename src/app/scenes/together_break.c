@@ -8,12 +8,11 @@
 #include "together_scene.h"
 
 #define BREAK_MS (20u * 60u * 1000u)
-#define BREAK_READY_MS 3000u
 
 typedef struct Break {
     BreathSession sess; /* slow breathing for the length of the break */
     AtTimer timer;
-    BreathCues cues;
+    FigureCues cues;
     BreathSessionState st;
     UiButtons buttons;
 } Break;
@@ -29,7 +28,7 @@ static void break_update(App *a, void *s)
 {
     Break *b = s;
     b->st = breath_session_at(&b->sess, timer_elapsed(&b->timer, a->now));
-    if (!b->st.done) breath_cues_play(a, &b->cues, &b->st, b->sess.pattern);
+    if (!b->st.done) figure_cues_play(a, &b->cues, &b->st, b->sess.pattern);
 }
 
 static bool break_animating(App *a, void *s)
@@ -67,8 +66,8 @@ static void break_render(App *a, void *s)
     const Theme *t = &a->theme;
     int y = a->h / 14;
     SDL_Rect r = text_draw(a, TEXT_TITLE, "Take a break: twenty minutes apart", a->w / 2, y,
-                           ALIGN_CENTER, t->text, a->w * 9 / 10);
-    y += r.h + a->h / 80;
+                           ALIGN_CENTER, t->text, a->lay.wide);
+    y += r.h + a->lay.tight;
     r = text_draw(a, TEXT_SMALL,
                   "When a body is flooded, listening stops working for a while. Breathe with the "
                   "circle, walk, or do something soothing, and try not to rehearse the argument. "
@@ -78,7 +77,7 @@ static void break_render(App *a, void *s)
     const char *labels[2] = {b->st.done ? "Back to the card" : "Back to the card now",
                              b->timer.paused ? "Resume" : "Pause"};
     b->buttons.count = b->st.done ? 1 : 2; /* nothing left to pause */
-    int by = a->h - a->h / 30 - text_line(a, TEXT_SMALL) - a->h / 30 -
+    int by = a->h - a->lay.margin - text_line(a, TEXT_SMALL) - a->lay.margin -
              ui_buttons_height(a, &b->buttons, labels, a->w * 94 / 100);
     char buf[120];
     if (b->st.done) {
@@ -88,12 +87,12 @@ static void break_render(App *a, void *s)
                   a->w / 2, (y + by) / 2, ALIGN_CENTER, t->muted, text_measure(a));
     } else {
         /* The circle fills what is left between the words and the time line. */
-        int words_h = text_line(a, TEXT_TITLE), time_h = text_line(a, TEXT_BODY) + a->h / 40;
+        int words_h = text_line(a, TEXT_TITLE), time_h = text_line(a, TEXT_BODY) + a->lay.gap;
         float space = (float)(by - time_h - words_h - y);
         float rmax = space * 0.42f;
         if (rmax > a->w * 0.25f) rmax = a->w * 0.25f;
         float cy = (float)y + space / 2.0f;
-        draw_breath_figure(a, &b->st, b->sess.pattern, a->w / 2.0f, cy, rmax);
+        figure_draw(a, &b->st, b->sess.pattern, a->w / 2.0f, cy, rmax);
         text_draw(a, TEXT_TITLE, b->st.getting_ready ? "Get ready" : breath_kind_words(b->st.phase.kind),
                   a->w / 2, (int)(cy + rmax * 1.08f), ALIGN_CENTER, t->text, 0);
         uint64_t left = b->st.getting_ready ? b->sess.total_ms : b->st.left_ms;
@@ -147,7 +146,7 @@ void together_break_push(App *a)
     if (!p) return;
     Break *b = calloc(1, sizeof *b);
     if (!b) return;
-    b->sess = breath_session(p, BREAK_MS / 60000, BREAK_READY_MS);
+    b->sess = breath_session(p, BREAK_MS / 60000, BREATH_READY_MS);
     b->cues.last_step = -1;
     b->buttons = (UiButtons){.count = 2, .focus = 0, .hover = -1};
     b->st = breath_session_at(&b->sess, 0);

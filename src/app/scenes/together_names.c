@@ -53,15 +53,6 @@ static void name_backspace(char *s)
     s[n] = 0;
 }
 
-static int names_hit(const Names *n, SDL_Point p)
-{
-    for (int i = 0; i < 3; i++) {
-        SDL_Rect r = n->rect[i];
-        if (p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h) return i;
-    }
-    return -1;
-}
-
 static void names_event(App *a, void *s, const SDL_Event *e)
 {
     Names *n = s;
@@ -93,14 +84,14 @@ static void names_event(App *a, void *s, const SDL_Event *e)
         a->dirty = true;
         break;
     case SDL_MOUSEMOTION: {
-        int h = names_hit(n, window_mouse(a, e->motion.x, e->motion.y));
+        int h = ui_hit(n->rect, 3, window_mouse(a, e->motion.x, e->motion.y));
         if (h != n->hover) a->dirty = true;
         n->hover = h;
         break;
     }
     case SDL_MOUSEBUTTONUP: {
         if (e->button.button != SDL_BUTTON_LEFT) break;
-        int h = names_hit(n, window_mouse(a, e->button.x, e->button.y));
+        int h = ui_hit(n->rect, 3, window_mouse(a, e->button.x, e->button.y));
         if (h == 2) names_continue(a, n);
         else if (h >= 0) n->focus = h;
         a->dirty = true;
@@ -122,7 +113,7 @@ static void names_render(App *a, void *s)
     int w = text_measure(a) * 2 / 3;
     int x = (a->w - w) / 2;
     int line = text_line(a, TEXT_BODY), pad = line / 2;
-    y += a->h / 30;
+    y += a->lay.margin;
     for (int i = 0; i < 2; i++) {
         SDL_Rect r = text_draw(a, TEXT_SMALL, LABEL[i], x, y, ALIGN_LEFT, t->muted, 0);
         y += r.h + pad / 2;
@@ -130,8 +121,8 @@ static void names_render(App *a, void *s)
         n->rect[i] = f;
         ui_control_add(a, LABEL[i], f);
         bool focus = n->focus == i;
-        draw_rrect(a, f, a->h / 80, focus || n->hover == i ? t->surface_hi : t->surface);
-        if (focus) draw_rrect_outline(a, f, a->h / 80, 2, t->focus);
+        draw_rrect(a, f, a->lay.tight, focus || n->hover == i ? t->surface_hi : t->surface);
+        if (focus) draw_rrect_outline(a, f, a->lay.tight, 2, t->focus);
         int tx = f.x + pad;
         if (n->name[i][0]) {
             r = text_draw(a, TEXT_BODY, n->name[i], tx, f.y + pad, ALIGN_LEFT, t->text, 0);
@@ -144,16 +135,15 @@ static void names_render(App *a, void *s)
         }
         if (focus) { /* a still caret: a blinking one would keep the loop awake */
             SDL_Rect caret = {tx + 1, f.y + pad, 2, line};
-            SDL_SetRenderDrawColor(a->ren, t->focus.r, t->focus.g, t->focus.b, 255);
-            SDL_RenderFillRect(a->ren, &caret);
+            draw_fill(a, &caret, color_alpha(t->focus, 1.0f));
         }
         y += f.h + a->h / 25;
     }
     UiButtons b = {.count = 1, .focus = n->focus == 2 ? 0 : -1, .hover = n->hover == 2 ? 0 : -1};
     static const char *const label[1] = {"Continue"};
-    ui_buttons_render(a, &b, label, y + a->h / 60);
+    ui_buttons_render(a, &b, label, y + a->lay.unit);
     n->rect[2] = b.rect[0];
-    text_draw(a, TEXT_SMALL, "Names are optional.", a->w / 2, b.rect[0].y + b.rect[0].h + a->h / 40,
+    text_draw(a, TEXT_SMALL, "Names are optional.", a->w / 2, b.rect[0].y + b.rect[0].h + a->lay.gap,
               ALIGN_CENTER, t->muted, 0);
     ui_hints(a, "Tab next   Enter continue", "Esc back");
 }
@@ -165,7 +155,7 @@ static const SceneVT NAMES = {
     .text_entry = true,
 };
 
-void couple_names_push(App *a, const char *level_id)
+void together_names_push(App *a, const char *level_id)
 {
     Names *n = calloc(1, sizeof *n);
     if (!n) return;

@@ -16,7 +16,7 @@ typedef struct Couple {
     UiButtons end_btn;    /* Another round / Menu */
     UiButtons cover_btn;  /* Continue, on the hand-over (a click anywhere does too) */
     CoupleTalkView talk;  /* as of the last update */
-    bool entered, recorded; /* on screen (clock running); handed to practice_end */
+    bool entered, recorded; /* on screen (clock running); handed to recording_end */
     AtTimer timer;
 } Couple;
 

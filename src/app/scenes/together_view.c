@@ -22,8 +22,8 @@ static void render_pick(App *a, Couple *c)
     int y = cards_top_line(a, buf);
     snprintf(buf, sizeof buf, "%s's turn. %s, please look away.", together_name(c, me), together_name(c, other));
     SDL_Rect r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->step[me ? 2 : 0],
-                           a->w * 9 / 10);
-    y += r.h + a->h / 60;
+                           a->lay.wide);
+    y += r.h + a->lay.unit;
     const DeckResponse *resp[DECK_RESPONSES];
     for (int i = 0; i < DECK_RESPONSES; i++) resp[i] = couple_response(c->r, i);
     card_choice_render(a, &c->choice, couple_card(c->r), resp, y, cards_content_bottom(a, false));
@@ -41,8 +41,8 @@ static void render_cover(App *a, Couple *c)
     cards_dot(a, a->w / 2.0f + rad * 0.7f, cy, rad, color_alpha(t->step[2], 0.55f));
     int y = (int)(cy + rad + a->h / 15);
     snprintf(buf, sizeof buf, "Hand over to %s", b);
-    SDL_Rect r = text_draw(a, TEXT_DISPLAY, buf, a->w / 2, y, ALIGN_CENTER, t->text, a->w * 9 / 10);
-    y += r.h + a->h / 40;
+    SDL_Rect r = text_draw(a, TEXT_DISPLAY, buf, a->w / 2, y, ALIGN_CENTER, t->text, a->lay.wide);
+    y += r.h + a->lay.gap;
     snprintf(buf, sizeof buf, "%s has chosen. The choice stays hidden until you have both picked.",
              together_name(c, COUPLE_A));
     r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
@@ -52,7 +52,7 @@ static void render_cover(App *a, Couple *c)
     static const char *const label[1] = {"Continue"}; /* for the mouse: a click anywhere goes on */
     c->cover_btn.count = 1;
     c->cover_btn.focus = -1;
-    ui_buttons_render(a, &c->cover_btn, label, r.y + r.h + a->h / 30);
+    ui_buttons_render(a, &c->cover_btn, label, r.y + r.h + a->lay.margin);
     ui_hints(a, NULL, "Esc levels");
 }
 
@@ -67,7 +67,7 @@ static int pick_panel(App *a, const char *who, const DeckResponse *resp, RevealS
 {
     const Theme *t = &a->theme;
     int x = cell.x + st.pad, w = cell.w - 2 * st.pad, y = cell.y + st.pad;
-    if (draw) draw_rrect(a, cell, a->h / 60, t->surface);
+    if (draw) draw_rrect(a, cell, a->lay.unit, t->surface);
     SDL_Rect r = cards_put(a, draw, st.name, who, x, y, ALIGN_LEFT, t->text, w);
     y += r.h + st.pad / 3;
     r = cards_chip(a, draw, resp->style, x, y, TEXT_SMALL);
@@ -122,7 +122,7 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
                      st.pad + lab.y + op.y + st.pad / 3 + pr.y + st.pad / 3 + ts.y + st.pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
-        draw_rrect(a, note, a->h / 60, color_alpha(teal, 0.12f));
+        draw_rrect(a, note, a->lay.unit, color_alpha(teal, 0.12f));
         int ny = y + st.pad;
         text_draw(a, TEXT_SMALL, "Conversation", tx, ny, ALIGN_LEFT, teal, 0);
         ny += lab.y;
@@ -143,7 +143,7 @@ static void render_reveal(App *a, Couple *c)
     char buf[200];
     top_line(c, "Card", buf, sizeof buf);
     int top = cards_top_line(a, buf);
-    int u = a->h / 60;
+    int u = a->lay.unit;
     const RevealStyle tries[] = {
         {TEXT_BODY, TEXT_BODY, TEXT_SMALL, TEXT_BODY, u, u * 3 / 2},
         {TEXT_BODY, TEXT_SMALL, TEXT_SMALL, TEXT_BODY, u, u},
@@ -151,7 +151,7 @@ static void render_reveal(App *a, Couple *c)
     };
     int n = (int)(sizeof tries / sizeof tries[0]);
     int w = text_measure(a) * 7 / 4;
-    if (w > a->w * 9 / 10) w = a->w * 9 / 10;
+    if (w > a->lay.wide) w = a->lay.wide;
     int x = (a->w - w) / 2;
     int bottom = cards_content_bottom(a, true), avail = bottom - top, k = 0, h = 0;
     for (; k < n; k++) {
@@ -167,7 +167,7 @@ static void render_reveal(App *a, Couple *c)
     snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
     const char *labels[3] = {"Talk it through", last ? "Finish the round" : "Next card", link};
     c->reveal_btn.count = read ? 3 : 2;
-    ui_buttons_render(a, &c->reveal_btn, labels, cards_buttons_y(a));
+    ui_buttons_render(a, &c->reveal_btn, labels, a->lay.buttons_y);
     char hint[128];
     snprintf(hint, sizeof hint, "%s   N %s%s", c->reveal_btn.focus == 0 ? "Enter or T talk it through" : "T talk it through",
              last ? "finish the round" : "next card", read ? "   L read" : "");
@@ -188,8 +188,8 @@ static void render_talk(App *a, Couple *c)
     if (v.done) {
         y = a->h / 4;
         SDL_Rect r = text_draw(a, TEXT_DISPLAY, "You both had the floor", a->w / 2, y, ALIGN_CENTER,
-                               t->text, a->w * 9 / 10);
-        y += r.h + a->h / 30;
+                               t->text, a->lay.wide);
+        y += r.h + a->lay.margin;
         text_draw(a, TEXT_BODY, "Thank you for listening to each other.", a->w / 2, y, ALIGN_CENTER,
                   t->muted, text_measure(a));
         bool last = couple_position(c->r) + 1 == couple_count(c->r);
@@ -201,15 +201,15 @@ static void render_talk(App *a, Couple *c)
     bool speaking = v.phase == COUPLE_TALK_SPEAKING;
     if (speaking) snprintf(buf, sizeof buf, "%s speaks, %s listens", sp, li);
     else snprintf(buf, sizeof buf, "%s, sum up what you heard", li);
-    y += a->h / 40;
-    SDL_Rect r = text_draw(a, TEXT_TITLE, buf, a->w / 2, y, ALIGN_CENTER, t->text, a->w * 9 / 10);
-    y += r.h + a->h / 80;
+    y += a->lay.gap;
+    SDL_Rect r = text_draw(a, TEXT_TITLE, buf, a->w / 2, y, ALIGN_CENTER, t->text, a->lay.wide);
+    y += r.h + a->lay.tight;
     snprintf(buf, sizeof buf, "\u201c%s\u201d", rv.prompt ? rv.prompt : "");
     r = text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h;
     /* The ring empties as the time runs out; everything below it is placed from its size. */
     int hints_top = cards_content_bottom(a, true);
-    int guide_h = text_line(a, TEXT_SMALL) * 2 + a->h / 30;
+    int guide_h = text_line(a, TEXT_SMALL) * 2 + a->lay.margin;
     float space = (float)(hints_top - guide_h - y);
     float rad = space * 0.40f;
     if (rad > a->w * 0.2f) rad = a->w * 0.2f;
@@ -220,19 +220,19 @@ static void render_talk(App *a, Couple *c)
     draw_arc(a, cx, cy, rad, thick, 0, 1, color_alpha(t->muted, 0.18f));
     draw_arc(a, cx, cy, rad, thick, 1.0f - left, 1, v.paused ? color_alpha(col, 0.45f) : col);
     char clock[16];
-    cards_fmt_clock(clock, sizeof clock, v.left_ms);
+    ui_fmt_clock(clock, sizeof clock, v.left_ms);
     SDL_Point sz = text_size(a, TEXT_DISPLAY, clock, 0);
     text_draw(a, TEXT_DISPLAY, clock, (int)cx, (int)cy - sz.y / 2, ALIGN_CENTER, t->text, 0);
     if (v.paused)
         text_draw(a, TEXT_SMALL, "Paused", (int)cx, (int)cy + sz.y / 2, ALIGN_CENTER, t->muted, 0);
-    int gy = (int)(cy + rad + thick) + a->h / 30;
+    int gy = (int)(cy + rad + thick) + a->lay.margin;
     if (speaking)
         snprintf(buf, sizeof buf, "%s, say what this brings up for you. %s, just listen.", sp, li);
     else
         snprintf(buf, sizeof buf, "%s, say whether that is what you meant. Then you switch.", sp);
     text_draw(a, TEXT_SMALL, buf, a->w / 2, gy, ALIGN_CENTER, t->muted, text_measure(a));
     static const char *const flood[1] = {"We're flooded: take a break"};
-    ui_buttons_render(a, &c->flood_btn, flood, cards_buttons_y(a));
+    ui_buttons_render(a, &c->flood_btn, flood, a->lay.buttons_y);
     ui_hints(a, v.paused ? "Space resume   S skip   E one more minute   F break"
                          : "Space pause   S skip   E one more minute   F break",
              "Esc back to the card");
@@ -243,7 +243,7 @@ static void render_talk(App *a, Couple *c)
 static int practise_lines(App *a, Couple *c, int y, int limit)
 {
     const Theme *t = &a->theme;
-    int w = text_measure(a) + a->h / 15, pad = a->h / 40, tw = w - 2 * pad;
+    int w = text_measure(a) + a->h / 15, pad = a->lay.gap, tw = w - 2 * pad;
     SDL_Point lab = text_size(a, TEXT_SMALL, "Lines to practise", 0);
     char buf[DECK_TRY_SAYING_MAX * 4 + 16];
     const DeckCard *shown[DECK_ROUND_MAX];
@@ -259,7 +259,7 @@ static int practise_lines(App *a, Couple *c, int y, int limit)
     }
     if (!n) return 0;
     SDL_Rect panel = {(a->w - w) / 2, y, w, h + pad};
-    draw_rrect(a, panel, a->h / 60, t->surface);
+    draw_rrect(a, panel, a->lay.unit, t->surface);
     int ny = y + pad, tx = panel.x + pad;
     text_draw(a, TEXT_SMALL, "Lines to practise", tx, ny, ALIGN_LEFT, t->style[DECK_STYLE_SECURE], 0);
     ny += lab.y;
@@ -280,29 +280,29 @@ static void render_end(App *a, Couple *c)
     couple_summary(c->r, &sum);
     int y = a->h / 9;
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->h / 30;
+    y += r.h + a->lay.margin;
     r = text_draw(a, TEXT_BODY, sum.text, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->h / 40;
+    y += r.h + a->lay.gap;
     int by = (int)(a->h * 0.76f);
-    int lines = practise_lines(a, c, y, by - a->h / 30);
-    if (lines) y += lines + a->h / 30;
+    int lines = practise_lines(a, c, y, by - a->lay.margin);
+    if (lines) y += lines + a->lay.margin;
     if (sum.later && sum.later_prompt) {
         /* One conversation for later, in a quiet panel; smaller text if it would not fit, and
          * left out when even that does not. */
-        int w = text_measure(a) + a->h / 15, pad = a->h / 40, tw = w - 2 * pad;
+        int w = text_measure(a) + a->h / 15, pad = a->lay.gap, tw = w - 2 * pad;
         TextRole role = TEXT_BODY;
         SDL_Point lab = text_size(a, TEXT_SMALL, "A conversation for later", 0);
         SDL_Point si = text_size(a, TEXT_SMALL, sum.later->situation, tw);
         SDL_Point pr = text_size(a, role, sum.later_prompt, tw);
         int h = pad + lab.y + pad / 3 + si.y + pad / 2 + pr.y + pad;
-        if (y + h > by - a->h / 30) {
+        if (y + h > by - a->lay.margin) {
             role = TEXT_SMALL;
             pr = text_size(a, role, sum.later_prompt, tw);
             h = pad + lab.y + pad / 3 + si.y + pad / 2 + pr.y + pad;
         }
-        if (y + h <= by - a->h / 30) {
+        if (y + h <= by - a->lay.margin) {
             SDL_Rect panel = {(a->w - w) / 2, y, w, h};
-            draw_rrect(a, panel, a->h / 60, t->surface);
+            draw_rrect(a, panel, a->lay.unit, t->surface);
             int ny = y + pad, tx = panel.x + pad;
             text_draw(a, TEXT_SMALL, "A conversation for later", tx, ny, ALIGN_LEFT,
                       t->style[DECK_STYLE_SECURE], 0);
@@ -310,7 +310,7 @@ static void render_end(App *a, Couple *c)
             text_draw(a, TEXT_SMALL, sum.later->situation, tx, ny, ALIGN_LEFT, t->muted, tw);
             ny += si.y + pad / 2;
             text_draw(a, role, sum.later_prompt, tx, ny, ALIGN_LEFT, t->text, tw);
-            y += h + a->h / 30;
+            y += h + a->lay.margin;
         }
     }
     if (by < y) by = y;
