@@ -341,7 +341,10 @@ static void picker_render(App *a, void *s)
         p->items[nlevels + 1] = (UiItem){"Favourites", p->subs[nlevels + 1]};
     }
     int lx = (a->w - lw - pw - gap) / 2, px = lx + lw + gap;
-    ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y, lw, bottom - y});
+    /* A line of room above the list for its "more above" cue, once it has scrolled (the
+     * decks across levels come last). */
+    int cue = p->list.count > a->content.nlevels ? text_line(a, TEXT_SMALL) : 0;
+    ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y + cue, lw, bottom - y - cue});
     if (p->list.focus < nlevels) {
         const DeckLevel *l = &c->levels[p->list.focus];
         SDL_Rect panel = {px, y, pw, bottom - y};
