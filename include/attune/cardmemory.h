@@ -20,11 +20,8 @@
 #include <stdint.h>
 #include <time.h>
 
-#include <cjson/cJSON.h>
-
 #include "attune/deck.h"
 #include "attune/diag.h"
-#include "attune/jsonv.h"
 #include "attune/store.h"
 
 /* ---- The records ------------------------------------------------------------------------ */
@@ -37,15 +34,6 @@ void cardmemory_choice_record(PracticeRecord *out, const char *level, const char
 /* A "favourite" record: card `card` of level `level` marked (on) or unmarked, at t. */
 void cardmemory_favourite_record(PracticeRecord *out, const char *level, const char *card,
                                  bool on, time_t t);
-
-/* For the store: adds the keys of a choice or favourite record after its "kind" (level, card,
- * and choice or on). False on out-of-memory. */
-bool cardmemory_record_to_json(cJSON *o, const PracticeRecord *r);
-
-/* For the store: reads those keys of a record whose id, date, time, offset and type are read
- * already; problems are messages in v ("FILE: PATH.choice: expected one of ..."). */
-void cardmemory_record_from_json(JsonV *v, const cJSON *obj, const char *path,
-                                 PracticeRecord *out);
 
 /* ---- What is remembered ------------------------------------------------------------------ */
 

@@ -36,34 +36,6 @@ void cardmemory_favourite_record(PracticeRecord *out, const char *level, const c
     out->on = on;
 }
 
-bool cardmemory_record_to_json(cJSON *o, const PracticeRecord *r)
-{
-    bool ok = cJSON_AddStringToObject(o, "level", r->content) &&
-              cJSON_AddStringToObject(o, "card", r->card);
-    if (!ok) return false;
-    if (r->type == RECORD_CHOICE)
-        return cJSON_AddStringToObject(o, "choice", deck_style_name((DeckStyle)r->choice)) != NULL;
-    return cJSON_AddBoolToObject(o, "on", r->on) != NULL;
-}
-
-void cardmemory_record_from_json(JsonV *v, const cJSON *obj, const char *path,
-                                 PracticeRecord *out)
-{
-    out->kind = PRACTICE_CARDS;
-    const char *level = jv_id(v, obj, path, "level", true);
-    if (level) copy_id(out->content, sizeof out->content, level);
-    const char *card = jv_id(v, obj, path, "card", true);
-    if (card) copy_id(out->card, sizeof out->card, card);
-    if (out->type == RECORD_CHOICE) {
-        static const char *const styles[DECK_STYLE_COUNT] = {"secure", "anxious", "avoidant",
-                                                             "fearful"};
-        int s = jv_enum(v, obj, path, "choice", styles, DECK_STYLE_COUNT, true);
-        if (s >= 0) out->choice = s;
-    } else {
-        jv_bool(v, obj, path, "on", true, &out->on);
-    }
-}
-
 /* ---- what is remembered ---- */
 
 static CardMark *find_mark(const CardMemory *m, const char *level, const char *card)
