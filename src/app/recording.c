@@ -15,8 +15,16 @@ static void remember_unsaved(App *a, const PracticeRecord *r)
 {
     AppData *d = &a->data;
     if (d->nunsaved == APP_UNSAVED_MAX) {
-        /* Keep the newest; the oldest stays in memory for this run only. */
-        memmove(d->unsaved, d->unsaved + 1, sizeof d->unsaved[0] * (APP_UNSAVED_MAX - 1));
+        /* Keep the newest; the oldest stays in memory for this run only. A card's choice or
+         * favourite goes first: a practice matters more. */
+        int drop = 0;
+        for (int i = 0; i < d->nunsaved; i++)
+            if (d->unsaved[i].type == RECORD_CHOICE || d->unsaved[i].type == RECORD_FAVOURITE) {
+                drop = i;
+                break;
+            }
+        memmove(d->unsaved + drop, d->unsaved + drop + 1,
+                sizeof d->unsaved[0] * (size_t)(APP_UNSAVED_MAX - 1 - drop));
         d->nunsaved--;
     }
     d->unsaved[d->nunsaved++] = *r;
