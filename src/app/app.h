@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "app_log.h"
+#include "attune/cardmemory.h"
 #include "attune/clock.h"
 #include "attune/content.h"
 #include "attune/diag.h"
@@ -172,6 +173,8 @@ typedef struct AppData {
     PracticeRecord unsaved[APP_UNSAVED_MAX]; /* not written yet: retried with the next save */
     int nunsaved;
     LevelsSeen seen_cards;     /* card levels: the cards this run has dealt */
+    CardMemory cards;          /* choices and favourites (userdata_cards loads it when needed) */
+    bool cards_loaded;
     RatingMemory ratings;      /* the last after rating, for "Breathe again" */
     bool awaiting_after;       /* `current` is saved; its after check-in is up */
     uint64_t next_checkpoint_ms; /* practice time at which `current` is next checkpointed */
@@ -422,6 +425,9 @@ enum {
 typedef enum UiBarAction { UI_ACT_NONE, UI_ACT_BACK, UI_ACT_PAUSE, UI_ACT_HELP } UiBarAction;
 /* Draws the bar of scene sc (the top one) and records its controls. */
 void ui_bar_render(App *a, Scene *sc, bool bottom);
+/* A scene's own control in the bar's style, right of Back, on a screen without Pause; the
+ * scene handles its clicks (hit-test the rect returned). */
+SDL_Rect ui_bar_pill(App *a, const char *label);
 /* The y just below the bar's controls: a scene's own corner text goes there. */
 int ui_bar_bottom(App *a);
 /* A pointer event on the bar: acts and returns true (the scene does not see it). */

@@ -307,6 +307,13 @@ static SDL_Rect bar_button(App *a, const char *label, int x, int y, Align align,
     return r;
 }
 
+SDL_Rect ui_bar_pill(App *a, const char *label)
+{
+    int pad = text_line(a, TEXT_SMALL) / 2;
+    int back = text_size(a, TEXT_SMALL, "Back", 0).x + 3 * pad; /* as bar_button draws it */
+    return bar_button(a, label, a->lay.margin + back + pad, a->lay.margin, ALIGN_LEFT, 0);
+}
+
 int ui_bar_bottom(App *a)
 {
     int line = text_line(a, TEXT_SMALL);
