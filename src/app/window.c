@@ -82,6 +82,10 @@ bool window_open(App *a, int w, int h, bool fullscreen)
         app_log("cannot draw in the window: %s", SDL_GetError());
         return false;
     }
+    if (getenv("ATTUNE_TRACE_STARTUP")) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(a->ren, &info) == 0) app_log("renderer: %s", info.name);
+    }
     app_log_stage("renderer made");
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     int ww;
