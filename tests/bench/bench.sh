@@ -68,7 +68,7 @@ breathing() {
   echo "$counts" | awk -v cpu="$cpu" -v rss="$rss" '{
     fps = $2 > 0 ? $1 * 1000 / $2 : 0
     printf "%s%% of a core (%.2f ms of CPU a frame at %.0f fps; %d of %d frames drawn in part); %d MiB\n",
-      cpu, fps > 0 ? cpu * 10 / fps : 0, fps, $4, $1, rss / 1024 }'
+      cpu, (fps > 0 ? cpu * 10 / fps : 0), fps, $4, $1, rss / 1024 }'
 }
 
 echo "attune benchmark: $(nproc) cores, $(uname -m), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
