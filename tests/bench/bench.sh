@@ -108,8 +108,9 @@ read -r cpu _ wake < <(measure_cmd 3 10 "$ATTUNE" --data-dir "$DATA" --window 12
 row "idle on the menu" "${cpu}% of a core, ${wake} wake-ups a second" "0, 0"
 
 # The figure on OpenGL: Mesa's llvmpipe here, rasterising on the CPU.
-if SDL_RENDER_DRIVER=opengl ATTUNE_TRACE_STARTUP=1 "$ATTUNE" --data-dir "$DATA" --script /dev/null \
-     --window 1280x720 2>&1 | grep -q "renderer: opengl"; then
+SDL_RENDER_DRIVER=opengl ATTUNE_TRACE_STARTUP=1 "$ATTUNE" --data-dir "$DATA" --script /dev/null \
+  --window 1280x720 >"$DATA/gl" 2>&1 || true
+if grep -q "renderer: opengl" "$DATA/gl"; then
   gl=$(SDL_RENDER_DRIVER=opengl breathing 1280x720 15)
   read -r cpu _ _ < <(SDL_RENDER_DRIVER=opengl measure_cmd 4 10 "$DATA/floor" 20 1280 720)
   row "breathing, 1280x720, \`SDL_RENDER_DRIVER=opengl\` (llvmpipe)" "$gl; floor ${cpu}%" "near the software path"

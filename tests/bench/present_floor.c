@@ -8,12 +8,12 @@
 int main(int argc, char **argv)
 {
     Uint64 seconds = argc > 1 ? strtoull(argv[1], NULL, 10) : 30;
-    int w = argc > 3 ? atoi(argv[2]) : 1280, h = argc > 3 ? atoi(argv[3]) : 720;
+    int width = argc > 3 ? atoi(argv[2]) : 1280, height = argc > 3 ? atoi(argv[3]) : 720;
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return 1;
     SDL_Window *w = SDL_CreateWindow("floor", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-                                     w, h, 0);
+                                     width, height, 0);
     SDL_Renderer *r = w ? SDL_CreateRenderer(w, -1, 0) : NULL;
     if (!r) return 1;
     SDL_SetRenderDrawColor(r, 20, 24, 33, 255);
