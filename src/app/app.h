@@ -333,11 +333,22 @@ const TextRecord *text_drawn(const App *a, int *n);
 
 /* ---- sound ---- */
 typedef enum Cue { CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST, CUE_BELL, CUE_TICK, CUE_COUNT } Cue;
-/* After the first frame (opening a device can be slow): SDL_mixer, or silence without a
- * device; in scripted mode a recording backend that plays nothing and keeps what sounded. */
+/* After the first frame: SDL_mixer, or silence without a device; in scripted mode a recording
+ * backend that plays nothing and keeps what sounded. Opens no device yet: the device is open
+ * only around sound (audio_prepare, audio_play, audio_idle). */
 void audio_init(App *a);
 void audio_quit(App *a);
+/* Plays a cue now, opening the device first if it is closed. */
 void audio_play(App *a, Cue c);
+/* A cue may come within seconds (a breathing screen, from its get-ready on): opens the device
+ * now, so the cue is not delayed, and keeps it open. */
+void audio_prepare(App *a);
+/* Closes the device when nothing has sounded or been prepared for a while (and nothing still
+ * sounds). Returns the milliseconds until it may close (wake then to close it), 0 if it is
+ * closed. The loop calls it before it waits. */
+uint32_t audio_idle(App *a);
+/* True while the audio device is open. */
+bool audio_device_open(const App *a);
 bool audio_muted(const App *a);
 void audio_set_muted(App *a, bool muted);
 /* "in", "hold", "out", "rest", "bell", "tick". */
@@ -348,6 +359,12 @@ typedef struct AudioPlayed {
     Cue cue;
 } AudioPlayed;
 const AudioPlayed *audio_played(const App *a, int *n);
+/* When the device opened and closed (app clock), in scripted mode. */
+typedef struct AudioDeviceEvent {
+    uint64_t at;
+    bool open;
+} AudioDeviceEvent;
+const AudioDeviceEvent *audio_device_events(const App *a, int *n);
 
 /* ---- shared widgets ---- */
 typedef struct UiItem {
