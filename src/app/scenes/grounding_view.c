@@ -52,7 +52,9 @@ static void draw_progress(App *a, GroundScene *g)
     int i = ground_run_step_number(&g->run, ground_run_step_index(&g->run)) - 1;
     int n = ground_run_step_total(&g->run);
     char buf[64];
-    text_draw(a, TEXT_SMALL, g->ex->title, a->w / 2, m, ALIGN_CENTER, t->muted, 0);
+    /* Paused says so in the title's place, between Resume and Help, clear of the dots. */
+    if (g->user_paused) text_draw(a, TEXT_BODY, "Paused", a->w / 2, m, ALIGN_CENTER, t->text, 0);
+    else text_draw(a, TEXT_SMALL, g->ex->title, a->w / 2, m, ALIGN_CENTER, t->muted, 0);
     snprintf(buf, sizeof buf, "Step %d of %d", i + 1, n);
     text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
     float cy = (float)top + text_line(a, TEXT_SMALL) / 2.0f;
@@ -500,11 +502,7 @@ static void render_step(App *a, GroundScene *g)
     char choose_hint[64];
     snprintf(choose_hint, sizeof choose_hint, "1-%d or Up/Down and Enter choose", st->noptions);
     if (kind != GROUND_STEP_COUNT) g->counter = (SDL_Rect){0, 0, 0, 0};
-    if (g->user_paused) {
-        int m = a->lay.margin;
-        text_draw(a, TEXT_BODY, "Paused", a->w / 2, m + text_line(a, TEXT_SMALL), ALIGN_CENTER, t->text, 0);
-    }
-    bool pausable = kind != GROUND_STEP_FEELINGS && kind != GROUND_STEP_CHOOSE;
+    bool pausable = grounding_pausable(g);
     snprintf(hint, sizeof hint, "%s%s%s   Esc leave", !pausable ? "" : g->user_paused ? "Space resume   " : "Space pause   ",
              !first ? "Backspace back   " : "", st->note ? "Tab note" : "");
     ui_hints(a, kind == GROUND_STEP_FEELINGS ? "Arrows and Enter choose   1-5 how strong"
