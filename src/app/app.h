@@ -419,6 +419,12 @@ enum {
 typedef enum UiBarAction { UI_ACT_NONE, UI_ACT_BACK, UI_ACT_PAUSE, UI_ACT_HELP } UiBarAction;
 /* Draws the bar of scene sc (the top one) and records its controls. */
 void ui_bar_render(App *a, Scene *sc, bool bottom);
+/* A small pill button as the bar's (hover drawn from the pointer, recorded as a control the
+ * scene handles), with its left or right edge at x per align; returns its rectangle. */
+SDL_Rect ui_pill(App *a, const char *label, int x, int y, Align align);
+/* The span of the bar's line between its controls on the left and on the right (of the top
+ * scene), for a title of the scene's own on that line. */
+void ui_bar_free(App *a, int *left, int *right);
 /* The y just below the bar's controls: a scene's own corner text goes there. */
 int ui_bar_bottom(App *a);
 /* A pointer event on the bar: acts and returns true (the scene does not see it). */

@@ -52,9 +52,17 @@ static void draw_progress(App *a, GroundScene *g)
     int i = ground_run_step_number(&g->run, ground_run_step_index(&g->run)) - 1;
     int n = ground_run_step_total(&g->run);
     char buf[64];
-    /* Paused says so in the title's place, between Resume and Help, clear of the dots. */
-    if (g->user_paused) text_draw(a, TEXT_BODY, "Paused", a->w / 2, m, ALIGN_CENTER, t->text, 0);
-    else text_draw(a, TEXT_SMALL, g->ex->title, a->w / 2, m, ALIGN_CENTER, t->muted, 0);
+    /* Paused says so in the title's place, clear of the dots; both keep between the control
+     * bar's buttons (centred in the window, or else in the room between them). */
+    int left, right;
+    ui_bar_free(a, &left, &right);
+    TextRole role = g->user_paused ? TEXT_BODY : TEXT_SMALL;
+    const char *title = g->user_paused ? "Paused" : g->ex->title;
+    int tw = text_size(a, role, title, 0).x;
+    int cx = a->w / 2;
+    if (cx - tw / 2 < left || cx + tw / 2 > right) cx = (left + right) / 2;
+    if (tw <= right - left)
+        text_draw(a, role, title, cx, m, ALIGN_CENTER, g->user_paused ? t->text : t->muted, 0);
     snprintf(buf, sizeof buf, "Step %d of %d", i + 1, n);
     text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
     float cy = (float)top + text_line(a, TEXT_SMALL) / 2.0f;
