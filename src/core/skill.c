@@ -72,14 +72,14 @@ bool skill_summary_from_json(JsonV *v, const cJSON *card, const char *path, Deck
     int errors = v->errors;
     jv_check_keys(v, obj, sp, KEYS, 2);
     DeckSummary s = {0};
-    s.best = jv_str(v, obj, sp, "best", DECK_SUMMARY_MAX, true);
+    s.best = jv_prose(v, obj, sp, "best", DECK_SUMMARY_MAX, true);
     const char *all[1 + DECK_SUMMARY_OTHERS_MAX];
     int n = 0;
     if (s.best) all[n++] = s.best;
     text_list(v, obj, sp, "others", 2, DECK_SUMMARY_OTHERS_MAX, DECK_SUMMARY_MAX, all, &n);
     if (v->errors != errors || !s.best) return false;
     s.nothers = n - 1;
-    for (int i = 0; i < s.nothers; i++) s.others[i] = all[i + 1];
+    for (int i = 0; i < s.nothers; i++) s.others[i] = jv_typographic(v, all[i + 1]);
     *out = s;
     return true;
 }

@@ -1,5 +1,7 @@
 #include "apptest.h"
 
+#include "attune/utf8.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,4 +311,21 @@ int at_parts_equal_whole(const char *dir, const char *setup, const char *args, c
         at_free_image(&whole);
     }
     return bad;
+}
+
+void at_typographic(cJSON *j)
+{
+    cJSON *e;
+    cJSON_ArrayForEach(e, j) {
+        if (cJSON_IsString(e) && e->valuestring) {
+            size_t n = utf8_typographic(e->valuestring, NULL, 0) + 1;
+            char *t = malloc(n);
+            if (!t) continue;
+            utf8_typographic(e->valuestring, t, n);
+            cJSON_SetValuestring(e, t);
+            free(t);
+        } else {
+            at_typographic(e);
+        }
+    }
 }

@@ -67,5 +67,8 @@ const cJSON *at_text_entry(const cJSON *texts, const char *s, bool exact);
 /* The control ("role": "button") named label, the last one listed (the control bar is drawn
  * last); NULL if none. */
 const cJSON *at_button(const cJSON *texts, const char *label);
+/* Every string under j (in place) as Attune shows card words: with typographic quotes
+ * (utf8_typographic), for comparing content read from levels/ with what is drawn. */
+void at_typographic(cJSON *j);
 
 #endif
