@@ -327,3 +327,16 @@ int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start,
     if (nl == 0) start[0] = len[0] = 0, nl = 1;
     return nl;
 }
+
+void text_elide(App *a, TextRole role, const char *s, int w, char *out, size_t n)
+{
+    snprintf(out, n, "%s", s);
+    size_t len = strlen(out);
+    while (len > 0 && text_size(a, role, out, 0).x > w) {
+        do len--;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
+        size_t k = len;
+        while (k > 0 && s[k - 1] == ' ') k--;
+        snprintf(out, n, "%.*s\u2026", (int)k, s);
+    }
+}

@@ -24,21 +24,6 @@ typedef struct Picker {
     char subs[UI_LIST_MAX][80];
 } Picker;
 
-/* Copies s, cut with an ellipsis on a UTF-8 boundary so it fits in w pixels: list rows do
- * not wrap. */
-static void elide(App *a, TextRole role, const char *s, int w, char *out, size_t n)
-{
-    snprintf(out, n, "%s", s);
-    size_t len = strlen(out);
-    while (len > 0 && text_size(a, role, out, 0).x > w) {
-        do len--;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
-        size_t k = len;
-        while (k > 0 && s[k - 1] == ' ') k--;
-        snprintf(out, n, "%.*s\u2026", (int)k, s);
-    }
-}
-
 /* ---------- before a round: the safety note, the couple gate, "moves, not types" ---------- */
 
 static const char MOVES_TITLE[] = "Four moves anyone makes";
@@ -254,7 +239,7 @@ static void picker_render(App *a, void *s)
     for (int i = 0; i < p->list.count; i++) {
         /* ui_list_render insets text by 2 * row_pad on the left; keep as much on the right. */
         int room = lw - 4 * (a->lay.row_pad);
-        elide(a, TEXT_BODY, c->levels[i].title, room, p->titles[i], sizeof p->titles[i]);
+        text_elide(a, TEXT_BODY, c->levels[i].title, room, p->titles[i], sizeof p->titles[i]);
         p->items[i] = (UiItem){p->titles[i], p->subs[i]};
     }
     int lx = (a->w - lw - pw - gap) / 2, px = lx + lw + gap;
