@@ -56,8 +56,9 @@ static void render_cover(App *a, Couple *c)
     ui_hints(a, NULL, "Esc levels");
 }
 
+/* As the solo reveal (cards.c): the scenario in view, explanations at body size the longest. */
 typedef struct RevealStyle {
-    TextRole name, text, why, prompt;
+    TextRole name, text, why, prompt, situation;
     int gap, pad;
 } RevealStyle;
 
@@ -86,6 +87,8 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
     int y = y0, nx = x, nw = w; /* the conversation panel lines up with the picks */
     SDL_Rect r = cards_put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER,
                            t->text, 0);
+    y += r.h + st.gap;
+    r = cards_put(a, draw, st.situation, rv->card->situation, x, y, ALIGN_LEFT, t->muted, w);
     y += r.h + st.gap;
     if (rv->matched) {
         char both[2 * COUPLE_NAME_MAX + 8];
@@ -145,9 +148,10 @@ static void render_reveal(App *a, Couple *c)
     int top = cards_top_line(a, buf);
     int u = a->lay.unit;
     const RevealStyle tries[] = {
-        {TEXT_BODY, TEXT_BODY, TEXT_SMALL, TEXT_BODY, u, u * 3 / 2},
-        {TEXT_BODY, TEXT_SMALL, TEXT_SMALL, TEXT_BODY, u, u},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3},
+        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, u, u * 3 / 2},
+        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_SMALL, u, u},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3},
     };
     int n = (int)(sizeof tries / sizeof tries[0]);
     int w = text_measure(a) * 7 / 4;
