@@ -35,6 +35,7 @@ typedef struct StatsScene {
     int cal_row, side_row;
     SDL_Rect close_rect, more_rect; /* the day's Close and the scroll cue, from the last frame */
     int pill_hover;                 /* 1 Close, 2 the scroll cue, 0 neither */
+    SDL_Rect journal;               /* the Journal button, last drawn */
 } StatsScene;
 
 /* ---- input ---- */
@@ -102,6 +103,7 @@ static void progress_event(App *a, void *v, const SDL_Event *e)
             break;
         case SDLK_PAGEDOWN: scroll(s, more_below(s) ? 1 : 0); break;
         case SDLK_PAGEUP: scroll(s, -1); break;
+        case SDLK_j: journal_push(a); return;
         default: return;
         }
         a->dirty = true;
@@ -129,6 +131,10 @@ static void progress_event(App *a, void *v, const SDL_Event *e)
     } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
         SDL_Point p = window_mouse(a, e->button.x, e->button.y);
         int i = cell_at(s, p);
+        if (SDL_PointInRect(&p, &s->journal)) {
+            journal_push(a);
+            return;
+        }
         if (SDL_PointInRect(&p, &s->close_rect)) s->open = -1;
         else if (SDL_PointInRect(&p, &s->more_rect)) scroll(s, more_below(s) ? 1 : -s->nrows);
         else if (i >= 0) {
@@ -814,6 +820,7 @@ static void progress_render(App *a, void *v)
         s->more_rect = ui_pill(a, more ? "More below" : "Back to the top", a->w / 2 - pill_w / 2, bottom + L.m.gap / 2,
                                ALIGN_LEFT);
     }
+    s->journal = journal_bar_button(a);
     if (s->focus >= 0 && s->cells.w > 0) draw_tooltip(a, s, s->focus);
     ui_hints(a, scrolls ? "Arrows, Enter: a day   Page Down: more" : "Arrows choose a day   Enter see it",
              s->open >= 0 ? "Esc close the day" : "Esc back");
