@@ -71,6 +71,12 @@ const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key
 /* A string value (an object member or an array element) at `path`: text (see jv_text_ok),
  * trimmed length 1..maxlen characters. Returns a pool copy of the trimmed text, or NULL
  * with an error added. */
+/* As jv_str, for prose shown to a person: straight quotes and apostrophes become typographic
+ * ones (utf8_typographic), so every screen shows them the same way. */
+const char *jv_prose(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
+                     bool required);
+/* s (a string of the pool) with typographic quotes, in the pool; s itself if it has none. */
+const char *jv_typographic(JsonV *v, const char *s);
 const char *jv_str_item(JsonV *v, const cJSON *it, const char *path, size_t maxlen);
 
 /* Whether s is text content may hold: well-formed UTF-8 without NUL (\u0000) or any other

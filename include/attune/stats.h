@@ -31,6 +31,7 @@ typedef struct StatsDay {
     int minutes;    /* practised minutes that day, rounded to the nearest minute */
     int sessions;   /* counting records that day */
     bool practised; /* a practised day (for streaks) */
+    bool rested;    /* a rest day: missed, covered by a freeze, so the streak went on */
     bool future;    /* after today: nothing to show yet */
 } StatsDay;
 
@@ -66,6 +67,12 @@ void stats_compute(const PracticeLog *log, int today, const Settings *settings, 
 /* The same at moment `now` (day_moment_now): today from it, and streaks that see a change of
  * time zone since the last practice (streak_compute_at). */
 void stats_compute_at(const PracticeLog *log, DayMoment now, const Settings *settings, Stats *out);
+
+/* The practices of one day (a day number, as on the calendar, with the day start of
+ * day_start_hour), in the order they started: up to max pointers into log into out. Returns
+ * how many there are in all (which may be more than max). */
+int stats_day_practices(const PracticeLog *log, int day, int day_start_hour, const PracticeRecord **out,
+                        int max);
 
 /* ms as minutes, rounded to the nearest. */
 int64_t stats_minutes(uint64_t ms);

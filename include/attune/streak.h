@@ -47,6 +47,7 @@
 #define STREAK_AHEAD_DAYS 2
 #define STREAK_DEFAULT_DAY_START 4
 #define STREAK_DEFAULT_WEEKLY_GOAL 5
+#define STREAK_REST_KEEP 32    /* rest days remembered in StreakInfo.rest_days */
 
 typedef struct StreakInfo {
     int today;
@@ -70,6 +71,10 @@ typedef struct StreakInfo {
     bool week_goal_reached;
     int couple_current, couple_longest;
     int couple_days;      /* days with a counting couple session */
+    /* Rest days: missed days a freeze covered, so the streak went on (the latest
+     * STREAK_REST_KEEP, oldest first; yesterday too while freeze_covers_yesterday). */
+    int rest_days[STREAK_REST_KEEP];
+    int nrest;
 } StreakInfo;
 
 /* True if the record counts toward streaks: >= STREAK_MIN_MS or completed. */

@@ -19,4 +19,11 @@ size_t utf8_chars(const char *s, size_t n);
 /* Length in bytes of the well-formed sequence starting at s[0..n), or 0 if there is none. */
 size_t utf8_seq_len(const char *s, size_t n);
 
+/* Typographic quotes for prose: copies s into out (at most n bytes with the NUL), with each
+ * straight ' and " replaced by its curly form: an apostrophe or a closing quote (’ ”) after a
+ * letter, digit or closing punctuation, an opening one (‘ “) after a space, an opening
+ * bracket or dash, or at the start. Returns the length of the result (as snprintf: the
+ * length it needed, if that is n or more). */
+size_t utf8_typographic(const char *s, char *out, size_t n);
+
 #endif

@@ -445,6 +445,12 @@ void ui_bar_render(App *a, Scene *sc, bool bottom);
 /* A scene's own control in the bar's style, right of Back, on a screen without Pause; the
  * scene handles its clicks (hit-test the rect returned). */
 SDL_Rect ui_bar_pill(App *a, const char *label);
+/* A small pill button as the bar's (hover drawn from the pointer, recorded as a control the
+ * scene handles), with its left or right edge at x per align; returns its rectangle. */
+SDL_Rect ui_pill(App *a, const char *label, int x, int y, Align align);
+/* The span of the bar's line between its controls on the left and on the right (of the top
+ * scene), for a title of the scene's own on that line. */
+void ui_bar_free(App *a, int *left, int *right);
 /* The y just below the bar's controls: a scene's own corner text goes there. */
 int ui_bar_bottom(App *a);
 /* A pointer event on the bar: acts and returns true (the scene does not see it). */

@@ -192,6 +192,8 @@ static bool write_texts(App *a, const char *path, char *err, size_t errlen)
         char col[10];
         snprintf(col, sizeof col, "#%02X%02X%02X%02X", t->color.r, t->color.g, t->color.b, t->color.a);
         cJSON_AddStringToObject(o, "color", col);
+        if (t->role >= 0 && t->role < TEXT_ROLE_COUNT)
+            cJSON_AddNumberToObject(o, "line", (int)(text_line(a, (TextRole)t->role) / k));
         cJSON_AddItemToArray(list, o);
     }
     /* Then every control the pointer can click, by its accessible name. */

@@ -314,10 +314,29 @@ SDL_Rect ui_bar_pill(App *a, const char *label)
     return bar_button(a, label, a->lay.margin + back + pad, a->lay.margin, ALIGN_LEFT, 0);
 }
 
+SDL_Rect ui_pill(App *a, const char *label, int x, int y, Align align)
+{
+    return bar_button(a, label, x, y, align, UI_ACT_NONE);
+}
+
 int ui_bar_bottom(App *a)
 {
     int line = text_line(a, TEXT_SMALL);
     return a->lay.margin + line + line / 2 + line / 4;
+}
+
+void ui_bar_free(App *a, int *left, int *right)
+{
+    int m = a->lay.margin, line = text_line(a, TEXT_SMALL), gap = line / 2, pad = line / 2;
+    Scene *sc = scene_top(a);
+    unsigned f = sc ? bar_flags(sc, a->depth == 1) : 0;
+    *left = m;
+    *right = a->w - m;
+    if (f & (UI_BAR_BACK | UI_BAR_LEAVE))
+        *left += text_size(a, TEXT_SMALL, f & UI_BAR_LEAVE ? "Leave" : "Back", 0).x + 3 * pad + gap;
+    if ((f & UI_BAR_PAUSE) && sc->vt->paused) /* room for the wider of its two names */
+        *left += SDL_max(text_size(a, TEXT_SMALL, "Pause", 0).x, text_size(a, TEXT_SMALL, "Resume", 0).x) + 3 * pad + gap;
+    if (f & UI_BAR_HELP) *right -= text_size(a, TEXT_SMALL, "Help", 0).x + 3 * pad + gap;
 }
 
 void ui_bar_render(App *a, Scene *sc, bool bottom)

@@ -148,14 +148,14 @@ static bool summary_from_json(JsonV *v, const cJSON *card, const char *path, Dec
     int errors = v->errors;
     jv_check_keys(v, obj, sp, KEYS, 2);
     DeckSummary s = {0};
-    s.best = jv_str(v, obj, sp, "best", DECK_SUMMARY_MAX, true);
+    s.best = jv_prose(v, obj, sp, "best", DECK_SUMMARY_MAX, true);
     const char *all[1 + DECK_SUMMARY_OTHERS_MAX];
     int n = 0;
     if (s.best) all[n++] = s.best;
     jv_str_list(v, obj, sp, "others", 2, DECK_SUMMARY_OTHERS_MAX, DECK_SUMMARY_MAX, false, all, &n);
     if (v->errors != errors || !s.best) return false;
     s.nothers = n - 1;
-    for (int i = 0; i < s.nothers; i++) s.others[i] = all[i + 1];
+    for (int i = 0; i < s.nothers; i++) s.others[i] = jv_typographic(v, all[i + 1]);
     *out = s;
     return true;
 }
@@ -175,7 +175,7 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
     out->relationship = rel >= 0 ? (DeckRelationship)rel : DECK_REL_PARTNER;
     out->area = area >= 0 ? (DeckArea)area : DECK_AREA_EMOTIONAL;
     bool themes_ok = card_themes(v, obj, path, &out->themes);
-    out->situation = jv_str(v, obj, path, "situation", DECK_SITUATION_MAX, true);
+    out->situation = jv_prose(v, obj, path, "situation", DECK_SITUATION_MAX, true);
 
     char rp[JV_PATH_MAX], ip[JV_PATH_MAX], sp[JV_PATH_MAX];
     jv_key_path(rp, path, "responses");
@@ -197,8 +197,8 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
             jv_check_keys(v, it, ip, KEYS(RESPONSE_KEYS));
             if (v->errors != keys_errors) responses_ok = false;
             int st = jv_enum(v, it, ip, "style", STYLE_NAMES, DECK_STYLE_COUNT, true);
-            r->text = jv_str(v, it, ip, "text", DECK_TEXT_MAX, true);
-            r->why = jv_str(v, it, ip, "why", DECK_WHY_MAX, true);
+            r->text = jv_prose(v, it, ip, "text", DECK_TEXT_MAX, true);
+            r->why = jv_prose(v, it, ip, "why", DECK_WHY_MAX, true);
             if (st < 0 || !r->text || !r->why) {
                 responses_ok = false;
                 if (st < 0) continue;
@@ -212,8 +212,8 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
             }
         }
     }
-    out->try_saying = jv_str(v, obj, path, "try_saying", DECK_TRY_SAYING_MAX, true);
-    out->reflect = jv_str(v, obj, path, "reflect", DECK_REFLECT_MAX, true);
+    out->try_saying = jv_prose(v, obj, path, "try_saying", DECK_TRY_SAYING_MAX, true);
+    out->reflect = jv_prose(v, obj, path, "reflect", DECK_REFLECT_MAX, true);
     bool summary_ok = summary_from_json(v, obj, path, &out->summary);
     return v->errors == errors && responses_ok && themes_ok && summary_ok && out->id && rel >= 0 &&
            area >= 0 && out->situation && out->try_saying && out->reflect;

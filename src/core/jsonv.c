@@ -253,6 +253,22 @@ const char *jv_str(JsonV *v, const cJSON *obj, const char *path, const char *key
     return it ? jv_str_item(v, it, kp, maxlen) : NULL;
 }
 
+const char *jv_prose(JsonV *v, const cJSON *obj, const char *path, const char *key, size_t maxlen,
+                     bool required)
+{
+    return jv_typographic(v, jv_str(v, obj, path, key, maxlen, required));
+}
+
+const char *jv_typographic(JsonV *v, const char *s)
+{
+    if (!s || !strpbrk(s, "'\"")) return s;
+    size_t n = utf8_typographic(s, NULL, 0) + 1;
+    char *r = strpool_alloc(v->pool, n);
+    if (!r) return s;
+    utf8_typographic(s, r, n);
+    return r;
+}
+
 bool jv_is_id(const char *s)
 {
     size_t n = 0;

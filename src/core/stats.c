@@ -88,6 +88,10 @@ static void compute(const PracticeLog *log, int today, const DayMoment *now,
         out->by_kind[k].minutes = stats_minutes(out->by_kind[k].ms);
     out->total.minutes = stats_minutes(out->total.ms);
     for (int i = 0; i < STATS_DAYS; i++) out->calendar[i].minutes = (int)stats_minutes(cal_ms[i]);
+    for (int i = 0; i < out->streak.nrest; i++) {
+        int d = out->streak.rest_days[i] - first;
+        if (d >= 0 && d < STATS_DAYS && !out->calendar[d].practised) out->calendar[d].rested = true;
+    }
     if (out->rated) {
         out->avg_before = sum_before / out->rated;
         out->avg_after = sum_after / out->rated;
@@ -107,6 +111,28 @@ static void compute(const PracticeLog *log, int today, const DayMoment *now,
         }
     }
     free(rated);
+}
+
+static int cmp_started(const void *a, const void *b)
+{
+    const PracticeRecord *x = *(const PracticeRecord *const *)a, *y = *(const PracticeRecord *const *)b;
+    int c = strcmp(x->date, y->date);
+    return c ? c : strcmp(x->time, y->time);
+}
+
+int stats_day_practices(const PracticeLog *log, int day, int day_start_hour, const PracticeRecord **out,
+                        int max)
+{
+    if (day_start_hour < 0 || day_start_hour > 23) day_start_hour = STREAK_DEFAULT_DAY_START;
+    int n = 0, kept = 0;
+    for (int i = 0; log && i < log->count; i++) {
+        const PracticeRecord *r = &log->rec[i];
+        if (streak_day_of(r, day_start_hour) != day) continue;
+        n++;
+        if (kept < max) out[kept++] = r;
+    }
+    if (kept > 1) qsort(out, (size_t)kept, sizeof *out, cmp_started);
+    return n;
 }
 
 void stats_compute(const PracticeLog *log, int today, const Settings *settings, Stats *out)

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool streak_counts(const PracticeRecord *r)
 {
@@ -69,6 +70,16 @@ static int missed_between(const PDay *a, const PDay *b, int hour)
     return local - 1;
 }
 
+/* Remembers a rest day, dropping the oldest when full. */
+static void add_rest_day(StreakInfo *s, int day)
+{
+    if (s->nrest == STREAK_REST_KEEP) {
+        memmove(s->rest_days, s->rest_days + 1, (STREAK_REST_KEEP - 1) * sizeof s->rest_days[0]);
+        s->nrest--;
+    }
+    s->rest_days[s->nrest++] = day;
+}
+
 static StreakInfo compute(const PracticeLog *log, int today, const DayMoment *now,
                           int day_start_hour, int weekly_goal)
 {
@@ -121,6 +132,7 @@ static StreakInfo compute(const PracticeLog *log, int today, const DayMoment *no
                 held--;
                 s.freezes_used++;
                 bridged++;
+                add_rest_day(&s, d - 1);
             } else if (missed >= 1) {
                 run = 0;
             }
@@ -159,6 +171,7 @@ static StreakInfo compute(const PracticeLog *log, int today, const DayMoment *no
             s.current = run;
             s.freeze_covers_yesterday = true;
             s.freezes_held = held - 1;
+            add_rest_day(&s, today - 1);
         }
         if (s.current > 0) {
             s.current_start = run_start;

@@ -41,3 +41,31 @@ size_t utf8_chars(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
     return chars;
 }
+
+size_t utf8_typographic(const char *s, char *out, size_t n)
+{
+    size_t len = 0;
+    unsigned char prev = ' ';
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        const char *put = NULL;
+        if (c == '\'' || c == '"') {
+            /* Opening at the start, after a space or an opening bracket or dash. */
+            bool open = prev == ' ' || prev == '\t' || prev == '\n' || prev == '(' || prev == '[' ||
+                        prev == '-' || prev == 0x93 || prev == 0x94 /* the end of an en or em dash */;
+            if (c == '\'') put = open ? "\u2018" : "\u2019";
+            else put = open ? "\u201c" : "\u201d";
+        }
+        if (put) {
+            for (const char *q = put; *q; q++, len++)
+                if (len + 1 < n) out[len] = *q;
+            prev = (unsigned char)put[2];
+        } else {
+            if (len + 1 < n) out[len] = (char)c;
+            len++;
+            prev = c;
+        }
+    }
+    if (n) out[len < n ? len : n - 1] = '\0';
+    return len;
+}

@@ -1,5 +1,7 @@
 #include "apptest.h"
 
+#include "attune/utf8.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +236,43 @@ static bool texts_match(const cJSON *texts, const char *s, bool exact)
 bool at_texts_has(const cJSON *texts, const char *s) { return texts_match(texts, s, true); }
 bool at_texts_contains(const cJSON *texts, const char *s) { return texts_match(texts, s, false); }
 
+static int rect_field(const cJSON *e, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, key);
+    return cJSON_IsNumber(v) ? v->valueint : 0;
+}
+
+AtRect at_rect(const cJSON *entry)
+{
+    AtRect r = {0, 0, 0, 0};
+    if (entry)
+        r = (AtRect){rect_field(entry, "x"), rect_field(entry, "y"), rect_field(entry, "w"), rect_field(entry, "h")};
+    return r;
+}
+
+/* The first entry whose text matches s (exactly or containing it), a string (buttons false) or
+ * a control (buttons true); the last control when several match (the bar is drawn last). */
+static const cJSON *entry_match(const cJSON *texts, const char *s, bool exact, bool buttons)
+{
+    const cJSON *found = NULL, *it;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
+        const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "text"));
+        bool control = cJSON_GetObjectItemCaseSensitive(it, "role") != NULL;
+        if (!t || control != buttons) continue;
+        if (exact ? strcmp(t, s) != 0 : strstr(t, s) == NULL) continue;
+        if (!buttons) return it;
+        found = it;
+    }
+    return found;
+}
+
+const cJSON *at_text_entry(const cJSON *texts, const char *s, bool exact)
+{
+    return entry_match(texts, s, exact, false);
+}
+
+const cJSON *at_button(const cJSON *texts, const char *label) { return entry_match(texts, label, true, true); }
+
 int at_parts_equal_whole(const char *dir, const char *setup, const char *args, const int *moments,
                          int n)
 {
@@ -272,4 +311,21 @@ int at_parts_equal_whole(const char *dir, const char *setup, const char *args, c
         at_free_image(&whole);
     }
     return bad;
+}
+
+void at_typographic(cJSON *j)
+{
+    cJSON *e;
+    cJSON_ArrayForEach(e, j) {
+        if (cJSON_IsString(e) && e->valuestring) {
+            size_t n = utf8_typographic(e->valuestring, NULL, 0) + 1;
+            char *t = malloc(n);
+            if (!t) continue;
+            utf8_typographic(e->valuestring, t, n);
+            cJSON_SetValuestring(e, t);
+            free(t);
+        } else {
+            at_typographic(e);
+        }
+    }
 }

@@ -56,5 +56,19 @@ cJSON *at_texts_of(const char *dir, const char *name);
 bool at_texts_has(const cJSON *texts, const char *s);
 /* True if any drawn string contains s. */
 bool at_texts_contains(const cJSON *texts, const char *s);
+/* A rectangle of a `texts` entry (zero for NULL). */
+typedef struct AtRect {
+    int x, y, w, h;
+} AtRect;
+AtRect at_rect(const cJSON *entry);
+/* The first drawn string (not a control) equal to s, or containing it when exact is false;
+ * NULL if none. */
+const cJSON *at_text_entry(const cJSON *texts, const char *s, bool exact);
+/* The control ("role": "button") named label, the last one listed (the control bar is drawn
+ * last); NULL if none. */
+const cJSON *at_button(const cJSON *texts, const char *label);
+/* Every string under j (in place) as Attune shows card words: with typographic quotes
+ * (utf8_typographic), for comparing content read from levels/ with what is drawn. */
+void at_typographic(cJSON *j);
 
 #endif

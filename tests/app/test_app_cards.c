@@ -11,7 +11,7 @@
 static const char *const STYLE_TITLES[] = {"Connection-oriented", "Anxious", "Avoidant",
                                            "Fearful-avoidant"};
 
-/* The "cards" array of a level file in the source tree. */
+/* The "cards" array of a level file in the source tree, its words as shown on screen. */
 static cJSON *load_level(const char *file, cJSON **root)
 {
     char path[600];
@@ -19,6 +19,7 @@ static cJSON *load_level(const char *file, cJSON **root)
     char *s = at_read_file(path);
     *root = s ? cJSON_Parse(s) : NULL;
     free(s);
+    at_typographic(*root);
     cJSON *level = cJSON_GetObjectItemCaseSensitive(*root, "level");
     return cJSON_GetObjectItemCaseSensitive(level, "cards");
 }
@@ -118,6 +119,75 @@ static void solo_round_names_styles_only_after_the_choice(void)
     CHECK_INT(style_names_shown(t), 4);
     CHECK(at_texts_has(t, "Another round"));
     CHECK(at_texts_has(t, "Menu"));
+    cJSON_Delete(t);
+    cJSON_Delete(root);
+}
+
+/* The reveal at 1280x720: the scenario stays in view; the response chosen comes first, in a
+ * larger type than the other three; every explanation is at body size (at least 16 px); and
+ * every quote and apostrophe drawn is typographic. */
+static void the_reveal_keeps_the_scenario_and_leads_with_the_choice(void)
+{
+    cJSON *root = NULL;
+    const cJSON *cards = load_level("01-notice.json", &root);
+    const char *dir = at_tmpdir(3);
+    at_checkins_off(dir);
+    /* A skill may come before the first card's responses: press 2 until the reveal shows. */
+    CHECK_INT(at_run(dir, "reveal", dir,
+                     "wait 300\nkey 2\nwait 400\ntexts $D/r1.json\nkey 2\nwait 400\ntexts $D/r2.json\n"
+                     "key 2\nwait 400\ntexts $D/r3.json\nshot $D/reveal.png\n",
+                     "--window 1280x720 cards notice"),
+              0);
+    cJSON *t = NULL;
+    for (int i = 1; i <= 3 && !t; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "r%d", i);
+        t = at_texts_of(dir, name);
+        if (t && !at_texts_has(t, "Your choice")) {
+            cJSON_Delete(t);
+            t = NULL;
+        }
+    }
+    CHECK(t != NULL);
+    const cJSON *card = t ? card_on_screen(cards, t) : NULL;
+    CHECK(card != NULL); /* the scenario is on screen */
+    if (card) {
+        AtRect sit = at_rect(at_text_entry(t, str(card, "situation"), true));
+        AtRect label = at_rect(at_text_entry(t, "Try saying", true));
+        const cJSON *first = NULL, *r;
+        cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses")) {
+            const cJSON *e = at_text_entry(t, str(r, "text"), true);
+            CHECK(e != NULL);
+            if (e && (!first || at_rect(e).y < at_rect(first).y)) first = e;
+            const cJSON *why = at_text_entry(t, str(r, "why"), true);
+            CHECK(why != NULL);
+            if (!why) continue;
+            int line = cJSON_GetObjectItemCaseSensitive(why, "line")->valueint;
+            CHECK(at_rect(why).h >= 16);
+            CHECK(line >= 16);
+            CHECK(line > cJSON_GetObjectItemCaseSensitive(at_text_entry(t, "Try saying", true), "line")->valueint);
+            CHECK(at_rect(why).y > sit.y && at_rect(why).y < label.y);
+        }
+        /* The first response is the one marked as chosen, and set larger than the rest. */
+        AtRect chosen = at_rect(first), mark = at_rect(at_text_entry(t, "Your choice", true));
+        CHECK(chosen.y > sit.y && mark.y < chosen.y && chosen.y - mark.y < 3 * mark.h);
+        int big = first ? cJSON_GetObjectItemCaseSensitive(first, "line")->valueint : 0;
+        cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses")) {
+            const cJSON *e = at_text_entry(t, str(r, "text"), true);
+            if (!e || e == first) continue;
+            CHECK(at_rect(e).y > chosen.y + chosen.h);
+            CHECK(cJSON_GetObjectItemCaseSensitive(e, "line")->valueint < big);
+        }
+    }
+    /* Quotes and apostrophes: typographic everywhere, the try-saying line in “ ”. */
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
+        const char *s = str(e, "text");
+        bool straight = s && strpbrk(s, "'\"");
+        if (straight) fprintf(stderr, "  straight quote in \"%s\"\n", s);
+        CHECK(!straight);
+    }
+    CHECK(at_text_entry(t, "\u201c", false) != NULL && at_text_entry(t, "\u201d", false) != NULL);
     cJSON_Delete(t);
     cJSON_Delete(root);
 }
@@ -349,6 +419,7 @@ int main(int argc, char **argv)
     at_init(argc, argv);
     RUN(solo_round_names_styles_only_after_the_choice);
     RUN(solo_escape_goes_back_to_the_levels);
+    RUN(the_reveal_keeps_the_scenario_and_leads_with_the_choice);
     RUN(couple_round_keeps_picks_private_until_both_chose);
     RUN(couple_round_ends_with_a_summary);
     RUN(talk_frames_drawn_in_part_equal_whole_frames);

@@ -225,6 +225,53 @@ static void help_holds_a_grounding_step(void)
     cJSON_Delete(t);
 }
 
+/* The control bar has Pause on a timed step: a click stops its seconds, help over the paused
+ * step keeps it paused, and Resume (a click too) runs them on. */
+static void pause_and_resume_by_the_control_bar(void)
+{
+    const char *dir = at_tmpdir(2);
+    at_checkins_off(dir);
+    int secs = num(cJSON_GetArrayItem(steps_of("body-scan"), 1), "seconds");
+    /* The first run finds the Pause control; the second clicks it. */
+    CHECK_INT(at_run(dir, "find", dir, "wait 300\nkey return\nwait 1000\ntexts $D/find.json\n", "ground body-scan"), 0);
+    cJSON *t = at_texts_of(dir, "find");
+    AtRect p = at_rect(at_button(t, "Pause"));
+    CHECK(at_button(t, "Pause") != NULL);
+    CHECK(at_button(t, "Leave") != NULL);
+    cJSON_Delete(t);
+    Script sc = {.n = 0};
+    add(&sc, "wait 300\nkey return\nwait 2000\nclick %d %d\nwait 100\ntexts $D/paused.json\n", p.x + p.w / 2,
+        p.y + p.h / 2);
+    add(&sc, "wait 6000\ntexts $D/still.json\nkey F1\nwait 5000\nkey Escape\nwait 3000\ntexts $D/after-help.json\n");
+    add(&sc, "shot $D/paused.png\n");
+    CHECK_INT(at_run(dir, "pause", dir, sc.s, "ground body-scan"), 0);
+    char want[32];
+    snprintf(want, sizeof want, "%d", secs - 2);
+    t = at_texts_of(dir, "paused");
+    CHECK(at_texts_has(t, "Paused"));
+    CHECK(at_texts_has(t, want));
+    AtRect r = at_rect(at_button(t, "Resume"));
+    CHECK(at_button(t, "Resume") != NULL);
+    CHECK(at_button(t, "Pause") == NULL);
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "still"); /* six seconds later: the same second */
+    CHECK(at_texts_has(t, want));
+    cJSON_Delete(t);
+    t = at_texts_of(dir, "after-help"); /* help came and went: still paused */
+    CHECK(at_texts_has(t, want));
+    CHECK(at_texts_has(t, "Paused"));
+    CHECK(at_button(t, "Resume") != NULL);
+    cJSON_Delete(t);
+    add(&sc, "click %d %d\nwait 3000\ntexts $D/resumed.json\n", r.x + r.w / 2, r.y + r.h / 2);
+    CHECK_INT(at_run(dir, "resume", dir, sc.s, "ground body-scan"), 0);
+    t = at_texts_of(dir, "resumed");
+    snprintf(want, sizeof want, "%d", secs - 5);
+    CHECK(at_texts_has(t, want));
+    CHECK(!at_texts_has(t, "Paused"));
+    CHECK(at_button(t, "Pause") != NULL);
+    cJSON_Delete(t);
+}
+
 static void tipp_shows_its_caution_before_the_first_step(void)
 {
     const char *dir = at_tmpdir(2);
@@ -832,6 +879,7 @@ int main(int argc, char **argv)
     RUN(timed_step_counts_down_and_moves_on_by_itself);
     RUN(frames_drawn_in_part_equal_whole_frames);
     RUN(help_holds_a_grounding_step);
+    RUN(pause_and_resume_by_the_control_bar);
     RUN(tipp_shows_its_caution_before_the_first_step);
     RUN(command_line_names_the_exercise_and_lists_them);
     RUN(back_returns_to_the_previous_prompt_and_esc_leaves);

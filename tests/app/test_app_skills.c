@@ -26,10 +26,10 @@ static cJSON *load_json(const char *file, cJSON **root)
     return *root;
 }
 
-/* The "cards" array of a level file. */
+/* The "cards" array of a level file, its words as drawn (typographic quotes). */
 static const cJSON *level_cards(const char *file, cJSON **root)
 {
-    load_json(file, root);
+    at_typographic(load_json(file, root));
     return cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(*root, "level"), "cards");
 }
 
@@ -156,7 +156,7 @@ static void notice_names_the_feeling_before_the_responses(void)
     t = at_texts_of(dir, "choice");
     if (card) CHECK_INT(responses_shown(card, t), 4);
     char line[120];
-    snprintf(line, sizeof line, "You'd feel %s first", second ? second : "?");
+    snprintf(line, sizeof line, "You\u2019d feel %s first", second ? second : "?");
     CHECK(second && at_texts_contains(t, line));
     cJSON_Delete(t);
     /* The second card of the round has no skill: its responses come at once. */
@@ -413,7 +413,7 @@ static void every_skill_can_be_skipped(void)
             cJSON *croot;
             const cJSON *card = card_on_screen(level_cards(cases[i].file, &croot), t);
             CHECK(card && responses_shown(card, t) == 4);
-            CHECK(!at_texts_contains(t, "You'd feel"));
+            CHECK(!at_texts_contains(t, "You\u2019d feel"));
             cJSON_Delete(croot);
         }
         cJSON_Delete(t);
@@ -441,7 +441,7 @@ static void clicks_choose_too(void)
         int x = cJSON_GetObjectItemCaseSensitive(hit, "x")->valueint + cJSON_GetObjectItemCaseSensitive(hit, "w")->valueint / 2;
         int y = cJSON_GetObjectItemCaseSensitive(hit, "y")->valueint + cJSON_GetObjectItemCaseSensitive(hit, "h")->valueint / 2;
         snprintf(script, sizeof script, "wait 300\nclick %d %d\nwait 300\ntexts $D/named.json\n", x, y);
-        snprintf(want, sizeof want, "You'd feel %s first", str(hit, "text"));
+        snprintf(want, sizeof want, "You\u2019d feel %s first", str(hit, "text"));
         CHECK_INT(at_run(dir, "click", dir, script, "cards notice"), 0);
         cJSON *n = at_texts_of(dir, "named");
         CHECK(at_texts_contains(n, want));

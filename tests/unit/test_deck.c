@@ -1,5 +1,6 @@
 /* Scenario cards: loading and validation messages, dealing, shuffling and solo-round scoring. */
 #include "attune/deck.h"
+#include "attune/utf8.h"
 #include "check.h"
 
 #include <stdlib.h>
@@ -124,6 +125,28 @@ static void a_good_level_loads_every_field(void)
     CHECK_STR(c->reflect, "What did you need in that moment?");
     CHECK(deck_level_card(&L.level, "c-02") == &L.level.cards[2]);
     CHECK(deck_level_card(&L.level, "c-09") == NULL);
+    unload(&L);
+}
+
+/* Card prose is shown with typographic quotes, however the file writes them. */
+static void card_words_get_typographic_quotes(void)
+{
+    char out[200];
+    utf8_typographic("I write 'Clearly you're busy, don't bother,' then wait.", out, sizeof out);
+    CHECK_STR(out, "I write \u2018Clearly you\u2019re busy, don\u2019t bother,\u2019 then wait.");
+    utf8_typographic("\"Fine.\" (\"Really?\")\u2014'yes'", out, sizeof out);
+    CHECK_STR(out, "\u201cFine.\u201d (\u201cReally?\u201d)\u2014\u2018yes\u2019");
+    CHECK_INT((int)utf8_typographic("it's", out, 3), 6); /* the length it needs, cut short safely */
+    CHECK_STR(out, "it");
+
+    cJSON *l = good_level(1);
+    set_str(response_n(l, 0, 1), "text", "I say 'that's fine' and mean it.");
+    set_str(card_n(l, 0), "try_saying", "I'd like a quick \"busy, talk later\".");
+    Loaded L = load(l);
+    CHECK(L.ok);
+    const DeckCard *c = &L.level.cards[0];
+    CHECK_STR(c->responses[1].text, "I say \u2018that\u2019s fine\u2019 and mean it.");
+    CHECK_STR(c->try_saying, "I\u2019d like a quick \u201cbusy, talk later\u201d.");
     unload(&L);
 }
 
@@ -701,5 +724,6 @@ int main(void)
     RUN(a_round_goes_card_by_card_with_a_reveal_after_each_choice);
     RUN(the_summary_never_scores_the_round);
     RUN(ending_early_keeps_only_the_answered_cards);
+    RUN(card_words_get_typographic_quotes);
     return check_report();
 }

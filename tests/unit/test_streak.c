@@ -431,6 +431,47 @@ static void a_freeze_bridges_one_missed_day(void)
     log_free(&l);
 }
 
+/* The day a freeze covered is a rest day, named in the streak and marked on the calendar;
+ * a day's practices come in the order they started. */
+static void rest_days_are_marked_and_a_day_lists_its_practices(void)
+{
+    PracticeLog l = {0};
+    int d0 = D("2026-02-02");
+    add_days(&l, d0, 7);     /* earns one freeze */
+    add_days(&l, d0 + 8, 3); /* d0+7 missed: covered */
+    StreakInfo k = streak_compute(&l, d0 + 10, 4, 5);
+    CHECK_INT(k.nrest, 1);
+    CHECK_INT(k.rest_days[0], d0 + 7);
+    Stats st;
+    stats_compute(&l, d0 + 10, NULL, &st);
+    int first = st.calendar[0].day;
+    CHECK(st.calendar[d0 + 7 - first].rested);
+    CHECK(!st.calendar[d0 + 6 - first].rested);
+    CHECK(!st.calendar[d0 + 8 - first].rested);
+    log_free(&l);
+
+    /* Yesterday, missed while a freeze is held, is a rest day already. */
+    add_days(&l, d0, 7);
+    k = streak_compute(&l, d0 + 8, 4, 5);
+    CHECK(k.freeze_covers_yesterday);
+    CHECK_INT(k.nrest, 1);
+    CHECK_INT(k.rest_days[0], d0 + 7);
+    log_free(&l);
+
+    char d[11];
+    day_format(d0, d);
+    add(&l, d, "21:00:00", 60);
+    add(&l, d, "08:00:00", 60);
+    add(&l, d, "02:00:00", 60); /* before the day start: the day before */
+    const PracticeRecord *recs[4];
+    CHECK_INT(stats_day_practices(&l, d0, 4, recs, 4), 2);
+    CHECK_STR(recs[0]->time, "08:00:00");
+    CHECK_STR(recs[1]->time, "21:00:00");
+    CHECK_INT(stats_day_practices(&l, d0 - 1, 4, recs, 4), 1);
+    CHECK_INT(stats_day_practices(&l, d0, 4, recs, 1), 2);
+    log_free(&l);
+}
+
 static void two_missed_days_end_a_streak_but_keep_the_freezes(void)
 {
     PracticeLog l = {0};
@@ -723,5 +764,6 @@ int main(void)
     RUN(the_weekly_goal_counts_monday_to_sunday);
     RUN(couple_sessions_make_their_own_streak);
     RUN(stats_total_chart_and_rate);
+    RUN(rest_days_are_marked_and_a_day_lists_its_practices);
     return check_report();
 }

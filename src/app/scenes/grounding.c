@@ -324,7 +324,7 @@ static void grounding_event(App *a, void *s, const SDL_Event *e)
         }
         if (feelings && feelings_key(a, g, k)) return;
         if (choose && choose_key(a, g, k)) return;
-        if (k == SDLK_SPACE && !feelings && !choose) {
+        if (k == SDLK_SPACE && grounding_pausable(g)) {
             /* Space pauses and resumes, as in every practice; it never moves on. */
             g->user_paused = !g->user_paused;
             if (g->user_paused) ground_run_pause(&g->run, a->now);
@@ -430,6 +430,14 @@ static void grounding_covered(App *a, void *s, bool covered)
 
 static void grounding_render(App *a, void *s) { grounding_view_render(a, s); }
 
+/* The control bar's Pause/Resume: wherever Space pauses. */
+static int grounding_paused(App *a, void *s)
+{
+    (void)a;
+    GroundScene *g = s;
+    return grounding_pausable(g) ? g->user_paused : -1;
+}
+
 /* The run starts when the screen appears, not when it was made. */
 static void grounding_enter(App *a, void *s)
 {
@@ -450,6 +458,7 @@ static void grounding_free(App *a, void *s)
 
 static const SceneVT GROUND = {
     .bar = UI_BAR_LEAVE | UI_BAR_PAUSE | UI_BAR_HELP,
+    .paused = grounding_paused,
     .name = "ground",
     .enter = grounding_enter,
     .event = grounding_event,

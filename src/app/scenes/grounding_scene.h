@@ -50,6 +50,15 @@ static inline int grounding_nnotes(const GroundScene *g)
     return n;
 }
 
+/* Whether Space (and the control bar's Pause) pauses now: on a running step, apart from the
+ * feelings and choose steps, where Space picks. */
+static inline bool grounding_pausable(const GroundScene *g)
+{
+    if (!g->entered || ground_run_awaiting_ack(&g->run) || ground_run_finished(&g->run)) return false;
+    GroundStepKind k = ground_run_kind(&g->run);
+    return k != GROUND_STEP_FEELINGS && k != GROUND_STEP_CHOOSE;
+}
+
 /* Feelings named on this run (on the steps it went through), each kept with the notes. */
 static inline int grounding_nfeelings(const GroundScene *g)
 {

@@ -52,7 +52,17 @@ static void draw_progress(App *a, GroundScene *g)
     int i = ground_run_step_number(&g->run, ground_run_step_index(&g->run)) - 1;
     int n = ground_run_step_total(&g->run);
     char buf[64];
-    text_draw(a, TEXT_SMALL, g->ex->title, a->w / 2, m, ALIGN_CENTER, t->muted, 0);
+    /* Paused says so in the title's place, clear of the dots; both keep between the control
+     * bar's buttons (centred in the window, or else in the room between them). */
+    int left, right;
+    ui_bar_free(a, &left, &right);
+    TextRole role = g->user_paused ? TEXT_BODY : TEXT_SMALL;
+    const char *title = g->user_paused ? "Paused" : g->ex->title;
+    int tw = text_size(a, role, title, 0).x;
+    int cx = a->w / 2;
+    if (cx - tw / 2 < left || cx + tw / 2 > right) cx = (left + right) / 2;
+    if (tw <= right - left)
+        text_draw(a, role, title, cx, m, ALIGN_CENTER, g->user_paused ? t->text : t->muted, 0);
     snprintf(buf, sizeof buf, "Step %d of %d", i + 1, n);
     text_draw(a, TEXT_SMALL, buf, m, top, ALIGN_LEFT, t->muted, 0);
     float cy = (float)top + text_line(a, TEXT_SMALL) / 2.0f;
@@ -501,11 +511,7 @@ static void render_step(App *a, GroundScene *g)
     char choose_hint[64];
     snprintf(choose_hint, sizeof choose_hint, "1-%d or Up/Down and Enter choose", st->noptions);
     if (kind != GROUND_STEP_COUNT) g->counter = (SDL_Rect){0, 0, 0, 0};
-    if (g->user_paused) {
-        int m = a->lay.margin;
-        text_draw(a, TEXT_BODY, "Paused", a->w / 2, m + text_line(a, TEXT_SMALL), ALIGN_CENTER, t->text, 0);
-    }
-    bool pausable = kind != GROUND_STEP_FEELINGS && kind != GROUND_STEP_CHOOSE;
+    bool pausable = grounding_pausable(g);
     snprintf(hint, sizeof hint, "%s%s%s   Esc leave", !pausable ? "" : g->user_paused ? "Space resume   " : "Space pause   ",
              !first ? "Backspace back   " : "", st->note ? "Tab note" : "");
     ui_hints(a, kind == GROUND_STEP_FEELINGS ? "Arrows and Enter choose   1-5 how strong"

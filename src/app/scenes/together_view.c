@@ -57,9 +57,12 @@ static void render_cover(App *a, Couple *c)
     ui_hints(a, NULL, "Esc levels");
 }
 
+/* As the solo reveal (cards.c): the scenario in view, explanations at body size the longest. */
 typedef struct RevealStyle {
-    TextRole name, text, why, prompt;
+    TextRole name, text, why, prompt, situation;
     int gap, pad;
+    bool compact; /* the least room: no title, the full width */
+    bool bare;    /* and no scenario (it was on the screens before) */
 } RevealStyle;
 
 /* One partner's pick (or both, when they matched) in a panel; returns its height. */
@@ -85,9 +88,15 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
 {
     const Theme *t = &a->theme;
     int y = y0, nx = x, nw = w; /* the conversation panel lines up with the picks */
-    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER,
-                           t->text, 0);
-    y += r.h + st.gap;
+    SDL_Rect r = {0, 0, 0, 0};
+    if (!st.compact) {
+        r = cards_put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+        y += r.h + st.gap;
+    }
+    if (!st.bare) {
+        r = cards_put(a, draw, st.situation, rv->card->situation, x, y, ALIGN_LEFT, t->muted, w);
+        y += r.h + st.gap;
+    }
     if (rv->matched) {
         char both[2 * COUPLE_NAME_MAX + 8];
         snprintf(both, sizeof both, "%s and %s", together_name(c, COUPLE_A), together_name(c, COUPLE_B));
@@ -146,16 +155,19 @@ static void render_reveal(App *a, Couple *c)
     int top = cards_top_line(a, buf);
     int u = a->lay.unit;
     const RevealStyle tries[] = {
-        {TEXT_BODY, TEXT_BODY, TEXT_SMALL, TEXT_BODY, u, u * 3 / 2},
-        {TEXT_BODY, TEXT_SMALL, TEXT_SMALL, TEXT_BODY, u, u},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3},
+        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, u, u * 3 / 2, false, false},
+        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_SMALL, u, u, false, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3, false, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3, false, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, false},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, true},
     };
     int n = (int)(sizeof tries / sizeof tries[0]);
-    int w = text_measure(a) * 7 / 4;
-    if (w > a->lay.wide) w = a->lay.wide;
-    int x = (a->w - w) / 2;
+    int w = 0, x = 0;
     int bottom = cards_content_bottom(a, true), avail = bottom - top, k = 0, h = 0;
     for (; k < n; k++) {
+        w = tries[k].compact ? a->w - 2 * a->lay.unit : SDL_min(text_measure(a) * 7 / 4, a->lay.wide);
+        x = (a->w - w) / 2;
         h = reveal_layout(a, c, &rv, tries[k], x, w, top, false);
         if (h <= avail) break;
     }
