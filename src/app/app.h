@@ -319,6 +319,9 @@ int text_measure(App *a);
  * caret after them): fills line starts and byte lengths of s at width, at most max lines;
  * returns the line count (at least 1). */
 int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start, int *len, int max);
+/* s if it fits in width on one line; else s cut after its last whole word that leaves room
+ * for "…" (the cut prefers a gap of three spaces, between key hints), written to buf. */
+const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
 /* Starts a new list of the strings drawn (a frame, or an overlay over it: only its words are
  * there to read). */
 void text_frame_begin(App *a);
@@ -369,6 +372,8 @@ int ui_hit(const SDL_Rect *rects, int n, SDL_Point p);
 int ui_list_event(App *a, UiList *l, const SDL_Event *e);
 /* Draws rows within area, keeping the focused row visible. */
 void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area);
+/* A scrollbar in track: shown of total rows (lines) visible from first. Nothing when all fit. */
+void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total);
 /* Title centred near the top, optional subtitle under it; returns the y below them. */
 int ui_header(App *a, const char *title, const char *subtitle);
 /* Key hints: small muted text in the bottom corners. */

@@ -327,3 +327,46 @@ int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start,
     if (nl == 0) start[0] = len[0] = 0, nl = 1;
     return nl;
 }
+
+/* Cuts s to width at the last whole word (or, failing that, the last group of words split by
+ * "   ", as key hints are) that leaves room for "…". */
+const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
+{
+    if (!s || text_size(a, role, s, 0).x <= width) return s;
+    static const char ELLIPSIS[] = "\xE2\x80\xA6";
+    size_t len = strlen(s);
+    if (len + sizeof ELLIPSIS > n) len = n - sizeof ELLIPSIS;
+    /* Prefer whole hint groups ("Enter open   Space quick calm"), then whole words. */
+    for (int pass = 0; pass < 2; pass++) {
+        const char *sep = pass == 0 ? "   " : " ";
+        size_t cut = len;
+        for (;;) {
+            /* The last separator before cut. */
+            size_t k = cut, sl = strlen(sep);
+            bool found = false;
+            while (k >= sl + 1) {
+                k--;
+                if (!strncmp(s + k, sep, sl)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) break;
+            size_t end = k;
+            while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ',' || s[end - 1] == '.' ||
+                               s[end - 1] == ';' || s[end - 1] == ':'))
+                end--;
+            if (end == 0) break;
+            memcpy(buf, s, end);
+            memcpy(buf + end, ELLIPSIS, sizeof ELLIPSIS);
+            if (text_size(a, role, buf, 0).x <= width) return buf;
+            cut = k;
+        }
+    }
+    /* One word too long for the width: it is kept whole (never cut mid-word). */
+    size_t end = strcspn(s, " ");
+    if (end >= len) return s;
+    memcpy(buf, s, end);
+    memcpy(buf + end, ELLIPSIS, sizeof ELLIPSIS);
+    return buf;
+}

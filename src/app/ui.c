@@ -88,10 +88,17 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
     if (any_sub) row_h += text_line(a, TEXT_SMALL);
     int gap = pad / 2 + 2;
     int cols = l->columns > 1 ? l->columns : 1;
-    int col_w = (area.w - gap * (cols - 1)) / cols;
     int rows = (l->count + cols - 1) / cols;
     int fit = (area.h + gap) / (row_h + gap); /* whole rows that fit */
     if (fit < 1) fit = 1;
+    /* A list longer than its area scrolls, with a scrollbar at its right. */
+    SDL_Rect track = {0};
+    if (rows > fit) {
+        int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
+        track = (SDL_Rect){area.x + area.w - tw, area.y, tw, fit * (row_h + gap) - gap};
+        area.w -= tw + gap;
+    }
+    int col_w = (area.w - gap * (cols - 1)) / cols;
     int first_row = l->first / cols, focus_row = l->focus / cols;
     if (focus_row < first_row) first_row = focus_row;
     if (focus_row >= first_row + fit) first_row = focus_row - fit + 1;
@@ -107,18 +114,32 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
         bool focus = i == l->focus, hover = i == l->hover;
         draw_rrect(a, r, radius, focus || hover ? t->surface_hi : t->surface);
         if (focus) draw_rrect_outline(a, r, radius, 2, t->focus);
-        int tx = r.x + pad * 2;
-        text_draw(a, TEXT_BODY, items[i].title, tx, r.y + pad, ALIGN_LEFT, t->text, 0);
+        int tx = r.x + pad * 2, tw = r.w - pad * 4;
+        char buf[256];
+        text_draw(a, TEXT_BODY, text_fit(a, TEXT_BODY, items[i].title, tw, buf, sizeof buf), tx,
+                  r.y + pad, ALIGN_LEFT, t->text, 0);
         if (items[i].sub)
-            text_draw(a, TEXT_SMALL, items[i].sub, tx, r.y + pad + text_line(a, TEXT_BODY),
-                      ALIGN_LEFT, t->muted, 0);
+            text_draw(a, TEXT_SMALL, text_fit(a, TEXT_SMALL, items[i].sub, tw, buf, sizeof buf), tx,
+                      r.y + pad + text_line(a, TEXT_BODY), ALIGN_LEFT, t->muted, 0);
     }
+    if (track.w) ui_scrollbar(a, track, first_row, fit, rows);
     if (l->first > 0)
         text_draw(a, TEXT_SMALL, "more above", area.x + area.w, area.y - text_line(a, TEXT_SMALL),
                   ALIGN_RIGHT, t->muted, 0);
     if (l->first + l->visible < l->count)
         text_draw(a, TEXT_SMALL, "more below", area.x + area.w,
                   area.y + (l->visible + cols - 1) / cols * (row_h + gap), ALIGN_RIGHT, t->muted, 0);
+}
+
+void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total)
+{
+    const Theme *t = &a->theme;
+    if (total <= shown || total <= 0) return;
+    draw_rrect(a, track, track.w / 2, t->surface);
+    int th = track.h * shown / total, ty = track.y + track.h * first / total;
+    if (th < track.w * 2) th = track.w * 2;
+    if (ty + th > track.y + track.h) ty = track.y + track.h - th;
+    draw_rrect(a, (SDL_Rect){track.x, ty, track.w, th}, track.w / 2, t->muted);
 }
 
 int ui_header(App *a, const char *title, const char *subtitle)
@@ -137,8 +158,14 @@ int ui_header(App *a, const char *title, const char *subtitle)
 void ui_hints(App *a, const char *left, const char *right)
 {
     const Theme *t = &a->theme;
-    int m = a->lay.margin, y = a->lay.hints_y;
-    if (left) text_draw(a, TEXT_SMALL, left, m, y, ALIGN_LEFT, t->muted, 0);
+    int m = a->lay.margin, y = a->lay.hints_y, gap = text_line(a, TEXT_SMALL);
+    /* Large text in a small window: the left hints give up their last ones ("…") rather
+     * than run into the right ones. They are reminders: every key has a control too. */
+    int rw = right ? text_size(a, TEXT_SMALL, right, 0).x + gap : 0;
+    char buf[256];
+    if (left)
+        text_draw(a, TEXT_SMALL, text_fit(a, TEXT_SMALL, left, a->w - 2 * m - rw, buf, sizeof buf), m, y,
+                  ALIGN_LEFT, t->muted, 0);
     if (right) text_draw(a, TEXT_SMALL, right, a->w - m, y, ALIGN_RIGHT, t->muted, 0);
 }
 

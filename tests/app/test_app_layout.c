@@ -4,7 +4,8 @@
  * held to the window.
  *
  * The normal run checks a few combinations within CI's time budget; ATTUNE_LAYOUT=full (as
- * `scripts/dev layout` sets it) checks every window size by every text size Settings offers.
+ * `scripts/dev layout` sets it) checks every window size by every text size Settings offers;
+ * ATTUNE_LAYOUT=800x600@200 checks one combination, and ATTUNE_LAYOUT_WALK=NAME one walk.
  * Known failures are listed once, in KNOWN below, and printed when they are met. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,8 +205,10 @@ static void walk_combo(const char *root, Combo c)
     snprintf(dir, sizeof dir, "%s/%dx%d-%d", root, c.w, c.h, c.pct);
     mkdir(dir, 0700);
     if (nwalked < 64) snprintf(walked_combos[nwalked++], sizeof walked_combos[0], "%dx%d@%d%%", c.w, c.h, c.pct);
+    const char *only = getenv("ATTUNE_LAYOUT_WALK");
     for (size_t k = 0; k < sizeof WALKS / sizeof WALKS[0]; k++) {
         const Walk *wk = &WALKS[k];
+        if (only && *only && strcmp(only, wk->name)) continue;
         char data[800], path[900], args[300], settings[300];
         snprintf(data, sizeof data, "%s/data-%s", dir, wk->name);
         mkdir(data, 0700);
@@ -251,7 +254,10 @@ static void every_screen_fits_its_window(void)
 {
     const char *root = at_tmpdir(0);
     const char *grid = getenv("ATTUNE_LAYOUT");
-    if (grid && !strcmp(grid, "full")) {
+    Combo one;
+    if (grid && sscanf(grid, "%dx%d@%d", &one.w, &one.h, &one.pct) == 3) {
+        walk_combo(root, one);
+    } else if (grid && !strcmp(grid, "full")) {
         for (size_t s = 0; s < sizeof SIZES_W / sizeof SIZES_W[0]; s++)
             for (size_t p = 0; p < sizeof PCTS / sizeof PCTS[0]; p++)
                 walk_combo(root, (Combo){SIZES_W[s], SIZES_H[s], PCTS[p]});
