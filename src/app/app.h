@@ -372,6 +372,22 @@ int ui_hit(const SDL_Rect *rects, int n, SDL_Point p);
 int ui_list_event(App *a, UiList *l, const SDL_Event *e);
 /* Draws rows within area, keeping the focused row visible. */
 void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area);
+/* A paragraph that scrolls when it is longer than its area: whole lines only, never a line
+ * cut by the area's edge. */
+typedef struct UiScroll {
+    int first; /* first line shown */
+    int lines; /* lines in all (last drawn) */
+    int shown; /* lines shown */
+    int page;  /* lines that fit */
+} UiScroll;
+/* Draws s (newlines split paragraphs) wrapped to area.w, the lines from sc->first that fit in
+ * area.h; when not all fit, a scrollbar at the right and "more below" under the last line.
+ * Returns the height used. */
+int ui_scroll_text(App *a, UiScroll *sc, TextRole role, const char *s, SDL_Rect area, SDL_Color c);
+/* Height all of s takes, wrapped to width as ui_scroll_text does. */
+int ui_scroll_height(App *a, TextRole role, const char *s, int width);
+/* Up/Down, PageUp/PageDown and the wheel scroll sc; true if the event was one of them. */
+bool ui_scroll_event(App *a, UiScroll *sc, const SDL_Event *e);
 /* A scrollbar in track: shown of total rows (lines) visible from first. Nothing when all fit. */
 void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total);
 /* Title centred near the top, optional subtitle under it; returns the y below them. */

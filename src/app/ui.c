@@ -1,5 +1,6 @@
 /* Shared widgets: a vertical list of choices, a row of buttons, headers and key hints. */
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 
@@ -135,11 +136,107 @@ void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total)
 {
     const Theme *t = &a->theme;
     if (total <= shown || total <= 0) return;
-    draw_rrect(a, track, track.w / 2, t->surface);
+    draw_rrect(a, track, track.w / 2, t->surface_hi);
     int th = track.h * shown / total, ty = track.y + track.h * first / total;
     if (th < track.w * 2) th = track.w * 2;
     if (ty + th > track.y + track.h) ty = track.y + track.h - th;
     draw_rrect(a, (SDL_Rect){track.x, ty, track.w, th}, track.w / 2, t->muted);
+}
+
+/* Calls line(ctx, i, text, len) for every line of s wrapped at width (paragraphs split at
+ * newlines; an empty one is a blank line); returns the line count. */
+static int scroll_lines(App *a, TextRole role, const char *s, int width,
+                        void (*line)(App *, void *, int, const char *, int), void *ctx)
+{
+    enum { MAXL = 200 };
+    int n = 0, start[MAXL], len[MAXL];
+    char para[2400];
+    for (const char *p = s; p && n < 4096;) {
+        size_t pl = strcspn(p, "\n");
+        if (pl >= sizeof para) pl = sizeof para - 1;
+        memcpy(para, p, pl);
+        para[pl] = 0;
+        int k = pl ? text_wrap_lines(a, role, para, width, start, len, MAXL) : 1;
+        for (int i = 0; i < k; i++, n++) {
+            int l = pl ? len[i] : 0;
+            while (l > 0 && para[start[i] + l - 1] == ' ') l--;
+            if (line) line(a, ctx, n, pl ? para + start[i] : "", l);
+        }
+        p = p[strcspn(p, "\n")] ? p + strcspn(p, "\n") + 1 : NULL;
+    }
+    return n;
+}
+
+typedef struct ScrollDraw {
+    const UiScroll *sc;
+    TextRole role;
+    SDL_Rect area;
+    SDL_Color c;
+    int step;
+} ScrollDraw;
+
+static void scroll_draw_line(App *a, void *ctx, int i, const char *text, int len)
+{
+    const ScrollDraw *d = ctx;
+    int row = i - d->sc->first;
+    if (row < 0 || row >= d->sc->shown || len <= 0) return;
+    char buf[600];
+    snprintf(buf, sizeof buf, "%.*s", len, text);
+    text_draw(a, d->role, buf, d->area.x, d->area.y + row * d->step, ALIGN_LEFT, d->c, 0);
+}
+
+int ui_scroll_height(App *a, TextRole role, const char *s, int width)
+{
+    return scroll_lines(a, role, s, width, NULL, NULL) * text_line(a, role);
+}
+
+int ui_scroll_text(App *a, UiScroll *sc, TextRole role, const char *s, SDL_Rect area, SDL_Color c)
+{
+    int step = text_line(a, role);
+    sc->page = area.h / step > 0 ? area.h / step : 1;
+    sc->lines = scroll_lines(a, role, s, area.w, NULL, NULL);
+    SDL_Rect text = area, track = {0};
+    if (sc->lines > sc->page) {
+        /* Room for the scrollbar and the cue: the text wraps a little narrower. */
+        int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
+        track = (SDL_Rect){area.x + area.w - tw, area.y, tw, area.h};
+        text.w -= tw + a->lay.unit * 2;
+        sc->lines = scroll_lines(a, role, s, text.w, NULL, NULL);
+    }
+    sc->shown = sc->lines < sc->page ? sc->lines : sc->page;
+    if (sc->first > sc->lines - sc->shown) sc->first = sc->lines - sc->shown;
+    if (sc->first < 0) sc->first = 0;
+    bool more = sc->first + sc->shown < sc->lines;
+    if (more && sc->shown > 1) sc->shown--; /* the last row holds "more below" */
+    ScrollDraw d = {sc, role, text, c, step};
+    scroll_lines(a, role, s, text.w, scroll_draw_line, &d);
+    if (track.w) {
+        ui_scrollbar(a, track, sc->first, sc->shown, sc->lines);
+        if (more)
+            text_draw(a, TEXT_SMALL, "more below", text.x + text.w, area.y + sc->shown * step,
+                      ALIGN_RIGHT, a->theme.muted, 0);
+    }
+    return sc->shown * step + (more ? step : 0);
+}
+
+bool ui_scroll_event(App *a, UiScroll *sc, const SDL_Event *e)
+{
+    int by = 0;
+    if (e->type == SDL_MOUSEWHEEL) by = -3 * e->wheel.y;
+    else if (e->type == SDL_KEYDOWN) switch (e->key.keysym.sym) {
+        case SDLK_UP: by = -1; break;
+        case SDLK_DOWN: by = 1; break;
+        case SDLK_PAGEUP: by = -(sc->page > 2 ? sc->page - 1 : 1); break;
+        case SDLK_PAGEDOWN: by = sc->page > 2 ? sc->page - 1 : 1; break;
+        default: return false;
+        }
+    else return false;
+    int was = sc->first;
+    sc->first += by;
+    if (sc->first > sc->lines - sc->shown) sc->first = sc->lines - sc->shown;
+    if (sc->first < 0) sc->first = 0;
+    if (sc->first != was) a->dirty = true;
+    return true;
 }
 
 int ui_header(App *a, const char *title, const char *subtitle)
