@@ -322,6 +322,8 @@ int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start,
 /* s if it fits in width on one line; else s cut after its last whole word that leaves room
  * for "…" (the cut prefers a gap of three spaces, between key hints), written to buf. */
 const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
+/* s with "…" after it, for a line more text would follow: cut as text_fit does to fit width. */
+const char *text_elide(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
 /* Starts a new list of the strings drawn (a frame, or an overlay over it: only its words are
  * there to read). */
 void text_frame_begin(App *a);
@@ -388,6 +390,19 @@ int ui_scroll_text(App *a, UiScroll *sc, TextRole role, const char *s, SDL_Rect 
 int ui_scroll_height(App *a, TextRole role, const char *s, int width);
 /* Up/Down, PageUp/PageDown and the wheel scroll sc; true if the event was one of them. */
 bool ui_scroll_event(App *a, UiScroll *sc, const SDL_Event *e);
+/* A block of a detail panel (ui_detail): text wrapped to the panel, space pixels below the
+ * one before it. */
+typedef struct UiBlock {
+    TextRole role;
+    const char *text;
+    SDL_Color color;
+    int space;
+} UiBlock;
+/* A picker's detail panel: its background, then the blocks top-down inside it. When they do
+ * not fit, each steps down a size (a title to body, body to small); what still does not fit
+ * stops at the last whole line that does, ending in "…". With fit_height the panel is only as
+ * tall as its blocks. Returns the panel's height. */
+int ui_detail(App *a, SDL_Rect panel, const UiBlock *b, int n, bool fit_height);
 /* A scrollbar in track: shown of total rows (lines) visible from first. Nothing when all fit. */
 void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total);
 /* Title centred near the top, optional subtitle under it; returns the y below them. */
@@ -415,6 +430,9 @@ void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y);
 void ui_buttons_render_in(App *a, UiButtons *b, const char *const *labels, int y, int maxw);
 /* Height the buttons take within maxw (ui_buttons_render_in). */
 int ui_buttons_height(App *a, UiButtons *b, const char *const *labels, int maxw);
+/* Top of the row (or rows) of buttons ui_buttons_render puts just above the hints: lay.buttons_y
+ * when they fit on one row, higher when they wrap. */
+int ui_buttons_top(App *a, UiButtons *b, const char *const *labels);
 /* True if the event is a key press of the help key (F1 or '?'). */
 bool ui_is_help_key(const SDL_Event *e);
 

@@ -330,11 +330,29 @@ int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start,
 
 /* Cuts s to width at the last whole word (or, failing that, the last group of words split by
  * "   ", as key hints are) that leaves room for "…". */
-const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
+/* len less the spaces, punctuation and separators (·, –, —) s ends with there: "…" follows. */
+static size_t trim_end(const char *s, size_t len)
 {
-    if (!s || text_size(a, role, s, 0).x <= width) return s;
+    for (;;) {
+        if (len > 0 && strchr(" ,.;:", s[len - 1])) len--;
+        else if (len >= 2 && !strncmp(s + len - 2, "\xC2\xB7", 2)) len -= 2;
+        else if (len >= 3 && (!strncmp(s + len - 3, "\xE2\x80\x93", 3) || !strncmp(s + len - 3, "\xE2\x80\x94", 3))) len -= 3;
+        else return len;
+    }
+}
+
+static const char *fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n, bool more)
+{
     static const char ELLIPSIS[] = "\xE2\x80\xA6";
     size_t len = strlen(s);
+    if (more && len + sizeof ELLIPSIS <= n) {
+        /* Text follows: the whole of s, then "…", if that fits. */
+        memcpy(buf, s, len);
+        len = trim_end(s, len);
+        memcpy(buf + len, ELLIPSIS, sizeof ELLIPSIS);
+        if (text_size(a, role, buf, 0).x <= width) return buf;
+        len = strlen(s);
+    }
     if (len + sizeof ELLIPSIS > n) len = n - sizeof ELLIPSIS;
     /* Prefer whole hint groups ("Enter open   Space quick calm"), then whole words. */
     for (int pass = 0; pass < 2; pass++) {
@@ -352,10 +370,7 @@ const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf,
                 }
             }
             if (!found) break;
-            size_t end = k;
-            while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ',' || s[end - 1] == '.' ||
-                               s[end - 1] == ';' || s[end - 1] == ':'))
-                end--;
+            size_t end = trim_end(s, k);
             if (end == 0) break;
             memcpy(buf, s, end);
             memcpy(buf + end, ELLIPSIS, sizeof ELLIPSIS);
@@ -369,4 +384,15 @@ const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf,
     memcpy(buf, s, end);
     memcpy(buf + end, ELLIPSIS, sizeof ELLIPSIS);
     return buf;
+}
+
+const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
+{
+    if (!s || text_size(a, role, s, 0).x <= width) return s;
+    return fit(a, role, s, width, buf, n, false);
+}
+
+const char *text_elide(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
+{
+    return s ? fit(a, role, s, width, buf, n, true) : s;
 }

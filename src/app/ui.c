@@ -92,9 +92,13 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
     int rows = (l->count + cols - 1) / cols;
     int fit = (area.h + gap) / (row_h + gap); /* whole rows that fit */
     if (fit < 1) fit = 1;
-    /* A list longer than its area scrolls, with a scrollbar at its right. */
+    /* A list longer than its area scrolls, with a scrollbar at its right and a line under
+     * the rows saying there is more. */
     SDL_Rect track = {0};
+    int cue = text_line(a, TEXT_SMALL);
     if (rows > fit) {
+        fit = (area.h - cue + gap) / (row_h + gap);
+        if (fit < 1) fit = 1;
         int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
         track = (SDL_Rect){area.x + area.w - tw, area.y, tw, fit * (row_h + gap) - gap};
         area.w -= tw + gap;
@@ -123,13 +127,12 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
             text_draw(a, TEXT_SMALL, text_fit(a, TEXT_SMALL, items[i].sub, tw, buf, sizeof buf), tx,
                       r.y + pad + text_line(a, TEXT_BODY), ALIGN_LEFT, t->muted, 0);
     }
-    if (track.w) ui_scrollbar(a, track, first_row, fit, rows);
-    if (l->first > 0)
-        text_draw(a, TEXT_SMALL, "more above", area.x + area.w, area.y - text_line(a, TEXT_SMALL),
-                  ALIGN_RIGHT, t->muted, 0);
-    if (l->first + l->visible < l->count)
-        text_draw(a, TEXT_SMALL, "more below", area.x + area.w,
-                  area.y + (l->visible + cols - 1) / cols * (row_h + gap), ALIGN_RIGHT, t->muted, 0);
+    if (track.w) {
+        ui_scrollbar(a, track, first_row, fit, rows);
+        bool below = l->first + l->visible < l->count;
+        text_draw(a, TEXT_SMALL, below ? l->first > 0 ? "more above and below" : "more below" : "more above",
+                  area.x + area.w, area.y + fit * (row_h + gap) - gap / 2, ALIGN_RIGHT, t->muted, 0);
+    }
 }
 
 void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total)
@@ -239,6 +242,67 @@ bool ui_scroll_event(App *a, UiScroll *sc, const SDL_Event *e)
     return true;
 }
 
+static TextRole step_down(TextRole r) { return r == TEXT_SMALL ? r : (TextRole)(r + 1); }
+
+typedef struct DetailDraw {
+    TextRole role;
+    SDL_Color c;
+    int x, y, w;
+    int left; /* lines that may still be drawn (the last gets "…" when cut is set) */
+    bool cut;
+} DetailDraw;
+
+static void detail_line(App *a, void *ctx, int i, const char *text, int len)
+{
+    (void)i;
+    DetailDraw *d = ctx;
+    if (d->left <= 0) return;
+    char line[600], buf[640];
+    snprintf(line, sizeof line, "%.*s", len, text);
+    const char *s = d->left == 1 && d->cut ? text_elide(a, d->role, line, d->w, buf, sizeof buf) : line;
+    if (len > 0) text_draw(a, d->role, s, d->x, d->y, ALIGN_LEFT, d->c, 0);
+    d->y += text_line(a, d->role);
+    d->left--;
+}
+
+int ui_detail(App *a, SDL_Rect panel, const UiBlock *b, int n, bool fit_height)
+{
+    int pad = a->lay.margin, w = panel.w - 2 * pad, room = panel.h - 2 * pad, need = 0;
+    bool small = false;
+    for (int pass = 0; pass < 2; pass++) {
+        small = pass == 1;
+        need = 0;
+        for (int i = 0; i < n; i++) {
+            if (!b[i].text || !*b[i].text) continue;
+            TextRole r = small ? step_down(b[i].role) : b[i].role;
+            need += (need ? b[i].space : 0) + ui_scroll_height(a, r, b[i].text, w);
+        }
+        if (need <= room) break;
+    }
+    if (fit_height && need < room) panel.h = need + 2 * pad;
+    draw_rrect(a, panel, a->lay.unit, a->theme.surface);
+    int y = panel.y + pad, bottom = panel.y + panel.h - pad;
+    bool first = true;
+    for (int i = 0; i < n && y < bottom; i++) {
+        if (!b[i].text || !*b[i].text) continue;
+        TextRole r = small ? step_down(b[i].role) : b[i].role;
+        if (!first) y += b[i].space;
+        first = false;
+        int lh = text_line(a, r), lines = ui_scroll_height(a, r, b[i].text, w) / lh;
+        int fits = (bottom - y) / lh;
+        if (fits <= 0) break;
+        /* Cut short when this block or a later one does not fit. */
+        bool later = false;
+        for (int k = i + 1; k < n; k++) later |= b[k].text && *b[k].text;
+        bool cut = lines > fits || (lines == fits && later);
+        DetailDraw d = {r, b[i].color, panel.x + pad, y, w, lines < fits ? lines : fits, cut};
+        scroll_lines(a, r, b[i].text, w, detail_line, &d);
+        y = d.y;
+        if (cut) break;
+    }
+    return panel.h;
+}
+
 int ui_header(App *a, const char *title, const char *subtitle)
 {
     const Theme *t = &a->theme;
@@ -329,9 +393,13 @@ static int buttons_layout(App *a, UiButtons *b, const char *const *labels, int y
     while (i < b->count) {
         /* As many buttons as fit on this row (at least one). */
         int total = 0, n = 0, h = 0;
+        /* Buttons that would wrap are padded less first. */
+        int inset = 4 * pad, all = 0;
+        for (int k = i; k < b->count; k++) all += text_size(a, TEXT_BODY, labels[k], 0).x + 4 * pad + (k > i ? gap : 0);
+        if (all > maxw) inset = 2 * pad;
         while (i + n < b->count) {
             SDL_Point sz = text_size(a, TEXT_BODY, labels[i + n], 0);
-            int bw = sz.x + 4 * pad + (n ? gap : 0);
+            int bw = sz.x + inset + (n ? gap : 0);
             if (n && total + bw > maxw) break;
             total += bw;
             if (sz.y + pad * 3 / 2 > h) h = sz.y + pad * 3 / 2;
@@ -340,7 +408,7 @@ static int buttons_layout(App *a, UiButtons *b, const char *const *labels, int y
         int x = (a->w - total) / 2;
         for (int k = 0; k < n; k++) {
             SDL_Point sz = text_size(a, TEXT_BODY, labels[i + k], 0);
-            b->rect[i + k] = (SDL_Rect){x, y, sz.x + 4 * pad, h};
+            b->rect[i + k] = (SDL_Rect){x, y, sz.x + inset, h};
             x += b->rect[i + k].w + gap;
         }
         i += n;
@@ -367,6 +435,11 @@ void ui_buttons_render_in(App *a, UiButtons *b, const char *const *labels, int y
         text_draw(a, TEXT_BODY, labels[i], r.x + r.w / 2, r.y + pad * 3 / 4, ALIGN_CENTER, t->text, 0);
         ui_control_add(a, labels[i], r);
     }
+}
+
+int ui_buttons_top(App *a, UiButtons *b, const char *const *labels)
+{
+    return a->lay.buttons_y + a->lay.button_h - ui_buttons_height(a, b, labels, a->w * 94 / 100);
 }
 
 void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y)
