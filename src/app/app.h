@@ -458,6 +458,12 @@ enum {
 typedef enum UiBarAction { UI_ACT_NONE, UI_ACT_BACK, UI_ACT_PAUSE, UI_ACT_HELP } UiBarAction;
 /* Draws the bar of scene sc (the top one) and records its controls. */
 void ui_bar_render(App *a, Scene *sc, bool bottom);
+/* The free span between the bar's left controls and Help on the top screen (0 and the window
+ * width where there are none). */
+void ui_bar_span(App *a, int *left, int *right);
+/* A line of text at the top of the screen, beside the bar's controls where it fits between
+ * them (centred if it can be), else under them. Returns the y below it. */
+int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c);
 /* The y just below the bar's controls: a scene's own corner text goes there. */
 int ui_bar_bottom(App *a);
 /* A pointer event on the bar: acts and returns true (the scene does not see it). */

@@ -504,6 +504,49 @@ static SDL_Rect bar_button(App *a, const char *label, int x, int y, Align align,
     return r;
 }
 
+static int bar_button_w(App *a, const char *label)
+{
+    int pad = text_line(a, TEXT_SMALL) / 2;
+    return text_size(a, TEXT_SMALL, label, 0).x + 3 * pad;
+}
+
+void ui_bar_span(App *a, int *left, int *right)
+{
+    int m = a->lay.margin, gap = text_line(a, TEXT_SMALL) / 2;
+    *left = 0;
+    *right = a->w;
+    Scene *sc = scene_top(a);
+    if (!sc) return;
+    unsigned f = bar_flags(sc, a->depth <= 1);
+    int x = m;
+    if (f & (UI_BAR_BACK | UI_BAR_LEAVE)) x += bar_button_w(a, f & UI_BAR_LEAVE ? "Leave" : "Back") + gap;
+    int paused = (f & UI_BAR_PAUSE) && sc->vt->paused ? sc->vt->paused(a, sc->s) : -1;
+    /* Room for the wider of Pause and Resume: the line does not move when one becomes the other. */
+    if (paused >= 0) {
+        int p = bar_button_w(a, "Pause"), r = bar_button_w(a, "Resume");
+        x += (p > r ? p : r) + gap;
+    }
+    /* A line beside the controls keeps a small space from them. */
+    if (x > m) *left = x - gap + a->lay.unit / 2;
+    if (f & UI_BAR_HELP) *right = a->w - m - bar_button_w(a, "Help") - a->lay.unit / 2;
+}
+
+int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c)
+{
+    int left, right, m = a->lay.margin, w = text_size(a, role, s, 0).x;
+    ui_bar_span(a, &left, &right);
+    int x = a->w / 2 - w / 2, y = m;
+    /* Centred in the window if the bar leaves room, else in the room between its controls,
+     * else under them. */
+    if (x < left || x + w > right) x = left + (right - left - w) / 2;
+    if (x < left) {
+        x = (a->w - w) / 2;
+        y = ui_bar_bottom(a);
+    }
+    SDL_Rect r = text_draw(a, role, s, x < 0 ? 0 : x, y, ALIGN_LEFT, c, 0);
+    return r.y + text_line(a, role);
+}
+
 int ui_bar_bottom(App *a)
 {
     int line = text_line(a, TEXT_SMALL);

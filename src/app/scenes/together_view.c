@@ -221,8 +221,11 @@ static void render_talk(App *a, Couple *c)
     draw_arc(a, cx, cy, rad, thick, 1.0f - left, 1, v.paused ? color_alpha(col, 0.45f) : col);
     char clock[16];
     ui_fmt_clock(clock, sizeof clock, v.left_ms);
-    SDL_Point sz = text_size(a, TEXT_DISPLAY, clock, 0);
-    text_draw(a, TEXT_DISPLAY, clock, (int)cx, (int)cy - sz.y / 2, ALIGN_CENTER, t->text, 0);
+    /* The time as large as the ring's room allows. */
+    TextRole crole = TEXT_DISPLAY;
+    SDL_Point sz = text_size(a, crole, clock, 0);
+    while (crole < TEXT_SMALL && sz.x > rad * 1.5f) sz = text_size(a, ++crole, clock, 0);
+    text_draw(a, crole, clock, (int)cx, (int)cy - sz.y / 2, ALIGN_CENTER, t->text, 0);
     if (v.paused)
         text_draw(a, TEXT_SMALL, "Paused", (int)cx, (int)cy + sz.y / 2, ALIGN_CENTER, t->muted, 0);
     int gy = (int)(cy + rad + thick) + a->lay.margin;
