@@ -5,7 +5,8 @@
  *
  * No word is cut: every word of every drawn string (a run of ASCII letters) must be a whole
  * word of what Attune can say: the shipped content (levels/), the string literals of its
- * sources (src/, include/) and what the walks type or name (names, the data folder). A string
+ * sources (src/, include/) and what the walks type or name (names, the data folder, the
+ * short month names). A string
  * shortened to fit ends after a whole word with "…"; a line cut mid-word leaves a fragment
  * ("gettin") that is no word of these. (A cut that happens to leave a word, "breath" of
  * "breathing", passes; the ellipsis rule of text_fit is what keeps those whole.)
@@ -277,8 +278,9 @@ static void words_load(const char *root)
         snprintf(dir, sizeof dir, "%s/%s", at_source, TREES[i]);
         words_add_tree(dir);
     }
-    /* What the walks type and the data folder Settings shows. */
-    static const char TYPED[] = "Alex Sam";
+    /* What the walks type, the calendar's short month names (made from the long ones) and
+     * the data folder Settings shows. */
+    static const char TYPED[] = "Alex Sam Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
     words_add(TYPED, strlen(TYPED));
     words_add(root, strlen(root));
 }
