@@ -323,7 +323,7 @@ int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start,
  * for "…" (the cut prefers a gap of three spaces, between key hints), written to buf. */
 const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
 /* s with "…" after it, for a line more text would follow: cut as text_fit does to fit width. */
-const char *text_elide(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
+const char *text_fit_more(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
 /* Starts a new list of the strings drawn (a frame, or an overlay over it: only its words are
  * there to read). */
 void text_frame_begin(App *a);

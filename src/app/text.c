@@ -392,7 +392,7 @@ const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf,
     return fit(a, role, s, width, buf, n, false);
 }
 
-const char *text_elide(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
+const char *text_fit_more(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
 {
     return s ? fit(a, role, s, width, buf, n, true) : s;
 }

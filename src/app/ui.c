@@ -259,7 +259,7 @@ static void detail_line(App *a, void *ctx, int i, const char *text, int len)
     if (d->left <= 0) return;
     char line[600], buf[640];
     snprintf(line, sizeof line, "%.*s", len, text);
-    const char *s = d->left == 1 && d->cut ? text_elide(a, d->role, line, d->w, buf, sizeof buf) : line;
+    const char *s = d->left == 1 && d->cut ? text_fit_more(a, d->role, line, d->w, buf, sizeof buf) : line;
     if (len > 0) text_draw(a, d->role, s, d->x, d->y, ALIGN_LEFT, d->c, 0);
     d->y += text_line(a, d->role);
     d->left--;
