@@ -113,4 +113,10 @@ const cJSON *jv_object(JsonV *v, const cJSON *obj, const char *path, const char 
 int jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key,
             const char *const *names, int n, bool required);
 
+/* obj.key: an array of min..max distinct strings (jv_str_item, at most maxlen characters
+ * each; with ids, each an id as jv_is_id), appended to out[*n...] (room for max more). False
+ * with errors added if any is wrong. */
+bool jv_str_list(JsonV *v, const cJSON *obj, const char *path, const char *key, int min, int max,
+                 size_t maxlen, bool ids, const char **out, int *n);
+
 #endif

@@ -112,11 +112,6 @@ size_t skill_message_text(const SkillMessage *m, const SkillSet *set, char *buf,
 /* ---- Understand: choose the best summary ---- */
 #define SKILL_SUMMARY_OPTIONS (1 + DECK_SUMMARY_OTHERS_MAX)
 
-/* Reads a card's optional "summary" ({"best": text, "others": [2-3 texts]}, each at most
- * DECK_SUMMARY_MAX characters, all different) from the card object `card` at `path` into *out.
- * Missing: *out stays empty and true is returned. Wrong: messages in v and false. */
-bool skill_summary_from_json(JsonV *v, const cJSON *card, const char *path, DeckSummary *out);
-
 /* The card's summaries in a random order for this seed: out[0..n-1], *best = the position of
  * the best one. Returns n (0 when the card has no summary). */
 int skill_summary_options(const DeckCard *card, uint64_t seed, const char **out, int *best);

@@ -311,6 +311,9 @@ SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align ali
                    int wrap);
 /* Size s would take, without drawing. */
 SDL_Point text_size(App *a, TextRole role, const char *s, int wrap);
+/* Copies s into out (n bytes), cut as text_fit does (after a whole word, with an ellipsis) so
+ * it fits in w pixels on one line (list rows do not wrap). */
+void text_elide(App *a, TextRole role, const char *s, int w, char *out, size_t n);
 /* Pixel height of one line of a role. */
 int text_line(App *a, TextRole role);
 /* A comfortable measure (about 60 characters of body text), capped by the window. */

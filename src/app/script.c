@@ -235,6 +235,143 @@ static char *trim(char *s)
     return s;
 }
 
+/* ---- the commands ---- */
+
+typedef bool (*CommandFn)(App *a, uint64_t *now, const char *arg, char *err, size_t n);
+
+static bool cmd_wait(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    char *end;
+    errno = 0;
+    unsigned long long ms = strtoull(arg, &end, 10);
+    if (!*arg || *end || errno || ms > 24ull * 3600 * 1000) {
+        snprintf(err, n, "wait needs milliseconds (0 to 86400000), not \"%s\"", arg);
+        return false;
+    }
+    advance(a, now, ms);
+    return true;
+}
+
+static bool cmd_key(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    if (!push_key(a, arg, err, n)) return false;
+    frame(a, true);
+    return true;
+}
+
+/* "X Y" for click and move: exactly two whole numbers. */
+static bool xy_of(const char *cmd, const char *arg, int *x, int *y, char *err, size_t n)
+{
+    char extra;
+    if (sscanf(arg, "%d %d %c", x, y, &extra) == 2) return true;
+    snprintf(err, n, "%s needs X Y, not \"%s\"", cmd, arg);
+    return false;
+}
+
+static bool cmd_click(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    int x, y;
+    if (!xy_of("click", arg, &x, &y, err, n)) return false;
+    push_click(a, x, y);
+    frame(a, true);
+    return true;
+}
+
+static bool cmd_move(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    int x, y;
+    if (!xy_of("move", arg, &x, &y, err, n)) return false;
+    push_move(a, x, y);
+    frame(a, true);
+    return true;
+}
+
+static bool cmd_wheel(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    int notches;
+    char extra;
+    if (sscanf(arg, "%d %c", &notches, &extra) != 1 || notches < -100 || notches > 100) {
+        snprintf(err, n, "wheel needs N, a whole number from -100 to 100, not \"%s\"", arg);
+        return false;
+    }
+    push_wheel(a, notches);
+    frame(a, true);
+    return true;
+}
+
+static bool cmd_type(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    size_t bad;
+    if (!utf8_valid(arg, strlen(arg), &bad)) {
+        snprintf(err, n, "type needs UTF-8 text: byte %zu (0x%02X) is not valid UTF-8", bad + 1,
+                 (unsigned char)arg[bad]);
+        return false;
+    }
+    push_text(a, arg);
+    frame(a, true);
+    return true;
+}
+
+/* shot, texts: the current frame, drawn now. */
+static bool cmd_shot(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    app_render(a);
+    bool ok = app_screenshot(a, arg, err, n);
+    SDL_RenderPresent(a->ren);
+    return ok;
+}
+
+static bool cmd_texts(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    app_render(a);
+    bool ok = write_texts(a, arg, err, n);
+    SDL_RenderPresent(a->ren);
+    return ok;
+}
+
+static bool cmd_sounds(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+{
+    (void)now;
+    return write_sounds(a, arg, err, n);
+}
+
+static const struct {
+    const char *name;
+    CommandFn run;
+    bool needs_file; /* its argument is a file name, which may not be empty */
+} COMMANDS[] = {
+    {"wait", cmd_wait, false},   {"key", cmd_key, false},     {"click", cmd_click, false},
+    {"move", cmd_move, false},   {"wheel", cmd_wheel, false}, {"type", cmd_type, false},
+    {"shot", cmd_shot, true},    {"texts", cmd_texts, true},  {"sounds", cmd_sounds, true},
+};
+
+/* Runs one command line (trimmed, not empty): false with why in err. */
+static bool run_line(App *a, uint64_t *now, char *s, char *err, size_t n)
+{
+    char *arg = s;
+    while (*arg && !isspace((unsigned char)*arg)) arg++;
+    if (*arg) *arg++ = 0;
+    arg = trim(arg);
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++) {
+        if (strcmp(s, COMMANDS[i].name) != 0) continue;
+        if (COMMANDS[i].needs_file && !*arg) {
+            snprintf(err, n, "%s needs a file name", s);
+            return false;
+        }
+        return COMMANDS[i].run(a, now, arg, err, n);
+    }
+    snprintf(err, n, "unknown command \"%s\" (expected wait, key, click, move, wheel, type, shot, "
+             "texts or sounds)", s);
+    return false;
+}
+
 int script_run(App *a, const char *path, uint64_t *now)
 {
     FILE *f = fopen(path, "r");
@@ -264,87 +401,8 @@ int script_run(App *a, const char *path, uint64_t *now)
             rc = 1;
             break;
         }
-        char *arg = s;
-        while (*arg && !isspace((unsigned char)*arg)) arg++;
-        if (*arg) *arg++ = 0;
-        arg = trim(arg);
         err[0] = 0;
-        bool ok = true;
-        if (!strcmp(s, "wait")) {
-            char *end;
-            errno = 0;
-            unsigned long long ms = strtoull(arg, &end, 10);
-            if (!*arg || *end || errno || ms > 24ull * 3600 * 1000) {
-                snprintf(err, sizeof err, "wait needs milliseconds (0 to 86400000), not \"%s\"", arg);
-                ok = false;
-            } else {
-                advance(a, now, ms);
-            }
-        } else if (!strcmp(s, "key")) {
-            ok = push_key(a, arg, err, sizeof err);
-            if (ok) frame(a, true);
-        } else if (!strcmp(s, "click")) {
-            int x, y;
-            char extra;
-            if (sscanf(arg, "%d %d %c", &x, &y, &extra) != 2) {
-                snprintf(err, sizeof err, "click needs X Y, not \"%s\"", arg);
-                ok = false;
-            } else {
-                push_click(a, x, y);
-                frame(a, true);
-            }
-        } else if (!strcmp(s, "move")) {
-            int x, y;
-            char extra;
-            if (sscanf(arg, "%d %d %c", &x, &y, &extra) != 2) {
-                snprintf(err, sizeof err, "move needs X Y, not \"%s\"", arg);
-                ok = false;
-            } else {
-                push_move(a, x, y);
-                frame(a, true);
-            }
-        } else if (!strcmp(s, "wheel")) {
-            int n;
-            char extra;
-            if (sscanf(arg, "%d %c", &n, &extra) != 1 || n < -100 || n > 100) {
-                snprintf(err, sizeof err, "wheel needs N, a whole number from -100 to 100, not \"%s\"", arg);
-                ok = false;
-            } else {
-                push_wheel(a, n);
-                frame(a, true);
-            }
-        } else if (!strcmp(s, "type")) {
-            size_t bad;
-            if (!utf8_valid(arg, strlen(arg), &bad)) {
-                snprintf(err, sizeof err, "type needs UTF-8 text: byte %zu (0x%02X) is not valid UTF-8",
-                         bad + 1, (unsigned char)arg[bad]);
-                ok = false;
-            } else {
-                push_text(a, arg);
-                frame(a, true);
-            }
-        } else if (!strcmp(s, "sounds")) {
-            if (!*arg) {
-                snprintf(err, sizeof err, "sounds needs a file name");
-                ok = false;
-            } else {
-                ok = write_sounds(a, arg, err, sizeof err);
-            }
-        } else if (!strcmp(s, "shot") || !strcmp(s, "texts")) {
-            if (!*arg) {
-                snprintf(err, sizeof err, "%s needs a file name", s);
-                ok = false;
-            } else {
-                app_render(a);
-                ok = s[0] == 's' ? app_screenshot(a, arg, err, sizeof err)
-                                 : write_texts(a, arg, err, sizeof err);
-                SDL_RenderPresent(a->ren);
-            }
-        } else {
-            snprintf(err, sizeof err, "unknown command \"%s\" (expected wait, key, click, move, wheel, type, shot, texts or sounds)", s);
-            ok = false;
-        }
-        if (!ok) {
+        if (!run_line(a, now, s, err, sizeof err)) {
             app_log("%s:%d: %s", path, lineno, err);
             rc = 1;
             break;

@@ -396,3 +396,10 @@ const char *text_fit_more(App *a, TextRole role, const char *s, int width, char 
 {
     return s ? fit(a, role, s, width, buf, n, true) : s;
 }
+
+void text_elide(App *a, TextRole role, const char *s, int w, char *out, size_t n)
+{
+    /* As text_fit: cut after a whole word, never inside one. */
+    const char *f = text_fit(a, role, s, w, out, n);
+    if (f != out) snprintf(out, n, "%s", f);
+}

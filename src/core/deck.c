@@ -1,5 +1,4 @@
 #include "attune/deck.h"
-#include "attune/skill.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -134,6 +133,33 @@ static bool card_themes(JsonV *v, const cJSON *obj, const char *path, uint32_t *
     return ok;
 }
 
+/* The card's optional "summary" ({"best": text, "others": [2-3 texts]}, each at most
+ * DECK_SUMMARY_MAX characters, all different), for the Understand skill (skill.h). Missing:
+ * *out stays empty and true is returned. */
+static bool summary_from_json(JsonV *v, const cJSON *card, const char *path, DeckSummary *out)
+{
+    static const char *const KEYS[] = {"best", "others"};
+    memset(out, 0, sizeof *out);
+    if (!cJSON_GetObjectItemCaseSensitive(card, "summary")) return true;
+    const cJSON *obj = jv_object(v, card, path, "summary", false);
+    if (!obj) return false;
+    char sp[JV_PATH_MAX];
+    jv_key_path(sp, path, "summary");
+    int errors = v->errors;
+    jv_check_keys(v, obj, sp, KEYS, 2);
+    DeckSummary s = {0};
+    s.best = jv_str(v, obj, sp, "best", DECK_SUMMARY_MAX, true);
+    const char *all[1 + DECK_SUMMARY_OTHERS_MAX];
+    int n = 0;
+    if (s.best) all[n++] = s.best;
+    jv_str_list(v, obj, sp, "others", 2, DECK_SUMMARY_OTHERS_MAX, DECK_SUMMARY_MAX, false, all, &n);
+    if (v->errors != errors || !s.best) return false;
+    s.nothers = n - 1;
+    for (int i = 0; i < s.nothers; i++) s.others[i] = all[i + 1];
+    *out = s;
+    return true;
+}
+
 static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCard *out)
 {
     int errors = v->errors;
@@ -188,7 +214,7 @@ static bool card_from_json(JsonV *v, const cJSON *obj, const char *path, DeckCar
     }
     out->try_saying = jv_str(v, obj, path, "try_saying", DECK_TRY_SAYING_MAX, true);
     out->reflect = jv_str(v, obj, path, "reflect", DECK_REFLECT_MAX, true);
-    bool summary_ok = skill_summary_from_json(v, obj, path, &out->summary);
+    bool summary_ok = summary_from_json(v, obj, path, &out->summary);
     return v->errors == errors && responses_ok && themes_ok && summary_ok && out->id && rel >= 0 &&
            area >= 0 && out->situation && out->try_saying && out->reflect;
 }

@@ -181,7 +181,9 @@ const char *jv_quote(char buf[JV_QUOTE_MAX], const char *s)
 
 char *jv_index_path(char *buf, const char *path, int index)
 {
-    snprintf(buf, JV_PATH_MAX, "%s[%d]", path ? path : "", index);
+    /* A path too long for the buffer is cut (it only names a place in a message). */
+    if (snprintf(buf, JV_PATH_MAX, "%s[%d]", path ? path : "", index) >= JV_PATH_MAX)
+        buf[JV_PATH_MAX - 1] = 0;
     return buf;
 }
 
@@ -395,4 +397,37 @@ int jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key,
         len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? "|" : "", names[i]);
     jv_error(v, kp, "expected one of %s", list);
     return -1;
+}
+
+bool jv_str_list(JsonV *v, const cJSON *obj, const char *path, const char *key, int min, int max,
+                 size_t maxlen, bool ids, const char **out, int *n)
+{
+    const cJSON *arr = jv_array(v, obj, path, key, min, max, true);
+    if (!arr) return false;
+    char kp[JV_PATH_MAX], ip[JV_PATH_MAX];
+    jv_key_path(kp, path, key);
+    bool ok = true;
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        jv_index_path(ip, kp, i++);
+        const char *t = jv_str_item(v, it, ip, ids ? JV_ID_MAX : maxlen);
+        if (t && ids && !jv_is_id(t)) {
+            jv_error(v, ip, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", t);
+            t = NULL;
+        }
+        if (!t) {
+            ok = false;
+            continue;
+        }
+        bool dup = false;
+        for (int k = 0; k < *n && !dup; k++) dup = strcmp(out[k], t) == 0;
+        if (dup) {
+            jv_error(v, ip, "\"%s\" appears twice", t);
+            ok = false;
+            continue;
+        }
+        out[(*n)++] = t;
+    }
+    return ok;
 }

@@ -20,46 +20,12 @@ int learn_word_count(const char *s)
     return n;
 }
 
-/* An array element that must be an id (1-40 of a-z, 0-9, '-', '_'); a pool copy or NULL. */
-static const char *id_at(JsonV *v, const cJSON *it, const char *path)
-{
-    const char *s = jv_str_item(v, it, path, JV_ID_MAX);
-    if (s && !jv_is_id(s)) {
-        jv_error(v, path, "\"%s\" is not an id (use a-z, 0-9, '-' and '_')", s);
-        return NULL;
-    }
-    return s;
-}
-
 /* An optional list of 1..max distinct ids at obj.key. */
 static bool id_list(JsonV *v, const cJSON *obj, const char *path, const char *key, int max,
                     const char **out, int *n)
 {
     if (!cJSON_GetObjectItemCaseSensitive(obj, key)) return true;
-    const cJSON *arr = jv_array(v, obj, path, key, 1, max, false);
-    if (!arr) return false;
-    char kp[JV_PATH_MAX], ip[JV_PATH_MAX];
-    jv_key_path(kp, path, key);
-    bool ok = true;
-    int i = 0;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr) {
-        jv_index_path(ip, kp, i++);
-        const char *id = id_at(v, it, ip);
-        if (!id) {
-            ok = false;
-            continue;
-        }
-        bool dup = false;
-        for (int k = 0; k < *n && !dup; k++) dup = strcmp(out[k], id) == 0;
-        if (dup) {
-            jv_error(v, ip, "\"%s\" appears twice", id);
-            ok = false;
-            continue;
-        }
-        out[(*n)++] = id;
-    }
-    return ok;
+    return jv_str_list(v, obj, path, key, 1, max, JV_ID_MAX, true, out, n);
 }
 
 /* An optional list of 1..DECK_THEME_COUNT distinct card themes. */

@@ -5,36 +5,6 @@
 
 /* ---- Loading ----------------------------------------------------------------------------- */
 
-/* obj.key: min..max distinct strings of at most maxlen characters. */
-static bool text_list(JsonV *v, const cJSON *obj, const char *path, const char *key, int min,
-                      int max, size_t maxlen, const char **out, int *n)
-{
-    const cJSON *arr = jv_array(v, obj, path, key, min, max, true);
-    if (!arr) return false;
-    char kp[JV_PATH_MAX], ip[JV_PATH_MAX];
-    jv_key_path(kp, path, key);
-    bool ok = true;
-    int i = 0;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr) {
-        jv_index_path(ip, kp, i++);
-        const char *t = jv_str_item(v, it, ip, maxlen);
-        if (!t) {
-            ok = false;
-            continue;
-        }
-        bool dup = false;
-        for (int k = 0; k < *n && !dup; k++) dup = strcmp(out[k], t) == 0;
-        if (dup) {
-            jv_error(v, ip, "\"%s\" appears twice", t);
-            ok = false;
-            continue;
-        }
-        out[(*n)++] = t;
-    }
-    return ok;
-}
-
 bool skill_set_from_json(JsonV *v, const cJSON *obj, const char *path, SkillSet *out)
 {
     static const char *const KEYS[] = {"feelings", "needs", "requests", "sort"};
@@ -47,39 +17,15 @@ bool skill_set_from_json(JsonV *v, const cJSON *obj, const char *path, SkillSet 
     jv_check_keys(v, obj, path, KEYS, 4);
     SkillSet s = {0};
     s.file = v->file;
-    text_list(v, obj, path, "feelings", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX,
-              s.feelings, &s.nfeelings);
-    text_list(v, obj, path, "needs", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX, s.needs,
-              &s.nneeds);
-    text_list(v, obj, path, "requests", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_REQUEST_MAX,
-              s.requests, &s.nrequests);
-    text_list(v, obj, path, "sort", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_SORT_TEXT_MAX, s.sort,
-              &s.nsort);
+    jv_str_list(v, obj, path, "feelings", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX, false,
+                s.feelings, &s.nfeelings);
+    jv_str_list(v, obj, path, "needs", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_WORD_MAX, false,
+                s.needs, &s.nneeds);
+    jv_str_list(v, obj, path, "requests", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_REQUEST_MAX, false,
+                s.requests, &s.nrequests);
+    jv_str_list(v, obj, path, "sort", SKILL_LIST_MIN, SKILL_LIST_MAX, SKILL_SORT_TEXT_MAX, false,
+                s.sort, &s.nsort);
     if (v->errors != errors) return false;
-    *out = s;
-    return true;
-}
-
-bool skill_summary_from_json(JsonV *v, const cJSON *card, const char *path, DeckSummary *out)
-{
-    static const char *const KEYS[] = {"best", "others"};
-    memset(out, 0, sizeof *out);
-    if (!cJSON_GetObjectItemCaseSensitive(card, "summary")) return true;
-    const cJSON *obj = jv_object(v, card, path, "summary", false);
-    if (!obj) return false;
-    char sp[JV_PATH_MAX];
-    jv_key_path(sp, path, "summary");
-    int errors = v->errors;
-    jv_check_keys(v, obj, sp, KEYS, 2);
-    DeckSummary s = {0};
-    s.best = jv_str(v, obj, sp, "best", DECK_SUMMARY_MAX, true);
-    const char *all[1 + DECK_SUMMARY_OTHERS_MAX];
-    int n = 0;
-    if (s.best) all[n++] = s.best;
-    text_list(v, obj, sp, "others", 2, DECK_SUMMARY_OTHERS_MAX, DECK_SUMMARY_MAX, all, &n);
-    if (v->errors != errors || !s.best) return false;
-    s.nothers = n - 1;
-    for (int i = 0; i < s.nothers; i++) s.others[i] = all[i + 1];
     *out = s;
     return true;
 }

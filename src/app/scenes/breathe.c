@@ -11,9 +11,23 @@
 #include <string.h>
 
 #include "app.h"
+#include "attune/pace.h"
 #include "recording.h"
 #include "scenes.h"
 #include "userdata.h"
+
+/* ---------- Your pace ---------- */
+
+static BreathPattern your_pace;
+static char your_pace_when[200];
+
+const BreathPattern *breathe_your_pace(App *a)
+{
+    if (!pace_your_pattern(a->data.settings.your_pace, &your_pace, your_pace_when,
+                           sizeof your_pace_when))
+        return NULL;
+    return &your_pace;
+}
 
 static void breathe_again(App *a, const BreathPattern *p, int minutes);
 
@@ -339,4 +353,11 @@ void breathe_push(App *a, const BreathPattern *p, int minutes)
 static void breathe_again(App *a, const BreathPattern *p, int minutes)
 {
     push_session(a, p, minutes, false);
+}
+
+void breathe_quick_push(App *a)
+{
+    const BreathPattern *p = content_pattern(&a->content, "quick-calm");
+    if (!p && a->content.npatterns) p = &a->content.patterns[0];
+    if (p) breathe_push(a, p, p->minutes);
 }

@@ -5,25 +5,11 @@
 #include <string.h>
 
 #include "app.h"
-#include "attune/pace.h"
 #include "scenes.h"
 #include "userdata.h"
 
 static const int MINUTES[] = {1, 3, 5, 10};
 #define NMINUTES 4
-
-/* ---------- Your pace ---------- */
-
-static BreathPattern your_pace;
-static char your_pace_when[200];
-
-const BreathPattern *breathe_your_pace(App *a)
-{
-    if (!pace_your_pattern(a->data.settings.your_pace, &your_pace, your_pace_when,
-                           sizeof your_pace_when))
-        return NULL;
-    return &your_pace;
-}
 
 /* ---------- picker ---------- */
 

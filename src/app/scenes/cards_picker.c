@@ -23,7 +23,6 @@ typedef struct Picker {
     char subs[UI_LIST_MAX][80];
 } Picker;
 
-
 /* ---------- before a round: the safety note, the couple gate, "moves, not types" ---------- */
 
 static const char MOVES_TITLE[] = "Four moves anyone makes";

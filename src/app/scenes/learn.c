@@ -34,20 +34,6 @@ typedef struct Learn {
     Line lines[LEARN_LINES];
 } Learn;
 
-/* Copies s into out, cut with an ellipsis on a UTF-8 boundary so it fits in w pixels. */
-static void elide(App *a, TextRole role, const char *s, int w, char *out, size_t n)
-{
-    snprintf(out, n, "%s", s);
-    size_t len = strlen(out);
-    while (len > 0 && text_size(a, role, out, 0).x > w) {
-        do len--;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
-        size_t k = len;
-        while (k > 0 && s[k - 1] == ' ') k--;
-        snprintf(out, n, "%.*s\u2026", (int)k, s);
-    }
-}
-
 /* Wraps s (one paragraph, no line breaks) at width into the lines; returns false when full. */
 static bool add_wrapped(App *a, Learn *l, TextRole role, bool muted, int gap, const char *s,
                         int width)
@@ -201,7 +187,7 @@ static void learn_render(App *a, void *s)
     int lx = (a->w - lw - pw - gap) / 2;
     int room = lw - inset;
     for (int i = 0; i < l->list.count; i++) {
-        elide(a, TEXT_BODY, c->learn[i].title, room, l->titles[i], sizeof l->titles[i]);
+        text_elide(a, TEXT_BODY, c->learn[i].title, room, l->titles[i], sizeof l->titles[i]);
         l->items[i] = (UiItem){l->titles[i], NULL};
     }
     SDL_Rect panel = {lx + lw + gap, y, pw, bottom - y};

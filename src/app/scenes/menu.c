@@ -24,28 +24,6 @@ static const UiItem ITEMS[ITEM_COUNT] = {
     {"Settings", "Check-ins, sound, your week, text size"},
 };
 
-static void start_quick(App *a);
-
-static void welcome_done(App *a, void *ctx, int choice)
-{
-    (void)ctx;
-    a->data.settings.welcomed = true;
-    userdata_save_settings(a);
-    if (choice == 1) start_quick(a);
-}
-
-void welcome_push(App *a)
-{
-    const Resources *r = &a->content.res;
-    char body[1600];
-    snprintf(body, sizeof body,
-             "%s\n\nHelp is always one key away: F1 (or ?) shows crisis and abuse lines for "
-             "where you live, and the keys.%s%s",
-             r->notice ? r->notice : "", r->privacy ? "\n\n" : "", r->privacy ? r->privacy : "");
-    static const char *const labels[2] = {"Begin", "Quick calm now"};
-    notice_push_choice(a, "Welcome to Attune", body, labels, 2, 1, welcome_done, NULL);
-}
-
 /* The welcome waits for the menu: a first start that goes straight to a quick calm (attune
  * breathe, a launcher action) breathes first and is welcomed after. */
 static void menu_update(App *a, void *s)
@@ -56,17 +34,10 @@ static void menu_update(App *a, void *s)
     welcome_push(a);
 }
 
-static void start_quick(App *a)
-{
-    const BreathPattern *p = content_pattern(&a->content, "quick-calm");
-    if (!p && a->content.npatterns) p = &a->content.patterns[0];
-    if (p) breathe_push(a, p, p->minutes);
-}
-
 static void activate(App *a, Item it)
 {
     switch (it) {
-    case ITEM_QUICK: start_quick(a); break;
+    case ITEM_QUICK: breathe_quick_push(a); break;
     case ITEM_BREATHE: breathe_picker_push(a); break;
     case ITEM_GROUND: grounding_picker_push(a, NULL); break;
     case ITEM_CARDS: cards_picker_push(a, NULL, NULL); break;
@@ -84,7 +55,7 @@ static void menu_event(App *a, void *s, const SDL_Event *e)
     if (e->type == SDL_KEYDOWN) {
         switch (e->key.keysym.sym) {
         case SDLK_ESCAPE: a->quit = true; return;
-        case SDLK_SPACE: start_quick(a); return;
+        case SDLK_SPACE: breathe_quick_push(a); return;
         default: break;
         }
     }

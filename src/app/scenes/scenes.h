@@ -9,13 +9,15 @@ extern const SceneVT SCENE_MENU, SCENE_HELP, SCENE_NOTICE, SCENE_CHECKIN;
 /* The table itself, for App.scenes. */
 extern const SceneTable SCENE_TABLE;
 
-/* The pattern picker; `pattern` preselects one (NULL: the last used). */
+/* The pattern picker, opened on the last pattern used (breathe_picker.c). */
 void breathe_picker_push(App *a);
 /* Straight into a breathing session (after the pattern's caution, if it has one). */
 void breathe_push(App *a, const BreathPattern *p, int minutes);
 /* "Your pace" from the settings (Find your pace), or NULL while none has been found. The
  * pattern stays valid until the next call. */
 const BreathPattern *breathe_your_pace(App *a);
+/* A quick calm now: the quick-calm pattern at its own length (breathe.c). */
+void breathe_quick_push(App *a);
 /* Find your pace (pace.c): the guided sweep of slow rates, each rated for comfort. */
 void pace_push(App *a);
 /* Grounding (grounding.c): the exercise picker, focused on exercise_id (NULL: the first), and
@@ -55,7 +57,7 @@ void notice_push(App *a, const char *title, const char *body);
 typedef void (*NoticeDone)(App *a, void *ctx, int choice);
 void notice_push_choice(App *a, const char *title, const char *body, const char *const *labels,
                         int nlabels, int space, NoticeDone done, void *ctx);
-/* The first-start welcome (menu.c): not therapy, where help is, your data stays here. Shown
+/* The first-start welcome (welcome.c): not therapy, where help is, your data stays here. Shown
  * once, over the menu, never before a quick calm; Help can show it again. */
 void welcome_push(App *a);
 
