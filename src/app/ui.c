@@ -198,8 +198,14 @@ int ui_scroll_text(App *a, UiScroll *sc, TextRole role, const char *s, SDL_Rect 
     int step = text_line(a, role);
     sc->page = area.h / step > 0 ? area.h / step : 1;
     sc->lines = scroll_lines(a, role, s, area.w, NULL, NULL);
+    if (sc->lines <= sc->page) {
+        /* All of it fits: one paragraph, as text_draw wraps it. */
+        sc->first = 0;
+        sc->shown = sc->lines;
+        return text_draw(a, role, s, area.x, area.y, ALIGN_LEFT, c, area.w).h;
+    }
     SDL_Rect text = area, track = {0};
-    if (sc->lines > sc->page) {
+    {
         /* Room for the scrollbar and the cue: the text wraps a little narrower. */
         int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
         track = (SDL_Rect){area.x + area.w - tw, area.y, tw, area.h};
@@ -344,8 +350,9 @@ void ui_columns(App *a, const UiItem *items, int n, int y, int bottom, SDL_Rect 
     /* Rows are padded 2 * pad on each side (ui_list_render); a long title widens the list
      * at the panel's expense rather than running past its row. */
     int pad = a->lay.row_pad, need = 0;
+    int bar = (a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3) + pad / 2 + 2; /* a scrollbar, as ui_list_render */
     for (int i = 0; i < n; i++) {
-        int w = text_size(a, TEXT_BODY, items[i].title, 0).x + 4 * pad;
+        int w = text_size(a, TEXT_BODY, items[i].title, 0).x + 4 * pad + bar;
         if (w > need) need = w;
     }
     if (need > a->w * 45 / 100) need = a->w * 45 / 100;
