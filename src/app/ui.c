@@ -301,10 +301,13 @@ int ui_detail(App *a, SDL_Rect panel, const UiBlock *b, int n, bool fit_height)
         bool later = false;
         for (int k = i + 1; k < n; k++) later |= b[k].text && *b[k].text;
         bool cut = lines > fits || (lines == fits && later);
+        if (!cut) { /* whole: one paragraph, as text_draw wraps it */
+            y += text_draw(a, r, b[i].text, panel.x + pad, y, ALIGN_LEFT, b[i].color, w).h;
+            continue;
+        }
         DetailDraw d = {r, b[i].color, panel.x + pad, y, w, lines < fits ? lines : fits, cut};
         scroll_lines(a, r, b[i].text, w, detail_line, &d);
-        y = d.y;
-        if (cut) break;
+        break;
     }
     return panel.h;
 }

@@ -207,9 +207,8 @@ static void prefs_render(App *a, void *v)
     int data_y = hints_top - gap - data_h;
     int about_y = data_y - gap - about_h;
     int list_bottom = about_y - gap;
-    int row_h = text_line(a, TEXT_BODY) + 2 * pad, row_gap = pad / 2 + 2; /* as ui_list_render */
-    if (ROW_COUNT * (row_h + row_gap) - row_gap > list_bottom - y)
-        list_bottom -= small; /* it scrolls: room for "more below" */
+    /* A list that scrolls keeps room for "more below" itself (ui_list_render). */
+    int row_gap = pad / 2 + 2; /* as ui_list_render */
 
     SDL_Rect area = {x, y, w, list_bottom - y};
     /* A title gives way to its value (the row says the rest in the line under the list):
