@@ -3,6 +3,7 @@
  * Files in the data folder (the app passes its path; see /tmp/docs-store.md for the format):
  *   practice.jsonl   one JSON record per line, only ever appended to (STORE_LOG_FILE)
  *   settings.json    settings, replaced atomically (see settings.h), with settings.json.bak
+ *   notes.jsonl      the journal: notes, feelings, reflections, deletions (see journal.h)
  * Files and folders Attune creates are readable by the user only (0600, folders 0700).
  *
  * Promises:
@@ -178,7 +179,9 @@ void log_free(PracticeLog *log);
 /* ---- Export and import ---------------------------------------------------------------- */
 
 /* Export format version ("attune_export" key): 2 adds rating and checkpoint records and the
- * "unreadable" lines; import reads 1 and 2. */
+ * "unreadable" lines; import reads 1 and 2. The format grows by optional keys without a new
+ * version (an older Attune reads past a key it does not know): "journal" holds the journal
+ * (journal.h), and files without it still import. */
 #define STORE_EXPORT_VERSION 2
 /* Largest export file import will read. */
 #define STORE_IMPORT_MAX_BYTES (256u * 1024u * 1024u)
@@ -189,7 +192,9 @@ void log_free(PracticeLog *log);
  * under "unreadable" (as text, or {"base64": ...} when it is not text), and the settings (the
  * file's object as it is; read only, never moved aside). A symbolic link at `file` is followed:
  * the file it names is replaced. A target inside the data folder (compared by device and
- * inode, so no other spelling gets past) is refused. *nrecords (may be NULL) gets the number of
+ * inode, so no other spelling gets past) is refused. The journal goes under "journal" when it
+ * has anything: its visible entries and its deletions (ids only), never a deleted entry's
+ * words. *nrecords (may be NULL) gets the number of
  * records written. Returns false with a message in diag if the file cannot be written. */
 bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag);
 
@@ -200,6 +205,7 @@ typedef struct ImportResult {
     int already_there;  /* practices whose id was already in the log (or earlier in the file) */
     bool settings_used; /* settings taken from the file: we had no settings.json */
     int levels_merged;  /* card levels whose progress grew from the file's */
+    int journal_added;  /* journal lines appended (entries and deletions new to DIR) */
 } ImportResult;
 
 /* Merges an export file into DIR. The file is read as a stream and checked whole first; if
@@ -210,7 +216,9 @@ typedef struct ImportResult {
  * lines the log does not already hold, all journaled: a failure (a full disk) or a kill
  * part-way leaves the log as it was, so the import is all in or all out. Settings in the file
  * are used only when DIR has no settings.json (as they are, unknown keys included); otherwise
- * ours are kept, except card level progress, which takes the larger counts per level.
+ * ours are kept, except card level progress, which takes the larger counts per level. Journal
+ * lines ("journal") whose id DIR's journal does not hold yet are appended with one write,
+ * before the log's commit, and cut off again if the commit fails.
  * Returns false with diag messages on a bad file or a write failure (re-running is safe). */
 bool store_import(const char *dir, const char *file, ImportResult *res, AtDiag *diag);
 

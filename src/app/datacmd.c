@@ -67,7 +67,7 @@ static int cmd_export(const char *dir, const char *file)
     app_log_diag(&d);
     diag_free(&d);
     if (!ok) return 1;
-    printf("Exported %d %s and your settings to %s.\n", n, n == 1 ? "practice" : "practices", file);
+    printf("Exported %d %s, your journal and your settings to %s.\n", n, n == 1 ? "practice" : "practices", file);
     return 0;
 }
 
@@ -87,6 +87,9 @@ static int cmd_import(const char *dir, const char *file)
     if (r.other_added > 0)
         printf("With them, %d %s: check-in answers, checkpoints, or lines kept for a newer Attune.\n",
                r.other_added, r.other_added == 1 ? "other line" : "other lines");
+    if (r.journal_added > 0)
+        printf("Your journal gained %d %s (entries, or deletions made there).\n", r.journal_added,
+               r.journal_added == 1 ? "line" : "lines");
     if (r.settings_used) printf("Settings were taken from the file (you had none yet).\n");
     if (r.levels_merged > 0)
         printf("Card progress was merged for %d %s.\n", r.levels_merged, r.levels_merged == 1 ? "level" : "levels");

@@ -21,6 +21,7 @@
 #include "attune/strbuf.h"
 #include "attune/strpool.h"
 #include "export_codec.h"
+#include "journal_export.h"
 #include "store_fs.h"
 #include "store_log.h"
 
@@ -220,6 +221,19 @@ bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag
     char *settings = raw ? cJSON_PrintUnformatted(raw) : NULL;
     cJSON_Delete(raw);
 
+    /* The journal, under its own key (an older Attune reads past it). */
+    char *journal = NULL;
+    size_t njournal_bytes = 0;
+    int njournal = 0;
+    if (!journal_export_text(dir, &journal, &njournal_bytes, &njournal, d)) {
+        diag_addf(d, "%s: nothing exported", file);
+        free(x.records.s);
+        free(x.unreadable.s);
+        cJSON_free(settings);
+        diag_free(&scratch);
+        return false;
+    }
+
     char stamp[128];
     now_iso(stamp, sizeof stamp);
     StrBuf t = {0};
@@ -239,6 +253,12 @@ bool store_export(const char *dir, const char *file, int *nrecords, AtDiag *diag
         strbuf_add(&t, x.unreadable.s, x.unreadable.len);
         text_str(&t, "\n]");
     }
+    if (njournal) {
+        text_str(&t, ",\n\"" JOURNAL_EXPORT_KEY "\":[");
+        strbuf_add(&t, journal, njournal_bytes);
+        text_str(&t, "\n]");
+    }
+    free(journal);
     text_str(&t, "}\n");
     bool ok = !t.oom && !x.records.oom && !x.unreadable.oom;
     free(x.records.s);

@@ -23,6 +23,7 @@
 #include "attune/strbuf.h"
 #include "attune/strpool.h"
 #include "export_codec.h"
+#include "journal_export.h"
 #include "store_fs.h"
 #include "store_log.h"
 
@@ -249,6 +250,7 @@ typedef struct Import {
     long version;
     bool has_version, has_records;
     cJSON *settings;      /* their settings object (validated), or NULL */
+    JournalImport *journal; /* their journal lines (checked), or NULL */
     int in_file;          /* records */
     int nunreadable;
     /* pass 2 */
@@ -329,6 +331,10 @@ static bool on_member(void *ctx, const char *key, size_t klen, const char *v, si
         take_problems(im, &scratch);
         strpool_free(pool);
         cJSON_Delete(o);
+    } else if (key_is(key, klen, JOURNAL_EXPORT_KEY)) {
+        AtDiag scratch = {0};
+        journal_import_check(&im->journal, im->file, v, vlen, &scratch);
+        take_problems(im, &scratch);
     }
     /* Other keys ("exported", or from a newer Attune) are read past. */
     return !stop_checking(im);
@@ -499,6 +505,7 @@ static bool collect_log(void *ctx, LogLine kind, const char *text, size_t len,
 static void import_free(Import *im)
 {
     cJSON_Delete(im->settings);
+    journal_import_free(im->journal);
     ids_free(&im->log_ids);
     ids_free(&im->written);
     free(im->unreadable_here.s);
@@ -587,8 +594,11 @@ bool store_import(const char *dir, const char *file, ImportResult *res, AtDiag *
             ok = false;
         }
     }
+    int journal_added = 0;
+    if (ok) ok = journal_import_write(im.journal, dir, &journal_added, im.err, sizeof im.err);
     if (ok) ok = log_txn_commit(&txn, im.err, sizeof im.err);
     else log_txn_abort(&txn);
+    if (!ok) journal_import_undo(im.journal, dir);
     if (!ok) {
         diag_addf(d, "%s: %s; nothing was imported", file, im.err);
         import_free(&im);
@@ -600,6 +610,7 @@ bool store_import(const char *dir, const char *file, ImportResult *res, AtDiag *
     res->already_there = im.already;
     res->settings_used = used;
     res->levels_merged = levels > 0 ? levels : 0;
+    res->journal_added = journal_added;
     import_free(&im);
     diag_free(&scratch);
     return true;

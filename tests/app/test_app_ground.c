@@ -409,15 +409,27 @@ static void feelings_and_a_saved_note(void)
     CHECK(at_texts_has(t, "Save my notes"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "saved");
-    CHECK(at_texts_has(t, "Your notes are saved."));
+    CHECK(at_texts_has(t, "Your notes are saved. They are in your journal."));
     CHECK(!at_texts_has(t, "Save my notes"));
     cJSON_Delete(t);
     CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600);
     char *lines = at_read_file(path);
-    CHECK(lines && strchr(lines, '\n') == lines + strlen(lines) - 1); /* one line */
-    cJSON *rec = lines ? cJSON_Parse(lines) : NULL;
+    /* Two lines, one save: the feeling named (the second word, strength 3), then the note. */
+    char *second = lines ? strchr(lines, '\n') : NULL;
+    CHECK(second && strchr(second + 1, '\n') == lines + strlen(lines) - 1);
+    cJSON *feel = lines ? cJSON_ParseWithLength(lines, second ? (size_t)(second - lines) : strlen(lines)) : NULL;
+    CHECK(feel != NULL);
+    if (feel) {
+        CHECK_STR(str(feel, "kind"), "feeling");
+        CHECK_STR(str(feel, "feeling"), cJSON_GetStringValue(cJSON_GetArrayItem(words, 1)));
+        CHECK_INT(num(feel, "strength"), 3);
+        CHECK_INT(num(feel, "step"), fi + 1);
+    }
+    cJSON_Delete(feel);
+    cJSON *rec = second ? cJSON_Parse(second + 1) : NULL;
     CHECK(rec != NULL);
     if (rec) {
+        CHECK_STR(str(rec, "kind"), "note");
         CHECK_STR(str(rec, "exercise"), "name-it");
         CHECK_INT(num(rec, "step"), ni + 1);
         CHECK_STR(str(rec, "text"), "It was anxious, \"mostly\" in my chest");

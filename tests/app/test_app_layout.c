@@ -25,6 +25,9 @@
 #include "apptest.h"
 #include "check.h"
 
+/* Ten of these make a long note (800 bytes, near the journal's limit of 1,000). */
+#define LONG_WORDS "the light moved slowly on the wall while the traffic hummed and I breathed out, "
+
 typedef struct Walk {
     const char *name;
     const char *args;   /* the command line after --script */
@@ -78,7 +81,31 @@ static const Walk WALKS[] = {
           W300 "key 1\n" W300 "key Return\n" W300 "key 1\n" W300 "key Return\n"
           W300 "key 1\n" W300 "key Return\n" W300 "key 3\n" W300 "key Return\n"
           W300 "texts $D/together-end.json\n"},
+    {"journal", "", false, false,
+     W300 "key j\n" W300 "texts $D/journal.json\nkey Return\n" W300 "texts $D/journal-read.json\n"
+          "key PageDown\n" W300 "texts $D/journal-read-on.json\nkey Escape\n" W300 "key End\n" W300 "texts $D/journal-end.json\n"
+          "type the\n" W300 "texts $D/journal-search.json\nkey Delete\n" W300 "texts $D/journal-delete.json\n"},
+    {"cards-answer", "cards notice", false, false,
+     W300 "key s\n" W300 "key 1\n" W300 "key Return\n" W300 "key s\n" W300 "key 1\n" W300 "key Return\n"
+     W300 "key s\n" W300 "key 1\n" W300 "key Return\n" W300 "key s\n" W300 "key 1\n" W300 "key Return\n"
+     W300 "key s\n" W300 "key 1\n" W300 "key Return\n" W300 "texts $D/cards-round-end.json\nkey w\n" W300
+     "type a few honest words about what pulled at me, and why it did\n" W300 "texts $D/cards-answer.json\n"
+     "key Return\n" W300 "texts $D/cards-answered.json\n"},
 };
+
+/* A journal of every kind, a long entry among them, over several days. */
+static const char JOURNAL[] =
+    "{\"date\":\"2026-02-27\",\"exercise\":\"stop\",\"step\":3,\"text\":\"a note from before ids\"}\n"
+    "{\"id\":\"j1\",\"kind\":\"feeling\",\"date\":\"2026-03-01\",\"time\":\"09:00:00\",\"exercise\":\"name-it\","
+    "\"step\":2,\"feeling\":\"overwhelmed\",\"strength\":5}\n"
+    "{\"id\":\"j2\",\"kind\":\"note\",\"date\":\"2026-03-01\",\"time\":\"09:01:00\",\"exercise\":\"name-it\","
+    "\"step\":5,\"text\":\"the tightness in the chest eased when I named it; the kettle, the rain on the window\"}\n"
+    "{\"id\":\"j3\",\"kind\":\"reflection\",\"date\":\"2026-03-02\",\"time\":\"21:30:00\",\"deck\":\"01-notice\","
+    "\"question\":\"What pulled at you this round? Each response is a move anyone makes under stress.\","
+    "\"text\":\"wanting to be reassured before I could listen; the old fear of being left\"}\n"
+    "{\"id\":\"j4\",\"kind\":\"note\",\"date\":\"2026-03-03\",\"time\":\"07:15:00\",\"exercise\":\"senses\","
+    "\"step\":8,\"text\":\"" LONG_WORDS LONG_WORDS LONG_WORDS LONG_WORDS LONG_WORDS LONG_WORDS LONG_WORDS
+    LONG_WORDS LONG_WORDS LONG_WORDS "\"}\n";
 
 static const char HISTORY[] =
     "{\"id\":\"aaa1\",\"date\":\"2026-03-01\",\"time\":\"09:00:00\",\"utc_offset_min\":60,"
@@ -337,6 +364,14 @@ static void walk_combo(const char *root, Combo c)
             FILE *f = fopen(path, "w");
             if (f) {
                 fputs(HISTORY, f);
+                fclose(f);
+            }
+        }
+        if (!strcmp(wk->name, "journal")) { /* the walk of a journal with something in it */
+            snprintf(path, sizeof path, "%s/notes.jsonl", data);
+            FILE *f = fopen(path, "w");
+            if (f) {
+                fputs(JOURNAL, f);
                 fclose(f);
             }
         }

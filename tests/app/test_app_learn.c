@@ -259,8 +259,8 @@ static void attune_list_names_the_screens(void)
     char *out = at_read_file(path);
     CHECK_CONTAINS(out, "Learning screens:");
     cJSON *root;
-    const cJSON *e;
-    cJSON_ArrayForEach(e, load_learn(&root)) {
+    const cJSON *e, *screens = load_learn(&root); /* the macro names its array twice */
+    cJSON_ArrayForEach(e, screens) {
         char line[200];
         snprintf(line, sizeof line, "%s", str(e, "title"));
         CHECK_CONTAINS(out, line);

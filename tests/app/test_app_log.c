@@ -389,8 +389,9 @@ static void progress_screen_shows_the_streak_and_the_week(void)
                               i, date, 6 + i % 2, 3);
     }
     write_file(dir, "practice.jsonl", text);
-    /* In the menu's two columns, Progress sits just above Settings, the last tile. */
-    const char *script = "key End\nkey Up\nkey Return\nwait 400\ntexts $D/stats.json\n"
+    /* In the menu's two columns, Progress sits up and to the left of Settings, the last tile
+     * (the Journal beside it is just above). */
+    const char *script = "key End\nkey Up\nkey Left\nkey Return\nwait 400\ntexts $D/stats.json\n"
                          "shot $D/stats.png\nkey Home\ntexts $D/today.json\n"
                          "key Escape\nwait 400\ntexts $D/menu.json\n";
     CHECK_INT(at_run(dir, "progress", dir, script, "--now 2026-05-20T12:00"), 0);

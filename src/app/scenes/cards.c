@@ -27,6 +27,8 @@ typedef struct Round {
     AtTimer timer;
     uint64_t seed;   /* the round's deal; the summaries' order comes from it too */
     CardSkill skill; /* the level skill of the card showing, if it has one */
+    SDL_Rect answer; /* "Write your answer" at the end (w 0: none) */
+    bool answered;   /* the end's question was answered in the journal */
 } Round;
 
 /* A new card is showing: its skill, if any, comes first when it goes before the responses. */
@@ -94,6 +96,13 @@ static void reveal_next(App *a, Round *rd)
     round_next(a, rd);
 }
 
+static void round_answered(App *a, void *ctx, bool saved)
+{
+    Round *rd = ctx;
+    if (saved) rd->answered = true;
+    a->dirty = true;
+}
+
 static void round_event(App *a, void *s, const SDL_Event *e)
 {
     Round *rd = s;
@@ -114,6 +123,17 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (deck_round_finished(r)) {
+        bool write = e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_w;
+        if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
+            SDL_Point p = window_mouse(a, e->button.x, e->button.y);
+            write = SDL_PointInRect(&p, &rd->answer);
+        }
+        if (write && !rd->answered) {
+            char q[320];
+            deck_round_summary(r, q, sizeof q);
+            journal_answer_push(a, rd->level->id, NULL, NULL, q, round_answered, rd);
+            return;
+        }
         int i = ui_buttons_event(a, &rd->end, e);
         if (i == 0) {
             cards_round_push(a, rd->level);
@@ -294,60 +314,100 @@ static void render_reveal(App *a, Round *rd)
 }
 
 /* "Connection-oriented 3 · Anxious 1 · ..." in each style's colour, centred at y. */
-static int style_counts_line(App *a, const int counts[DECK_STYLE_COUNT], int y)
+/* The picks per style on one line (two when one is too wide), drawn at y when draw; returns
+ * the height. */
+static int style_counts_line(App *a, const int counts[DECK_STYLE_COUNT], int y, bool draw)
 {
     char seg[DECK_STYLE_COUNT][48];
     TextRole role = TEXT_BODY;
-    int total = 0, gap = 0;
+    int total = 0, gap = 0, w[DECK_STYLE_COUNT];
     for (int pass = 0; pass < 2; pass++) {
         total = 0;
         gap = text_line(a, role);
         for (int i = 0; i < DECK_STYLE_COUNT; i++) {
             snprintf(seg[i], sizeof seg[i], "%s %d", deck_style_title((DeckStyle)i), counts[i]);
-            total += text_size(a, role, seg[i], 0).x + (i ? gap : 0);
+            w[i] = text_size(a, role, seg[i], 0).x;
+            total += w[i] + (i ? gap : 0);
         }
         if (total <= a->lay.wide) break;
         role = TEXT_SMALL;
     }
-    int x = (a->w - total) / 2;
-    for (int i = 0; i < DECK_STYLE_COUNT; i++) {
-        SDL_Rect r = text_draw(a, role, seg[i], x, y, ALIGN_LEFT, a->theme.style[i], 0);
-        x += r.w + gap;
+    int rows = total <= a->lay.wide ? 1 : 2, per = (DECK_STYLE_COUNT + rows - 1) / rows;
+    for (int row = 0; draw && row < rows; row++) {
+        int from = row * per, to = from + per < DECK_STYLE_COUNT ? from + per : DECK_STYLE_COUNT, rw = 0;
+        for (int i = from; i < to; i++) rw += w[i] + (i > from ? gap : 0);
+        int x = (a->w - rw) / 2, ry = y + row * text_line(a, role);
+        for (int i = from; i < to; i++) {
+            SDL_Rect r = text_draw(a, role, seg[i], x, ry, ALIGN_LEFT, a->theme.style[i], 0);
+            x += r.w + gap;
+        }
     }
-    return text_line(a, role);
+    return rows * text_line(a, role);
 }
 
+/* The end of the round. Everything is measured first: when it would reach the buttons, it
+ * starts higher, then leaves out the row of dots (the counts say the same), then the level's
+ * progress line, then sets the question in smaller words. */
 static void render_end(App *a, Round *rd)
 {
     const Theme *t = &a->theme;
-    char buf[320];
-    int y = a->h / 7;
-    SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-    y += r.h + a->lay.margin;
+    char buf[320], prog[160], line[320];
+    int mw = text_measure(a);
+    static const char *const labels[2] = {"Another round", "Menu"};
+    int bh = ui_buttons_height(a, &rd->end, labels, a->w * 94 / 100);
+    int limit = a->lay.hints_y - a->lay.unit; /* above the key hints */
     deck_round_summary(&rd->r, buf, sizeof buf);
-    r = text_draw(a, TEXT_BODY, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->h / 20;
-    /* One dot per card, in the colour of the style picked. */
-    int n = deck_round_count(&rd->r);
-    float rad = a->h / 70.0f, step = rad * 3.2f;
-    float x0 = a->w / 2.0f - step * (float)(n - 1) / 2.0f;
-    for (int i = 0; i < n; i++) {
-        DeckPick pk = deck_round_pick(&rd->r, i);
-        float cx = x0 + step * (float)i, cy = (float)y + rad;
-        if (pk.response >= 0) cards_dot(a, cx, cy, rad, t->style[pk.style]);
-        else draw_arc(a, cx, cy, rad - 1, 2, 0, 1, color_alpha(t->muted, 0.5f));
-    }
-    y += (int)(2 * rad) + a->lay.margin;
+    cards_progress_line(a, rd->level, prog, sizeof prog);
+    snprintf(line, sizeof line, "%s: %s", rd->level->title, prog);
     int counts[DECK_STYLE_COUNT];
     deck_round_style_counts(&rd->r, counts);
-    y += style_counts_line(a, counts, y) + a->lay.gap;
-    char prog[160];
-    cards_progress_line(a, rd->level, prog, sizeof prog);
-    snprintf(buf, sizeof buf, "%s: %s", rd->level->title, prog);
-    text_draw(a, TEXT_SMALL, buf, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    static const char *const labels[2] = {"Another round", "Menu"};
-    ui_buttons_render(a, &rd->end, labels, (int)(a->h * 0.72f));
-    ui_hints(a, "Left/Right choose   Enter go", "Esc levels");
+    float rad = a->h / 70.0f, step = rad * 3.2f;
+    int title_h = text_size(a, TEXT_DISPLAY, "Round complete", 0).y;
+    int dots_h = (int)(2 * rad) + a->lay.margin;
+    int prog_h = text_size(a, TEXT_SMALL, line, mw).y + a->lay.margin;
+    int fixed = title_h + a->lay.margin + a->lay.unit + journal_answer_button_h(a) + a->lay.margin +
+                style_counts_line(a, counts, 0, false) + a->lay.gap + bh;
+    int y = a->h / 7, level = 0;
+    bool dots = true, progress = true;
+    TextRole sum_role = TEXT_BODY;
+    for (; level < 5; level++) {
+        if (level == 1) y = ui_bar_bottom(a);
+        if (level == 2) dots = false;
+        if (level == 3) progress = false;
+        if (level == 4) sum_role = TEXT_SMALL;
+        int need = fixed + text_size(a, sum_role, buf, mw).y + (dots ? dots_h : 0) + (progress ? prog_h : a->lay.unit);
+        if (y + need <= limit) break;
+    }
+    SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + a->lay.margin;
+    r = text_draw(a, sum_role, buf, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+    y += r.h + a->lay.unit;
+    rd->answer = journal_answer_button(a, rd->answered, y);
+    y += journal_answer_button_h(a) + a->lay.margin;
+    if (dots) {
+        /* One dot per card, in the colour of the style picked. */
+        int n = deck_round_count(&rd->r);
+        float x0 = a->w / 2.0f - step * (float)(n - 1) / 2.0f;
+        for (int i = 0; i < n; i++) {
+            DeckPick pk = deck_round_pick(&rd->r, i);
+            float cx = x0 + step * (float)i, cy = (float)y + rad;
+            if (pk.response >= 0) cards_dot(a, cx, cy, rad, t->style[pk.style]);
+            else draw_arc(a, cx, cy, rad - 1, 2, 0, 1, color_alpha(t->muted, 0.5f));
+        }
+        y += dots_h;
+    }
+    y += style_counts_line(a, counts, y, true) + a->lay.gap;
+    if (progress) {
+        r = text_draw(a, TEXT_SMALL, line, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+        y += r.h + a->lay.margin;
+    } else {
+        y += a->lay.unit;
+    }
+    int by = (int)(a->h * 0.72f);
+    if (by < y) by = y;
+    if (by > limit - bh) by = limit - bh;
+    ui_buttons_render(a, &rd->end, labels, by);
+    ui_hints(a, rd->answered ? "Left/Right choose   Enter go" : "Left/Right choose   Enter go   W write", "Esc levels");
 }
 
 static void round_render(App *a, void *s)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune/notes.h"
+#include "attune/journal.h"
 
 #include "grounding_scene.h"
 #include "recording.h"
@@ -81,17 +81,37 @@ static void leave(App *a, GroundScene *g)
 
 /* ---- saving notes ---- */
 
-/* Appends the notes typed on this run to the data folder's notes (core, notes.h). */
+/* Appends the notes typed and the feelings named on this run to the journal (core,
+ * journal.h), with one write. */
 static bool append_notes(App *a, GroundScene *g, char *err, size_t n)
 {
-    int steps[GROUND_MAX_STEPS], k = 0;
-    const char *texts[GROUND_MAX_STEPS];
-    for (int i = 0; i < GROUND_MAX_STEPS; i++) {
-        if (!g->notes[i]) continue;
-        steps[k] = ground_run_step_number(&g->run, i); /* as the user saw it: "Step 3 of 8" */
-        texts[k++] = g->notes[i];
+    JournalEntry *e = calloc(2 * GROUND_MAX_STEPS, sizeof *e);
+    if (!e) {
+        snprintf(err, n, "out of memory");
+        return false;
     }
-    return notes_append(a->data_dir, g->ex->id, steps, texts, k, clock_wall(&a->clock), err, n);
+    int k = 0;
+    time_t now = clock_wall(&a->clock);
+    for (int i = 0; i < g->ex->nsteps && i < GROUND_MAX_STEPS; i++) {
+        const GroundStep *st = &g->ex->steps[i];
+        int feel = st->kind == GROUND_STEP_FEELINGS ? ground_run_feeling(&g->run, i) : -1;
+        if (feel >= 0 && feel < st->nfeelings) {
+            journal_entry_init(&e[k], JOURNAL_FEELING, now);
+            journal_copy_text(e[k].source, sizeof e[k].source, g->ex->id);
+            e[k].step = ground_run_step_number(&g->run, i); /* as the user saw it: "Step 3 of 8" */
+            journal_copy_text(e[k].feeling, sizeof e[k].feeling, st->feelings[feel]);
+            e[k++].strength = ground_run_strength(&g->run, i);
+        }
+        if (g->notes[i]) {
+            journal_entry_init(&e[k], JOURNAL_NOTE, now);
+            journal_copy_text(e[k].source, sizeof e[k].source, g->ex->id);
+            e[k].step = ground_run_step_number(&g->run, i);
+            journal_copy_text(e[k++].text, NOTE_MAX + 1, g->notes[i]);
+        }
+    }
+    bool ok = journal_append(a->data_dir, e, k, err, n);
+    free(e);
+    return ok;
 }
 
 static void save_notes(App *a, GroundScene *g)
@@ -99,7 +119,8 @@ static void save_notes(App *a, GroundScene *g)
     char err[256];
     if (append_notes(a, g, err, sizeof err)) {
         g->saved = true;
-        snprintf(g->save_msg, sizeof g->save_msg, "Your notes are saved.");
+        snprintf(g->save_msg, sizeof g->save_msg, grounding_nnotes(g) ? "Your notes are saved. They are in your journal."
+                                                                       : "Saved to your journal.");
     } else {
         const char *why = strrchr(err, ':'); /* the reason, without the path */
         snprintf(g->save_msg, sizeof g->save_msg, "Your notes could not be saved (%s). They are still here.",

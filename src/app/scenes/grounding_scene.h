@@ -5,10 +5,10 @@
 #define ATTUNE_GROUNDING_SCENE_H
 
 #include "app.h"
-#include "attune/notes.h"
+#include "attune/journal.h"
 
 #define MARK_ANIM_MS 260u /* a mark's fill grows over this long */
-#define NOTE_MAX NOTE_TEXT_MAX /* bytes in one note (notes.h): a few sentences */
+#define NOTE_MAX 400       /* bytes in one note: a few sentences (journal.h keeps up to 1000) */
 #define NOTE_LINES 6      /* lines the note field shows (it scrolls to the end beyond that) */
 
 typedef enum Zone { ZONE_CHIPS, ZONE_STRENGTH, ZONE_OPTIONS, ZONE_BUTTONS } Zone;
@@ -47,6 +47,15 @@ static inline int grounding_nnotes(const GroundScene *g)
 {
     int n = 0;
     for (int i = 0; i < GROUND_MAX_STEPS; i++) n += g->notes[i] != NULL;
+    return n;
+}
+
+/* Feelings named on this run (on the steps it went through), each kept with the notes. */
+static inline int grounding_nfeelings(const GroundScene *g)
+{
+    int n = 0;
+    for (int i = 0; i < g->ex->nsteps && i < GROUND_MAX_STEPS; i++)
+        n += g->ex->steps[i].kind == GROUND_STEP_FEELINGS && ground_run_feeling(&g->run, i) >= 0;
     return n;
 }
 

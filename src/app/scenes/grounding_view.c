@@ -365,11 +365,12 @@ static void render_finish(App *a, GroundScene *g)
     r = text_draw(a, TEXT_BODY, "Take this steadiness with you into whatever comes next.", a->w / 2, y,
                   ALIGN_CENTER, t->muted, text_measure(a));
     y += r.h;
-    int n = grounding_nnotes(g);
+    int n = grounding_nnotes(g), nf = grounding_nfeelings(g);
     int by = a->lay.buttons_y - a->h / 20;
     const char *msg = g->save_msg[0] ? g->save_msg
                       : n == 1        ? "You wrote a note. Save it to read later, or simply let it go."
                       : n > 1         ? "You wrote some notes. Save them to read later, or simply let them go."
+                      : nf            ? "You named how you feel. Keep it in your journal, or simply let it go."
                                       : NULL;
     int msg_h = msg ? text_size(a, TEXT_SMALL, msg, text_measure(a)).y : 0;
     /* The still circle of the end of a breath, between the words and the buttons. */
@@ -380,7 +381,7 @@ static void render_finish(App *a, GroundScene *g)
     const char *labels[3];
     Act acts[3];
     int nb = 0;
-    if (n && !g->saved) labels[nb] = "Save my notes", acts[nb++] = ACT_SAVE;
+    if ((n || nf) && !g->saved) labels[nb] = n ? "Save my notes" : "Save to journal", acts[nb++] = ACT_SAVE;
     labels[nb] = "Again", acts[nb++] = ACT_AGAIN;
     labels[nb] = "Menu", acts[nb++] = ACT_MENU;
     render_buttons(a, g, labels, acts, nb, a->lay.buttons_y);

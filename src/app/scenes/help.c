@@ -16,6 +16,8 @@ static const char *const KEYS[][2] = {
     {"Backspace", "the previous step of a grounding exercise"},
     {"Tab", "write a note, where a grounding step offers it"},
     {"M", "sound on or off"},
+    {"J", "your Journal, from the menu or Progress: type to search, Delete to delete"},
+    {"W", "at the end of a card round: write your answer into your Journal"},
     {"L", "in Cards: short reads on the ideas behind them (Learn)"},
     {"S", "in Cards: skip a level's skill"},
     {"F11", "full screen"},

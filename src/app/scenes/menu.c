@@ -6,7 +6,7 @@
 #include "scenes.h"
 #include "userdata.h"
 
-typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_GROUND, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_HELP, ITEM_SETTINGS, ITEM_COUNT } Item;
+typedef enum { ITEM_QUICK, ITEM_BREATHE, ITEM_GROUND, ITEM_CARDS, ITEM_COUPLE, ITEM_PROGRESS, ITEM_JOURNAL, ITEM_HELP, ITEM_SETTINGS, ITEM_COUNT } Item;
 
 typedef struct Menu {
     UiList list;
@@ -20,6 +20,7 @@ static const UiItem ITEMS[ITEM_COUNT] = {
     {"Cards", "Practise how you respond, one moment at a time"},
     {"Cards together", "Both choose privately, then talk it through"},
     {"Progress", "Your streak, your week, your calendar"},
+    {"Journal", "What you kept to read later"},
     {"Help", "Keys, and where to find support"},
     {"Settings", "Check-ins, sound, your week, text size"},
 };
@@ -43,6 +44,7 @@ static void activate(App *a, Item it)
     case ITEM_CARDS: cards_picker_push(a, NULL, NULL); break;
     case ITEM_COUPLE: together_names_push(a, NULL); break;
     case ITEM_PROGRESS: progress_push(a); break;
+    case ITEM_JOURNAL: journal_push(a); break;
     case ITEM_HELP: scene_open(a, a->scenes->help, NULL); break;
     case ITEM_SETTINGS: prefs_push(a); break;
     default: break;
@@ -56,6 +58,7 @@ static void menu_event(App *a, void *s, const SDL_Event *e)
         switch (e->key.keysym.sym) {
         case SDLK_ESCAPE: a->quit = true; return;
         case SDLK_SPACE: breathe_quick_push(a); return;
+        case SDLK_j: journal_push(a); return;
         default: break;
         }
     }
@@ -83,7 +86,7 @@ static void menu_render(App *a, void *s)
     if (note)
         text_draw(a, TEXT_SMALL, note, a->w / 2, bottom + a->lay.unit, ALIGN_CENTER, t->step[2],
                   text_measure(a));
-    ui_hints(a, "Arrows choose   Enter open   Space quick calm", "F1 help   Esc quit");
+    ui_hints(a, "Arrows choose   Enter open   Space quick calm   J journal", "F1 help   Esc quit");
 }
 
 static void *menu_make(App *a, const void *args)

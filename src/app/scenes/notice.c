@@ -16,14 +16,25 @@ typedef struct Notice {
     UiButtons buttons;
     UiScroll scroll; /* the body, when the window is too small for it */
     int space;       /* the choice Space makes (-1: none) */
-    NoticeDone done; /* called with the choice (-1: Esc) after the panel is popped */
+    NoticeDone done; /* called once: with the choice (-1: Esc) after the panel is popped */
     void *ctx;
+    bool answered;
 } Notice;
 
 static void notice_choose(App *a, Notice *n, int choice)
 {
+    n->answered = true;
     scene_pop(a);
     if (n->done) n->done(a, n->ctx, choice);
+}
+
+/* Closed unanswered (the app closing over it): done still hears of it, as Esc, so it can free
+ * its ctx. */
+static void notice_free(App *a, void *s)
+{
+    Notice *n = s;
+    if (!n->answered && n->done) n->done(a, n->ctx, -1);
+    free(n);
 }
 
 static void notice_event(App *a, void *s, const SDL_Event *e)
@@ -112,6 +123,7 @@ const SceneVT SCENE_NOTICE = {
     .make = notice_make,
     .event = notice_event,
     .render = notice_render,
+    .free = notice_free,
     .overlay = true,
 };
 

@@ -18,6 +18,7 @@ typedef struct StatsScene {
     int pitch, cell;     /* cell pitch and size in pixels, from the last frame */
     int hover;           /* calendar index under the mouse, -1 none */
     int cursor;          /* calendar index chosen with the arrow keys, -1 none */
+    SDL_Rect journal;    /* the Journal button, last drawn */
 } StatsScene;
 
 /* ---- input ---- */
@@ -54,6 +55,7 @@ static void progress_event(App *a, void *v, const SDL_Event *e)
         case SDLK_UP: move_cursor(s, -1); break;
         case SDLK_DOWN: move_cursor(s, 1); break;
         case SDLK_HOME: s->cursor = today_index(s); break;
+        case SDLK_j: journal_push(a); return;
         default: return;
         }
         a->dirty = true;
@@ -63,6 +65,9 @@ static void progress_event(App *a, void *v, const SDL_Event *e)
         s->hover = h;
     } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_RIGHT) {
         scene_pop(a);
+    } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
+        SDL_Point p = window_mouse(a, e->button.x, e->button.y);
+        if (SDL_PointInRect(&p, &s->journal)) journal_push(a);
     }
 }
 
@@ -415,6 +420,7 @@ static void progress_render(App *a, void *v)
     draw_chart(a, s, chart, pad);
     draw_checkin_words(a, s, words, pad);
 
+    s->journal = journal_bar_button(a);
     int tip = s->hover >= 0 ? s->hover : s->cursor;
     if (tip >= 0) draw_tooltip(a, s, tip);
     ui_hints(a, "Arrows: look at a day on the calendar", "Esc back");

@@ -45,6 +45,24 @@ void together_push(App *a, const DeckLevel *level, const char *name_a, const cha
  * time a pair of names plays, "four moves anyone makes" before the first card ever. */
 void cards_begin(App *a, const DeckLevel *level, const char *const *names);
 
+/* The Journal (journal.c): saved notes, named feelings and card reflections, newest first,
+ * searchable and deletable. */
+void journal_push(App *a);
+/* A "Journal" button on the control bar's row, left of Help (Progress has one): draws it,
+ * records it as a control, and returns where it is for the scene's click. */
+SDL_Rect journal_bar_button(App *a);
+/* At a round's end, centred at y: "Write your answer" (a button, its rect returned), or once
+ * answered a line saying where it went (w 0: nothing to click). Its height is
+ * journal_answer_button_h. */
+SDL_Rect journal_answer_button(App *a, bool answered, int y);
+int journal_answer_button_h(App *a);
+/* The answer field for a question (a card's or a round's, from deck `deck`, card `card` or
+ * NULL for the round, practice id or NULL): what is written is saved to the journal as a
+ * reflection. done (optional) is called after the field has closed, with whether it was saved. */
+typedef void (*JournalAnswered)(App *a, void *ctx, bool saved);
+void journal_answer_push(App *a, const char *deck, const char *card, const char *practice,
+                         const char *question, JournalAnswered done, void *ctx);
+
 /* Learn (learn.c): the learning screens, a list of topics and a reading panel, showing the
  * screen with this id (NULL or unknown: the first). */
 void learn_push(App *a, const char *id);
@@ -52,8 +70,8 @@ void learn_push(App *a, const char *id);
 /* A calm panel over the current screen (notice.c) with one "OK". */
 void notice_push(App *a, const char *title, const char *body);
 /* The same with 1-3 choices (Space makes choice `space`, -1 none); done (optional) is called
- * with the index chosen, or -1 for Esc, after the panel has been popped (it may push the next
- * screen). */
+ * once, with the index chosen, or -1 for Esc, after the panel has been popped (it may push the
+ * next screen); also with -1 if the panel closes with the app (then it must only free ctx). */
 typedef void (*NoticeDone)(App *a, void *ctx, int choice);
 void notice_push_choice(App *a, const char *title, const char *body, const char *const *labels,
                         int nlabels, int space, NoticeDone done, void *ctx);

@@ -111,6 +111,13 @@ static void talk_event(App *a, Couple *c, const SDL_Event *e)
     a->dirty = true;
 }
 
+static void together_answered(App *a, void *ctx, bool saved)
+{
+    Couple *c = ctx;
+    if (saved) c->answered = true;
+    a->dirty = true;
+}
+
 static void together_event(App *a, void *s, const SDL_Event *e)
 {
     Couple *c = s;
@@ -173,6 +180,17 @@ static void together_event(App *a, void *s, const SDL_Event *e)
         break;
     }
     case COUPLE_END: {
+        bool write = e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_w;
+        if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
+            SDL_Point p = window_mouse(a, e->button.x, e->button.y);
+            write = SDL_PointInRect(&p, &c->answer);
+        }
+        if (write && !c->answered) {
+            CoupleSummary sum;
+            couple_summary(c->r, &sum);
+            journal_answer_push(a, c->level->id, NULL, NULL, sum.text, together_answered, c);
+            return;
+        }
         int i = ui_buttons_event(a, &c->end_btn, e);
         if (i == 0) {
             together_push(a, c->level, together_name(c, COUPLE_A), together_name(c, COUPLE_B));

@@ -19,6 +19,8 @@ typedef struct Couple {
     CoupleTalkView talk;  /* as of the last update */
     bool entered, recorded; /* on screen (clock running); handed to recording_end */
     AtTimer timer;
+    SDL_Rect answer;      /* "Write your answer" at the end (w 0: none) */
+    bool answered;        /* the end's question was answered in the journal */
 } Couple;
 
 

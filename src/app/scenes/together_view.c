@@ -3,6 +3,7 @@
  * round. Nothing here hints at a pick before both have chosen. */
 #include <stdio.h>
 
+#include "scenes.h"
 #include "together_scene.h"
 
 #define MIDDOT " \u00b7 "
@@ -344,7 +345,9 @@ static void render_end(App *a, Couple *c)
     SDL_Rect r = text_draw(a, TEXT_DISPLAY, "Round complete", a->w / 2, y, ALIGN_CENTER, t->text, 0);
     y += r.h + a->lay.margin;
     r = text_draw(a, TEXT_BODY, sum.text, a->w / 2, y, ALIGN_CENTER, t->muted, text_measure(a));
-    y += r.h + a->lay.gap;
+    y += r.h + a->lay.unit;
+    c->answer = journal_answer_button(a, c->answered, y);
+    y += journal_answer_button_h(a) + a->lay.gap;
     int by = (int)(a->h * 0.76f);
     int lines = practise_lines(a, c, y, by - a->lay.margin);
     if (lines) y += lines + a->lay.margin;
@@ -378,7 +381,7 @@ static void render_end(App *a, Couple *c)
     if (by < y) by = y;
     static const char *const labels[2] = {"Another round", "Menu"};
     ui_buttons_render(a, &c->end_btn, labels, by);
-    ui_hints(a, "Left/Right choose   Enter go", "Esc levels");
+    ui_hints(a, c->answered ? "Left/Right choose   Enter go" : "Left/Right choose   Enter go   W write", "Esc levels");
 }
 
 void together_view_render(App *a, Couple *c)
