@@ -5,8 +5,8 @@
  *
  * No word is cut: every word of every drawn string (a run of ASCII letters) must be a whole
  * word of what Attune can say: the shipped content (levels/), the string literals of its
- * sources (src/, include/) and what the walks type or name (names, the data folder, the
- * short month names). A string
+ * sources (src/, include/), this file's strings (the journal it writes) and what the walks
+ * type or name (names, the data folder, the short month names). A string
  * shortened to fit ends after a whole word with "…"; a line cut mid-word leaves a fragment
  * ("gettin") that is no word of these. (A cut that happens to leave a word, "breath" of
  * "breathing", passes; the ellipsis rule of text_fit is what keeps those whole.)
@@ -278,6 +278,12 @@ static void words_load(const char *root)
         snprintf(dir, sizeof dir, "%s/%s", at_source, TREES[i]);
         words_add_tree(dir);
     }
+    /* This file's own strings: the history and journal the walks start from. */
+    char self[1100];
+    snprintf(self, sizeof self, "%s/tests/app/test_app_layout.c", at_source);
+    char *text = at_read_file(self);
+    if (text) words_add_c(text);
+    free(text);
     /* What the walks type, the calendar's short month names (made from the long ones) and
      * the data folder Settings shows. */
     static const char TYPED[] = "Alex Sam Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
