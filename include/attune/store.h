@@ -53,6 +53,10 @@ typedef enum RecordType {
     RECORD_RATING,     /* kind "rating": the after check-in ("after") of practice `practice` */
     RECORD_CHECKPOINT, /* kind "checkpoint": practice `practice` so far, written while it went
                           on; used only if the practice's own record never came */
+    RECORD_CHOICE,     /* kind "choice": the response picked for card `card` of level `content`,
+                          played alone (cardmemory.h) */
+    RECORD_FAVOURITE,  /* kind "favourite": card `card` of level `content` marked as a favourite
+                          (`on`) or no longer (cardmemory.h) */
 } RecordType;
 
 /* One line of the log. Dates and times are local, as they were when it happened, with the
@@ -72,6 +76,9 @@ typedef struct PracticeRecord {
     char partner_b[PRACTICE_NAME_BYTES];
     RecordType type;                       /* RECORD_PRACTICE unless a rating or checkpoint */
     char practice[PRACTICE_ID_LEN + 1];    /* rating, checkpoint: the id of their practice */
+    char card[PRACTICE_CONTENT_MAX + 1];   /* choice, favourite: the card id (its level: content) */
+    int choice;                            /* choice: the DeckStyle of the response picked */
+    bool on;                               /* favourite: marked (true) or unmarked */
 } PracticeRecord;
 
 /* "breathing", "grounding", "cards" ("unknown" out of range). */

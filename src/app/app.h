@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "app_log.h"
+#include "attune/cardmemory.h"
 #include "attune/clock.h"
 #include "attune/content.h"
 #include "attune/diag.h"
@@ -172,6 +173,8 @@ typedef struct AppData {
     PracticeRecord unsaved[APP_UNSAVED_MAX]; /* not written yet: retried with the next save */
     int nunsaved;
     LevelsSeen seen_cards;     /* card levels: the cards this run has dealt */
+    CardMemory cards;          /* choices and favourites (userdata_cards loads it when needed) */
+    bool cards_loaded;
     RatingMemory ratings;      /* the last after rating, for "Breathe again" */
     bool awaiting_after;       /* `current` is saved; its after check-in is up */
     uint64_t next_checkpoint_ms; /* practice time at which `current` is next checkpointed */
@@ -335,11 +338,22 @@ const TextRecord *text_drawn(const App *a, int *n);
 
 /* ---- sound ---- */
 typedef enum Cue { CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST, CUE_BELL, CUE_TICK, CUE_COUNT } Cue;
-/* After the first frame (opening a device can be slow): SDL_mixer, or silence without a
- * device; in scripted mode a recording backend that plays nothing and keeps what sounded. */
+/* After the first frame: SDL_mixer, or silence without a device; in scripted mode a recording
+ * backend that plays nothing and keeps what sounded. Opens no device yet: the device is open
+ * only around sound (audio_prepare, audio_play, audio_idle). */
 void audio_init(App *a);
 void audio_quit(App *a);
+/* Plays a cue now, opening the device first if it is closed. */
 void audio_play(App *a, Cue c);
+/* A cue may come within seconds (a breathing screen, from its get-ready on): opens the device
+ * now, so the cue is not delayed, and keeps it open. */
+void audio_prepare(App *a);
+/* Closes the device when nothing has sounded or been prepared for a while (and nothing still
+ * sounds). Returns the milliseconds until it may close (wake then to close it), 0 if it is
+ * closed. The loop calls it before it waits. */
+uint32_t audio_idle(App *a);
+/* True while the audio device is open. */
+bool audio_device_open(const App *a);
 bool audio_muted(const App *a);
 void audio_set_muted(App *a, bool muted);
 /* "in", "hold", "out", "rest", "bell", "tick". */
@@ -350,6 +364,12 @@ typedef struct AudioPlayed {
     Cue cue;
 } AudioPlayed;
 const AudioPlayed *audio_played(const App *a, int *n);
+/* When the device opened and closed (app clock), in scripted mode. */
+typedef struct AudioDeviceEvent {
+    uint64_t at;
+    bool open;
+} AudioDeviceEvent;
+const AudioDeviceEvent *audio_device_events(const App *a, int *n);
 
 /* ---- shared widgets ---- */
 typedef struct UiItem {
@@ -467,6 +487,9 @@ void ui_bar_span(App *a, int *left, int *right);
 /* A line of text at the top of the screen, beside the bar's controls where it fits between
  * them (centred if it can be), else under them. Returns the y below it. */
 int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c);
+/* A scene's own control in the bar's style, right of Back, on a screen without Pause; the
+ * scene handles its clicks (hit-test the rect returned). */
+SDL_Rect ui_bar_pill(App *a, const char *label);
 /* The y just below the bar's controls: a scene's own corner text goes there. */
 int ui_bar_bottom(App *a);
 /* A pointer event on the bar: acts and returns true (the scene does not see it). */

@@ -43,8 +43,24 @@ static double ms_since_process_start(void)
     return (double)ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6 - (double)start * 1000.0 / (double)hz;
 }
 
+/* CPU time (user + system) this process has used so far, in milliseconds. */
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) return -1;
+    return (double)ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+void app_log_stage(const char *what)
+{
+    static int trace = -1;
+    if (trace < 0) trace = getenv("ATTUNE_TRACE_STARTUP") != NULL;
+    if (trace) app_log("start-up: %s at %.1f ms (%.1f ms of CPU)", what, ms_since_process_start(), cpu_ms());
+}
+
 void app_log_first_frame(void)
 {
     if (getenv("ATTUNE_TRACE_STARTUP"))
-        app_log("first frame presented %.1f ms after process start", ms_since_process_start());
+        app_log("first frame presented %.1f ms after process start (%.1f ms of CPU)",
+                ms_since_process_start(), cpu_ms());
 }

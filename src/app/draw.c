@@ -56,9 +56,11 @@ static void make_background(App *a)
     }
     a->bg_rows = rows;
     for (int y = 0; y < a->h; y++) {
-        rows[y] = row_colour(t->bg, t->bg_low, y, a->h);
+        /* in a local: a store through p could change rows[y], so the compiler would reload it
+         * for every pixel instead of filling the row in wide stores */
+        Uint32 c = rows[y] = row_colour(t->bg, t->bg_low, y, a->h);
         Uint32 *p = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
-        for (int x = 0; x < a->w; x++) p[x] = rows[y];
+        for (int x = 0; x < a->w; x++) p[x] = c;
     }
     SDL_UnlockTexture(a->bg_tex);
     SDL_SetTextureBlendMode(a->bg_tex, SDL_BLENDMODE_NONE);

@@ -138,7 +138,11 @@ void figure_draw_rest(App *a, SDL_Color disc_c, SDL_Color halo, float cx, float 
 void figure_cues_play(App *a, FigureCues *c, const BreathSessionState *st, const BreathPattern *p)
 {
     static const Cue STEP_CUE[BREATH_KIND_COUNT] = {CUE_IN, CUE_HOLD, CUE_OUT, CUE_REST};
-    if (st->getting_ready || st->done) return;
+    if (st->done) return;
+    /* Cues are coming (the first one when the get-ready ends): the device opens now, so the
+     * first cue is on time, and stays open while the figure breathes. */
+    audio_prepare(a);
+    if (st->getting_ready) return;
     const BreathPhase *ph = &st->phase;
     if (ph->step == c->last_step && ph->cycle == c->last_cycle) return;
     int prev = (ph->step + p->nsteps - 1) % p->nsteps;

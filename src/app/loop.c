@@ -69,6 +69,7 @@ void app_update(App *a)
     Scene *sc = scene_top(a);
     if (sc && sc->vt->update) sc->vt->update(a, sc->s);
     scene_apply(a);
+    audio_idle(a); /* a device that has been quiet a while is closed */
 }
 
 bool app_animating(App *a)
@@ -126,8 +127,13 @@ int app_run(App *a)
     while (!a->quit) {
         SDL_Event e;
         if (!app_animating(a) && !a->dirty && !was_animating) {
-            /* While a practice is open, wake now and then: it may be due a checkpoint. */
-            if (recording_open(a) ? SDL_WaitEventTimeout(&e, RECORDING_WAKE_MS) : SDL_WaitEvent(&e)) {
+            /* While a practice is open, wake now and then: it may be due a checkpoint; while
+             * the audio device is open, once more to close it when it has been quiet long
+             * enough. Otherwise sleep until something happens. */
+            uint32_t wake = recording_open(a) ? RECORDING_WAKE_MS : 0;
+            uint32_t audio = audio_idle(a);
+            if (audio && (!wake || audio < wake)) wake = audio;
+            if (wake ? SDL_WaitEventTimeout(&e, (int)wake) : SDL_WaitEvent(&e)) {
                 a->now = clock_now(&a->clock);
                 app_handle_event(a, &e);
             }

@@ -434,7 +434,9 @@ int main(int argc, char **argv)
     }
     snprintf(a->levels_dir, sizeof a->levels_dir, "%s", dirs.levels);
     snprintf(a->assets_dir, sizeof a->assets_dir, "%s", dirs.assets);
+    app_log_stage("main");
     bool complete = load_content(a, &dirs);
+    app_log_stage("content loaded");
 
     const char *cmd = g.command ? g.command : "";
     if (!complete && strcmp(cmd, "validate") != 0) {
@@ -513,6 +515,7 @@ int main(int argc, char **argv)
     if (pattern && g.minutes && breath_minutes_clamped(pattern, g.minutes))
         fprintf(stderr, "attune: %s is taught %d breaths at a time, so this session is %d breaths\n",
                 pattern->title, pattern->max_breaths, pattern->max_breaths);
+    app_log_stage("settings loaded");
     if (!window_open(a, g.win_w, g.win_h, g.fullscreen)) {
         rc = 1;
         goto quit;
@@ -522,6 +525,7 @@ int main(int argc, char **argv)
     scene_open(a, a->scenes->menu, NULL);
     window_command_open(a, &wc);
     if (!a->scripted) instance_listen(a);
+    app_log_stage("first screen made");
     rc = a->scripted ? script_run(a, g.script, &fake_now) : app_run(a);
 quit:
     instance_release();

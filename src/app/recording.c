@@ -15,16 +15,24 @@ static void remember_unsaved(App *a, const PracticeRecord *r)
 {
     AppData *d = &a->data;
     if (d->nunsaved == APP_UNSAVED_MAX) {
-        /* Keep the newest; the oldest stays in memory for this run only. */
-        memmove(d->unsaved, d->unsaved + 1, sizeof d->unsaved[0] * (APP_UNSAVED_MAX - 1));
+        /* Keep the newest; the oldest stays in memory for this run only. A card's choice or
+         * favourite goes first: a practice matters more. */
+        int drop = 0;
+        for (int i = 0; i < d->nunsaved; i++)
+            if (d->unsaved[i].type == RECORD_CHOICE || d->unsaved[i].type == RECORD_FAVOURITE) {
+                drop = i;
+                break;
+            }
+        memmove(d->unsaved + drop, d->unsaved + drop + 1,
+                sizeof d->unsaved[0] * (size_t)(APP_UNSAVED_MAX - 1 - drop));
         d->nunsaved--;
     }
     d->unsaved[d->nunsaved++] = *r;
 }
 
 /* Appends r, with any earlier records that could not be written first (ids make a retry
- * safe); tells the user once if it fails. */
-static void save_record(App *a, const PracticeRecord *r)
+ * safe); tells the user once if it fails, unless quiet (the practice's own save will). */
+static void save_record_as(App *a, const PracticeRecord *r, bool quiet)
 {
     AppData *d = &a->data;
     remember_unsaved(a, r);
@@ -36,7 +44,7 @@ static void save_record(App *a, const PracticeRecord *r)
         return;
     }
     app_log("couldn't save this practice: %s", err);
-    if (d->save_error_shown || a->quit) return;
+    if (quiet || d->save_error_shown || a->quit) return;
     d->save_error_shown = true;
     userdata_set_note(a, true, "Practice can't be saved to your data folder right now (%s). "
                       "It still counts while Attune is open.", err);
@@ -47,6 +55,16 @@ static void save_record(App *a, const PracticeRecord *r)
              "after your next practice. Check that the data folder can be written:\n%s",
              err, a->data_dir);
     scene_open(a, a->scenes->notice, &(NoticeArgs){"Couldn't save this practice", body});
+}
+
+static void save_record(App *a, const PracticeRecord *r) { save_record_as(a, r, false); }
+
+void recording_save_card(App *a, const PracticeRecord *r)
+{
+    /* Loaded first, so the record is not read back and applied twice. */
+    CardMemory *m = userdata_cards(a);
+    if (!cardmemory_apply(m, r)) app_log("out of memory: a card's choice is not remembered now");
+    save_record_as(a, r, true);
 }
 
 static void save_current(App *a)

@@ -75,6 +75,11 @@ void recording_progress(App *a, uint64_t duration_ms, int count);
  * even on screens that wait for the user. */
 #define RECORDING_WAKE_MS 15000
 
+/* Saves a record about a card (cardmemory.h: a choice or a favourite) and applies it to the
+ * cards' memory at once. A failure is handled as for a practice (retried with the next save,
+ * told once). */
+void recording_save_card(App *a, const PracticeRecord *r);
+
 /* True from recording_begin until the practice is saved (or dropped). */
 bool recording_open(const App *a);
 

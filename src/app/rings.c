@@ -1,10 +1,14 @@
 /* The rings of the breathing figure, drawn and kept.
  *
- * GPU renderers draw them with draw_arc and draw_disc. SDL's software renderer, the default,
- * draws every triangle of those through a temporary surface and a blended blit, with per-pixel
- * divisions where colours vary: at 60 frames a second the rings cost more than all the rest of
- * the screen. There the rings are drawn on the CPU (rings_raster.c) into a streaming texture
- * that is copied without blending.
+ * As triangles (draw_arc and draw_disc) the rings cost more than all the rest of the screen at
+ * 60 frames a second wherever the triangles are rasterised on the CPU: SDL's software renderer,
+ * the default, draws each through a temporary surface and a blended blit, with per-pixel
+ * divisions where colours vary; OpenGL on Mesa's llvmpipe (no GPU) spent most of a core on
+ * them. So on every renderer the rings are drawn on the CPU (rings_raster.c) into a streaming
+ * texture that is copied without blending: the same pixels everywhere. Streaming textures keep
+ * their pixels between locks on every SDL renderer (the software one hands back the texture's
+ * own; OpenGL and GLES keep a copy that an unlock uploads). Triangles remain the fallback
+ * when a texture cannot be made.
  *
  * From one frame to the next a breath moves each edge by about a pixel, so the texture keeps
  * what it holds and only the radii where a ring changed (and the wedge the progress arc grew
@@ -177,7 +181,7 @@ static void do_layer(App *a, const void *p)
  * is told so (redraw_changed_within). */
 static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, float ext)
 {
-    if (!window_software(a) || !a->bg_rows || n > MAX_SHAPES) return false;
+    if (!a->bg_rows || n > MAX_SHAPES) return false;
     FigKey k;
     memset(&k, 0, sizeof k); /* compared with memcmp */
     for (int i = 0; i < n; i++) {
@@ -199,7 +203,8 @@ static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, fl
     k.w = box.w;
     k.h = box.h;
     /* The software renderer truncates vertices to whole pixels, which puts its rings half a
-     * pixel up and left on average: so do these, to sit where they always have. */
+     * pixel up and left on average: so do these, to sit where they always have (on every
+     * renderer, so that all draw the same pixels). */
     k.shift = 0.5f;
     k.cx = cx - k.shift;
     k.cy = cy - k.shift;
@@ -256,8 +261,9 @@ static bool raster_shapes(App *a, const Shape *sh, int n, float cx, float cy, fl
         Strip strips[MAX_STRIPS] = {{0, 0, 0, 0}};
         void *pixels;
         int pitch;
-        /* The software renderer's lock hands back the texture's own pixels, so what is not
-         * drawn now keeps what was drawn before (this path runs only on that renderer). */
+        /* The lock hands back the pixels the texture holds (the software renderer's own, or
+         * the copy OpenGL keeps and uploads on unlock), so what is not drawn now keeps what
+         * was drawn before. */
         if (SDL_LockTexture(f->tex, NULL, &pixels, &pitch) != 0) return false;
         rings_raster(&f->table, &k, a->bg_rows, pixels, pitch, &u, strips, strip_h);
         SDL_UnlockTexture(f->tex);

@@ -1,5 +1,6 @@
-/* The rings of the breathing figure (figure.c): drawn on the CPU on the software renderer and
- * kept between frames, so a frame redraws only what moved; as geometry elsewhere. */
+/* The rings of the breathing figure (figure.c): drawn on the CPU into a texture on every
+ * renderer and kept between frames, so a frame redraws only what moved; as geometry only when
+ * that texture cannot be made. */
 #ifndef ATTUNE_RINGS_H
 #define ATTUNE_RINGS_H
 
@@ -24,9 +25,8 @@ static inline Shape rings_disc(float r, SDL_Color c) { return (Shape){true, r, 0
 /* The box of half-width ext around a centre, in whole pixels. */
 SDL_Rect rings_square(float cx, float cy, float ext);
 
-/* Draws the n shapes around cx, cy within rings_square(cx, cy, ext): on the CPU where the
- * renderer is SDL's software one (the box painted whole, background included), else as
- * geometry. */
+/* Draws the n shapes around cx, cy within rings_square(cx, cy, ext): on the CPU into a kept
+ * texture (the box painted whole, background included), else as geometry. */
 void rings_draw(App *a, const Shape *sh, int n, float cx, float cy, float ext);
 
 /* Frees the kept pixels (before the renderer goes). */

@@ -210,7 +210,8 @@ static bool write_texts(App *a, const char *path, char *err, size_t errlen)
     return write_json(root, path, err, errlen);
 }
 
-/* The cues played so far: {"time_ms": N, "sounds": [{"time_ms", "cue"}]}. */
+/* The cues played so far: {"time_ms": N, "sounds": [{"time_ms", "cue"}], "device":
+ * [{"time_ms", "open"}]}. */
 static bool write_sounds(App *a, const char *path, char *err, size_t errlen)
 {
     cJSON *root = cJSON_CreateObject();
@@ -223,6 +224,15 @@ static bool write_sounds(App *a, const char *path, char *err, size_t errlen)
         cJSON_AddNumberToObject(o, "time_ms", (double)p[i].at);
         cJSON_AddStringToObject(o, "cue", audio_cue_name(p[i].cue));
         cJSON_AddItemToArray(list, o);
+    }
+    /* When the audio device opened and closed: it is open only around sound. */
+    cJSON *dev = cJSON_AddArrayToObject(root, "device");
+    const AudioDeviceEvent *d = audio_device_events(a, &n);
+    for (int i = 0; i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "time_ms", (double)d[i].at);
+        cJSON_AddBoolToObject(o, "open", d[i].open);
+        cJSON_AddItemToArray(dev, o);
     }
     return write_json(root, path, err, errlen);
 }

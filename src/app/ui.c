@@ -557,6 +557,13 @@ int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c)
     return r.y + text_line(a, role);
 }
 
+SDL_Rect ui_bar_pill(App *a, const char *label)
+{
+    int pad = text_line(a, TEXT_SMALL) / 2;
+    int back = text_size(a, TEXT_SMALL, "Back", 0).x + 3 * pad; /* as bar_button draws it */
+    return bar_button(a, label, a->lay.margin + back + pad, a->lay.margin, ALIGN_LEFT, 0);
+}
+
 int ui_bar_bottom(App *a)
 {
     int line = text_line(a, TEXT_SMALL);

@@ -94,4 +94,22 @@ void userdata_load_log(App *a)
     a->dirty = true;
 }
 
-void userdata_quit(App *a) { log_free(&a->data.log); }
+CardMemory *userdata_cards(App *a)
+{
+    AppData *d = &a->data;
+    if (d->cards_loaded) return &d->cards;
+    d->cards_loaded = true;
+    /* Read when cards are first opened, not at start-up: most visits never need it. Lines it
+     * cannot read are the log's (userdata_load_log tells the user about them). */
+    AtDiag diag = {0};
+    if (!cardmemory_load(a->data_dir, &d->cards, &diag))
+        for (int i = 0; i < diag.count; i++) app_log("%s", diag.msg[i]);
+    diag_free(&diag);
+    return &d->cards;
+}
+
+void userdata_quit(App *a)
+{
+    log_free(&a->data.log);
+    cardmemory_free(&a->data.cards);
+}

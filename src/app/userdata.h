@@ -18,6 +18,10 @@ void userdata_without_data(App *a, bool mute_flag);
  * needs the log calls it first). Skipped lines become a note on the menu. */
 void userdata_load_log(App *a);
 
+/* The cards' memory (choices and favourites), read from the log the first time it is asked
+ * for. Never NULL; empty when the log cannot be read. */
+CardMemory *userdata_cards(App *a);
+
 /* A problem with the data folder for the menu to show small, or NULL. */
 const char *userdata_note(const App *a);
 
@@ -31,7 +35,7 @@ void userdata_save_settings(App *a);
  * force (practice not being saved matters most) replaces any other. */
 void userdata_set_note(App *a, bool force, const char *fmt, const char *arg);
 
-/* At exit, after recording_quit: frees the log. */
+/* At exit, after recording_quit: frees the log and the cards' memory. */
 void userdata_quit(App *a);
 
 #endif

@@ -59,6 +59,7 @@ bool window_open(App *a, int w, int h, bool fullscreen)
         app_log("cannot start SDL: %s", SDL_GetError());
         return false;
     }
+    app_log_stage("video started");
     const char *drv = SDL_GetCurrentVideoDriver();
     if (!headless_asked && drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"))) {
         app_log("no display found (set DISPLAY, or SDL_VIDEODRIVER=dummy to run headless)");
@@ -72,6 +73,7 @@ bool window_open(App *a, int w, int h, bool fullscreen)
         app_log("cannot open a window: %s", SDL_GetError());
         return false;
     }
+    app_log_stage("window made");
     SDL_SetWindowMinimumSize(a->win, WINDOW_MIN_W, WINDOW_MIN_H);
     set_icon(a);
     a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
@@ -80,6 +82,11 @@ bool window_open(App *a, int w, int h, bool fullscreen)
         app_log("cannot draw in the window: %s", SDL_GetError());
         return false;
     }
+    if (getenv("ATTUNE_TRACE_STARTUP")) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(a->ren, &info) == 0) app_log("renderer: %s", info.name);
+    }
+    app_log_stage("renderer made");
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     int ww;
     SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
@@ -92,7 +99,9 @@ bool window_open(App *a, int w, int h, bool fullscreen)
      * drawn whole. */
     const char *video = SDL_GetCurrentVideoDriver();
     redraw_init(a, window_software(a) && video && (!strcmp(video, "x11") || !strcmp(video, "dummy")));
-    return text_init(a);
+    bool fonts = text_init(a);
+    app_log_stage("fonts open");
+    return fonts;
 }
 
 void window_toggle_fullscreen(App *a)

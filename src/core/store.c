@@ -9,13 +9,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "attune/deck.h"
 #include "attune/clock.h"
 #include "attune/day.h"
 
 static const char *const KIND_NAMES[PRACTICE_KIND_COUNT] = {"breathing", "grounding", "cards"};
 /* Every "kind" a line may have: the practices, then the records about a practice. */
-static const char *const LINE_KINDS[] = {"breathing", "grounding", "cards", "rating", "checkpoint"};
-#define LINE_KIND_COUNT 5
+static const char *const LINE_KINDS[] = {"breathing", "grounding", "cards", "rating", "checkpoint",
+                                         "choice", "favourite"};
+#define LINE_KIND_COUNT 7
+#define LINE_KIND_CHOICE 5 /* choice and favourite: records about a card (cardmemory.h) */
 
 const char *practice_kind_name(PracticeKind k)
 {
@@ -130,18 +133,55 @@ bool practice_is_couple(const PracticeRecord *r) { return r->partner_a[0] && r->
 
 /* ---- JSON ---- */
 
+/* The keys of a choice or favourite record after its "kind": level, card, and choice or on. */
+static bool card_record_to_json(cJSON *o, const PracticeRecord *r)
+{
+    bool ok = cJSON_AddStringToObject(o, "level", r->content) &&
+              cJSON_AddStringToObject(o, "card", r->card);
+    if (!ok) return false;
+    if (r->type == RECORD_CHOICE)
+        return cJSON_AddStringToObject(o, "choice", deck_style_name((DeckStyle)r->choice)) != NULL;
+    return cJSON_AddBoolToObject(o, "on", r->on) != NULL;
+}
+
+static void card_record_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRecord *out)
+{
+    out->kind = PRACTICE_CARDS;
+    const char *level = jv_id(v, obj, path, "level", true);
+    if (level) snprintf(out->content, sizeof out->content, "%s", level);
+    const char *card = jv_id(v, obj, path, "card", true);
+    if (card) snprintf(out->card, sizeof out->card, "%s", card);
+    if (out->type == RECORD_CHOICE) {
+        const char *styles[DECK_STYLE_COUNT];
+        for (int i = 0; i < DECK_STYLE_COUNT; i++) styles[i] = deck_style_name((DeckStyle)i);
+        int s = jv_enum(v, obj, path, "choice", styles, DECK_STYLE_COUNT, true);
+        if (s >= 0) out->choice = s;
+    } else {
+        jv_bool(v, obj, path, "on", true, &out->on);
+    }
+}
+
 cJSON *practice_to_json(const PracticeRecord *r)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) return NULL;
     const char *kind = r->type == RECORD_RATING       ? "rating"
                      : r->type == RECORD_CHECKPOINT ? "checkpoint"
+                     : r->type == RECORD_CHOICE     ? "choice"
+                     : r->type == RECORD_FAVOURITE  ? "favourite"
                                                     : practice_kind_name(r->kind);
     bool ok = cJSON_AddStringToObject(o, "id", r->id) &&
               cJSON_AddStringToObject(o, "date", r->date) &&
               cJSON_AddStringToObject(o, "time", r->time) &&
               cJSON_AddNumberToObject(o, "utc_offset_min", r->utc_offset_min) &&
               cJSON_AddStringToObject(o, "kind", kind);
+    if (r->type == RECORD_CHOICE || r->type == RECORD_FAVOURITE) {
+        if (!ok || !card_record_to_json(o, r)) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+        return o;
+    }
     if (ok && r->type != RECORD_PRACTICE)
         ok = cJSON_AddStringToObject(o, "practice", r->practice) != NULL;
     if (r->type == RECORD_RATING) {
@@ -234,6 +274,11 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
         out->utc_offset_min = (int)val;
 
     int kind = jv_enum(v, obj, path, "kind", LINE_KINDS, LINE_KIND_COUNT, true);
+    if (kind >= LINE_KIND_CHOICE) {
+        out->type = kind == LINE_KIND_CHOICE ? RECORD_CHOICE : RECORD_FAVOURITE;
+        card_record_from_json(v, obj, path, out);
+        return v->errors == errors;
+    }
     if (kind >= PRACTICE_KIND_COUNT) {
         out->type = kind == PRACTICE_KIND_COUNT ? RECORD_RATING : RECORD_CHECKPOINT;
         const char *of = jv_str(v, obj, path, "practice", PRACTICE_ID_LEN, true);

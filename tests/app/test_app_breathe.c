@@ -258,6 +258,45 @@ static void each_step_sounds_its_own_cue_as_it_begins(void)
     cJSON_Delete(j);
 }
 
+/* Reads the device's opening and closing from a `sounds` file: times into at[] (negative for
+ * a close), returns how many. */
+static int device_events(cJSON *j, double *at, int max)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(j, "device");
+    int n = 0;
+    for (int i = 0; i < cJSON_GetArraySize(list) && n < max; i++) {
+        const cJSON *it = cJSON_GetArrayItem(list, i);
+        double t = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(it, "time_ms"));
+        at[n++] = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "open")) ? t : -t;
+    }
+    return n;
+}
+
+/* An open audio device wakes SDL's audio thread every few milliseconds even in silence, so it
+ * is open only around sound: never on a menu left alone; opened as a practice gets ready,
+ * seconds before its first cue; closed again once the bell has rung and all is quiet. */
+static void the_audio_device_is_open_only_around_sound(void)
+{
+    const char *dir = at_tmpdir(8);
+    at_checkins_off(dir);
+    double at[8];
+    CHECK_INT(at_run(dir, "menu-quiet", dir, "wait 60000\nsounds $D/menu.json\n", ""), 0);
+    cJSON *j = at_texts_of(dir, "menu");
+    CHECK_INT(device_events(j, at, 8), 0);
+    cJSON_Delete(j);
+    /* Box breathing for a minute: the first cue at 3 s, the bell at 67 s. */
+    CHECK_INT(at_run(dir, "around", dir, "wait 68000\nwait 30000\nsounds $D/around.json\n",
+                     "breathe box --minutes 1"), 0);
+    j = at_texts_of(dir, "around");
+    int n = device_events(j, at, 8);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK(at[0] >= 0 && at[0] <= 100);           /* open as the get-ready starts */
+        CHECK(at[1] < -67000 && at[1] >= -67000 - 20000); /* closed a little after the bell */
+    }
+    cJSON_Delete(j);
+}
+
 static void frames_drawn_in_part_equal_whole_frames(void)
 {
     const char *dir = at_tmpdir(6);
@@ -348,6 +387,7 @@ int main(int argc, char **argv)
     RUN(command_line_errors_exit_with_2);
     RUN(user_patterns_load_beside_the_shipped_ones);
     RUN(each_step_sounds_its_own_cue_as_it_begins);
+    RUN(the_audio_device_is_open_only_around_sound);
     RUN(frames_drawn_in_part_equal_whole_frames);
     return check_report();
 }

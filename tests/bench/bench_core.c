@@ -1,4 +1,4 @@
-/* The core's figures (printed, not asserted): loading and validating 1,000 and 10,000 generated
+/* The core's figures (printed, not asserted, as rows of bench.sh's table): loading and validating 1,000 and 10,000 generated
  * cards, streaks and stats over ten years of practice, and importing 100,000 records. Each
  * figure is the median of a few runs in CPU time of this process (steadier than wall time on a
  * shared machine; the import's waits for the disk are not in it), read beside the targets in
@@ -101,8 +101,9 @@ static void bench_cards(const char *scratch, int total)
         }
         t[run] = now_ms() - t0;
     }
-    printf("load and validate %d cards (%d files): %.1f ms CPU, median of 5 (%d cards loaded, %d problems)\n",
-           total, files, median(t, 5), cards, problems);
+    printf("| load and validate %d generated cards (%d files) | %.1f ms CPU, median of 5 (%d loaded, "
+           "%d problems) | %s |\n",
+           total, files, median(t, 5), cards, problems, total == 1000 ? "< 20 ms" : "");
 }
 
 /* One practice line as the log stores it. */
@@ -161,7 +162,8 @@ static void bench_stats(const char *scratch)
         log_free(&log);
         t[run] = now_ms() - t0;
     }
-    printf("load ten years of practice (%d records) and compute streaks and stats: %.1f ms CPU, median of 5\n",
+    printf("| stats over ten years of practice (%d records: load, streaks, stats) | %.1f ms CPU, median "
+           "of 5 | < 50 ms |\n",
            loaded, median(t, 5));
 }
 
@@ -190,7 +192,8 @@ static void bench_import(const char *scratch)
         t[run] = now_ms() - t0;
         diag_free(&di);
     }
-    printf("import %d records into an empty data folder: %.0f ms CPU, median of 3\n", exported, median(t, 3));
+    printf("| `attune import` of %d records into an empty data folder | %.0f ms CPU, median of 3 | |\n",
+           exported, median(t, 3));
 }
 
 int main(int argc, char **argv)

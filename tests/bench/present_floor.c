@@ -1,17 +1,19 @@
-/* The floor under Attune's breathing figure: a 1280x720 window on SDL's software renderer that
- * presents an unchanged frame at 60 fps and paces itself as Attune does, drawing nothing.
- * bench.sh measures its CPU beside Attune's. Runs for the seconds given (default 30). */
+/* The floor under Attune's breathing figure: a window (1280x720 unless given) on SDL's software
+ * renderer (SDL_RENDER_DRIVER overrides it) that presents an unchanged frame at 60 fps and paces
+ * itself as Attune does, drawing nothing. bench.sh measures its CPU beside Attune's.
+ *   present_floor [SECONDS [WIDTH HEIGHT]]   (default 30 s) */
 #include <SDL.h>
 #include <stdlib.h>
 
 int main(int argc, char **argv)
 {
     Uint64 seconds = argc > 1 ? strtoull(argv[1], NULL, 10) : 30;
+    int width = argc > 3 ? atoi(argv[2]) : 1280, height = argc > 3 ? atoi(argv[3]) : 720;
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return 1;
     SDL_Window *w = SDL_CreateWindow("floor", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-                                     1280, 720, 0);
+                                     width, height, 0);
     SDL_Renderer *r = w ? SDL_CreateRenderer(w, -1, 0) : NULL;
     if (!r) return 1;
     SDL_SetRenderDrawColor(r, 20, 24, 33, 255);

@@ -1,5 +1,7 @@
 /* Scenario cards, solo: a round of cards, the reveal of every response's style and why, and a
- * kind end of round (the level picker is cards_picker.c). The core (deck.h) deals;
+ * kind end of round (the level picker is cards_picker.c). Decks across levels (a random card,
+ * the favourites) deal the same way; each pick and each favourite is remembered by the core
+ * (cardmemory.h), and the reveal says quietly what was picked last time. The core (deck.h) deals;
  * this file only draws it and turns keys and clicks into deck_round_* calls. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,10 +19,15 @@
 /* ---------- a round ---------- */
 
 typedef struct Round {
-    const DeckLevel *level;
+    const DeckLevel *level; /* the level dealt from, or &mix.level */
+    CardMix mix;     /* a deck across levels (a random card, the favourites), if mixed */
+    bool mixed;
+    int last_choice; /* the style picked for the card showing last time, or -1 (read when it
+                        is dealt, before this time's choice is saved) */
     DeckRound r;
     CardChoice choice;
-    UiButtons next;  /* Next card, and "Read: ..." when a learning screen goes with the card */
+    UiButtons next;  /* Next card, the favourite toggle, and "Read: ..." when a learning screen
+                        goes with the card */
     bool next_shown; /* the reveal had room for its button */
     UiButtons end;
     bool entered, recorded; /* on screen (clock running); handed to recording_end */
@@ -31,37 +38,66 @@ typedef struct Round {
     bool answered;   /* the end's question was answered in the journal */
 } Round;
 
+/* The level a dealt card belongs to, and that level's own copy of it (a mixed deck deals
+ * copies): for its id, its skill and its learning screen. */
+static const DeckLevel *card_home(const Round *rd, const DeckCard **card)
+{
+    if (!rd->mixed || !*card) return rd->level;
+    const DeckLevel *from = cardmix_level_of(&rd->mix, *card);
+    const DeckCard *own = from ? deck_level_card(from, (*card)->id) : NULL;
+    if (own) *card = own;
+    return from ? from : rd->level;
+}
+
+static const LearnScreen *card_reading(const App *a, const Round *rd, const DeckCard *card)
+{
+    const DeckLevel *home = card_home(rd, &card);
+    return card ? content_learn_for_card(&a->content, home, card) : NULL;
+}
+
 /* A new card is showing: its skill, if any, comes first when it goes before the responses. */
 static void round_card_shown(App *a, Round *rd, bool show)
 {
     const DeckCard *card = deck_round_card(&rd->r);
     int pos = deck_round_position(&rd->r);
+    rd->last_choice = -1;
     if (!card) {
         rd->skill.skill = SKILL_NONE;
         rd->skill.active = false;
         return;
     }
-    card_skill_begin(a, &rd->skill, rd->level, (int)(card - rd->level->cards), pos,
+    const DeckLevel *home = card_home(rd, &card);
+    rd->last_choice = cardmemory_last_choice(userdata_cards(a), home->id, card->id);
+    card_skill_begin(a, &rd->skill, home, (int)(card - home->cards), pos,
                      rd->seed ^ (0x9E3779B97F4A7C15ULL * (uint64_t)(pos + 1)));
     if (show && card_skill_due_before(&rd->skill)) card_skill_show(a, &rd->skill);
 }
 
 /* Called once per round, finished or left early: saves level progress and records the
  * practice (cards answered; completed when the round reached its end). */
-static void on_round_finished(App *a, const DeckLevel *level, const DeckRound *r, uint64_t ms)
+static void on_round_finished(App *a, const Round *rd, uint64_t ms)
 {
+    const DeckRound *r = &rd->r;
     const DeckCard *cards[DECK_ROUND_MAX];
     int n = 0;
+    bool changed = false;
     for (int i = 0; i < deck_round_count(r); i++) {
         DeckPick pk = deck_round_pick(r, i);
-        if (pk.card && pk.response >= 0) cards[n++] = pk.card;
+        if (!pk.card || pk.response < 0) continue;
+        cards[n++] = pk.card;
+        if (rd->mixed) { /* each card counts as seen in its own level */
+            const DeckCard *own = pk.card;
+            const DeckLevel *home = card_home(rd, &own);
+            changed |= home != rd->level &&
+                       levels_add(&a->data.seen_cards, &a->data.settings, home, &own, 1);
+        }
     }
     if (n == 0) { /* left before answering anything: nothing was practised */
         recording_cancel(a);
         return;
     }
-    if (levels_add(&a->data.seen_cards, &a->data.settings, level, cards, n))
-        userdata_save_settings(a);
+    if (!rd->mixed) changed = levels_add(&a->data.seen_cards, &a->data.settings, rd->level, cards, n);
+    if (changed) userdata_save_settings(a);
     recording_end(a, ms, n == deck_round_count(r), n, NULL, NULL);
 }
 
@@ -69,7 +105,39 @@ static void round_record(App *a, Round *rd)
 {
     if (rd->recorded || !rd->entered) return;
     rd->recorded = true;
-    on_round_finished(a, rd->level, &rd->r, timer_elapsed(&rd->timer, a->now));
+    on_round_finished(a, rd, timer_elapsed(&rd->timer, a->now));
+}
+
+/* The card showing is a favourite now, or no longer: a record of its own, saved at once. */
+static void toggle_favourite(App *a, Round *rd)
+{
+    const DeckCard *card = deck_round_card(&rd->r);
+    const DeckLevel *home = card_home(rd, &card);
+    if (!card) return;
+    bool on = !cardmemory_is_favourite(userdata_cards(a), home->id, card->id);
+    PracticeRecord rec;
+    cardmemory_favourite_record(&rec, home->id, card->id, on, clock_wall(&a->clock));
+    recording_save_card(a, &rec);
+    a->dirty = true;
+}
+
+/* The response just picked, remembered for the next time this card comes round. */
+static void save_choice(App *a, Round *rd)
+{
+    DeckPick pk = deck_round_pick(&rd->r, deck_round_position(&rd->r));
+    const DeckCard *card = pk.card;
+    const DeckLevel *home = card_home(rd, &card);
+    if (!card || pk.response < 0) return;
+    PracticeRecord rec;
+    cardmemory_choice_record(&rec, home->id, card->id, pk.style, clock_wall(&a->clock));
+    recording_save_card(a, &rec);
+}
+
+static bool showing_favourite(App *a, const Round *rd)
+{
+    const DeckCard *card = deck_round_card(&rd->r);
+    const DeckLevel *home = card_home(rd, &card);
+    return card && cardmemory_is_favourite(userdata_cards(a), home->id, card->id);
 }
 
 static void round_next(App *a, Round *rd)
@@ -136,7 +204,8 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         }
         int i = ui_buttons_event(a, &rd->end, e);
         if (i == 0) {
-            cards_round_push(a, rd->level);
+            if (rd->mixed) cards_mix_push(a, !strcmp(rd->level->id, CARDMIX_FAVOURITES_ID));
+            else cards_round_push(a, rd->level);
             scene_pop(a); /* pops this round; the new one is pushed after it */
         } else if (i == 1) {
             scene_to_root(a);
@@ -144,9 +213,13 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         return;
     }
     if (deck_round_revealed(r)) {
-        const LearnScreen *read = content_learn_for_card(&a->content, rd->level, deck_round_card(r));
+        const LearnScreen *read = card_reading(a, rd, deck_round_card(r));
         if (read && e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_l) {
             learn_push(a, read->id);
+            return;
+        }
+        if (e->type == SDL_KEYDOWN && !e->key.repeat && e->key.keysym.sym == SDLK_k) {
+            toggle_favourite(a, rd);
             return;
         }
         if (e->type == SDL_KEYDOWN && !e->key.repeat &&
@@ -158,15 +231,17 @@ static void round_event(App *a, void *s, const SDL_Event *e)
         bool click = e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT;
         if (!rd->next_shown && click) reveal_next(a, rd);
         else if (e->type != SDL_KEYDOWN) {
-            rd->next.count = read ? 2 : 1;
+            rd->next.count = read ? 3 : 2;
             int b = ui_buttons_event(a, &rd->next, e);
             if (b == 0) reveal_next(a, rd);
-            else if (b == 1 && read) learn_push(a, read->id);
+            else if (b == 1) toggle_favourite(a, rd);
+            else if (b == 2 && read) learn_push(a, read->id);
         }
         return;
     }
     int slot = card_choice_event(a, &rd->choice, e);
     if (slot >= 0 && deck_round_choose(r, slot)) {
+        save_choice(a, rd);
         rd->next.focus = 0;
         rd->next.hover = -1;
         scene_fade(a);
@@ -177,6 +252,10 @@ static void card_top_line(const App *a, const Round *rd, char *buf, size_t n)
 {
     int len = snprintf(buf, n, "%s" MIDDOT "Card %d of %d", rd->level->title,
                        deck_round_position(&rd->r) + 1, deck_round_count(&rd->r));
+    const DeckCard *card = deck_round_card(&rd->r);
+    const DeckLevel *home = card_home(rd, &card);
+    if (rd->mixed && home != rd->level) /* which level the card comes from */
+        len += snprintf(buf + len, n - (size_t)len, MIDDOT "%s", home->title);
     const char *feeling = card_skill_feeling(a, &rd->skill);
     if (rd->skill.active) snprintf(buf + len, n - (size_t)len, MIDDOT "%s", skill_title(rd->skill.skill));
     else if (feeling) snprintf(buf + len, n - (size_t)len, MIDDOT "You'd feel %s first", feeling);
@@ -227,6 +306,20 @@ static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0
     const DeckCard *card = deck_round_card(&rd->r);
     int chosen = deck_round_chosen(&rd->r);
     int cw = (w - st.gap) / 2, y = y0;
+    /* Quietly, above the responses: what was picked the last time this card came round. */
+    if (rd->last_choice >= 0 && !st.tiny) {
+        char last[DECK_TEXT_MAX * 4 + 64];
+        const DeckResponse *now = chosen >= 0 ? deck_round_response(&rd->r, chosen) : NULL;
+        const char *before = NULL;
+        for (int i = 0; i < DECK_RESPONSES; i++)
+            if ((int)card->responses[i].style == rd->last_choice) before = card->responses[i].text;
+        if (now && (int)now->style == rd->last_choice)
+            snprintf(last, sizeof last, "Last time you chose this one too.");
+        else
+            snprintf(last, sizeof last, "Last time you chose: \u201c%s\u201d", before ? before : "");
+        SDL_Rect r = cards_put(a, draw, TEXT_SMALL, last, x, y, ALIGN_LEFT, t->muted, w);
+        y += r.h + st.gap;
+    }
     for (int row = 0; row < 2; row++) {
         int h = 0;
         for (int col = 0; col < 2; col++) {
@@ -299,7 +392,7 @@ static void render_reveal(App *a, Round *rd)
     rd->next_shown = !tries[k].tiny;
     if (rd->next_shown) {
         bool last = deck_round_position(&rd->r) + 1 == deck_round_count(&rd->r);
-        const LearnScreen *read = content_learn_for_card(&a->content, rd->level, deck_round_card(&rd->r));
+        const LearnScreen *read = card_reading(a, rd, deck_round_card(&rd->r));
         char link[LEARN_TITLE_MAX * 4 + 16];
         snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
         char next[80];
@@ -307,8 +400,9 @@ static void render_reveal(App *a, Round *rd)
                  card_skill_due_after(&rd->skill) ? skill_title(rd->skill.skill)
                  : last                           ? "See how it went"
                                                   : "Next card");
-        const char *label[2] = {next, link};
-        rd->next.count = read ? 2 : 1;
+        const char *fav = showing_favourite(a, rd) ? "Remove from favourites" : "Keep as a favourite";
+        const char *label[3] = {next, fav, link};
+        rd->next.count = read ? 3 : 2;
         ui_buttons_render(a, &rd->next, label, a->lay.buttons_y);
     }
 }
@@ -368,7 +462,7 @@ static void render_end(App *a, Round *rd)
     int fixed = title_h + a->lay.margin + a->lay.unit + journal_answer_button_h(a) + a->lay.margin +
                 style_counts_line(a, counts, 0, false) + a->lay.gap + bh;
     int y = a->h / 7, level = 0;
-    bool dots = true, progress = true;
+    bool dots = true, progress = !rd->mixed; /* a mixed deck has no progress of its own */
     TextRole sum_role = TEXT_BODY;
     for (; level < 5; level++) {
         if (level == 1) y = ui_bar_bottom(a);
@@ -428,10 +522,10 @@ static void round_render(App *a, void *s)
     }
     if (deck_round_revealed(&rd->r)) {
         render_reveal(a, rd);
-        bool read = content_learn_for_card(&a->content, rd->level, deck_round_card(&rd->r)) != NULL;
+        bool read = card_reading(a, rd, deck_round_card(&rd->r)) != NULL;
         const char *go = card_skill_due_after(&rd->skill) ? "Enter go on" : "Enter next card";
-        char hint[64];
-        snprintf(hint, sizeof hint, "%s%s", go, read ? "   L read" : "");
+        char hint[80];
+        snprintf(hint, sizeof hint, "%s   K favourite%s", go, read ? "   L read" : "");
         ui_hints(a, hint, "Esc levels");
         return;
     }
@@ -476,14 +570,41 @@ static bool round_animating(App *a, void *s)
 
 static void round_free(App *a, void *s)
 {
-    round_record(a, s); /* the window closed mid-round: keep what was done */
-    free(s);
+    Round *rd = s;
+    round_record(a, rd); /* the window closed mid-round: keep what was done */
+    cardmix_free(&rd->mix);
+    free(rd);
 }
 
 static const SceneVT ROUND = {.name = "cards", .enter = round_enter, .event = round_event,
                               .update = round_update, .render = round_render,
                               .animating = round_animating,
                               .free = round_free, .covered = round_covered};
+
+/* A round of a deck across levels: one random card, or up to a round of favourites. */
+void cards_mix_push(App *a, bool favourites)
+{
+    Round *rd = calloc(1, sizeof *rd);
+    if (!rd) return;
+    rd->seed = cards_seed(a);
+    bool ok = favourites ? cardmix_favourites(&rd->mix, userdata_cards(a), a->content.levels,
+                                              a->content.nlevels)
+                         : cardmix_random(&rd->mix, a->content.levels, a->content.nlevels, rd->seed);
+    if (!ok || rd->mix.level.ncards == 0) {
+        cardmix_free(&rd->mix);
+        free(rd);
+        return;
+    }
+    rd->mixed = true;
+    rd->level = &rd->mix.level;
+    /* Solo cards only: what two people play together is chosen from a level. */
+    deck_round_start(&rd->r, rd->level, favourites ? DECK_ROUND_DEFAULT : 1, rd->seed, NULL, 0);
+    card_choice_reset(&rd->choice);
+    rd->last_choice = -1;
+    rd->next = (UiButtons){.count = 2, .hover = -1};
+    rd->end = (UiButtons){.count = 2, .hover = -1};
+    recording_begin(a, PRACTICE_CARDS, rd->level->id, &ROUND, rd);
+}
 
 void cards_round_push(App *a, const DeckLevel *level)
 {
@@ -496,7 +617,8 @@ void cards_round_push(App *a, const DeckLevel *level)
     rd->seed = cards_seed(a);
     deck_round_start(&rd->r, level, DECK_ROUND_DEFAULT, rd->seed, seen, nseen);
     card_choice_reset(&rd->choice);
-    rd->next = (UiButtons){.count = 1, .hover = -1};
+    rd->last_choice = -1;
+    rd->next = (UiButtons){.count = 2, .hover = -1};
     rd->end = (UiButtons){.count = 2, .hover = -1};
     recording_begin(a, PRACTICE_CARDS, level->id, &ROUND, rd);
 }

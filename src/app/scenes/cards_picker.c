@@ -1,5 +1,6 @@
 /* Scenario cards: the level picker, shared with couple mode, with the focused level's intro and
- * suggested practices, and what comes before a round (the safety note, the couple gate, "four
+ * suggested practices (alone, two decks across levels follow the levels: a random card and the
+ * favourites), and what comes before a round (the safety note, the couple gate, "four
  * moves anyone makes"), each shown once and on demand from the picker. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +42,12 @@ static void gate_body(const App *a, char *buf, size_t n)
                      "you can stop at any time.\n\n%s", a->content.res.safety ? a->content.res.safety : "");
 }
 
+/* Decks across levels, listed after the levels in the solo picker. */
+enum { MIX_NONE, MIX_RANDOM, MIX_FAVOURITES, MIX_COUNT = 2 };
+
 typedef struct Begin {
     const DeckLevel *level;
+    int mix;     /* MIX_RANDOM or MIX_FAVOURITES instead of a level */
     bool couple;
     char names[2][COUPLE_NAME_MAX];
 } Begin;
@@ -103,6 +108,7 @@ static void begin_next(App *a, Begin *b)
         notice_push_choice(a, MOVES_TITLE, MOVES_BODY, labels, 2, -1, moves_done, b);
     } else {
         if (b->couple) together_push(a, b->level, b->names[0], b->names[1]);
+        else if (b->mix) cards_mix_push(a, b->mix == MIX_FAVOURITES);
         else cards_round_push(a, b->level);
         free(b);
     }
@@ -120,8 +126,49 @@ void cards_begin(App *a, const DeckLevel *level, const char *const *names)
     begin_next(a, b);
 }
 
+static const char FAV_EMPTY_TITLE[] = "No favourites yet";
+static const char FAV_EMPTY_BODY[] =
+    "When a card speaks to you, keep it: after you choose a response, press K or choose "
+    "\u201cKeep as a favourite\u201d. Your favourites wait for you here, to practise again.";
+
+static void begin_mix(App *a, int mix)
+{
+    Begin *b = calloc(1, sizeof *b);
+    if (!b) return;
+    b->mix = mix;
+    begin_next(a, b);
+}
+
+static void fav_empty_done(App *a, void *ctx, int choice)
+{
+    (void)ctx;
+    if (choice == 0) begin_mix(a, MIX_RANDOM);
+}
+
+static int favourites_count(App *a)
+{
+    return cardmemory_favourites(userdata_cards(a), NULL, 0);
+}
+
 static void picker_start(App *a, Picker *p, int i)
 {
+    if (!p->couple && i == a->content.nlevels) {
+        begin_mix(a, MIX_RANDOM);
+        return;
+    }
+    if (!p->couple && i == a->content.nlevels + 1) {
+        CardMix mix;
+        bool any = cardmix_favourites(&mix, userdata_cards(a), a->content.levels,
+                                      a->content.nlevels) && mix.level.ncards > 0;
+        cardmix_free(&mix);
+        if (any) {
+            begin_mix(a, MIX_FAVOURITES);
+        } else { /* not a dead end: how to keep one, and a card to start with */
+            static const char *const labels[2] = {"Try a random card", "Back"};
+            notice_push_choice(a, FAV_EMPTY_TITLE, FAV_EMPTY_BODY, labels, 2, -1, fav_empty_done, NULL);
+        }
+        return;
+    }
     if (i < 0 || i >= a->content.nlevels) return;
     const char *names[2] = {p->names[0], p->names[1]};
     cards_begin(a, &a->content.levels[i], p->couple ? names : NULL);
@@ -210,6 +257,32 @@ static void level_panel(App *a, const DeckLevel *l, SDL_Rect panel)
     ui_detail(a, panel, b, 8, true);
 }
 
+/* The panel of a deck across levels: what it is, and how many cards it holds. */
+static int mix_panel(App *a, int mix, SDL_Rect panel, TextRole role, bool draw)
+{
+    const Theme *t = &a->theme;
+    int pad = a->lay.margin, x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
+    char buf[200];
+    int nfav = mix == MIX_FAVOURITES ? favourites_count(a) : 0;
+    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, mix == MIX_RANDOM ? "Random card" : "Favourites",
+                           x, y, ALIGN_LEFT, t->text, w);
+    y += r.h + pad / 2;
+    const char *about =
+        mix == MIX_RANDOM
+            ? "One card from any level, for when you have a minute. Each time, a different "
+              "moment to practise with."
+        : nfav ? "The cards you kept to come back to, a round of up to five at a time."
+               : FAV_EMPTY_BODY;
+    r = cards_put(a, draw, role, about, x, y, ALIGN_LEFT, t->text, w);
+    y += r.h + pad * 2 / 3;
+    if (mix == MIX_FAVOURITES && nfav) {
+        snprintf(buf, sizeof buf, nfav == 1 ? "%d card kept" : "%d cards kept", nfav);
+        r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, w);
+        y += r.h;
+    }
+    return y + pad - panel.y;
+}
+
 static void picker_render(App *a, void *s)
 {
     Picker *p = s;
@@ -219,7 +292,8 @@ static void picker_render(App *a, void *s)
         snprintf(sub, sizeof sub, "%s and %s: choose a level to play together.", p->names[0], p->names[1]);
     int y = ui_header(a, p->couple ? "Cards together" : "Cards",
                       p->couple ? sub : "Every level is open. They're listed in the suggested order.");
-    for (int i = 0; i < p->list.count; i++) {
+    int nlevels = p->couple ? p->list.count : p->list.count - MIX_COUNT;
+    for (int i = 0; i < nlevels; i++) {
         LevelProgress lp = levels_progress(&a->data.settings, &c->levels[i]);
         snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
                  c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
@@ -230,12 +304,32 @@ static void picker_render(App *a, void *s)
     int bottom = cards_content_bottom(a, true) - (a->lay.buttons_y - by);
     int gap = a->w / 40;
     int lw = a->w * 30 / 100, pw = a->w * 46 / 100;
-    for (int i = 0; i < p->list.count; i++) p->items[i] = (UiItem){c->levels[i].title, p->subs[i]};
+    for (int i = 0; i < nlevels; i++) p->items[i] = (UiItem){c->levels[i].title, p->subs[i]};
+    if (!p->couple) {
+        int nfav = favourites_count(a);
+        snprintf(p->subs[nlevels], sizeof p->subs[nlevels], "Any level");
+        if (nfav) snprintf(p->subs[nlevels + 1], sizeof p->subs[nlevels + 1],
+                           nfav == 1 ? "%d card" : "%d cards", nfav);
+        else snprintf(p->subs[nlevels + 1], sizeof p->subs[nlevels + 1], "None yet");
+        p->items[nlevels] = (UiItem){"Random card", p->subs[nlevels]};
+        p->items[nlevels + 1] = (UiItem){"Favourites", p->subs[nlevels + 1]};
+    }
     int lx = (a->w - lw - pw - gap) / 2, px = lx + lw + gap;
-    ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y, lw, bottom - y});
-    if (p->list.focus < c->nlevels) {
+    /* A line of room above the list for its "more above" cue, once it has scrolled (the
+     * decks across levels come last). */
+    int cue = p->list.count > a->content.nlevels ? text_line(a, TEXT_SMALL) : 0;
+    ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y + cue, lw, bottom - y - cue});
+    if (p->list.focus < nlevels) {
         const DeckLevel *l = &c->levels[p->list.focus];
         level_panel(a, l, (SDL_Rect){px, y, pw, bottom - y});
+    } else if (p->list.focus < p->list.count) {
+        int mix = p->list.focus == nlevels ? MIX_RANDOM : MIX_FAVOURITES;
+        SDL_Rect panel = {px, y, pw, bottom - y};
+        TextRole role = TEXT_BODY;
+        if (mix_panel(a, mix, panel, role, false) > panel.h) role = TEXT_SMALL;
+        panel.h = mix_panel(a, mix, panel, role, false);
+        draw_rrect(a, panel, a->lay.unit, a->theme.surface);
+        mix_panel(a, mix, panel, role, true);
     }
     ui_buttons_render(a, &p->about, about, by);
     ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?   L learn"
@@ -249,12 +343,15 @@ void cards_picker_push(App *a, const char *level_id, const char *const *names)
 {
     Picker *p = calloc(1, sizeof *p);
     if (!p) return;
-    int n = a->content.nlevels < UI_LIST_MAX ? a->content.nlevels : UI_LIST_MAX;
-    p->list = (UiList){.count = n, .hover = -1, .focus = levels_suggested(&a->data.settings, &a->content)};
+    int n = a->content.nlevels < UI_LIST_MAX - MIX_COUNT ? a->content.nlevels : UI_LIST_MAX - MIX_COUNT;
+    p->list = (UiList){.count = names ? n : n + MIX_COUNT, .hover = -1,
+                       .focus = levels_suggested(&a->data.settings, &a->content)};
     p->about = (UiButtons){.count = 3, .focus = -1, .hover = -1};
     const DeckLevel *l = levels_find(&a->content, level_id);
     if (l) p->list.focus = (int)(l - a->content.levels);
-    if (p->list.focus >= n) p->list.focus = 0;
+    else if (level_id && !names && !strcmp(level_id, CARDMIX_RANDOM_ID)) p->list.focus = n;
+    else if (level_id && !names && !strcmp(level_id, CARDMIX_FAVOURITES_ID)) p->list.focus = n + 1;
+    if (p->list.focus >= p->list.count) p->list.focus = 0;
     if (names) {
         p->couple = true;
         for (int i = 0; i < 2; i++)

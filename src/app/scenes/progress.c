@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attune/journal.h"
+#include "attune/recap.h"
 #include "attune/stats.h"
 #include "scenes.h"
 #include "userdata.h"
@@ -19,7 +21,29 @@ typedef struct StatsScene {
     int hover;           /* calendar index under the mouse, -1 none */
     int cursor;          /* calendar index chosen with the arrow keys, -1 none */
     SDL_Rect journal;    /* the Journal button, last drawn */
+    WeekRecap week;      /* this week in words: "Your week" */
+    SDL_Rect week_button;
 } StatsScene;
+
+static const char WEEK_LABEL[] = "Your week";
+
+/* This week in a few kind sentences: what was practised, how the check-ins moved, and one
+ * thing written in it. */
+static void show_week(App *a, StatsScene *s)
+{
+    const WeekRecap *w = &s->week;
+    char body[2400], practised[300], moved[200];
+    int y, m, d;
+    day_to_ymd(w->start, &y, &m, &d);
+    int n = snprintf(body, sizeof body, "Since Monday %d %s.\n\n%s", d, day_month_name(m),
+                     recap_practice_words(w, practised, sizeof practised));
+    if (recap_checkin_words(w, moved, sizeof moved)[0] && n < (int)sizeof body)
+        n += snprintf(body + n, sizeof body - (size_t)n, "\n\n%s", moved);
+    if (w->note[0] && n < (int)sizeof body)
+        snprintf(body + n, sizeof body - (size_t)n, "\n\nSomething you wrote: \u201c%s\u201d", w->note);
+    static const char *const ok[1] = {"OK"};
+    notice_push_choice(a, WEEK_LABEL, body, ok, 1, 0, NULL, NULL);
+}
 
 /* ---- input ---- */
 
@@ -56,6 +80,7 @@ static void progress_event(App *a, void *v, const SDL_Event *e)
         case SDLK_DOWN: move_cursor(s, 1); break;
         case SDLK_HOME: s->cursor = today_index(s); break;
         case SDLK_j: journal_push(a); return;
+        case SDLK_w: show_week(a, s); return;
         default: return;
         }
         a->dirty = true;
@@ -68,6 +93,7 @@ static void progress_event(App *a, void *v, const SDL_Event *e)
     } else if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
         SDL_Point p = window_mouse(a, e->button.x, e->button.y);
         if (SDL_PointInRect(&p, &s->journal)) journal_push(a);
+        else if (SDL_PointInRect(&p, &s->week_button)) show_week(a, s);
     }
 }
 
@@ -421,9 +447,10 @@ static void progress_render(App *a, void *v)
     draw_checkin_words(a, s, words, pad);
 
     s->journal = journal_bar_button(a);
+    s->week_button = ui_bar_pill(a, WEEK_LABEL);
     int tip = s->hover >= 0 ? s->hover : s->cursor;
     if (tip >= 0) draw_tooltip(a, s, tip);
-    ui_hints(a, "Arrows: look at a day on the calendar", "Esc back");
+    ui_hints(a, "Arrows: look at a day on the calendar   W your week   J journal", "Esc back");
 }
 
 static const SceneVT STATS = {
@@ -440,6 +467,14 @@ void progress_push(App *a)
     const Settings *st = &a->data.settings;
     stats_compute_at(&a->data.log, day_moment_now(clock_wall(&a->clock)), st, &s->st);
     streak_message(&s->st.streak, s->message, sizeof s->message);
+    recap_week(&a->data.log, s->st.today, st->day_start_hour, &s->week);
+    /* The newest thing written this week (the journal loads newest first; a named feeling has
+     * no words of its own). */
+    Journal j = {0};
+    if (journal_load(a->data_dir, &j, NULL))
+        for (int i = 0; i < j.count; i++)
+            if (j.entry[i].text[0] && recap_note(&s->week, j.entry[i].date, j.entry[i].text)) break;
+    journal_free(&j);
     s->hover = s->cursor = -1;
     scene_push(a, &STATS, s);
 }

@@ -36,6 +36,9 @@ void prefs_push(App *a);
 void cards_picker_push(App *a, const char *level_id, const char *const *names);
 /* Straight into a solo round of the level. */
 void cards_round_push(App *a, const DeckLevel *level);
+/* A round of a deck across levels: one random card, or the favourites (nothing when there
+ * are none). */
+void cards_mix_push(App *a, bool favourites);
 /* Cards together: both names first, then the picker (or level_id's round at once). */
 void together_names_push(App *a, const char *level_id);
 /* Straight into a round together (empty names: "Partner A" / "Partner B"). */
