@@ -314,8 +314,8 @@ SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align ali
                    int wrap);
 /* Size s would take, without drawing. */
 SDL_Point text_size(App *a, TextRole role, const char *s, int wrap);
-/* Copies s into out (n bytes), cut with an ellipsis on a UTF-8 boundary so it fits in w pixels
- * on one line (list rows do not wrap). */
+/* Copies s into out (n bytes), cut as text_fit does (after a whole word, with an ellipsis) so
+ * it fits in w pixels on one line (list rows do not wrap). */
 void text_elide(App *a, TextRole role, const char *s, int w, char *out, size_t n);
 /* Pixel height of one line of a role. */
 int text_line(App *a, TextRole role);
@@ -325,6 +325,11 @@ int text_measure(App *a);
  * caret after them): fills line starts and byte lengths of s at width, at most max lines;
  * returns the line count (at least 1). */
 int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start, int *len, int max);
+/* s if it fits in width on one line; else s cut after its last whole word that leaves room
+ * for "…" (the cut prefers a gap of three spaces, between key hints), written to buf. */
+const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
+/* s with "…" after it, for a line more text would follow: cut as text_fit does to fit width. */
+const char *text_fit_more(App *a, TextRole role, const char *s, int width, char *buf, size_t n);
 /* Starts a new list of the strings drawn (a frame, or an overlay over it: only its words are
  * there to read). */
 void text_frame_begin(App *a);
@@ -392,6 +397,37 @@ int ui_hit(const SDL_Rect *rects, int n, SDL_Point p);
 int ui_list_event(App *a, UiList *l, const SDL_Event *e);
 /* Draws rows within area, keeping the focused row visible. */
 void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area);
+/* A paragraph that scrolls when it is longer than its area: whole lines only, never a line
+ * cut by the area's edge. */
+typedef struct UiScroll {
+    int first; /* first line shown */
+    int lines; /* lines in all (last drawn) */
+    int shown; /* lines shown */
+    int page;  /* lines that fit */
+} UiScroll;
+/* Draws s (newlines split paragraphs) wrapped to area.w, the lines from sc->first that fit in
+ * area.h; when not all fit, a scrollbar at the right and "more below" under the last line.
+ * Returns the height used. */
+int ui_scroll_text(App *a, UiScroll *sc, TextRole role, const char *s, SDL_Rect area, SDL_Color c);
+/* Height all of s takes, wrapped to width as ui_scroll_text does. */
+int ui_scroll_height(App *a, TextRole role, const char *s, int width);
+/* Up/Down, PageUp/PageDown and the wheel scroll sc; true if the event was one of them. */
+bool ui_scroll_event(App *a, UiScroll *sc, const SDL_Event *e);
+/* A block of a detail panel (ui_detail): text wrapped to the panel, space pixels below the
+ * one before it. */
+typedef struct UiBlock {
+    TextRole role;
+    const char *text;
+    SDL_Color color;
+    int space;
+} UiBlock;
+/* A picker's detail panel: its background, then the blocks top-down inside it. When they do
+ * not fit, each steps down a size (a title to body, body to small); what still does not fit
+ * stops at the last whole line that does, ending in "…". With fit_height the panel is only as
+ * tall as its blocks. Returns the panel's height. */
+int ui_detail(App *a, SDL_Rect panel, const UiBlock *b, int n, bool fit_height);
+/* A scrollbar in track: shown of total rows (lines) visible from first. Nothing when all fit. */
+void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total);
 /* Title centred near the top, optional subtitle under it; returns the y below them. */
 int ui_header(App *a, const char *title, const char *subtitle);
 /* Key hints: small muted text in the bottom corners. */
@@ -417,6 +453,9 @@ void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y);
 void ui_buttons_render_in(App *a, UiButtons *b, const char *const *labels, int y, int maxw);
 /* Height the buttons take within maxw (ui_buttons_render_in). */
 int ui_buttons_height(App *a, UiButtons *b, const char *const *labels, int maxw);
+/* Top of the row (or rows) of buttons ui_buttons_render puts just above the hints: lay.buttons_y
+ * when they fit on one row, higher when they wrap. */
+int ui_buttons_top(App *a, UiButtons *b, const char *const *labels);
 /* True if the event is a key press of the help key (F1 or '?'). */
 bool ui_is_help_key(const SDL_Event *e);
 
@@ -442,6 +481,12 @@ enum {
 typedef enum UiBarAction { UI_ACT_NONE, UI_ACT_BACK, UI_ACT_PAUSE, UI_ACT_HELP } UiBarAction;
 /* Draws the bar of scene sc (the top one) and records its controls. */
 void ui_bar_render(App *a, Scene *sc, bool bottom);
+/* The free span between the bar's left controls and Help on the top screen (0 and the window
+ * width where there are none). */
+void ui_bar_span(App *a, int *left, int *right);
+/* A line of text at the top of the screen, beside the bar's controls where it fits between
+ * them (centred if it can be), else under them. Returns the y below it. */
+int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c);
 /* A scene's own control in the bar's style, right of Back, on a screen without Pause; the
  * scene handles its clicks (hit-test the rect returned). */
 SDL_Rect ui_bar_pill(App *a, const char *label);

@@ -328,15 +328,78 @@ int text_wrap_lines(App *a, TextRole role, const char *s, int width, int *start,
     return nl;
 }
 
+/* Cuts s to width at the last whole word (or, failing that, the last group of words split by
+ * "   ", as key hints are) that leaves room for "…". */
+/* len less the spaces, punctuation and separators (·, –, —) s ends with there: "…" follows. */
+static size_t trim_end(const char *s, size_t len)
+{
+    for (;;) {
+        if (len > 0 && strchr(" ,.;:", s[len - 1])) len--;
+        else if (len >= 2 && !strncmp(s + len - 2, "\xC2\xB7", 2)) len -= 2;
+        else if (len >= 3 && (!strncmp(s + len - 3, "\xE2\x80\x93", 3) || !strncmp(s + len - 3, "\xE2\x80\x94", 3))) len -= 3;
+        else return len;
+    }
+}
+
+static const char *fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n, bool more)
+{
+    static const char ELLIPSIS[] = "\xE2\x80\xA6";
+    size_t len = strlen(s);
+    if (more && len + sizeof ELLIPSIS <= n) {
+        /* Text follows: the whole of s, then "…", if that fits. */
+        memcpy(buf, s, len);
+        len = trim_end(s, len);
+        memcpy(buf + len, ELLIPSIS, sizeof ELLIPSIS);
+        if (text_size(a, role, buf, 0).x <= width) return buf;
+        len = strlen(s);
+    }
+    if (len + sizeof ELLIPSIS > n) len = n - sizeof ELLIPSIS;
+    /* Prefer whole hint groups ("Enter open   Space quick calm"), then whole words. */
+    for (int pass = 0; pass < 2; pass++) {
+        const char *sep = pass == 0 ? "   " : " ";
+        size_t cut = len;
+        for (;;) {
+            /* The last separator before cut. */
+            size_t k = cut, sl = strlen(sep);
+            bool found = false;
+            while (k >= sl + 1) {
+                k--;
+                if (!strncmp(s + k, sep, sl)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) break;
+            size_t end = trim_end(s, k);
+            if (end == 0) break;
+            memcpy(buf, s, end);
+            memcpy(buf + end, ELLIPSIS, sizeof ELLIPSIS);
+            if (text_size(a, role, buf, 0).x <= width) return buf;
+            cut = k;
+        }
+    }
+    /* One word too long for the width: it is kept whole (never cut mid-word). */
+    size_t end = strcspn(s, " ");
+    if (end >= len) return s;
+    memcpy(buf, s, end);
+    memcpy(buf + end, ELLIPSIS, sizeof ELLIPSIS);
+    return buf;
+}
+
+const char *text_fit(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
+{
+    if (!s || text_size(a, role, s, 0).x <= width) return s;
+    return fit(a, role, s, width, buf, n, false);
+}
+
+const char *text_fit_more(App *a, TextRole role, const char *s, int width, char *buf, size_t n)
+{
+    return s ? fit(a, role, s, width, buf, n, true) : s;
+}
+
 void text_elide(App *a, TextRole role, const char *s, int w, char *out, size_t n)
 {
-    snprintf(out, n, "%s", s);
-    size_t len = strlen(out);
-    while (len > 0 && text_size(a, role, out, 0).x > w) {
-        do len--;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
-        size_t k = len;
-        while (k > 0 && s[k - 1] == ' ') k--;
-        snprintf(out, n, "%.*s\u2026", (int)k, s);
-    }
+    /* As text_fit: cut after a whole word, never inside one. */
+    const char *f = text_fit(a, role, s, w, out, n);
+    if (f != out) snprintf(out, n, "%s", f);
 }

@@ -1,5 +1,6 @@
 /* Shared widgets: a vertical list of choices, a row of buttons, headers and key hints. */
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 
@@ -88,10 +89,21 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
     if (any_sub) row_h += text_line(a, TEXT_SMALL);
     int gap = pad / 2 + 2;
     int cols = l->columns > 1 ? l->columns : 1;
-    int col_w = (area.w - gap * (cols - 1)) / cols;
     int rows = (l->count + cols - 1) / cols;
     int fit = (area.h + gap) / (row_h + gap); /* whole rows that fit */
     if (fit < 1) fit = 1;
+    /* A list longer than its area scrolls, with a scrollbar at its right and a line under
+     * the rows saying there is more. */
+    SDL_Rect track = {0};
+    int cue = text_line(a, TEXT_SMALL);
+    if (rows > fit) {
+        fit = (area.h - cue + gap) / (row_h + gap);
+        if (fit < 1) fit = 1;
+        int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
+        track = (SDL_Rect){area.x + area.w - tw, area.y, tw, fit * (row_h + gap) - gap};
+        area.w -= tw + gap;
+    }
+    int col_w = (area.w - gap * (cols - 1)) / cols;
     int first_row = l->first / cols, focus_row = l->focus / cols;
     if (focus_row < first_row) first_row = focus_row;
     if (focus_row >= first_row + fit) first_row = focus_row - fit + 1;
@@ -107,18 +119,197 @@ void ui_list_render(App *a, UiList *l, const UiItem *items, SDL_Rect area)
         bool focus = i == l->focus, hover = i == l->hover;
         draw_rrect(a, r, radius, focus || hover ? t->surface_hi : t->surface);
         if (focus) draw_rrect_outline(a, r, radius, 2, t->focus);
-        int tx = r.x + pad * 2;
-        text_draw(a, TEXT_BODY, items[i].title, tx, r.y + pad, ALIGN_LEFT, t->text, 0);
+        int tx = r.x + pad * 2, tw = r.w - pad * 4;
+        char buf[256];
+        text_draw(a, TEXT_BODY, text_fit(a, TEXT_BODY, items[i].title, tw, buf, sizeof buf), tx,
+                  r.y + pad, ALIGN_LEFT, t->text, 0);
         if (items[i].sub)
-            text_draw(a, TEXT_SMALL, items[i].sub, tx, r.y + pad + text_line(a, TEXT_BODY),
-                      ALIGN_LEFT, t->muted, 0);
+            text_draw(a, TEXT_SMALL, text_fit(a, TEXT_SMALL, items[i].sub, tw, buf, sizeof buf), tx,
+                      r.y + pad + text_line(a, TEXT_BODY), ALIGN_LEFT, t->muted, 0);
     }
-    if (l->first > 0)
-        text_draw(a, TEXT_SMALL, "more above", area.x + area.w, area.y - text_line(a, TEXT_SMALL),
-                  ALIGN_RIGHT, t->muted, 0);
-    if (l->first + l->visible < l->count)
-        text_draw(a, TEXT_SMALL, "more below", area.x + area.w,
-                  area.y + (l->visible + cols - 1) / cols * (row_h + gap), ALIGN_RIGHT, t->muted, 0);
+    if (track.w) {
+        ui_scrollbar(a, track, first_row, fit, rows);
+        bool below = l->first + l->visible < l->count;
+        text_draw(a, TEXT_SMALL, below ? l->first > 0 ? "more above and below" : "more below" : "more above",
+                  area.x + area.w, area.y + fit * (row_h + gap) - gap / 2, ALIGN_RIGHT, t->muted, 0);
+    }
+}
+
+void ui_scrollbar(App *a, SDL_Rect track, int first, int shown, int total)
+{
+    const Theme *t = &a->theme;
+    if (total <= shown || total <= 0) return;
+    draw_rrect(a, track, track.w / 2, t->surface_hi);
+    int th = track.h * shown / total, ty = track.y + track.h * first / total;
+    if (th < track.w * 2) th = track.w * 2;
+    if (ty + th > track.y + track.h) ty = track.y + track.h - th;
+    draw_rrect(a, (SDL_Rect){track.x, ty, track.w, th}, track.w / 2, t->muted);
+}
+
+/* Calls line(ctx, i, text, len) for every line of s wrapped at width (paragraphs split at
+ * newlines; an empty one is a blank line); returns the line count. */
+static int scroll_lines(App *a, TextRole role, const char *s, int width,
+                        void (*line)(App *, void *, int, const char *, int), void *ctx)
+{
+    enum { MAXL = 200 };
+    int n = 0, start[MAXL], len[MAXL];
+    char para[2400];
+    for (const char *p = s; p && n < 4096;) {
+        size_t pl = strcspn(p, "\n");
+        if (pl >= sizeof para) pl = sizeof para - 1;
+        memcpy(para, p, pl);
+        para[pl] = 0;
+        int k = pl ? text_wrap_lines(a, role, para, width, start, len, MAXL) : 1;
+        for (int i = 0; i < k; i++, n++) {
+            int l = pl ? len[i] : 0;
+            while (l > 0 && para[start[i] + l - 1] == ' ') l--;
+            if (line) line(a, ctx, n, pl ? para + start[i] : "", l);
+        }
+        p = p[strcspn(p, "\n")] ? p + strcspn(p, "\n") + 1 : NULL;
+    }
+    return n;
+}
+
+typedef struct ScrollDraw {
+    const UiScroll *sc;
+    TextRole role;
+    SDL_Rect area;
+    SDL_Color c;
+    int step;
+} ScrollDraw;
+
+static void scroll_draw_line(App *a, void *ctx, int i, const char *text, int len)
+{
+    const ScrollDraw *d = ctx;
+    int row = i - d->sc->first;
+    if (row < 0 || row >= d->sc->shown || len <= 0) return;
+    char buf[600];
+    snprintf(buf, sizeof buf, "%.*s", len, text);
+    text_draw(a, d->role, buf, d->area.x, d->area.y + row * d->step, ALIGN_LEFT, d->c, 0);
+}
+
+int ui_scroll_height(App *a, TextRole role, const char *s, int width)
+{
+    return scroll_lines(a, role, s, width, NULL, NULL) * text_line(a, role);
+}
+
+int ui_scroll_text(App *a, UiScroll *sc, TextRole role, const char *s, SDL_Rect area, SDL_Color c)
+{
+    int step = text_line(a, role);
+    sc->page = area.h / step > 0 ? area.h / step : 1;
+    sc->lines = scroll_lines(a, role, s, area.w, NULL, NULL);
+    if (sc->lines <= sc->page) {
+        /* All of it fits: one paragraph, as text_draw wraps it. */
+        sc->first = 0;
+        sc->shown = sc->lines;
+        return text_draw(a, role, s, area.x, area.y, ALIGN_LEFT, c, area.w).h;
+    }
+    SDL_Rect text = area, track = {0};
+    {
+        /* Room for the scrollbar and the cue: the text wraps a little narrower. */
+        int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
+        track = (SDL_Rect){area.x + area.w - tw, area.y, tw, area.h};
+        text.w -= tw + a->lay.unit * 2;
+        sc->lines = scroll_lines(a, role, s, text.w, NULL, NULL);
+    }
+    sc->shown = sc->lines < sc->page ? sc->lines : sc->page;
+    if (sc->first > sc->lines - sc->shown) sc->first = sc->lines - sc->shown;
+    if (sc->first < 0) sc->first = 0;
+    bool more = sc->first + sc->shown < sc->lines;
+    if (more && sc->shown > 1) sc->shown--; /* the last row holds "more below" */
+    ScrollDraw d = {sc, role, text, c, step};
+    scroll_lines(a, role, s, text.w, scroll_draw_line, &d);
+    if (track.w) {
+        ui_scrollbar(a, track, sc->first, sc->shown, sc->lines);
+        if (more)
+            text_draw(a, TEXT_SMALL, "more below", text.x + text.w, area.y + sc->shown * step,
+                      ALIGN_RIGHT, a->theme.muted, 0);
+    }
+    return sc->shown * step + (more ? step : 0);
+}
+
+bool ui_scroll_event(App *a, UiScroll *sc, const SDL_Event *e)
+{
+    int by = 0;
+    if (e->type == SDL_MOUSEWHEEL) by = -3 * e->wheel.y;
+    else if (e->type == SDL_KEYDOWN) switch (e->key.keysym.sym) {
+        case SDLK_UP: by = -1; break;
+        case SDLK_DOWN: by = 1; break;
+        case SDLK_PAGEUP: by = -(sc->page > 2 ? sc->page - 1 : 1); break;
+        case SDLK_PAGEDOWN: by = sc->page > 2 ? sc->page - 1 : 1; break;
+        default: return false;
+        }
+    else return false;
+    int was = sc->first;
+    sc->first += by;
+    if (sc->first > sc->lines - sc->shown) sc->first = sc->lines - sc->shown;
+    if (sc->first < 0) sc->first = 0;
+    if (sc->first != was) a->dirty = true;
+    return true;
+}
+
+static TextRole step_down(TextRole r) { return r == TEXT_SMALL ? r : (TextRole)(r + 1); }
+
+typedef struct DetailDraw {
+    TextRole role;
+    SDL_Color c;
+    int x, y, w;
+    int left; /* lines that may still be drawn (the last gets "…" when cut is set) */
+    bool cut;
+} DetailDraw;
+
+static void detail_line(App *a, void *ctx, int i, const char *text, int len)
+{
+    (void)i;
+    DetailDraw *d = ctx;
+    if (d->left <= 0) return;
+    char line[600], buf[640];
+    snprintf(line, sizeof line, "%.*s", len, text);
+    const char *s = d->left == 1 && d->cut ? text_fit_more(a, d->role, line, d->w, buf, sizeof buf) : line;
+    if (len > 0) text_draw(a, d->role, s, d->x, d->y, ALIGN_LEFT, d->c, 0);
+    d->y += text_line(a, d->role);
+    d->left--;
+}
+
+int ui_detail(App *a, SDL_Rect panel, const UiBlock *b, int n, bool fit_height)
+{
+    int pad = a->lay.margin, w = panel.w - 2 * pad, room = panel.h - 2 * pad, need = 0;
+    bool small = false;
+    for (int pass = 0; pass < 2; pass++) {
+        small = pass == 1;
+        need = 0;
+        for (int i = 0; i < n; i++) {
+            if (!b[i].text || !*b[i].text) continue;
+            TextRole r = small ? step_down(b[i].role) : b[i].role;
+            need += (need ? b[i].space : 0) + ui_scroll_height(a, r, b[i].text, w);
+        }
+        if (need <= room) break;
+    }
+    if (fit_height && need < room) panel.h = need + 2 * pad;
+    draw_rrect(a, panel, a->lay.unit, a->theme.surface);
+    int y = panel.y + pad, bottom = panel.y + panel.h - pad;
+    bool first = true;
+    for (int i = 0; i < n && y < bottom; i++) {
+        if (!b[i].text || !*b[i].text) continue;
+        TextRole r = small ? step_down(b[i].role) : b[i].role;
+        if (!first) y += b[i].space;
+        first = false;
+        int lh = text_line(a, r), lines = ui_scroll_height(a, r, b[i].text, w) / lh;
+        int fits = (bottom - y) / lh;
+        if (fits <= 0) break;
+        /* Cut short when this block or a later one does not fit. */
+        bool later = false;
+        for (int k = i + 1; k < n; k++) later |= b[k].text && *b[k].text;
+        bool cut = lines > fits || (lines == fits && later);
+        if (!cut) { /* whole: one paragraph, as text_draw wraps it */
+            y += text_draw(a, r, b[i].text, panel.x + pad, y, ALIGN_LEFT, b[i].color, w).h;
+            continue;
+        }
+        DetailDraw d = {r, b[i].color, panel.x + pad, y, w, lines < fits ? lines : fits, cut};
+        scroll_lines(a, r, b[i].text, w, detail_line, &d);
+        break;
+    }
+    return panel.h;
 }
 
 int ui_header(App *a, const char *title, const char *subtitle)
@@ -137,8 +328,14 @@ int ui_header(App *a, const char *title, const char *subtitle)
 void ui_hints(App *a, const char *left, const char *right)
 {
     const Theme *t = &a->theme;
-    int m = a->lay.margin, y = a->lay.hints_y;
-    if (left) text_draw(a, TEXT_SMALL, left, m, y, ALIGN_LEFT, t->muted, 0);
+    int m = a->lay.margin, y = a->lay.hints_y, gap = text_line(a, TEXT_SMALL);
+    /* Large text in a small window: the left hints give up their last ones ("…") rather
+     * than run into the right ones. They are reminders: every key has a control too. */
+    int rw = right ? text_size(a, TEXT_SMALL, right, 0).x + gap : 0;
+    char buf[256];
+    if (left)
+        text_draw(a, TEXT_SMALL, text_fit(a, TEXT_SMALL, left, a->w - 2 * m - rw, buf, sizeof buf), m, y,
+                  ALIGN_LEFT, t->muted, 0);
     if (right) text_draw(a, TEXT_SMALL, right, a->w - m, y, ALIGN_RIGHT, t->muted, 0);
 }
 
@@ -156,8 +353,9 @@ void ui_columns(App *a, const UiItem *items, int n, int y, int bottom, SDL_Rect 
     /* Rows are padded 2 * pad on each side (ui_list_render); a long title widens the list
      * at the panel's expense rather than running past its row. */
     int pad = a->lay.row_pad, need = 0;
+    int bar = (a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3) + pad / 2 + 2; /* a scrollbar, as ui_list_render */
     for (int i = 0; i < n; i++) {
-        int w = text_size(a, TEXT_BODY, items[i].title, 0).x + 4 * pad;
+        int w = text_size(a, TEXT_BODY, items[i].title, 0).x + 4 * pad + bar;
         if (w > need) need = w;
     }
     if (need > a->w * 45 / 100) need = a->w * 45 / 100;
@@ -205,9 +403,13 @@ static int buttons_layout(App *a, UiButtons *b, const char *const *labels, int y
     while (i < b->count) {
         /* As many buttons as fit on this row (at least one). */
         int total = 0, n = 0, h = 0;
+        /* Buttons that would wrap are padded less first. */
+        int inset = 4 * pad, all = 0;
+        for (int k = i; k < b->count; k++) all += text_size(a, TEXT_BODY, labels[k], 0).x + 4 * pad + (k > i ? gap : 0);
+        if (all > maxw) inset = 2 * pad;
         while (i + n < b->count) {
             SDL_Point sz = text_size(a, TEXT_BODY, labels[i + n], 0);
-            int bw = sz.x + 4 * pad + (n ? gap : 0);
+            int bw = sz.x + inset + (n ? gap : 0);
             if (n && total + bw > maxw) break;
             total += bw;
             if (sz.y + pad * 3 / 2 > h) h = sz.y + pad * 3 / 2;
@@ -216,7 +418,7 @@ static int buttons_layout(App *a, UiButtons *b, const char *const *labels, int y
         int x = (a->w - total) / 2;
         for (int k = 0; k < n; k++) {
             SDL_Point sz = text_size(a, TEXT_BODY, labels[i + k], 0);
-            b->rect[i + k] = (SDL_Rect){x, y, sz.x + 4 * pad, h};
+            b->rect[i + k] = (SDL_Rect){x, y, sz.x + inset, h};
             x += b->rect[i + k].w + gap;
         }
         i += n;
@@ -243,6 +445,11 @@ void ui_buttons_render_in(App *a, UiButtons *b, const char *const *labels, int y
         text_draw(a, TEXT_BODY, labels[i], r.x + r.w / 2, r.y + pad * 3 / 4, ALIGN_CENTER, t->text, 0);
         ui_control_add(a, labels[i], r);
     }
+}
+
+int ui_buttons_top(App *a, UiButtons *b, const char *const *labels)
+{
+    return a->lay.buttons_y + a->lay.button_h - ui_buttons_height(a, b, labels, a->w * 94 / 100);
 }
 
 void ui_buttons_render(App *a, UiButtons *b, const char *const *labels, int y)
@@ -305,6 +512,49 @@ static SDL_Rect bar_button(App *a, const char *label, int x, int y, Align align,
               hover ? t->text : color_mix(t->muted, t->text, 0.5f), 0);
     control_add(a, label, r, action);
     return r;
+}
+
+static int bar_button_w(App *a, const char *label)
+{
+    int pad = text_line(a, TEXT_SMALL) / 2;
+    return text_size(a, TEXT_SMALL, label, 0).x + 3 * pad;
+}
+
+void ui_bar_span(App *a, int *left, int *right)
+{
+    int m = a->lay.margin, gap = text_line(a, TEXT_SMALL) / 2;
+    *left = 0;
+    *right = a->w;
+    Scene *sc = scene_top(a);
+    if (!sc) return;
+    unsigned f = bar_flags(sc, a->depth <= 1);
+    int x = m;
+    if (f & (UI_BAR_BACK | UI_BAR_LEAVE)) x += bar_button_w(a, f & UI_BAR_LEAVE ? "Leave" : "Back") + gap;
+    int paused = (f & UI_BAR_PAUSE) && sc->vt->paused ? sc->vt->paused(a, sc->s) : -1;
+    /* Room for the wider of Pause and Resume: the line does not move when one becomes the other. */
+    if (paused >= 0) {
+        int p = bar_button_w(a, "Pause"), r = bar_button_w(a, "Resume");
+        x += (p > r ? p : r) + gap;
+    }
+    /* A line beside the controls keeps a small space from them. */
+    if (x > m) *left = x - gap + a->lay.unit / 2;
+    if (f & UI_BAR_HELP) *right = a->w - m - bar_button_w(a, "Help") - a->lay.unit / 2;
+}
+
+int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c)
+{
+    int left, right, m = a->lay.margin, w = text_size(a, role, s, 0).x;
+    ui_bar_span(a, &left, &right);
+    int x = a->w / 2 - w / 2, y = m;
+    /* Centred in the window if the bar leaves room, else in the room between its controls,
+     * else under them. */
+    if (x < left || x + w > right) x = left + (right - left - w) / 2;
+    if (x < left) {
+        x = (a->w - w) / 2;
+        y = ui_bar_bottom(a);
+    }
+    SDL_Rect r = text_draw(a, role, s, x < 0 ? 0 : x, y, ALIGN_LEFT, c, 0);
+    return r.y + text_line(a, role);
 }
 
 SDL_Rect ui_bar_pill(App *a, const char *label)

@@ -148,45 +148,45 @@ static void rhythm_text(const BreathPattern *p, char *buf, size_t n)
 static void picker_panel(App *a, const BreathPattern *bp, SDL_Rect panel)
 {
     const Theme *t = &a->theme;
-    draw_rrect(a, panel, a->lay.unit, t->surface);
-    int pad = a->lay.margin, x = panel.x + pad, w = panel.w - 2 * pad, ty = panel.y + pad;
-    char buf[300];
+    int pad = a->lay.margin;
+    char buf[300], rhythm[300];
     if (!bp) {
-        SDL_Rect r = text_draw(a, TEXT_TITLE, "Find your pace", x, ty, ALIGN_LEFT, t->text, w);
-        ty += r.h + pad / 2;
-        r = text_draw(a, TEXT_BODY,
-                      "Slow, even breathing at five rates, from 6.5 down to 4.5 breaths a minute, "
-                      "about a minute each. After each one, say how comfortable it felt.",
-                      x, ty, ALIGN_LEFT, t->muted, w);
-        ty += r.h + pad / 2;
-        r = text_draw(a, TEXT_BODY, "The most comfortable becomes Your pace, first in this list.",
-                      x, ty, ALIGN_LEFT, t->step[0], w);
-        ty += r.h + pad / 2;
-        if (a->data.settings.your_pace > 0) {
+        if (a->data.settings.your_pace > 0)
             snprintf(buf, sizeof buf, "Your pace now: %.1f breaths a minute", a->data.settings.your_pace);
-            text_draw(a, TEXT_SMALL, buf, x, ty, ALIGN_LEFT, t->muted, w);
-        }
+        UiBlock b[] = {
+            {TEXT_TITLE, "Find your pace", t->text, 0},
+            {TEXT_BODY,
+             "Slow, even breathing at five rates, from 6.5 down to 4.5 breaths a minute, "
+             "about a minute each. After each one, say how comfortable it felt.",
+             t->muted, pad / 2},
+            {TEXT_BODY, "The most comfortable becomes Your pace, first in this list.", t->step[0], pad / 2},
+            {TEXT_SMALL, a->data.settings.your_pace > 0 ? buf : NULL, t->muted, pad / 2},
+        };
+        ui_detail(a, panel, b, 4, false);
         return;
     }
-    SDL_Rect r = text_draw(a, TEXT_TITLE, bp->title, x, ty, ALIGN_LEFT, t->text, w);
-    ty += r.h + pad / 2;
-    r = text_draw(a, TEXT_BODY, bp->when, x, ty, ALIGN_LEFT, t->muted, w);
-    ty += r.h + pad;
     if (bp->unpaced) {
-        r = text_draw(a, TEXT_BODY, "No pace to follow, nothing to count", x, ty, ALIGN_LEFT,
-                      t->step[0], w);
-        ty += r.h + pad / 2;
-        text_draw(a, TEXT_SMALL, "A resting circle and a quiet timer", x, ty, ALIGN_LEFT, t->muted, w);
+        UiBlock b[] = {
+            {TEXT_TITLE, bp->title, t->text, 0},
+            {TEXT_BODY, bp->when, t->muted, pad / 2},
+            {TEXT_BODY, "No pace to follow, nothing to count", t->step[0], pad},
+            {TEXT_SMALL, "A resting circle and a quiet timer", t->muted, pad / 2},
+        };
+        ui_detail(a, panel, b, 4, false);
         return;
     }
-    rhythm_text(bp, buf, sizeof buf);
-    r = text_draw(a, TEXT_BODY, buf, x, ty, ALIGN_LEFT, t->step[0], w);
-    ty += r.h + pad / 2;
+    rhythm_text(bp, rhythm, sizeof rhythm);
     int len = snprintf(buf, sizeof buf, "%.1f breaths a minute", 60000.0 / bp->cycle_ms);
     if (bp->max_breaths > 0)
         len += snprintf(buf + len, sizeof buf - (size_t)len, ", %d at a time", bp->max_breaths);
     if (bp->user) snprintf(buf + len, sizeof buf - (size_t)len, "   (your pattern)");
-    text_draw(a, TEXT_SMALL, buf, x, ty, ALIGN_LEFT, t->muted, w);
+    UiBlock b[] = {
+        {TEXT_TITLE, bp->title, t->text, 0},
+        {TEXT_BODY, bp->when, t->muted, pad / 2},
+        {TEXT_BODY, rhythm, t->step[0], pad},
+        {TEXT_SMALL, buf, t->muted, pad / 2},
+    };
+    ui_detail(a, panel, b, 4, false);
 }
 
 static void picker_render(App *a, void *s)
@@ -196,7 +196,8 @@ static void picker_render(App *a, void *s)
     const Theme *t = &a->theme;
     int y = ui_header(a, "Breathe", NULL);
     static const char *const labels[NMINUTES] = {"1 min", "3 min", "5 min", "10 min"};
-    int by = a->h - a->h / 6 - text_line(a, TEXT_BODY);
+    /* The length buttons above the hints, however many rows they take. */
+    int by = ui_buttons_top(a, &p->len, labels);
     int label_y = by - text_line(a, TEXT_SMALL) * 3 / 2;
     /* One general line for every pattern, from the shipped resources, above the length. */
     const char *gentle = a->content.res.breathing;

@@ -21,7 +21,6 @@ typedef struct Picker {
     bool couple;
     char names[2][COUPLE_NAME_MAX];
     UiItem items[UI_LIST_MAX];
-    char titles[UI_LIST_MAX][DECK_TITLE_MAX * 4 + 8];
     char subs[UI_LIST_MAX][80];
 } Picker;
 
@@ -232,37 +231,30 @@ static void practice_line(const Content *c, const DeckLevel *l, bool breathing, 
     }
 }
 
-/* The focused level's intro and suggested practices; measured first so it always fits. */
-static int level_panel(App *a, const DeckLevel *l, SDL_Rect panel, TextRole intro_role, bool draw)
+/* The focused level's intro and suggested practices (ui_detail steps them down to fit). */
+static void level_panel(App *a, const DeckLevel *l, SDL_Rect panel)
 {
     const Theme *t = &a->theme;
     const Content *c = &a->content;
-    int pad = a->lay.margin, x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
-    char buf[400];
-    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, l->title, x, y, ALIGN_LEFT, t->text, w);
-    y += r.h;
-    snprintf(buf, sizeof buf, "Level %d of %d", l->number, c->nlevels);
-    r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, 0);
-    y += r.h + pad / 2;
-    r = cards_put(a, draw, intro_role, l->intro, x, y, ALIGN_LEFT, t->text, w);
-    if (l->safety_note && c->res.safety) {
-        y += r.h + pad / 2;
-        r = cards_put(a, draw, TEXT_SMALL, c->res.safety, x, y, ALIGN_LEFT, t->step[0], w);
-    }
-    y += r.h + pad * 2 / 3;
-    r = cards_put(a, draw, TEXT_SMALL, "Suggested practices", x, y, ALIGN_LEFT, t->muted, 0);
-    y += r.h;
+    int pad = a->lay.margin;
+    char level[64], practices[2][400], progress[200];
+    snprintf(level, sizeof level, "Level %d of %d", l->number, c->nlevels);
     for (int b = 1; b >= 0; b--) {
-        if (!(b ? l->nbreathing : l->ngrounding)) continue;
-        practice_line(c, l, b, buf, sizeof buf);
-        r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->step[0], w);
-        y += r.h;
+        practices[b][0] = 0;
+        if (b ? l->nbreathing : l->ngrounding) practice_line(c, l, b, practices[b], sizeof practices[b]);
     }
-    y += pad * 2 / 3;
-    cards_progress_line(a, l, buf, sizeof buf);
-    r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, w);
-    y += r.h + pad;
-    return y - panel.y;
+    cards_progress_line(a, l, progress, sizeof progress);
+    UiBlock b[] = {
+        {TEXT_TITLE, l->title, t->text, 0},
+        {TEXT_SMALL, level, t->muted, 0},
+        {TEXT_BODY, l->intro, t->text, pad / 2},
+        {TEXT_SMALL, l->safety_note ? c->res.safety : NULL, t->step[0], pad / 2},
+        {TEXT_SMALL, "Suggested practices", t->muted, pad * 2 / 3},
+        {TEXT_SMALL, practices[1], t->step[0], 0},
+        {TEXT_SMALL, practices[0], t->step[0], 0},
+        {TEXT_SMALL, progress, t->muted, pad * 2 / 3},
+    };
+    ui_detail(a, panel, b, 8, true);
 }
 
 /* The panel of a deck across levels: what it is, and how many cards it holds. */
@@ -294,7 +286,6 @@ static int mix_panel(App *a, int mix, SDL_Rect panel, TextRole role, bool draw)
 static void picker_render(App *a, void *s)
 {
     Picker *p = s;
-    const Theme *t = &a->theme;
     const Content *c = &a->content;
     char sub[160];
     if (p->couple)
@@ -307,15 +298,13 @@ static void picker_render(App *a, void *s)
         snprintf(p->subs[i], sizeof p->subs[i], "Level %d of %d" MIDDOT "%d of %d seen",
                  c->levels[i].number, c->nlevels, lp.seen, c->levels[i].ncards);
     }
-    int bottom = cards_content_bottom(a, true);
+    const char *about[3] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note",
+                            "Learn"};
+    int by = ui_buttons_top(a, &p->about, about);
+    int bottom = cards_content_bottom(a, true) - (a->lay.buttons_y - by);
     int gap = a->w / 40;
     int lw = a->w * 30 / 100, pw = a->w * 46 / 100;
-    for (int i = 0; i < nlevels; i++) {
-        /* ui_list_render insets text by 2 * row_pad on the left; keep as much on the right. */
-        int room = lw - 4 * (a->lay.row_pad);
-        text_elide(a, TEXT_BODY, c->levels[i].title, room, p->titles[i], sizeof p->titles[i]);
-        p->items[i] = (UiItem){p->titles[i], p->subs[i]};
-    }
+    for (int i = 0; i < nlevels; i++) p->items[i] = (UiItem){c->levels[i].title, p->subs[i]};
     if (!p->couple) {
         int nfav = favourites_count(a);
         snprintf(p->subs[nlevels], sizeof p->subs[nlevels], "Any level");
@@ -332,24 +321,17 @@ static void picker_render(App *a, void *s)
     ui_list_render(a, &p->list, p->items, (SDL_Rect){lx, y + cue, lw, bottom - y - cue});
     if (p->list.focus < nlevels) {
         const DeckLevel *l = &c->levels[p->list.focus];
-        SDL_Rect panel = {px, y, pw, bottom - y};
-        TextRole role = TEXT_BODY;
-        if (level_panel(a, l, panel, role, false) > panel.h) role = TEXT_SMALL;
-        panel.h = level_panel(a, l, panel, role, false);
-        draw_rrect(a, panel, a->lay.unit, t->surface);
-        level_panel(a, l, panel, role, true);
+        level_panel(a, l, (SDL_Rect){px, y, pw, bottom - y});
     } else if (p->list.focus < p->list.count) {
         int mix = p->list.focus == nlevels ? MIX_RANDOM : MIX_FAVOURITES;
         SDL_Rect panel = {px, y, pw, bottom - y};
         TextRole role = TEXT_BODY;
         if (mix_panel(a, mix, panel, role, false) > panel.h) role = TEXT_SMALL;
         panel.h = mix_panel(a, mix, panel, role, false);
-        draw_rrect(a, panel, a->lay.unit, t->surface);
+        draw_rrect(a, panel, a->lay.unit, a->theme.surface);
         mix_panel(a, mix, panel, role, true);
     }
-    const char *about[3] = {"About the four moves", p->couple ? "Is this for us?" : "Safety note",
-                            "Learn"};
-    ui_buttons_render(a, &p->about, about, a->lay.buttons_y);
+    ui_buttons_render(a, &p->about, about, by);
     ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?   L learn"
                           : "Up/Down level   Enter start   A moves   N safety note   L learn",
              "Esc back");

@@ -49,9 +49,7 @@ void cards_dot(App *a, float cx, float cy, float r, SDL_Color c)
 
 int cards_top_line(App *a, const char *s)
 {
-    int m = a->lay.margin;
-    SDL_Rect r = text_draw(a, TEXT_SMALL, s, a->w / 2, m, ALIGN_CENTER, a->theme.muted, 0);
-    return r.y + text_line(a, TEXT_SMALL) + m / 2;
+    return ui_bar_top_line(a, TEXT_SMALL, s, a->theme.muted) + a->lay.margin / 2;
 }
 
 int cards_content_bottom(App *a, bool with_buttons)

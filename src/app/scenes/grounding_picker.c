@@ -32,12 +32,7 @@ static void gpicker_render(App *a, void *s)
     ui_list_render(a, &p->list, p->items, area);
     if (p->list.focus < a->content.nexercises) {
         const GroundExercise *ex = &a->content.exercises[p->list.focus];
-        draw_rrect(a, panel, a->lay.unit, t->surface);
-        int pad = a->lay.margin, tx = panel.x + pad, tw = panel.w - 2 * pad, ty = panel.y + pad;
-        SDL_Rect r = text_draw(a, TEXT_TITLE, ex->title, tx, ty, ALIGN_LEFT, t->text, tw);
-        ty += r.h + pad / 2;
-        r = text_draw(a, TEXT_BODY, ex->when, tx, ty, ALIGN_LEFT, t->muted, tw);
-        ty += r.h + pad;
+        int pad = a->lay.margin, tw = panel.w - 2 * pad;
         char buf[96], steps[32];
         int fewest, most; /* an exercise with a choice walks one option's steps */
         ground_exercise_steps(ex, &fewest, &most);
@@ -45,14 +40,19 @@ static void gpicker_render(App *a, void *s)
         else snprintf(steps, sizeof steps, "%d to %d steps", fewest, most);
         snprintf(buf, sizeof buf, "About %d minute%s  \u00b7  %s", ex->minutes,
                  ex->minutes == 1 ? "" : "s", steps);
-        r = text_draw(a, TEXT_BODY, buf, tx, ty, ALIGN_LEFT, t->step[0], tw);
-        ty += r.h + pad;
+        UiBlock b[] = {
+            {TEXT_TITLE, ex->title, t->text, 0},
+            {TEXT_BODY, ex->when, t->muted, pad / 2},
+            {TEXT_BODY, buf, t->step[0], pad},
+            {TEXT_SMALL, ex->caution, t->step[BREATH_OUT], pad},
+        };
         /* The caution in full where it fits the panel; it is shown again before the first
          * step, where it must be acknowledged. */
-        if (ex->caution && ty + grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, false) <= panel.y + panel.h)
-            grounding_view_caution(a, ex->caution, tx, ty, tw, TEXT_SMALL, true);
-        else if (ex->caution)
-            grounding_view_caution(a, "A caution comes first: please read it before you begin.", tx, ty, tw, TEXT_SMALL, true);
+        int need = 2 * pad;
+        for (int i = 0; i < 4; i++)
+            if (b[i].text) need += b[i].space + ui_scroll_height(a, b[i].role, b[i].text, tw);
+        if (ex->caution && need > panel.h) b[3].text = "A caution comes first: please read it before you begin.";
+        ui_detail(a, panel, b, 4, false);
     }
     ui_hints(a, "Up/Down choose   Enter start", "Esc back");
 }

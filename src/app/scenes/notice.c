@@ -14,6 +14,7 @@ typedef struct Notice {
     char body[2400];
     char labels[NOTICE_CHOICES][48];
     UiButtons buttons;
+    UiScroll scroll; /* the body, when the window is too small for it */
     int space;       /* the choice Space makes (-1: none) */
     NoticeDone done; /* called once: with the choice (-1: Esc) after the panel is popped */
     void *ctx;
@@ -50,6 +51,7 @@ static void notice_event(App *a, void *s, const SDL_Event *e)
             return;
         }
     }
+    if (ui_scroll_event(a, &n->scroll, e)) return;
     int i = ui_buttons_event(a, &n->buttons, e);
     if (i >= 0) notice_choose(a, n, i);
 }
@@ -64,26 +66,30 @@ static void notice_render(App *a, void *s)
     int wrap = w - 2 * line;
     const char *labels[NOTICE_CHOICES];
     for (int i = 0; i < n->buttons.count; i++) labels[i] = n->labels[i];
-    /* Long words in a small window: the body steps down a size before it would overflow. */
-    TextRole body = TEXT_BODY;
-    SDL_Point ts = text_size(a, TEXT_TITLE, n->title, wrap);
-    SDL_Point bs = text_size(a, body, n->body, wrap);
-    int bh = ui_buttons_height(a, &n->buttons, labels, w);
-    int h = line + ts.y + line / 2 + bs.y + line + bh + line;
-    if (h > a->h - a->h / 10) {
-        body = TEXT_SMALL;
-        bs = text_size(a, body, n->body, wrap);
-        h = line + ts.y + line / 2 + bs.y + line + bh + line;
+    /* The panel sits between the control bar and the bottom edge. When it would not fit, the
+     * body steps down a size, then the title; then the body scrolls. */
+    int top = ui_bar_bottom(a) + a->lay.unit, room = a->h - a->lay.gap - top;
+    TextRole title = TEXT_TITLE, body = TEXT_BODY;
+    int bh = ui_buttons_height(a, &n->buttons, labels, w), th = 0, bodyh = 0, h = 0;
+    for (int step = 0; step < 3; step++) {
+        if (step == 1) body = TEXT_SMALL;
+        if (step == 2) title = TEXT_BODY;
+        th = text_size(a, title, n->title, wrap).y;
+        bodyh = ui_scroll_height(a, body, n->body, wrap);
+        h = line + th + line / 2 + bodyh + line + bh + line;
+        if (h <= room) break;
     }
-    SDL_Rect panel = {(a->w - w) / 2, (a->h - h) / 2, w, h};
-    if (panel.y < a->lay.gap) panel.y = a->lay.gap;
+    if (h > room) {
+        bodyh -= h - room;
+        h = room;
+    }
+    SDL_Rect panel = {(a->w - w) / 2, top + (room - h) / 2, w, h};
     draw_rrect(a, panel, a->h / 50, t->surface);
     int y = panel.y + line;
-    SDL_Rect r = text_draw(a, TEXT_TITLE, n->title, a->w / 2, y, ALIGN_CENTER, t->text, wrap);
+    SDL_Rect r = text_draw(a, title, n->title, a->w / 2, y, ALIGN_CENTER, t->text, wrap);
     y += r.h + line / 2;
-    r = text_draw(a, body, n->body, panel.x + line, y, ALIGN_LEFT, t->muted, wrap);
-    y += r.h + line;
-    ui_buttons_render_in(a, &n->buttons, labels, y, w);
+    ui_scroll_text(a, &n->scroll, body, n->body, (SDL_Rect){panel.x + line, y, wrap, bodyh}, t->muted);
+    ui_buttons_render_in(a, &n->buttons, labels, panel.y + panel.h - line - bh, w);
 }
 
 static Notice *notice_new(const char *title, const char *body, const char *const *labels,

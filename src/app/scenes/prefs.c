@@ -207,12 +207,22 @@ static void prefs_render(App *a, void *v)
     int data_y = hints_top - gap - data_h;
     int about_y = data_y - gap - about_h;
     int list_bottom = about_y - gap;
-    int row_h = text_line(a, TEXT_BODY) + 2 * pad, row_gap = pad / 2 + 2; /* as ui_list_render */
-    if (ROW_COUNT * (row_h + row_gap) - row_gap > list_bottom - y)
-        list_bottom -= small; /* it scrolls: room for "more below" */
+    /* A list that scrolls keeps room for "more below" itself (ui_list_render). */
+    int row_gap = pad / 2 + 2; /* as ui_list_render */
 
     SDL_Rect area = {x, y, w, list_bottom - y};
-    ui_list_render(a, &s->list, ROWS, area);
+    /* A title gives way to its value (the row says the rest in the line under the list):
+     * room for the value with its arrows, and for a scrollbar. */
+    UiItem rows[ROW_COUNT];
+    char titles[ROW_COUNT][96];
+    int arrows = text_size(a, TEXT_BODY, "\xE2\x80\xB9", 0).x + text_size(a, TEXT_BODY, "\xE2\x80\xBA", 0).x;
+    for (int i = 0; i < ROW_COUNT; i++) {
+        char val[96];
+        value_text(a, (Row)i, val, sizeof val);
+        int room = w - 4 * pad - text_size(a, TEXT_BODY, val, 0).x - arrows - 3 * pad - a->lay.unit - row_gap;
+        rows[i] = (UiItem){text_fit(a, TEXT_BODY, ROWS[i].title, room, titles[i], sizeof titles[i]), ROWS[i].sub};
+    }
+    ui_list_render(a, &s->list, rows, area);
     /* Values on the right of each visible row; the focused one shows it can change. */
     for (int k = 0; k < s->list.visible; k++) {
         int i = s->list.first + k;

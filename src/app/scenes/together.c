@@ -142,6 +142,7 @@ static void together_event(App *a, void *s, const SDL_Event *e)
         if (slot >= 0 && couple_choose(c->r, slot)) {
             card_choice_reset(&c->choice);
             c->reveal_btn = (UiButtons){.count = 2, .focus = 0, .hover = -1}; /* Enter: talk it through */
+            c->reveal_scroll = (UiScroll){0};
             scene_fade(a);
         }
         break;
@@ -170,6 +171,7 @@ static void together_event(App *a, void *s, const SDL_Event *e)
             learn_push(a, read->id);
             break;
         }
+        if (ui_scroll_event(a, &c->reveal_scroll, e)) break;
         c->reveal_btn.count = read ? 3 : 2;
         int i = ui_buttons_event(a, &c->reveal_btn, e);
         if (i == 0) talk_begin(a, c);

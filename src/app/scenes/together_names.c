@@ -112,9 +112,19 @@ static void names_render(App *a, void *s)
     static const char *const PLACEHOLDER[2] = {"Partner A", "Partner B"};
     int w = text_measure(a) * 2 / 3;
     int x = (a->w - w) / 2;
-    int line = text_line(a, TEXT_BODY), pad = line / 2;
+    int line = text_line(a, TEXT_BODY), pad = line / 2, small = text_line(a, TEXT_SMALL);
     y += a->lay.margin;
+    /* Too short a window for the fields one under the other: side by side, where they fit. */
+    int field = small + pad / 2 + line + 2 * pad + a->h / 25;
+    int rest = a->lay.unit + a->lay.button_h + a->lay.gap + small;
+    bool beside = y + 2 * field + rest > a->lay.hints_y;
+    if (beside && 2 * w + a->lay.gap > a->lay.wide) w = (a->lay.wide - a->lay.gap) / 2;
+    int y0 = y;
     for (int i = 0; i < 2; i++) {
+        if (beside) {
+            x = (a->w - 2 * w - a->lay.gap) / 2 + i * (w + a->lay.gap);
+            y = y0;
+        }
         SDL_Rect r = text_draw(a, TEXT_SMALL, LABEL[i], x, y, ALIGN_LEFT, t->muted, 0);
         y += r.h + pad / 2;
         SDL_Rect f = {x, y, w, line + 2 * pad};

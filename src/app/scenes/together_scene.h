@@ -11,6 +11,7 @@ typedef struct Couple {
     CoupleRound *r;
     CardChoice choice;
     UiButtons reveal_btn; /* Talk it through / Next card / Read: ... (a learning screen) */
+    UiScroll reveal_scroll; /* the reveal, in pixels, when the window is too small for it */
     UiButtons talk_btn;   /* when the talk is done: Next card / Back to the card */
     UiButtons flood_btn;  /* while talking: We're flooded: take a break */
     UiButtons end_btn;    /* Another round / Menu */

@@ -61,9 +61,44 @@ static void render_cover(App *a, Couple *c)
 typedef struct RevealStyle {
     TextRole name, text, why, prompt, situation;
     int gap, pad;
-    bool compact; /* the least room: no title, the full width */
-    bool bare;    /* and no scenario (it was on the screens before) */
 } RevealStyle;
+
+/* The band of the window the reveal shows when it scrolls: an element is drawn only if it
+ * lies in it whole, a panel only the part inside it. */
+typedef struct Band {
+    int top, bottom;
+} Band;
+static Band band = {0, 1 << 30};
+
+static SDL_Rect put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
+                    SDL_Color c, int wrap)
+{
+    SDL_Rect r = cards_put(a, false, role, s, x, y, align, c, wrap);
+    if (!draw || r.y + r.h <= band.top || r.y >= band.bottom) return r;
+    if (r.y >= band.top && r.y + r.h <= band.bottom) return cards_put(a, true, role, s, x, y, align, c, wrap);
+    if (wrap <= 0 || align != ALIGN_LEFT) return r;
+    /* A paragraph across the band's edge: the lines inside it. */
+    enum { MAXL = 64 };
+    int start[MAXL], len[MAXL], n = text_wrap_lines(a, role, s, wrap, start, len, MAXL), lh = text_line(a, role);
+    for (int i = 0; i < n; i++) {
+        int ly = y + i * lh;
+        if (ly < band.top || ly + lh > band.bottom) continue;
+        char line[600];
+        int l = len[i];
+        while (l > 0 && s[start[i] + l - 1] == ' ') l--;
+        snprintf(line, sizeof line, "%.*s", l, s + start[i]);
+        text_draw(a, role, line, x, ly, ALIGN_LEFT, c, 0);
+    }
+    return r;
+}
+
+static void band_rrect(App *a, SDL_Rect r, SDL_Color c)
+{
+    int top = r.y > band.top ? r.y : band.top, bottom = r.y + r.h < band.bottom ? r.y + r.h : band.bottom;
+    if (bottom <= top) return;
+    int radius = r.y >= band.top && r.y + r.h <= band.bottom ? a->lay.unit : 0;
+    draw_rrect(a, (SDL_Rect){r.x, top, r.w, bottom - top}, radius, c);
+}
 
 /* One partner's pick (or both, when they matched) in a panel; returns its height. */
 static int pick_panel(App *a, const char *who, const DeckResponse *resp, RevealStyle st,
@@ -71,14 +106,15 @@ static int pick_panel(App *a, const char *who, const DeckResponse *resp, RevealS
 {
     const Theme *t = &a->theme;
     int x = cell.x + st.pad, w = cell.w - 2 * st.pad, y = cell.y + st.pad;
-    if (draw) draw_rrect(a, cell, a->lay.unit, t->surface);
-    SDL_Rect r = cards_put(a, draw, st.name, who, x, y, ALIGN_LEFT, t->text, w);
+    if (draw) band_rrect(a, cell, t->surface);
+    SDL_Rect r = put(a, draw, st.name, who, x, y, ALIGN_LEFT, t->text, w);
     y += r.h + st.pad / 3;
-    r = cards_chip(a, draw, resp->style, x, y, TEXT_SMALL);
+    r = cards_chip(a, false, resp->style, x, y, TEXT_SMALL);
+    if (draw && r.y >= band.top && r.y + r.h <= band.bottom) cards_chip(a, true, resp->style, x, y, TEXT_SMALL);
     y += r.h + st.pad / 2;
-    r = cards_put(a, draw, st.text, resp->text, x, y, ALIGN_LEFT, t->text, w);
+    r = put(a, draw, st.text, resp->text, x, y, ALIGN_LEFT, t->text, w);
     y += r.h + st.pad / 3;
-    r = cards_put(a, draw, st.why, resp->why, x, y, ALIGN_LEFT, t->muted, w);
+    r = put(a, draw, st.why, resp->why, x, y, ALIGN_LEFT, t->muted, w);
     y += r.h + st.pad;
     return y - cell.y;
 }
@@ -88,15 +124,10 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
 {
     const Theme *t = &a->theme;
     int y = y0, nx = x, nw = w; /* the conversation panel lines up with the picks */
-    SDL_Rect r = {0, 0, 0, 0};
-    if (!st.compact) {
-        r = cards_put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER, t->text, 0);
-        y += r.h + st.gap;
-    }
-    if (!st.bare) {
-        r = cards_put(a, draw, st.situation, rv->card->situation, x, y, ALIGN_LEFT, t->muted, w);
-        y += r.h + st.gap;
-    }
+    SDL_Rect r = put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + st.gap;
+    r = put(a, draw, st.situation, rv->card->situation, x, y, ALIGN_LEFT, t->muted, w);
+    y += r.h + st.gap;
     if (rv->matched) {
         char both[2 * COUPLE_NAME_MAX + 8];
         snprintf(both, sizeof both, "%s and %s", together_name(c, COUPLE_A), together_name(c, COUPLE_B));
@@ -132,15 +163,15 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
                      st.pad + lab.y + op.y + st.pad / 3 + pr.y + st.pad / 3 + ts.y + st.pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
-        draw_rrect(a, note, a->lay.unit, color_alpha(teal, 0.12f));
+        band_rrect(a, note, color_alpha(teal, 0.12f));
         int ny = y + st.pad;
-        text_draw(a, TEXT_SMALL, "Conversation", tx, ny, ALIGN_LEFT, teal, 0);
+        put(a, true, TEXT_SMALL, "Conversation", tx, ny, ALIGN_LEFT, teal, 0);
         ny += lab.y;
-        text_draw(a, TEXT_SMALL, rv->opener, tx, ny, ALIGN_LEFT, t->muted, tw);
+        put(a, true, TEXT_SMALL, rv->opener, tx, ny, ALIGN_LEFT, t->muted, tw);
         ny += op.y + st.pad / 3;
-        text_draw(a, st.prompt, rv->prompt, tx, ny, ALIGN_LEFT, t->text, tw);
+        put(a, true, st.prompt, rv->prompt, tx, ny, ALIGN_LEFT, t->text, tw);
         ny += pr.y + st.pad / 3;
-        text_draw(a, TEXT_SMALL, try_line, tx, ny, ALIGN_LEFT, teal, tw);
+        put(a, true, TEXT_SMALL, try_line, tx, ny, ALIGN_LEFT, teal, tw);
     }
     y += note.h;
     return y - y0;
@@ -155,32 +186,51 @@ static void render_reveal(App *a, Couple *c)
     int top = cards_top_line(a, buf);
     int u = a->lay.unit;
     const RevealStyle tries[] = {
-        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, u, u * 3 / 2, false, false},
-        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_SMALL, u, u, false, false},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3, false, false},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3, false, false},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, false},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, true},
+        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_BODY, u, u * 3 / 2},
+        {TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_SMALL, TEXT_SMALL, u, u},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u * 2 / 3, u * 2 / 3},
     };
     int n = (int)(sizeof tries / sizeof tries[0]);
-    int w = 0, x = 0;
-    int bottom = cards_content_bottom(a, true), avail = bottom - top, k = 0, h = 0;
-    for (; k < n; k++) {
-        w = tries[k].compact ? a->w - 2 * a->lay.unit : SDL_min(text_measure(a) * 7 / 4, a->lay.wide);
-        x = (a->w - w) / 2;
-        h = reveal_layout(a, c, &rv, tries[k], x, w, top, false);
-        if (h <= avail) break;
-    }
-    if (k == n) k = n - 1;
-    int y = top + (avail - h) / 3;
-    reveal_layout(a, c, &rv, tries[k], x, w, y < top ? top : y, true);
+    int w = text_measure(a) * 7 / 4;
+    if (w > a->lay.wide) w = a->lay.wide;
+    int x = (a->w - w) / 2;
     bool last = couple_position(c->r) + 1 == couple_count(c->r);
     const LearnScreen *read = together_learn(a, c);
     char link[LEARN_TITLE_MAX * 4 + 16];
     snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
     const char *labels[3] = {"Talk it through", last ? "Finish the round" : "Next card", link};
     c->reveal_btn.count = read ? 3 : 2;
-    ui_buttons_render(a, &c->reveal_btn, labels, a->lay.buttons_y);
+    int by = ui_buttons_top(a, &c->reveal_btn, labels);
+    int bottom = cards_content_bottom(a, true) - (a->lay.buttons_y - by), avail = bottom - top, k = 0, h = 0;
+    for (; k < n; k++) {
+        h = reveal_layout(a, c, &rv, tries[k], x, w, top, false);
+        if (h <= avail) break;
+    }
+    if (k == n) k = n - 1;
+    int y = top + (avail - h) / 3;
+    if (h > avail) {
+        /* Still too tall: it scrolls (arrows, Page keys, the wheel), with a scrollbar and the
+         * word under it. The scroll counts pixels, a line at a time. */
+        int line = text_line(a, TEXT_SMALL), cue = line;
+        UiScroll *sc = &c->reveal_scroll;
+        sc->page = (avail - cue) / line;
+        sc->lines = (h + line - 1) / line;
+        sc->shown = sc->page;
+        if (sc->first > sc->lines - sc->shown) sc->first = sc->lines - sc->shown;
+        if (sc->first < 0) sc->first = 0;
+        band = (Band){top, bottom - cue};
+        int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
+        reveal_layout(a, c, &rv, tries[k], x, w - tw - a->lay.unit, top - sc->first * line, true);
+        ui_scrollbar(a, (SDL_Rect){x + w - tw, top, tw, band.bottom - top}, sc->first, sc->shown, sc->lines);
+        bool below = sc->first + sc->shown < sc->lines;
+        text_draw(a, TEXT_SMALL, below ? sc->first ? "more above and below" : "more below" : "more above",
+                  x + w, band.bottom, ALIGN_RIGHT, a->theme.muted, 0);
+        band = (Band){0, 1 << 30};
+    } else {
+        reveal_layout(a, c, &rv, tries[k], x, w, y < top ? top : y, true);
+    }
+    ui_buttons_render(a, &c->reveal_btn, labels, by);
     char hint[128];
     snprintf(hint, sizeof hint, "%s   N %s%s", c->reveal_btn.focus == 0 ? "Enter or T talk it through" : "T talk it through",
              last ? "finish the round" : "next card", read ? "   L read" : "");
@@ -234,8 +284,11 @@ static void render_talk(App *a, Couple *c)
     draw_arc(a, cx, cy, rad, thick, 1.0f - left, 1, v.paused ? color_alpha(col, 0.45f) : col);
     char clock[16];
     ui_fmt_clock(clock, sizeof clock, v.left_ms);
-    SDL_Point sz = text_size(a, TEXT_DISPLAY, clock, 0);
-    text_draw(a, TEXT_DISPLAY, clock, (int)cx, (int)cy - sz.y / 2, ALIGN_CENTER, t->text, 0);
+    /* The time as large as the ring's room allows. */
+    TextRole crole = TEXT_DISPLAY;
+    SDL_Point sz = text_size(a, crole, clock, 0);
+    while (crole < TEXT_SMALL && sz.x > rad * 1.5f) sz = text_size(a, ++crole, clock, 0);
+    text_draw(a, crole, clock, (int)cx, (int)cy - sz.y / 2, ALIGN_CENTER, t->text, 0);
     if (v.paused)
         text_draw(a, TEXT_SMALL, "Paused", (int)cx, (int)cy + sz.y / 2, ALIGN_CENTER, t->muted, 0);
     int gy = (int)(cy + rad + thick) + a->lay.margin;
