@@ -541,20 +541,31 @@ void ui_bar_span(App *a, int *left, int *right)
     if (f & UI_BAR_HELP) *right = a->w - m - bar_button_w(a, "Help") - a->lay.unit / 2;
 }
 
-int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c)
+/* Where ui_bar_top_line puts s: centred in the window if the bar leaves room, else in the room
+ * between its controls, else under them. */
+static SDL_Point top_line_at(App *a, TextRole role, const char *s)
 {
     int left, right, m = a->lay.margin, w = text_size(a, role, s, 0).x;
     ui_bar_span(a, &left, &right);
     int x = a->w / 2 - w / 2, y = m;
-    /* Centred in the window if the bar leaves room, else in the room between its controls,
-     * else under them. */
     if (x < left || x + w > right) x = left + (right - left - w) / 2;
     if (x < left) {
         x = (a->w - w) / 2;
         y = ui_bar_bottom(a);
     }
-    SDL_Rect r = text_draw(a, role, s, x < 0 ? 0 : x, y, ALIGN_LEFT, c, 0);
-    return r.y + text_line(a, role);
+    return (SDL_Point){x < 0 ? 0 : x, y};
+}
+
+int ui_bar_top_line_bottom(App *a, TextRole role, const char *s)
+{
+    return top_line_at(a, role, s).y + text_line(a, role);
+}
+
+int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c)
+{
+    SDL_Point p = top_line_at(a, role, s);
+    text_draw(a, role, s, p.x, p.y, ALIGN_LEFT, c, 0);
+    return p.y + text_line(a, role);
 }
 
 SDL_Rect ui_bar_pill(App *a, const char *label)

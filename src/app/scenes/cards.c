@@ -428,11 +428,11 @@ static void render_reveal(App *a, Round *rd)
     char line[240];
     card_top_line(a, rd, line, sizeof line);
     int m = a->lay.margin;
-    int line_top = m + text_line(a, TEXT_SMALL) + m / 2; /* below cards_top_line */
+    int line_top = ui_bar_top_line_bottom(a, TEXT_SMALL, line) + m / 2; /* as cards_top_line */
     int k = 0, h = 0, avail = 0, top = line_top, w = 0;
     for (; k < n; k++) {
         bool tiny = tries[k].tiny;
-        top = tiny ? m : line_top;
+        top = tiny ? ui_bar_bottom(a) : line_top;
         w = tries[k].wide ? a->w - 2 * SDL_min(a->lay.margin, 2 * u) : text_measure(a) * 7 / 4;
         if (!tries[k].wide && w > a->lay.wide) w = a->lay.wide;
         avail = cards_content_bottom(a, !tiny) - top;
