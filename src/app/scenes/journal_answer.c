@@ -1,0 +1,205 @@
+/* The ways into the Journal from other screens: its button beside Help, and the answer field
+ * for a card round's question, whose answer goes to the journal as a reflection. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attune/journal.h"
+#include "scenes.h"
+
+/* ---- the way in from another screen ---- */
+
+/* A small pill with a label, as the control bar's: drawn at (x, y), x its left edge. */
+static SDL_Rect pill(App *a, const char *label, int x, int y)
+{
+    const Theme *t = &a->theme;
+    int line = text_line(a, TEXT_SMALL), pad = line / 2;
+    SDL_Point sz = text_size(a, TEXT_SMALL, label, 0);
+    SDL_Rect r = {x, y, sz.x + 3 * pad, line + pad};
+    bool hover = SDL_PointInRect(&a->mouse, &r);
+    draw_rrect(a, r, r.h / 2, hover ? t->surface_hi : t->surface);
+    if (hover) draw_rrect_outline(a, r, r.h / 2, 1, t->muted);
+    text_draw(a, TEXT_SMALL, label, r.x + r.w / 2, r.y + pad / 2, ALIGN_CENTER,
+              hover ? t->text : color_mix(t->muted, t->text, 0.5f), 0);
+    ui_control_add(a, label, r);
+    return r;
+}
+
+static int pill_w(App *a, const char *label)
+{
+    return text_size(a, TEXT_SMALL, label, 0).x + 3 * (text_line(a, TEXT_SMALL) / 2);
+}
+
+SDL_Rect journal_bar_button(App *a)
+{
+    int m = a->lay.margin, pad = text_line(a, TEXT_SMALL) / 2;
+    /* Left of Help, as the control bar draws it (ui.c). */
+    return pill(a, "Journal", a->w - m - pill_w(a, "Help") - pad - pill_w(a, "Journal"), m);
+}
+
+SDL_Rect journal_answer_button(App *a, bool answered, int y)
+{
+    if (answered) {
+        SDL_Rect r = text_draw(a, TEXT_SMALL, "Your answer is in your journal.", a->w / 2, y, ALIGN_CENTER,
+                               a->theme.step[0], 0);
+        r.w = 0; /* nothing to click */
+        return r;
+    }
+    const char *label = "Write your answer";
+    return pill(a, label, (a->w - pill_w(a, label)) / 2, y);
+}
+
+int journal_answer_button_h(App *a)
+{
+    int line = text_line(a, TEXT_SMALL);
+    return line + line / 2;
+}
+
+/* ---- answering a round's question ---- */
+
+#define ANSWER_LINES 5
+
+typedef struct Answer {
+    JournalEntry e;          /* kind, source (deck), card, question; text is typed here */
+    size_t len;
+    UiButtons buttons;
+    char error[300];
+    JournalAnswered done;
+    void *ctx;
+} Answer;
+
+static void answer_close(App *a, Answer *n, bool save)
+{
+    if (save) {
+        size_t k = 0;
+        while (n->e.text[k] == ' ') k++;
+        if (!n->e.text[k]) save = false; /* nothing written: nothing kept */
+    }
+    if (save) {
+        char err[600];
+        if (!journal_append(a->data_dir, &n->e, 1, err, sizeof err)) {
+            const char *why = strrchr(err, ':');
+            snprintf(n->error, sizeof n->error, "It could not be saved (%.150s). Your words are still here.",
+                     why && why[1] ? why + 2 : err);
+            app_log("%s", err);
+            a->dirty = true;
+            return;
+        }
+    }
+    JournalAnswered done = n->done;
+    void *ctx = n->ctx;
+    scene_pop(a);
+    if (done) done(a, ctx, save);
+}
+
+static void answer_event(App *a, void *st, const SDL_Event *e)
+{
+    Answer *n = st;
+    if (e->type == SDL_TEXTINPUT) {
+        size_t l = strlen(e->text.text);
+        if (n->len + l < sizeof n->e.text) {
+            for (size_t i = 0; i < l; i++)
+                n->e.text[n->len++] = (unsigned char)e->text.text[i] < 0x20 ? ' ' : e->text.text[i];
+            n->e.text[n->len] = 0;
+            a->dirty = true;
+        }
+        return;
+    }
+    if (e->type == SDL_KEYDOWN) {
+        switch (e->key.keysym.sym) {
+        case SDLK_ESCAPE: answer_close(a, n, false); return;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER: answer_close(a, n, true); return;
+        case SDLK_BACKSPACE:
+            while (n->len > 0 && ((unsigned char)n->e.text[--n->len] & 0xC0) == 0x80) {}
+            n->e.text[n->len] = 0;
+            a->dirty = true;
+            return;
+        default: return;
+        }
+    }
+    int b = ui_buttons_event(a, &n->buttons, e);
+    if (b == 0) answer_close(a, n, true);
+    else if (b == 1) answer_close(a, n, false);
+}
+
+static void answer_render(App *a, void *st)
+{
+    Answer *n = st;
+    const Theme *t = &a->theme;
+    int mw = text_measure(a), line = text_line(a, TEXT_BODY), pad = line / 2;
+    static const char *const labels[2] = {"Save to journal", "Cancel"};
+    /* From the bottom up: the buttons, the note over them, then the field takes what is left
+     * under the title and the question (in smaller words when the window is short of room). */
+    int by = a->lay.hints_y - a->lay.unit -
+             ui_buttons_height(a, &n->buttons, labels, a->w * 94 / 100);
+    const char *note = n->error[0] ? n->error : "Only you see this. It goes to your journal, where you can read or delete it.";
+    int note_y = by - a->lay.unit - text_size(a, TEXT_SMALL, note, mw).y;
+    int y = ui_bar_bottom(a) + a->lay.gap;
+    int title_h = text_size(a, TEXT_TITLE, "Your answer", 0).y + a->lay.tight;
+    TextRole qrole = TEXT_BODY;
+    int qh = text_size(a, qrole, n->e.question, mw).y;
+    if ((note_y - a->lay.unit - (y + title_h + qh + a->lay.gap) - 2 * pad) / line < 2) {
+        qrole = TEXT_SMALL;
+        qh = text_size(a, qrole, n->e.question, mw).y;
+    }
+    SDL_Rect r = text_draw(a, TEXT_TITLE, "Your answer", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    y += r.h + a->lay.tight;
+    r = text_draw(a, qrole, n->e.question, a->w / 2, y, ALIGN_CENTER, t->muted, mw);
+    y += r.h + a->lay.gap;
+    int lines = (note_y - a->lay.unit - y - 2 * pad) / line;
+    if (lines > ANSWER_LINES) lines = ANSWER_LINES;
+    bool show_note = lines >= 1;
+    if (lines < 1) lines = 1; /* the field first: the note gives way */
+    SDL_Rect field = {(a->w - mw) / 2, y, mw, lines * line + 2 * pad};
+    draw_rrect(a, field, pad, t->surface);
+    draw_rrect_outline(a, field, pad, 2, t->focus);
+    int tx = field.x + pad * 2, tw = field.w - pad * 4;
+    if (n->len == 0) {
+        text_draw(a, TEXT_BODY, "A few words are plenty.", tx, field.y + pad, ALIGN_LEFT, color_alpha(t->muted, 0.8f), 0);
+        draw_rrect(a, (SDL_Rect){tx - 3, field.y + pad + line / 8, 2, line * 3 / 4}, 1, t->focus);
+    } else {
+        int starts[64], lens[64];
+        int nl = text_wrap_lines(a, TEXT_BODY, n->e.text, tw, starts, lens, 64);
+        int first = nl > lines ? nl - lines : 0; /* keep the end, where the typing is */
+        int cx = tx, cy = field.y + pad;
+        for (int i = first; i < nl; i++) {
+            char tmp[JOURNAL_TEXT_MAX + 1];
+            memcpy(tmp, n->e.text + starts[i], (size_t)lens[i]);
+            tmp[lens[i]] = 0;
+            int ly = field.y + pad + (i - first) * line;
+            SDL_Rect lr = text_draw(a, TEXT_BODY, tmp, tx, ly, ALIGN_LEFT, t->text, 0);
+            cx = tx + lr.w;
+            cy = ly;
+        }
+        draw_rrect(a, (SDL_Rect){cx + 1, cy + line / 8, 2, line * 3 / 4}, 1, t->focus);
+    }
+    if (show_note || n->error[0])
+        text_draw(a, TEXT_SMALL, note, a->w / 2, note_y, ALIGN_CENTER, n->error[0] ? t->step[2] : t->muted, mw);
+    n->buttons.count = 2;
+    ui_buttons_render_in(a, &n->buttons, labels, by, a->w * 94 / 100);
+    ui_hints(a, NULL, "Enter save   Esc cancel");
+}
+
+static const SceneVT ANSWER = {
+    .name = "journal-answer",
+    .event = answer_event,
+    .render = answer_render,
+    .text_entry = true,
+};
+
+void journal_answer_push(App *a, const char *deck, const char *card, const char *practice,
+                         const char *question, JournalAnswered done, void *ctx)
+{
+    Answer *n = calloc(1, sizeof *n);
+    if (!n) return;
+    journal_entry_init(&n->e, JOURNAL_REFLECTION, clock_wall(&a->clock));
+    journal_copy_text(n->e.source, sizeof n->e.source, deck);
+    journal_copy_text(n->e.card, sizeof n->e.card, card);
+    journal_copy_text(n->e.practice, sizeof n->e.practice, practice);
+    journal_copy_text(n->e.question, sizeof n->e.question, question);
+    n->buttons = (UiButtons){.count = 2, .focus = 0, .hover = -1};
+    n->done = done;
+    n->ctx = ctx;
+    scene_push(a, &ANSWER, n);
+}
