@@ -143,9 +143,6 @@ static const char *const KNOWN[] = {
     "3840x2160@200% cards-last-time",
     "800x600@200% cards-kept",
     "800x600@200% cards-last-time",
-    /* The card picker at 800x600@200%, as cards-picker. */
-    "800x600@200% cards-favourites",
-    "800x600@200% cards-no-favourites",
     NULL,
 };
 

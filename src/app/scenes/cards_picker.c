@@ -257,30 +257,27 @@ static void level_panel(App *a, const DeckLevel *l, SDL_Rect panel)
     ui_detail(a, panel, b, 8, true);
 }
 
-/* The panel of a deck across levels: what it is, and how many cards it holds. */
-static int mix_panel(App *a, int mix, SDL_Rect panel, TextRole role, bool draw)
+/* The panel of a deck across levels: what it is, and how many cards it holds (ui_detail steps
+ * it down to fit). */
+static void mix_panel(App *a, int mix, SDL_Rect panel)
 {
     const Theme *t = &a->theme;
-    int pad = a->lay.margin, x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
-    char buf[200];
+    int pad = a->lay.margin;
+    char kept[64] = "";
     int nfav = mix == MIX_FAVOURITES ? favourites_count(a) : 0;
-    SDL_Rect r = cards_put(a, draw, TEXT_TITLE, mix == MIX_RANDOM ? "Random card" : "Favourites",
-                           x, y, ALIGN_LEFT, t->text, w);
-    y += r.h + pad / 2;
+    if (nfav) snprintf(kept, sizeof kept, nfav == 1 ? "%d card kept" : "%d cards kept", nfav);
     const char *about =
         mix == MIX_RANDOM
             ? "One card from any level, for when you have a minute. Each time, a different "
               "moment to practise with."
         : nfav ? "The cards you kept to come back to, a round of up to five at a time."
                : FAV_EMPTY_BODY;
-    r = cards_put(a, draw, role, about, x, y, ALIGN_LEFT, t->text, w);
-    y += r.h + pad * 2 / 3;
-    if (mix == MIX_FAVOURITES && nfav) {
-        snprintf(buf, sizeof buf, nfav == 1 ? "%d card kept" : "%d cards kept", nfav);
-        r = cards_put(a, draw, TEXT_SMALL, buf, x, y, ALIGN_LEFT, t->muted, w);
-        y += r.h;
-    }
-    return y + pad - panel.y;
+    UiBlock b[] = {
+        {TEXT_TITLE, mix == MIX_RANDOM ? "Random card" : "Favourites", t->text, 0},
+        {TEXT_BODY, about, t->text, pad / 2},
+        {TEXT_SMALL, kept[0] ? kept : NULL, t->muted, pad * 2 / 3},
+    };
+    ui_detail(a, panel, b, 3, true);
 }
 
 static void picker_render(App *a, void *s)
@@ -323,13 +320,8 @@ static void picker_render(App *a, void *s)
         const DeckLevel *l = &c->levels[p->list.focus];
         level_panel(a, l, (SDL_Rect){px, y, pw, bottom - y});
     } else if (p->list.focus < p->list.count) {
-        int mix = p->list.focus == nlevels ? MIX_RANDOM : MIX_FAVOURITES;
-        SDL_Rect panel = {px, y, pw, bottom - y};
-        TextRole role = TEXT_BODY;
-        if (mix_panel(a, mix, panel, role, false) > panel.h) role = TEXT_SMALL;
-        panel.h = mix_panel(a, mix, panel, role, false);
-        draw_rrect(a, panel, a->lay.unit, a->theme.surface);
-        mix_panel(a, mix, panel, role, true);
+        mix_panel(a, p->list.focus == nlevels ? MIX_RANDOM : MIX_FAVOURITES,
+                  (SDL_Rect){px, y, pw, bottom - y});
     }
     ui_buttons_render(a, &p->about, about, by);
     ui_hints(a, p->couple ? "Up/Down level   Enter start   A moves   N for us?   L learn"
