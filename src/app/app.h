@@ -487,8 +487,6 @@ void ui_bar_span(App *a, int *left, int *right);
 /* A line of text at the top of the screen, beside the bar's controls where it fits between
  * them (centred if it can be), else under them. Returns the y below it. */
 int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c);
-/* The same y, without drawing: to lay out what goes below the line first. */
-int ui_bar_top_line_bottom(App *a, TextRole role, const char *s);
 /* A scene's own control in the bar's style, right of Back, on a screen without Pause; the
  * scene handles its clicks (hit-test the rect returned). */
 SDL_Rect ui_bar_pill(App *a, const char *label);

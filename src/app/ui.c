@@ -556,11 +556,6 @@ static SDL_Point top_line_at(App *a, TextRole role, const char *s)
     return (SDL_Point){x < 0 ? 0 : x, y};
 }
 
-int ui_bar_top_line_bottom(App *a, TextRole role, const char *s)
-{
-    return top_line_at(a, role, s).y + text_line(a, role);
-}
-
 int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c)
 {
     SDL_Point p = top_line_at(a, role, s);

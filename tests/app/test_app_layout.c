@@ -134,15 +134,6 @@ static const char HISTORY[] =
  * fits is printed too, to be taken off. Progress is being laid out again (its calendar, the
  * recap panel) on a branch of its own, which takes these off. */
 static const char *const KNOWN[] = {
-    /* The reveal of the first notice card (the "cards" walk's card-reveal is the level's
-     * feelings step, not a reveal) does not fit at these sizes: its last, tiny layout meets the
-     * control bar and runs off the window, with or without the favourite button. */
-    "1280x720@150% cards-kept",
-    "1280x720@150% cards-last-time",
-    "3840x2160@200% cards-kept",
-    "3840x2160@200% cards-last-time",
-    "800x600@200% cards-kept",
-    "800x600@200% cards-last-time",
     NULL,
 };
 

@@ -28,7 +28,7 @@ typedef struct Round {
     CardChoice choice;
     UiButtons next;  /* Next card, the favourite toggle, and "Read: ..." when a learning screen
                         goes with the card */
-    bool next_shown; /* the reveal had room for its button */
+    UiScroll reveal_scroll; /* the reveal, when even its smallest layout is too tall */
     UiButtons end;
     bool entered, recorded; /* on screen (clock running); handed to recording_end */
     AtTimer timer;
@@ -228,9 +228,8 @@ static void round_event(App *a, void *s, const SDL_Event *e)
             reveal_next(a, rd);
             return;
         }
-        bool click = e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT;
-        if (!rd->next_shown && click) reveal_next(a, rd);
-        else if (e->type != SDL_KEYDOWN) {
+        if (ui_scroll_event(a, &rd->reveal_scroll, e)) return;
+        if (e->type != SDL_KEYDOWN) {
             rd->next.count = read ? 3 : 2;
             int b = ui_buttons_event(a, &rd->next, e);
             if (b == 0) reveal_next(a, rd);
@@ -242,6 +241,7 @@ static void round_event(App *a, void *s, const SDL_Event *e)
     int slot = card_choice_event(a, &rd->choice, e);
     if (slot >= 0 && deck_round_choose(r, slot)) {
         save_choice(a, rd);
+        rd->reveal_scroll = (UiScroll){0};
         rd->next.focus = 0;
         rd->next.hover = -1;
         scene_fade(a);
@@ -270,7 +270,6 @@ typedef struct RevealStyle {
     TextRole note;      /* "try saying" and the question */
     int gap, pad;
     bool wide; /* the full window width, for long content in small windows */
-    bool tiny; /* and no top line, no button (a click anywhere goes on), for tiny windows */
 } RevealStyle;
 
 /* The style chip of a response, with its number before it and, for the chosen one, "Your
@@ -283,7 +282,7 @@ static int reveal_chip_line(App *a, const DeckResponse *resp, int slot, bool cho
     snprintf(num, sizeof num, "%d", slot + 1);
     SDL_Point nsz = text_size(a, TEXT_SMALL, num, 0);
     SDL_Rect chip = cards_chip(a, false, resp->style, x + nsz.x + nsz.y / 3, y, TEXT_SMALL);
-    if (draw) {
+    if (draw && cards_in_band(chip)) {
         /* The number and the marker sit on the chip's text line. */
         int ly = y + (chip.h - text_line(a, TEXT_SMALL)) / 2;
         text_draw(a, TEXT_SMALL, num, x, ly, ALIGN_LEFT, t->muted, 0);
@@ -302,13 +301,13 @@ static int reveal_cell(App *a, const DeckResponse *resp, int slot, bool chosen, 
     int x = cell.x + st.pad, w = cell.w - 2 * st.pad, y = cell.y + st.pad;
     if (draw) {
         int rad = a->lay.unit;
-        draw_rrect(a, cell, rad, chosen ? t->surface_hi : t->surface);
-        if (chosen) draw_rrect_outline(a, cell, rad, 2, t->style[resp->style]);
+        cards_band_rrect(a, cell, chosen ? t->surface_hi : t->surface);
+        if (chosen && cards_in_band(cell)) draw_rrect_outline(a, cell, rad, 2, t->style[resp->style]);
     }
     y += reveal_chip_line(a, resp, slot, chosen, x, x + w, y, draw) + st.pad / 2;
-    SDL_Rect r = cards_put(a, draw, chosen ? st.chosen : st.text, resp->text, x, y, ALIGN_LEFT, t->text, w);
+    SDL_Rect r = cards_band_put(a, draw, chosen ? st.chosen : st.text, resp->text, x, y, ALIGN_LEFT, t->text, w);
     y += r.h + st.pad / 3;
-    r = cards_put(a, draw, st.why, resp->why, x, y, ALIGN_LEFT, t->muted, w);
+    r = cards_band_put(a, draw, st.why, resp->why, x, y, ALIGN_LEFT, t->muted, w);
     y += r.h + st.pad;
     return y - cell.y;
 }
@@ -359,14 +358,14 @@ static int reveal_note(App *a, const DeckCard *card, RevealStyle st, int x, int 
     SDL_Rect note = {x, y, w, st.pad + lab.y + line.y + st.pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
-        draw_rrect(a, note, a->lay.unit, color_alpha(teal, 0.12f));
-        text_draw(a, TEXT_SMALL, "Try saying", tx, y + st.pad, ALIGN_LEFT, teal, 0);
-        text_draw(a, st.note, quoted, tx, y + st.pad + lab.y, ALIGN_LEFT, t->text, tw);
+        cards_band_rrect(a, note, color_alpha(teal, 0.12f));
+        cards_band_put(a, true, TEXT_SMALL, "Try saying", tx, y + st.pad, ALIGN_LEFT, teal, 0);
+        cards_band_put(a, true, st.note, quoted, tx, y + st.pad + lab.y, ALIGN_LEFT, t->text, tw);
     }
     y += note.h + st.gap;
-    SDL_Rect r = cards_put(a, draw, TEXT_SMALL, "Reflect", tx, y, ALIGN_LEFT, t->muted, 0);
+    SDL_Rect r = cards_band_put(a, draw, TEXT_SMALL, "Reflect", tx, y, ALIGN_LEFT, t->muted, 0);
     y += r.h;
-    r = cards_put(a, draw, st.note, card->reflect, tx, y, ALIGN_LEFT, t->text, tw);
+    r = cards_band_put(a, draw, st.note, card->reflect, tx, y, ALIGN_LEFT, t->text, tw);
     y += r.h;
     return y - y0;
 }
@@ -375,7 +374,7 @@ static int reveal_note(App *a, const DeckCard *card, RevealStyle st, int x, int 
  * the first time, or in the tiniest layout). Returns its height with the gap under it. */
 static int reveal_last(App *a, Round *rd, RevealStyle st, int x, int w, int y, bool draw)
 {
-    if (rd->last_choice < 0 || st.tiny) return 0;
+    if (rd->last_choice < 0) return 0;
     const DeckCard *card = deck_round_card(&rd->r);
     int chosen = deck_round_chosen(&rd->r);
     const DeckResponse *now = chosen >= 0 ? deck_round_response(&rd->r, chosen) : NULL;
@@ -387,7 +386,7 @@ static int reveal_last(App *a, Round *rd, RevealStyle st, int x, int w, int y, b
         snprintf(last, sizeof last, "Last time you chose this one too.");
     else
         snprintf(last, sizeof last, "Last time you chose: \u201c%s\u201d", before ? before : "");
-    SDL_Rect r = cards_put(a, draw, TEXT_SMALL, last, x, y, ALIGN_LEFT, a->theme.muted, w);
+    SDL_Rect r = cards_band_put(a, draw, TEXT_SMALL, last, x, y, ALIGN_LEFT, a->theme.muted, w);
     return r.h + st.gap;
 }
 
@@ -400,7 +399,7 @@ static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0
     const Theme *t = &a->theme;
     const DeckCard *card = deck_round_card(&rd->r);
     int chosen = deck_round_chosen(&rd->r), y = y0;
-    SDL_Rect r = cards_put(a, draw, st.situation, card->situation, x, y, ALIGN_LEFT, t->muted, w);
+    SDL_Rect r = cards_band_put(a, draw, st.situation, card->situation, x, y, ALIGN_LEFT, t->muted, w);
     y += r.h + st.gap;
     y += reveal_last(a, rd, st, x, w, y, draw);
     SDL_Rect cell = {x, y, w, 0};
@@ -415,50 +414,51 @@ static int reveal_layout(App *a, Round *rd, RevealStyle st, int x, int w, int y0
 static void render_reveal(App *a, Round *rd)
 {
     int u = a->lay.unit;
-    /* Tried in order until one fits: the explanations keep body size the longest. */
+    /* Tried in order until one fits: the explanations keep body size the longest. When even
+     * the last is too tall, it scrolls. */
     const RevealStyle tries[] = {
-        {TEXT_BODY, TEXT_TITLE, TEXT_BODY, TEXT_BODY, TEXT_BODY, u, u * 3 / 2, false, false},
-        {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, u, u, false, false},
-        {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, u * 2 / 3, u * 2 / 3, true, false},
-        {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 2, u / 2, true, false},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, false},
-        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true, true},
+        {TEXT_BODY, TEXT_TITLE, TEXT_BODY, TEXT_BODY, TEXT_BODY, u, u * 3 / 2, false},
+        {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, u, u, false},
+        {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_BODY, TEXT_SMALL, u * 2 / 3, u * 2 / 3, true},
+        {TEXT_SMALL, TEXT_BODY, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 2, u / 2, true},
+        {TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, TEXT_SMALL, u / 3, u / 2, true},
     };
     int n = (int)(sizeof tries / sizeof tries[0]);
+    bool last = deck_round_position(&rd->r) + 1 == deck_round_count(&rd->r);
+    const LearnScreen *read = card_reading(a, rd, deck_round_card(&rd->r));
+    char link[LEARN_TITLE_MAX * 4 + 16];
+    snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
+    char next[80];
+    snprintf(next, sizeof next, "%s%s", card_skill_due_after(&rd->skill) ? "Next: " : "",
+             card_skill_due_after(&rd->skill) ? skill_title(rd->skill.skill)
+             : last                           ? "See how it went"
+                                              : "Next card");
+    const char *fav = showing_favourite(a, rd) ? "Remove from favourites" : "Keep as a favourite";
+    const char *label[3] = {next, fav, link};
+    rd->next.count = read ? 3 : 2;
+    int by = ui_buttons_top(a, &rd->next, label); /* higher when the row wraps */
     char line[240];
     card_top_line(a, rd, line, sizeof line);
-    int m = a->lay.margin;
-    int line_top = ui_bar_top_line_bottom(a, TEXT_SMALL, line) + m / 2; /* as cards_top_line */
-    int k = 0, h = 0, avail = 0, top = line_top, w = 0;
+    int top = cards_top_line(a, line);
+    int bottom = cards_content_bottom(a, true) - (a->lay.buttons_y - by), avail = bottom - top;
+    int k = 0, h = 0, w = 0;
     for (; k < n; k++) {
-        bool tiny = tries[k].tiny;
-        top = tiny ? ui_bar_bottom(a) : line_top;
         w = tries[k].wide ? a->w - 2 * SDL_min(a->lay.margin, 2 * u) : text_measure(a) * 7 / 4;
         if (!tries[k].wide && w > a->lay.wide) w = a->lay.wide;
-        avail = cards_content_bottom(a, !tiny) - top;
         h = reveal_layout(a, rd, tries[k], (a->w - w) / 2, w, top, false);
         if (h <= avail) break;
     }
-    if (k == n) k = n - 1;
-    if (!tries[k].tiny) cards_top_line(a, line);
-    int y = top + (avail - h) / 3;
-    reveal_layout(a, rd, tries[k], (a->w - w) / 2, w, y < top ? top : y, true);
-    rd->next_shown = !tries[k].tiny;
-    if (rd->next_shown) {
-        bool last = deck_round_position(&rd->r) + 1 == deck_round_count(&rd->r);
-        const LearnScreen *read = card_reading(a, rd, deck_round_card(&rd->r));
-        char link[LEARN_TITLE_MAX * 4 + 16];
-        snprintf(link, sizeof link, "Read: %s", read ? read->title : "");
-        char next[80];
-        snprintf(next, sizeof next, "%s%s", card_skill_due_after(&rd->skill) ? "Next: " : "",
-                 card_skill_due_after(&rd->skill) ? skill_title(rd->skill.skill)
-                 : last                           ? "See how it went"
-                                                  : "Next card");
-        const char *fav = showing_favourite(a, rd) ? "Remove from favourites" : "Keep as a favourite";
-        const char *label[3] = {next, fav, link};
-        rd->next.count = read ? 3 : 2;
-        ui_buttons_render(a, &rd->next, label, a->lay.buttons_y);
+    int x = (a->w - w) / 2;
+    if (k == n) {
+        k = n - 1;
+        int sy = cards_scroll_begin(a, &rd->reveal_scroll, h, top, bottom);
+        reveal_layout(a, rd, tries[k], x, w - cards_scroll_room(a), sy, true);
+        cards_scroll_end(a, &rd->reveal_scroll, x, w, top, bottom);
+    } else {
+        int y = top + (avail - h) / 3;
+        reveal_layout(a, rd, tries[k], x, w, y < top ? top : y, true);
     }
+    ui_buttons_render(a, &rd->next, label, by);
 }
 
 /* "Connection-oriented 3 · Anxious 1 · ..." in each style's colour, centred at y. */

@@ -185,3 +185,73 @@ void cards_progress_line(const App *a, const DeckLevel *l, char *buf, size_t n)
     else
         snprintf(buf, n, "%d of %d cards seen", lp.seen, l->ncards);
 }
+
+/* ---------- a reveal that scrolls ---------- */
+
+static struct {
+    int top, bottom;
+} band = {0, 1 << 30};
+
+void cards_band(int top, int bottom)
+{
+    band.top = top;
+    band.bottom = bottom;
+}
+
+void cards_band_clear(void) { cards_band(0, 1 << 30); }
+
+bool cards_in_band(SDL_Rect r) { return r.y >= band.top && r.y + r.h <= band.bottom; }
+
+SDL_Rect cards_band_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
+                        SDL_Color c, int wrap)
+{
+    SDL_Rect r = cards_put(a, false, role, s, x, y, align, c, wrap);
+    if (!draw || r.y + r.h <= band.top || r.y >= band.bottom) return r;
+    if (cards_in_band(r)) return cards_put(a, true, role, s, x, y, align, c, wrap);
+    if (wrap <= 0 || align != ALIGN_LEFT) return r;
+    /* A paragraph across the band's edge: the lines inside it. */
+    enum { MAXL = 64 };
+    int start[MAXL], len[MAXL], n = text_wrap_lines(a, role, s, wrap, start, len, MAXL), lh = text_line(a, role);
+    for (int i = 0; i < n; i++) {
+        int ly = y + i * lh;
+        if (ly < band.top || ly + lh > band.bottom) continue;
+        char line[600];
+        int l = len[i];
+        while (l > 0 && s[start[i] + l - 1] == ' ') l--;
+        snprintf(line, sizeof line, "%.*s", l, s + start[i]);
+        text_draw(a, role, line, x, ly, ALIGN_LEFT, c, 0);
+    }
+    return r;
+}
+
+void cards_band_rrect(App *a, SDL_Rect r, SDL_Color c)
+{
+    int top = r.y > band.top ? r.y : band.top, bottom = r.y + r.h < band.bottom ? r.y + r.h : band.bottom;
+    if (bottom <= top) return;
+    int radius = cards_in_band(r) ? a->lay.unit : 0;
+    draw_rrect(a, (SDL_Rect){r.x, top, r.w, bottom - top}, radius, c);
+}
+
+int cards_scroll_room(App *a) { return SDL_max(a->lay.unit / 2, 3) + a->lay.unit; }
+
+int cards_scroll_begin(App *a, UiScroll *sc, int h, int top, int bottom)
+{
+    int line = text_line(a, TEXT_SMALL), cue = line;
+    sc->page = (bottom - top - cue) / line;
+    sc->lines = (h + line - 1) / line;
+    sc->shown = sc->page;
+    if (sc->first > sc->lines - sc->shown) sc->first = sc->lines - sc->shown;
+    if (sc->first < 0) sc->first = 0;
+    cards_band(top, bottom - cue);
+    return top - sc->first * line;
+}
+
+void cards_scroll_end(App *a, const UiScroll *sc, int x, int w, int top, int bottom)
+{
+    cards_band_clear();
+    int tw = SDL_max(a->lay.unit / 2, 3), band_bottom = bottom - text_line(a, TEXT_SMALL);
+    ui_scrollbar(a, (SDL_Rect){x + w - tw, top, tw, band_bottom - top}, sc->first, sc->shown, sc->lines);
+    bool below = sc->first + sc->shown < sc->lines;
+    text_draw(a, TEXT_SMALL, below ? sc->first ? "more above and below" : "more below" : "more above",
+              x + w, band_bottom, ALIGN_RIGHT, a->theme.muted, 0);
+}

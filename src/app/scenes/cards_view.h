@@ -51,4 +51,22 @@ int cards_content_bottom(App *a, bool with_buttons);
 /* "3 of 8 cards seen" (or "8 cards, none seen yet") for a level. */
 void cards_progress_line(const App *a, const DeckLevel *l, char *buf, size_t n);
 
+/* A reveal too tall for the window scrolls: while a band is set (cards_band), only what lies
+ * in it is drawn: a string whole, a paragraph by the lines inside it, a panel by its part
+ * inside it. cards_band_clear ends it. */
+void cards_band(int top, int bottom);
+void cards_band_clear(void);
+bool cards_in_band(SDL_Rect r);
+SDL_Rect cards_band_put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
+                        SDL_Color c, int wrap);
+void cards_band_rrect(App *a, SDL_Rect r, SDL_Color c);
+
+/* A reveal h tall in [top, bottom) that does not fit: sc is set up (a line at a time, a cue
+ * line kept at the bottom) and the band set; returns the y to draw it at, cards_scroll_room
+ * narrower on the right for the scrollbar. cards_scroll_end then ends the band and draws the
+ * scrollbar and "more below". */
+int cards_scroll_room(App *a);
+int cards_scroll_begin(App *a, UiScroll *sc, int h, int top, int bottom);
+void cards_scroll_end(App *a, const UiScroll *sc, int x, int w, int top, int bottom);
+
 #endif

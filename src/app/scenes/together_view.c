@@ -63,58 +63,21 @@ typedef struct RevealStyle {
     int gap, pad;
 } RevealStyle;
 
-/* The band of the window the reveal shows when it scrolls: an element is drawn only if it
- * lies in it whole, a panel only the part inside it. */
-typedef struct Band {
-    int top, bottom;
-} Band;
-static Band band = {0, 1 << 30};
-
-static SDL_Rect put(App *a, bool draw, TextRole role, const char *s, int x, int y, Align align,
-                    SDL_Color c, int wrap)
-{
-    SDL_Rect r = cards_put(a, false, role, s, x, y, align, c, wrap);
-    if (!draw || r.y + r.h <= band.top || r.y >= band.bottom) return r;
-    if (r.y >= band.top && r.y + r.h <= band.bottom) return cards_put(a, true, role, s, x, y, align, c, wrap);
-    if (wrap <= 0 || align != ALIGN_LEFT) return r;
-    /* A paragraph across the band's edge: the lines inside it. */
-    enum { MAXL = 64 };
-    int start[MAXL], len[MAXL], n = text_wrap_lines(a, role, s, wrap, start, len, MAXL), lh = text_line(a, role);
-    for (int i = 0; i < n; i++) {
-        int ly = y + i * lh;
-        if (ly < band.top || ly + lh > band.bottom) continue;
-        char line[600];
-        int l = len[i];
-        while (l > 0 && s[start[i] + l - 1] == ' ') l--;
-        snprintf(line, sizeof line, "%.*s", l, s + start[i]);
-        text_draw(a, role, line, x, ly, ALIGN_LEFT, c, 0);
-    }
-    return r;
-}
-
-static void band_rrect(App *a, SDL_Rect r, SDL_Color c)
-{
-    int top = r.y > band.top ? r.y : band.top, bottom = r.y + r.h < band.bottom ? r.y + r.h : band.bottom;
-    if (bottom <= top) return;
-    int radius = r.y >= band.top && r.y + r.h <= band.bottom ? a->lay.unit : 0;
-    draw_rrect(a, (SDL_Rect){r.x, top, r.w, bottom - top}, radius, c);
-}
-
 /* One partner's pick (or both, when they matched) in a panel; returns its height. */
 static int pick_panel(App *a, const char *who, const DeckResponse *resp, RevealStyle st,
                       SDL_Rect cell, bool draw)
 {
     const Theme *t = &a->theme;
     int x = cell.x + st.pad, w = cell.w - 2 * st.pad, y = cell.y + st.pad;
-    if (draw) band_rrect(a, cell, t->surface);
-    SDL_Rect r = put(a, draw, st.name, who, x, y, ALIGN_LEFT, t->text, w);
+    if (draw) cards_band_rrect(a, cell, t->surface);
+    SDL_Rect r = cards_band_put(a, draw, st.name, who, x, y, ALIGN_LEFT, t->text, w);
     y += r.h + st.pad / 3;
     r = cards_chip(a, false, resp->style, x, y, TEXT_SMALL);
-    if (draw && r.y >= band.top && r.y + r.h <= band.bottom) cards_chip(a, true, resp->style, x, y, TEXT_SMALL);
+    if (draw && cards_in_band(r)) cards_chip(a, true, resp->style, x, y, TEXT_SMALL);
     y += r.h + st.pad / 2;
-    r = put(a, draw, st.text, resp->text, x, y, ALIGN_LEFT, t->text, w);
+    r = cards_band_put(a, draw, st.text, resp->text, x, y, ALIGN_LEFT, t->text, w);
     y += r.h + st.pad / 3;
-    r = put(a, draw, st.why, resp->why, x, y, ALIGN_LEFT, t->muted, w);
+    r = cards_band_put(a, draw, st.why, resp->why, x, y, ALIGN_LEFT, t->muted, w);
     y += r.h + st.pad;
     return y - cell.y;
 }
@@ -124,9 +87,9 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
 {
     const Theme *t = &a->theme;
     int y = y0, nx = x, nw = w; /* the conversation panel lines up with the picks */
-    SDL_Rect r = put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER, t->text, 0);
+    SDL_Rect r = cards_band_put(a, draw, TEXT_TITLE, "Your choices", a->w / 2, y, ALIGN_CENTER, t->text, 0);
     y += r.h + st.gap;
-    r = put(a, draw, st.situation, rv->card->situation, x, y, ALIGN_LEFT, t->muted, w);
+    r = cards_band_put(a, draw, st.situation, rv->card->situation, x, y, ALIGN_LEFT, t->muted, w);
     y += r.h + st.gap;
     if (rv->matched) {
         char both[2 * COUPLE_NAME_MAX + 8];
@@ -163,15 +126,15 @@ static int reveal_layout(App *a, Couple *c, const CoupleReveal *rv, RevealStyle 
                      st.pad + lab.y + op.y + st.pad / 3 + pr.y + st.pad / 3 + ts.y + st.pad};
     if (draw) {
         SDL_Color teal = t->style[DECK_STYLE_SECURE];
-        band_rrect(a, note, color_alpha(teal, 0.12f));
+        cards_band_rrect(a, note, color_alpha(teal, 0.12f));
         int ny = y + st.pad;
-        put(a, true, TEXT_SMALL, "Conversation", tx, ny, ALIGN_LEFT, teal, 0);
+        cards_band_put(a, true, TEXT_SMALL, "Conversation", tx, ny, ALIGN_LEFT, teal, 0);
         ny += lab.y;
-        put(a, true, TEXT_SMALL, rv->opener, tx, ny, ALIGN_LEFT, t->muted, tw);
+        cards_band_put(a, true, TEXT_SMALL, rv->opener, tx, ny, ALIGN_LEFT, t->muted, tw);
         ny += op.y + st.pad / 3;
-        put(a, true, st.prompt, rv->prompt, tx, ny, ALIGN_LEFT, t->text, tw);
+        cards_band_put(a, true, st.prompt, rv->prompt, tx, ny, ALIGN_LEFT, t->text, tw);
         ny += pr.y + st.pad / 3;
-        put(a, true, TEXT_SMALL, try_line, tx, ny, ALIGN_LEFT, teal, tw);
+        cards_band_put(a, true, TEXT_SMALL, try_line, tx, ny, ALIGN_LEFT, teal, tw);
     }
     y += note.h;
     return y - y0;
@@ -211,22 +174,10 @@ static void render_reveal(App *a, Couple *c)
     int y = top + (avail - h) / 3;
     if (h > avail) {
         /* Still too tall: it scrolls (arrows, Page keys, the wheel), with a scrollbar and the
-         * word under it. The scroll counts pixels, a line at a time. */
-        int line = text_line(a, TEXT_SMALL), cue = line;
-        UiScroll *sc = &c->reveal_scroll;
-        sc->page = (avail - cue) / line;
-        sc->lines = (h + line - 1) / line;
-        sc->shown = sc->page;
-        if (sc->first > sc->lines - sc->shown) sc->first = sc->lines - sc->shown;
-        if (sc->first < 0) sc->first = 0;
-        band = (Band){top, bottom - cue};
-        int tw = a->lay.unit / 2 > 3 ? a->lay.unit / 2 : 3;
-        reveal_layout(a, c, &rv, tries[k], x, w - tw - a->lay.unit, top - sc->first * line, true);
-        ui_scrollbar(a, (SDL_Rect){x + w - tw, top, tw, band.bottom - top}, sc->first, sc->shown, sc->lines);
-        bool below = sc->first + sc->shown < sc->lines;
-        text_draw(a, TEXT_SMALL, below ? sc->first ? "more above and below" : "more below" : "more above",
-                  x + w, band.bottom, ALIGN_RIGHT, a->theme.muted, 0);
-        band = (Band){0, 1 << 30};
+         * word under it. */
+        int sy = cards_scroll_begin(a, &c->reveal_scroll, h, top, bottom);
+        reveal_layout(a, c, &rv, tries[k], x, w - cards_scroll_room(a), sy, true);
+        cards_scroll_end(a, &c->reveal_scroll, x, w, top, bottom);
     } else {
         reveal_layout(a, c, &rv, tries[k], x, w, y < top ? top : y, true);
     }
