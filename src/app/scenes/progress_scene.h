@@ -10,8 +10,6 @@
 #define CHART_POINTS 30
 #define DAY_SHOWN_MAX 12 /* practices listed for one day */
 
-typedef enum PanelKind { PANEL_TILES, PANEL_CALENDAR, PANEL_SIDE, PANEL_CHART, PANEL_WORDS, PANEL_COUNT } PanelKind;
-
 typedef struct StatsScene {
     Stats st;
     char message[200];
