@@ -82,7 +82,9 @@ later_start again2 --data-dir "$data" progress &
 p2=$!
 wait $p1 || fail "a start during the practice failed"
 wait $p2 || fail "a start during the practice failed"
-contains "$work/first.err" "a practice is under way: it carries on"
+# The open window logs what it was asked once its loop takes the message, which can come
+# after the later start has already exited: wait for it.
+wait_for grep -q "a practice is under way: it carries on" "$work/first.err"
 sleep 1
 stop_window
 [ ! -e "$data/.window.sock" ] || fail "the socket is still there after the window closed"
