@@ -23,6 +23,7 @@ typedef struct Entry {
 struct TextCache {
     TTF_Font *font[TEXT_ROLE_COUNT];
     int px[TEXT_ROLE_COUNT];
+    int line[TEXT_ROLE_COUNT]; /* the step from one line to the next (text_line) */
     Entry e[CACHE_SIZE];
     short slot[INDEX_SIZE]; /* entry + 1 of the last string seen with these hash bits (0 none) */
     uint64_t frame;
@@ -53,6 +54,17 @@ static void clear_cache(TextCache *t)
 
 static void layout(App *a);
 
+/* A line's height. Most strings render at the font's height, but a string whose glyphs reach
+ * past the font's ascent or descent renders a pixel taller at some sizes (Inter at 14, 19 and
+ * 28 px): lines stepped by the line skip alone would then overlap. The probe holds the tallest
+ * and deepest glyphs Attune's text uses (checked against every string in levels/). */
+static int line_height(TTF_Font *f)
+{
+    int w, h = 0, skip = TTF_FontLineSkip(f);
+    TTF_SizeUTF8(f, "\xC3\x85" "bdfhkl|gjpqy()" "\xE2\x80\x9C", &w, &h);
+    return h > skip ? h : skip;
+}
+
 static int role_px(const App *a, TextRole r)
 {
     int px = (int)(a->h * a->theme.type_scale[r] * a->text_size + 0.5f);
@@ -77,6 +89,7 @@ bool text_init(App *a)
             app_log("cannot open font %s: %s", path, TTF_GetError());
             return false;
         }
+        t->line[r] = line_height(t->font[r]);
     }
     layout(a);
     return true;
@@ -122,6 +135,7 @@ void text_resize(App *a)
         if (px != t->px[r]) {
             TTF_SetFontSize(t->font[r], px);
             t->px[r] = px;
+            t->line[r] = line_height(t->font[r]);
             changed = true;
         }
     }
@@ -132,7 +146,7 @@ void text_resize(App *a)
     layout(a);
 }
 
-int text_line(App *a, TextRole role) { return TTF_FontLineSkip(a->text->font[role]); }
+int text_line(App *a, TextRole role) { return a->text->line[role]; }
 
 int text_measure(App *a)
 {

@@ -81,7 +81,7 @@ static void menu_render(App *a, void *s)
     /* A problem with the data folder: said once, small, above the key hints. */
     const char *note = userdata_note(a);
     int note_h = note ? text_size(a, TEXT_SMALL, note, text_measure(a)).y + a->lay.unit : 0;
-    int bottom = a->h - a->h / 8 - note_h;
+    int bottom = a->lay.hints_y - a->lay.margin - note_h;
     ui_list_render(a, &m->list, ITEMS, (SDL_Rect){(a->w - w) / 2, y, w, bottom - y});
     if (note)
         text_draw(a, TEXT_SMALL, note, a->w / 2, bottom + a->lay.unit, ALIGN_CENTER, t->step[2],

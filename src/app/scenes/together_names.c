@@ -147,7 +147,7 @@ static void names_render(App *a, void *s)
             SDL_Rect caret = {tx + 1, f.y + pad, 2, line};
             draw_fill(a, &caret, color_alpha(t->focus, 1.0f));
         }
-        y += f.h + a->h / 25;
+        y += f.h + (beside ? a->lay.unit : a->h / 25); /* side by side, room is short */
     }
     UiButtons b = {.count = 1, .focus = n->focus == 2 ? 0 : -1, .hover = n->hover == 2 ? 0 : -1};
     static const char *const label[1] = {"Continue"};
