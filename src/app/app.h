@@ -493,6 +493,8 @@ SDL_Rect ui_bar_pill(App *a, const char *label);
 /* A small pill button as the bar's (hover drawn from the pointer, recorded as a control the
  * scene handles), with its left or right edge at x per align; returns its rectangle. */
 SDL_Rect ui_pill(App *a, const char *label, int x, int y, Align align);
+/* The width ui_pill (and the bar) gives a pill with this label. */
+int ui_pill_w(App *a, const char *label);
 /* The span of the bar's line between its controls on the left and on the right (of the top
  * scene), for a title of the scene's own on that line. */
 void ui_bar_free(App *a, int *left, int *right);

@@ -10,32 +10,11 @@
 
 /* ---- the way in from another screen ---- */
 
-/* A small pill with a label, as the control bar's: drawn at (x, y), x its left edge. */
-static SDL_Rect pill(App *a, const char *label, int x, int y)
-{
-    const Theme *t = &a->theme;
-    int line = text_line(a, TEXT_SMALL), pad = line / 2;
-    SDL_Point sz = text_size(a, TEXT_SMALL, label, 0);
-    SDL_Rect r = {x, y, sz.x + 3 * pad, line + pad};
-    bool hover = SDL_PointInRect(&a->mouse, &r);
-    draw_rrect(a, r, r.h / 2, hover ? t->surface_hi : t->surface);
-    if (hover) draw_rrect_outline(a, r, r.h / 2, 1, t->muted);
-    text_draw(a, TEXT_SMALL, label, r.x + r.w / 2, r.y + pad / 2, ALIGN_CENTER,
-              hover ? t->text : color_mix(t->muted, t->text, 0.5f), 0);
-    ui_control_add(a, label, r);
-    return r;
-}
-
-static int pill_w(App *a, const char *label)
-{
-    return text_size(a, TEXT_SMALL, label, 0).x + 3 * (text_line(a, TEXT_SMALL) / 2);
-}
-
 SDL_Rect journal_bar_button(App *a)
 {
     int m = a->lay.margin, pad = text_line(a, TEXT_SMALL) / 2;
     /* Left of Help, as the control bar draws it (ui.c). */
-    return pill(a, "Journal", a->w - m - pill_w(a, "Help") - pad - pill_w(a, "Journal"), m);
+    return ui_pill(a, "Journal", a->w - m - ui_pill_w(a, "Help") - pad, m, ALIGN_RIGHT);
 }
 
 SDL_Rect journal_answer_button(App *a, bool answered, int y)
@@ -47,7 +26,7 @@ SDL_Rect journal_answer_button(App *a, bool answered, int y)
         return r;
     }
     const char *label = "Write your answer";
-    return pill(a, label, (a->w - pill_w(a, label)) / 2, y);
+    return ui_pill(a, label, (a->w - ui_pill_w(a, label)) / 2, y, ALIGN_LEFT);
 }
 
 int journal_answer_button_h(App *a)
