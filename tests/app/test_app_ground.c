@@ -535,29 +535,12 @@ static bool text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w,
     return false;
 }
 
-/* Every drawn string lies inside the 800x600 window, and no two overlap. Says which on stderr. */
+/* Everything drawn lies inside the 800x600 window, and no two strings overlap. Says which on
+ * stderr. */
 static bool texts_fit(const cJSON *texts, const char *where)
 {
-    const cJSON *list = cJSON_GetObjectItemCaseSensitive(texts, "texts");
-    bool ok = list != NULL;
-    const cJSON *a, *b;
-    cJSON_ArrayForEach(a, list) {
-        if (str(a, "role")) continue; /* a control: its label is a string of its own */
-        int ax = num(a, "x"), ay = num(a, "y"), aw = num(a, "w"), ah = num(a, "h");
-        if (ax < 0 || ay < 0 || ax + aw > 800 || ay + ah > 600) {
-            fprintf(stderr, "    %s: \"%s\" leaves the window (%d,%d %dx%d)\n", where, str(a, "text"), ax, ay, aw, ah);
-            ok = false;
-        }
-        for (b = a->next; b; b = b->next) {
-            if (str(b, "role")) continue;
-            int bx = num(b, "x"), by = num(b, "y"), bw = num(b, "w"), bh = num(b, "h");
-            if (ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah) {
-                fprintf(stderr, "    %s: \"%s\" overlaps \"%s\"\n", where, str(a, "text"), str(b, "text"));
-                ok = false;
-            }
-        }
-    }
-    return ok;
+    return cJSON_GetObjectItemCaseSensitive(texts, "texts") &&
+           at_outside(texts, 800, 600, where) + at_overlaps(texts, 0, 0, where) == 0;
 }
 
 /* Whether step st is on the way chosen: it has no "only", or its option is the one chosen. */
