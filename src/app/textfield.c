@@ -8,7 +8,14 @@ TextField textfield_over(char *buf, size_t cap)
     return (TextField){buf, cap, strlen(buf)};
 }
 
-TextFieldAct textfield_event(App *a, TextField *f, const SDL_Event *e)
+typedef enum TextFieldAct {
+    TEXTFIELD_PASS,  /* not a key or typing: the caller's (a click, the pointer) */
+    TEXTFIELD_TAKEN, /* typing, Backspace, or another key the field keeps from the screen */
+    TEXTFIELD_ENTER, /* Enter (or keypad Enter) */
+    TEXTFIELD_ESCAPE /* Esc */
+} TextFieldAct;
+
+static TextFieldAct field_event(App *a, TextField *f, const SDL_Event *e)
 {
     if (e->type == SDL_TEXTINPUT) {
         size_t l = strlen(e->text.text);
@@ -32,6 +39,18 @@ TextFieldAct textfield_event(App *a, TextField *f, const SDL_Event *e)
         return TEXTFIELD_TAKEN;
     default: return TEXTFIELD_TAKEN;
     }
+}
+
+int textfield_form_event(App *a, TextField *f, UiButtons *b, const SDL_Event *e)
+{
+    switch (field_event(a, f, e)) {
+    case TEXTFIELD_ENTER: return 1;
+    case TEXTFIELD_ESCAPE: return 0;
+    case TEXTFIELD_TAKEN: return -1;
+    case TEXTFIELD_PASS: break;
+    }
+    int clicked = ui_buttons_event(a, b, e);
+    return clicked == 0 ? 1 : clicked == 1 ? 0 : -1;
 }
 
 int textfield_pad(App *a)

@@ -1,6 +1,7 @@
 /* A text field of a few lines that takes all typing: what is typed goes at its end (control
  * characters become spaces), Backspace takes back one character (a whole UTF-8 sequence),
- * Enter and Esc are the caller's to act on. The caller owns the bytes it edits. */
+ * Enter keeps and Esc cancels, as the two buttons under it do. The caller owns the bytes it
+ * edits. */
 #ifndef ATTUNE_TEXTFIELD_H
 #define ATTUNE_TEXTFIELD_H
 
@@ -15,14 +16,10 @@ typedef struct TextField {
 /* A field over buf (cap bytes), holding what is there already. */
 TextField textfield_over(char *buf, size_t cap);
 
-typedef enum TextFieldAct {
-    TEXTFIELD_PASS,  /* not a key or typing: the caller's (a click, the pointer) */
-    TEXTFIELD_TAKEN, /* typing, Backspace, or another key the field keeps from the screen */
-    TEXTFIELD_ENTER, /* Enter (or keypad Enter) was pressed */
-    TEXTFIELD_ESCAPE /* Esc was pressed */
-} TextFieldAct;
-/* Text that would not fit is refused whole, as it came. */
-TextFieldAct textfield_event(App *a, TextField *f, const SDL_Event *e);
+/* The field with its two buttons, keep and cancel, as one form: 1 for Enter or the first
+ * button, 0 for Esc or the second, -1 for anything else (typing included). Every key goes to
+ * the field; typing that would not fit is refused whole, as it came. */
+int textfield_form_event(App *a, TextField *f, UiButtons *b, const SDL_Event *e);
 
 /* Draws the field a text measure wide, centred, its top at y and `lines` body lines tall:
  * the end of what was typed with the caret after it, or placeholder and the caret when it is

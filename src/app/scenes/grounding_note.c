@@ -31,15 +31,8 @@ static void grounding_note_close(App *a, NoteEdit *n, bool keep)
 static void grounding_note_event(App *a, void *s, const SDL_Event *e)
 {
     NoteEdit *n = s;
-    switch (textfield_event(a, &n->field, e)) {
-    case TEXTFIELD_ESCAPE: grounding_note_close(a, n, false); return;
-    case TEXTFIELD_ENTER: grounding_note_close(a, n, true); return;
-    case TEXTFIELD_TAKEN: return;
-    case TEXTFIELD_PASS: break;
-    }
-    int b = ui_buttons_event(a, &n->buttons, e);
-    if (b == 0) grounding_note_close(a, n, true);
-    else if (b == 1) grounding_note_close(a, n, false);
+    int keep = textfield_form_event(a, &n->field, &n->buttons, e);
+    if (keep >= 0) grounding_note_close(a, n, keep);
 }
 
 static void grounding_note_render(App *a, void *s)

@@ -75,15 +75,8 @@ static void answer_close(App *a, Answer *n, bool save)
 static void answer_event(App *a, void *st, const SDL_Event *e)
 {
     Answer *n = st;
-    switch (textfield_event(a, &n->field, e)) {
-    case TEXTFIELD_ESCAPE: answer_close(a, n, false); return;
-    case TEXTFIELD_ENTER: answer_close(a, n, true); return;
-    case TEXTFIELD_TAKEN: return;
-    case TEXTFIELD_PASS: break;
-    }
-    int b = ui_buttons_event(a, &n->buttons, e);
-    if (b == 0) answer_close(a, n, true);
-    else if (b == 1) answer_close(a, n, false);
+    int keep = textfield_form_event(a, &n->field, &n->buttons, e);
+    if (keep >= 0) answer_close(a, n, keep);
 }
 
 static void answer_render(App *a, void *st)
