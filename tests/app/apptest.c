@@ -273,6 +273,25 @@ const cJSON *at_text_entry(const cJSON *texts, const char *s, bool exact)
 
 const cJSON *at_button(const cJSON *texts, const char *label) { return entry_match(texts, label, true, true); }
 
+bool at_text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
+{
+    const cJSON *e = at_text_entry(texts, s, true);
+    if (!e) return false;
+    AtRect r = at_rect(e);
+    *x = r.x, *y = r.y, *w = r.w, *h = r.h;
+    return true;
+}
+
+const char *at_text_starting(const cJSON *texts, const char *prefix)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
+        const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "text"));
+        if (t && !strncmp(t, prefix, strlen(prefix))) return t;
+    }
+    return NULL;
+}
+
 /* "who: " before a message, when there is a who. */
 static const char *who_of(const char *who, char *buf, size_t n)
 {

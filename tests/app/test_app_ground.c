@@ -522,19 +522,6 @@ static void a_note_that_cannot_be_saved_is_said_on_screen(void)
 
 /* ---- walking whole exercises ---- */
 
-/* The drawn string s and its rectangle; false if it is not drawn. */
-static bool text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
-{
-    const cJSON *it;
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(it, "text");
-        if (!t || strcmp(t, s) != 0) continue;
-        *x = num(it, "x"), *y = num(it, "y"), *w = num(it, "w"), *h = num(it, "h");
-        return true;
-    }
-    return false;
-}
-
 /* Everything drawn lies inside the 800x600 window, and no two strings overlap. Says which on
  * stderr. */
 static bool texts_fit(const cJSON *texts, const char *where)
@@ -779,7 +766,7 @@ static void tipp_choice_by_keys_and_mouse_with_back(void)
     /* By mouse: a click on the third option's label, where the keyboard run drew it. */
     t = at_texts_of(dir, "choose");
     int x = 0, y = 0, w = 0, h = 0;
-    CHECK(text_rect(t, str(cJSON_GetArrayItem(opts, 2), "label"), &x, &y, &w, &h));
+    CHECK(at_text_rect(t, str(cJSON_GetArrayItem(opts, 2), "label"), &x, &y, &w, &h));
     cJSON_Delete(t);
     sc.n = 0;
     add(&sc, "wait 300\nkey return\nwait 300\n");
@@ -821,18 +808,18 @@ static void the_feelings_step_fits_at_800x600_at_every_text_size(void)
         cJSON *t = at_texts_of(dir, "feel");
         CHECK(at_texts_has(t, prompt("name-it", fi)));
         int bx = 0, by = 600, bw = 0, bh = 0;
-        CHECK(text_rect(t, "Next", &bx, &by, &bw, &bh));
+        CHECK(at_text_rect(t, "Next", &bx, &by, &bw, &bh));
         const cJSON *wd;
         cJSON_ArrayForEach(wd, words) {
             int x = -1, y = -1, w = 0, h = 0;
-            CHECK(text_rect(t, wd->valuestring, &x, &y, &w, &h));
+            CHECK(at_text_rect(t, wd->valuestring, &x, &y, &w, &h));
             CHECK(x >= 0 && x + w <= 800 && y >= 0 && y + h < by); /* above the buttons */
         }
         for (int s = 1; s <= 5; s++) { /* and the strength row */
             char d[4];
             snprintf(d, sizeof d, "%d", s);
             int x = -1, y = -1, w = 0, h = 0;
-            CHECK(text_rect(t, d, &x, &y, &w, &h));
+            CHECK(at_text_rect(t, d, &x, &y, &w, &h));
             CHECK(y + h < by);
         }
         /* Everything but the key hints (which crowd at 200% on any screen) stays clear. */

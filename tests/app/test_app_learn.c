@@ -25,34 +25,6 @@ static const char *str(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-/* The rectangle of the drawn string s (exact), or false. */
-static bool text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
-{
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(e, "text");
-        if (t && !strcmp(t, s)) {
-            *x = cJSON_GetObjectItemCaseSensitive(e, "x")->valueint;
-            *y = cJSON_GetObjectItemCaseSensitive(e, "y")->valueint;
-            *w = cJSON_GetObjectItemCaseSensitive(e, "w")->valueint;
-            *h = cJSON_GetObjectItemCaseSensitive(e, "h")->valueint;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* The first drawn string that starts with prefix, or NULL. */
-static const char *text_starting(const cJSON *texts, const char *prefix)
-{
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(e, "text");
-        if (t && !strncmp(t, prefix, strlen(prefix))) return t;
-    }
-    return NULL;
-}
-
 static void the_picker_opens_learn_by_key_and_by_button(void)
 {
     const char *dir = at_tmpdir(0);
@@ -62,7 +34,7 @@ static void the_picker_opens_learn_by_key_and_by_button(void)
     CHECK(at_texts_has(t, "Learn"));
     CHECK(at_texts_contains(t, "L learn"));
     int x = 0, y = 0, w = 0, h = 0;
-    CHECK(text_rect(t, "Learn", &x, &y, &w, &h));
+    CHECK(at_text_rect(t, "Learn", &x, &y, &w, &h));
     CHECK(at_outside(t, 800, 600, NULL) + at_overlaps(t, 2, 3, NULL) == 0);
     cJSON_Delete(t);
 
@@ -128,9 +100,9 @@ static void every_screen_reads_to_its_end(const char *size, int ww, int wh, doub
             snprintf(name, sizeof name, "s%d_%d", i, k);
             cJSON *t = at_texts_of(dir, name);
             title &= at_texts_has(t, str(s, "title"));
-            if (k == 0) start = text_starting(t, first_words) != NULL;
+            if (k == 0) start = at_text_starting(t, first_words) != NULL;
             /* The read-more line may wrap: its first line is enough. */
-            const char *m = text_starting(t, "To read more: ");
+            const char *m = at_text_starting(t, "To read more: ");
             end |= m && !strncmp(more, m, strlen(m));
             bool ok = at_outside(t, ww, wh, NULL) + at_overlaps(t, 2, 3, NULL) == 0;
             if (!ok) fprintf(stderr, "    in %s at %s, text size %g\n", name, size, text_size);
@@ -163,13 +135,13 @@ static void a_solo_reveal_links_to_its_screen_and_comes_back(void)
                          "texts $D/back.json\n";
     CHECK_INT(at_run(dir, "solo", dir, script, "cards notice"), 0);
     cJSON *t = at_texts_of(dir, "reveal");
-    const char *link = text_starting(t, "Read: ");
+    const char *link = at_text_starting(t, "Read: ");
     CHECK(link != NULL);
     CHECK(at_texts_contains(t, "L read"));
     char title[200] = "";
     if (link) snprintf(title, sizeof title, "%s", link + 6);
     int x = 0, y = 0, w = 0, h = 0;
-    bool has_rect = link && text_rect(t, link, &x, &y, &w, &h);
+    bool has_rect = link && at_text_rect(t, link, &x, &y, &w, &h);
     CHECK(has_rect);
     CHECK(at_outside(t, 800, 600, NULL) + at_overlaps(t, 2, 3, NULL) == 0);
     cJSON_Delete(t);
@@ -203,7 +175,7 @@ static void a_couple_reveal_links_to_its_screen(void)
     CHECK_INT(at_run(dir, "couple", dir, script, "cards --couple regulate"), 0);
     cJSON *t = at_texts_of(dir, "reveal");
     CHECK(at_texts_has(t, "Your choices"));
-    const char *link = text_starting(t, "Read: ");
+    const char *link = at_text_starting(t, "Read: ");
     CHECK(link != NULL);
     char title[200] = "";
     if (link) snprintf(title, sizeof title, "%s", link + 6);

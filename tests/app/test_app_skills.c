@@ -72,16 +72,6 @@ static int shown_of(const cJSON *list, const cJSON *texts)
     return n;
 }
 
-static const char *text_starting(const cJSON *texts, const char *prefix)
-{
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(e, "text");
-        if (t && !strncmp(t, prefix, strlen(prefix))) return t;
-    }
-    return NULL;
-}
-
 static void notice_names_the_feeling_before_the_responses(void)
 {
     const char *dir = at_tmpdir(0);
@@ -204,7 +194,7 @@ static void communicate_builds_the_message_after_the_reveal(void)
     cJSON_Delete(t);
     t = at_texts_of(dir, "built");
     /* The sentence is made of words on screen, in their places. */
-    const char *sentence = text_starting(t, "I feel ");
+    const char *sentence = at_text_starting(t, "I feel ");
     CHECK(sentence != NULL);
     if (sentence) {
         int parts = 0;
