@@ -502,5 +502,7 @@ void ui_bar_free(App *a, int *left, int *right);
 int ui_bar_bottom(App *a);
 /* A pointer event on the bar: acts and returns true (the scene does not see it). */
 bool ui_bar_event(App *a, Scene *sc, const SDL_Event *e);
+/* A press of key k in the window, as SDL would send it (the bar's controls, the scripted mode). */
+SDL_Event ui_key_down(App *a, SDL_Keycode k);
 
 #endif

@@ -59,12 +59,7 @@ static bool push_key(App *a, const char *name, char *err, size_t errlen)
         snprintf(err, errlen, "unknown key \"%s\" (use SDL key names: Return, Escape, Space, Down, 1, F1)", name);
         return false;
     }
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.windowID = SDL_GetWindowID(a->win);
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = k;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_Event e = ui_key_down(a, k);
     SDL_PushEvent(&e);
     e.type = SDL_KEYUP;
     e.key.state = SDL_RELEASED;

@@ -607,8 +607,7 @@ void ui_bar_render(App *a, Scene *sc, bool bottom)
     if (f & UI_BAR_HELP) bar_button(a, "Help", a->w - m, m, ALIGN_RIGHT, UI_ACT_HELP);
 }
 
-/* The scene sees a bar control exactly as the key it stands for. */
-static void send_key(App *a, Scene *sc, SDL_Keycode k)
+SDL_Event ui_key_down(App *a, SDL_Keycode k)
 {
     SDL_Event e = {0};
     e.type = SDL_KEYDOWN;
@@ -616,6 +615,13 @@ static void send_key(App *a, Scene *sc, SDL_Keycode k)
     e.key.state = SDL_PRESSED;
     e.key.keysym.sym = k;
     e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    return e;
+}
+
+/* The scene sees a bar control exactly as the key it stands for. */
+static void send_key(App *a, Scene *sc, SDL_Keycode k)
+{
+    SDL_Event e = ui_key_down(a, k);
     if (sc->vt->event) sc->vt->event(a, sc->s, &e);
 }
 
