@@ -83,7 +83,8 @@ static void answer_render(App *a, void *st)
 {
     Answer *n = st;
     const Theme *t = &a->theme;
-    int mw = text_measure(a), line = text_line(a, TEXT_BODY), pad = textfield_pad(a); /* the field's, above and below its lines */
+    int mw = text_measure(a), line = text_line(a, TEXT_BODY);
+    int pad = textfield_pad(a); /* inside the field, above and below its lines */
     static const char *const labels[2] = {"Save to journal", "Cancel"};
     /* From the bottom up: the buttons, the note over them, then the field takes what is left
      * under the title and the question (in smaller words when the window is short of room). */
