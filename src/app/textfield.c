@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "attune/utf8.h"
+
 TextField textfield_over(char *buf, size_t cap)
 {
     return (TextField){buf, cap, strlen(buf)};
@@ -33,7 +35,7 @@ static TextFieldAct field_event(App *a, TextField *f, const SDL_Event *e)
     case SDLK_RETURN:
     case SDLK_KP_ENTER: return TEXTFIELD_ENTER;
     case SDLK_BACKSPACE:
-        while (f->len > 0 && ((unsigned char)f->buf[--f->len] & 0xC0) == 0x80) {} /* one UTF-8 char */
+        f->len = utf8_back(f->buf, f->len);
         f->buf[f->len] = 0;
         a->dirty = true;
         return TEXTFIELD_TAKEN;
