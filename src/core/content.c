@@ -308,7 +308,7 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
     }
     cJSON *root = jv_parse_file(path, diag);
     if (!root) return diag->count - before;
-    JsonV v = {strpool_dup(c->pool, path), diag, c->pool, 0};
+    JsonV v = {.file = strpool_dup(c->pool, path), .diag = diag, .pool = c->pool};
     if (!cJSON_IsObject(root)) {
         jv_error(&v, "", "expected an object with \"patterns\", \"resources\", ...");
     } else {

@@ -58,7 +58,7 @@ static inline void load_shipped(Shipped *s, ShippedRawFn raw, void *ud)
         if (lv && s->nfiles < MAX_LEVEL_FILES) {
             s->nfiles++;
             if (raw) raw(names[i], lv, ud);
-            JsonV v = {strpool_dup(s->pool, path), &s->diag, s->pool, 0};
+            JsonV v = {.file = strpool_dup(s->pool, path), .diag = &s->diag, .pool = s->pool};
             if (deck_level_from_json(&v, lv, "level", &s->levels[s->nlevels])) s->nlevels++;
         }
         cJSON_Delete(root);
