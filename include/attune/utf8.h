@@ -19,6 +19,10 @@ size_t utf8_chars(const char *s, size_t n);
 /* Length in bytes of the well-formed sequence starting at s[0..n), or 0 if there is none. */
 size_t utf8_seq_len(const char *s, size_t n);
 
+/* Where the last character of s[0..n) starts (the lead byte before its continuation bytes),
+ * or 0 when n is 0: what Backspace leaves of a line of typing. */
+size_t utf8_back(const char *s, size_t n);
+
 /* Typographic quotes for prose: copies s into out (at most n bytes with the NUL), with each
  * straight ' and " replaced by its curly form: an apostrophe or a closing quote (’ ”) after a
  * letter, digit or closing punctuation, an opening one (‘ “) after a space, an opening

@@ -493,6 +493,8 @@ SDL_Rect ui_bar_pill(App *a, const char *label);
 /* A small pill button as the bar's (hover drawn from the pointer, recorded as a control the
  * scene handles), with its left or right edge at x per align; returns its rectangle. */
 SDL_Rect ui_pill(App *a, const char *label, int x, int y, Align align);
+/* The width ui_pill (and the bar) gives a pill with this label. */
+int ui_pill_w(App *a, const char *label);
 /* The span of the bar's line between its controls on the left and on the right (of the top
  * scene), for a title of the scene's own on that line. */
 void ui_bar_free(App *a, int *left, int *right);
@@ -500,5 +502,7 @@ void ui_bar_free(App *a, int *left, int *right);
 int ui_bar_bottom(App *a);
 /* A pointer event on the bar: acts and returns true (the scene does not see it). */
 bool ui_bar_event(App *a, Scene *sc, const SDL_Event *e);
+/* A press of key k in the window, as SDL would send it (the bar's controls, the scripted mode). */
+SDL_Event ui_key_down(App *a, SDL_Keycode k);
 
 #endif

@@ -390,6 +390,127 @@ static void hangup_like_terminate(void)
     bool handled = (sa.sa_flags & SA_SIGINFO) || (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN);
     if (handled) sigaction(SIGHUP, &sa, NULL);
 }
+
+/* The scripted mode's clock: time moves only with the script. */
+static uint64_t fake_now;
+
+/* The app before anything is read: its defaults, and what the command line and the locale say. */
+static void app_defaults(App *a, const Args *g)
+{
+    a->theme = THEME_DARK;
+    a->software = -1; /* asked once the renderer exists */
+    a->text_size = 1.0f;
+    a->mouse = (SDL_Point){-1, -1}; /* outside the window until it moves in */
+    a->audio_muted_setting = g->mute;
+    if (g->region) resources_code(g->region, a->region_arg);
+    resources_locale_region(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), a->locale_region);
+}
+
+/* One clock, for windows, scripts and data commands alike: fake in scripted mode, wall time
+ * from --now when given. */
+static void app_clock_start(App *a, const Args *g)
+{
+    a->scripted = g->script != NULL;
+    a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
+    if (g->now_set) clock_set_wall(&a->clock, g->now);
+    clock_set_program(&a->clock);
+    a->now = clock_now(&a->clock);
+}
+
+/* What the window opens on, from the command and its argument, with the breathing pattern it
+ * names (NULL for none, or for the pace not looked up yet). Returns 0, or 2 when the argument
+ * names nothing in the content (said on stderr). */
+static int window_command_of(App *a, const Args *g, WindowCommand *wc, const BreathPattern **pattern)
+{
+    const char *cmd = g->command ? g->command : "";
+    const char *pattern_id = NULL;
+    *pattern = NULL;
+    if (!strcmp(cmd, "breathe")) {
+        pattern_id = g->npos ? g->pos[0] : "quick-calm";
+        *pattern = content_pattern(&a->content, pattern_id);
+        if (!*pattern && strcmp(pattern_id, PACE_SWEEP_ID) != 0 && strcmp(pattern_id, PACE_ID) != 0) {
+            fprintf(stderr, "attune: no breathing pattern \"%s\" (see 'attune list')\n", pattern_id);
+            return 2;
+        }
+    }
+    const GroundExercise *exercise = NULL;
+    if (!strcmp(cmd, "ground") && g->npos) {
+        exercise = content_exercise(&a->content, g->pos[0]);
+        if (!exercise) {
+            fprintf(stderr, "attune: no grounding exercise \"%s\" (see 'attune list')\n", g->pos[0]);
+            return 2;
+        }
+    }
+    const DeckLevel *level = NULL;
+    if (!strcmp(cmd, "cards") && g->npos) {
+        level = levels_find(&a->content, g->pos[0]);
+        if (!level) {
+            fprintf(stderr, "attune: no card level \"%s\" (see 'attune list')\n", g->pos[0]);
+            return 2;
+        }
+    }
+
+    *wc = (WindowCommand){.kind = WINDOW_MENU, .minutes = g->minutes};
+    if (pattern_id) wc->kind = g->choose ? WINDOW_BREATHE_CHOOSE : WINDOW_BREATHE;
+    else if (!strcmp(cmd, "ground")) wc->kind = WINDOW_GROUND;
+    else if (!strcmp(cmd, "cards")) wc->kind = g->couple ? WINDOW_COUPLE : WINDOW_CARDS;
+    else if (!strcmp(cmd, "progress")) wc->kind = WINDOW_PROGRESS;
+    const char *wc_arg = wc->kind == WINDOW_BREATHE ? pattern_id
+                         : exercise                 ? exercise->id
+                         : level                    ? level->id
+                                                    : "";
+    snprintf(wc->arg, sizeof wc->arg, "%s", wc_arg); /* ids are short (JV_ID_MAX): whole */
+    return 0;
+}
+
+/* Opens the window on wc (over the menu) and runs it, the script or the user's events, until
+ * it closes. Returns the exit status; app_close closes what it opened. */
+static int window_run(App *a, const Args *g, const WindowCommand *wc, const BreathPattern *pattern, bool data_ok)
+{
+    if (data_ok) userdata_load_settings(a, g->mute); /* text size and sound apply to the first frame */
+    else userdata_without_data(a, g->mute);
+    if (wc->kind == WINDOW_BREATHE && !strcmp(wc->arg, PACE_ID)) {
+        pattern = breathe_your_pace(a);
+        if (!pattern) {
+            fprintf(stderr, "attune: no pace found yet: 'attune breathe %s' finds yours\n", PACE_SWEEP_ID);
+            return 2;
+        }
+    }
+    if (pattern && g->minutes && breath_minutes_clamped(pattern, g->minutes))
+        fprintf(stderr, "attune: %s is taught %d breaths at a time, so this session is %d breaths\n",
+                pattern->title, pattern->max_breaths, pattern->max_breaths);
+    app_log_stage("settings loaded");
+    if (!window_open(a, g->win_w, g->win_h, g->fullscreen)) return 1;
+    hangup_like_terminate();
+    a->scenes = &SCENE_TABLE;
+    scene_open(a, a->scenes->menu, NULL);
+    window_command_open(a, wc);
+    if (!a->scripted) instance_listen(a);
+    app_log_stage("first screen made");
+    return a->scripted ? script_run(a, g->script, &fake_now) : app_run(a);
+}
+
+/* Closes all that the window opened (what was never opened is skipped). */
+static void app_close(App *a)
+{
+    instance_release();
+    a->quit = true; /* scenes freed now are closing with the app: practices save at once */
+    scene_free_all(a);
+    recording_quit(a);
+    userdata_quit(a);
+    audio_quit(a);
+    text_quit(a);
+    rings_quit(a);
+    redraw_quit(a);
+    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
+    free(a->bg_rows);
+    if (a->cursor_hand) SDL_FreeCursor(a->cursor_hand);
+    if (a->cursor_arrow) SDL_FreeCursor(a->cursor_arrow);
+    if (a->ren) SDL_DestroyRenderer(a->ren);
+    if (a->win) SDL_DestroyWindow(a->win);
+    SDL_Quit();
+}
+
 int main(int argc, char **argv)
 {
     /* Reminders have options of their own and never open a window (reminders.c). */
@@ -408,23 +529,10 @@ int main(int argc, char **argv)
 
     static App app;
     App *a = &app;
-    a->theme = THEME_DARK;
-    a->software = -1; /* asked once the renderer exists */
-    a->text_size = 1.0f;
-    a->mouse = (SDL_Point){-1, -1}; /* outside the window until it moves in */
-    a->audio_muted_setting = g.mute;
-    if (g.region) resources_code(g.region, a->region_arg);
-    resources_locale_region(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), a->locale_region);
+    app_defaults(a, &g);
     if (!resolve_data_dir(a, &g)) return 1;
     bool data_ok = data_dir_usable(a->data_dir);
-    /* One clock, for windows, scripts and data commands alike: fake in scripted mode (time
-     * moves only with the script), wall time from --now when given. */
-    static uint64_t fake_now = 0;
-    a->scripted = g.script != NULL;
-    a->clock = a->scripted ? clock_fake(&fake_now) : clock_monotonic();
-    if (g.now_set) clock_set_wall(&a->clock, g.now);
-    clock_set_program(&a->clock);
-    a->now = clock_now(&a->clock);
+    app_clock_start(a, &g);
     /* Data commands need no content and no window. */
     if (datacmd_is(g.command))
         return data_ok ? datacmd_run(a->data_dir, &a->clock, g.command, g.npos ? g.pos[0] : NULL, g.json) : 1;
@@ -459,91 +567,13 @@ int main(int argc, char **argv)
         rc = cmd_list(a);
         goto out;
     }
-    const BreathPattern *pattern = NULL;
-    const char *pattern_id = NULL;
-    if (!strcmp(cmd, "breathe")) {
-        pattern_id = g.npos ? g.pos[0] : "quick-calm";
-        pattern = content_pattern(&a->content, pattern_id);
-        if (!pattern && strcmp(pattern_id, PACE_SWEEP_ID) != 0 && strcmp(pattern_id, PACE_ID) != 0) {
-            fprintf(stderr, "attune: no breathing pattern \"%s\" (see 'attune list')\n", pattern_id);
-            rc = 2;
-            goto out;
-        }
-    }
-    const GroundExercise *exercise = NULL;
-    if (!strcmp(cmd, "ground") && g.npos) {
-        exercise = content_exercise(&a->content, g.pos[0]);
-        if (!exercise) {
-            fprintf(stderr, "attune: no grounding exercise \"%s\" (see 'attune list')\n", g.pos[0]);
-            rc = 2;
-            goto out;
-        }
-    }
-    const DeckLevel *level = NULL;
-    if (!strcmp(cmd, "cards") && g.npos) {
-        level = levels_find(&a->content, g.pos[0]);
-        if (!level) {
-            fprintf(stderr, "attune: no card level \"%s\" (see 'attune list')\n", g.pos[0]);
-            rc = 2;
-            goto out;
-        }
-    }
-
-    WindowCommand wc = {.kind = WINDOW_MENU, .minutes = g.minutes};
-    if (pattern_id) wc.kind = g.choose ? WINDOW_BREATHE_CHOOSE : WINDOW_BREATHE;
-    else if (!strcmp(cmd, "ground")) wc.kind = WINDOW_GROUND;
-    else if (!strcmp(cmd, "cards")) wc.kind = g.couple ? WINDOW_COUPLE : WINDOW_CARDS;
-    else if (!strcmp(cmd, "progress")) wc.kind = WINDOW_PROGRESS;
-    const char *wc_arg = wc.kind == WINDOW_BREATHE ? pattern_id
-                         : exercise                ? exercise->id
-                         : level                   ? level->id
-                                                   : "";
-    snprintf(wc.arg, sizeof wc.arg, "%s", wc_arg);
+    WindowCommand wc;
+    const BreathPattern *pattern;
+    if ((rc = window_command_of(a, &g, &wc, &pattern)) != 0) goto out;
     /* One window per data folder: a later start hands its command over (instance.h). */
     if (!g.script && (rc = instance_claim(a, &wc)) >= 0) goto out;
-    rc = 0;
-    if (data_ok) userdata_load_settings(a, g.mute); /* text size and sound apply to the first frame */
-    else userdata_without_data(a, g.mute);
-    if (wc.kind == WINDOW_BREATHE && !strcmp(pattern_id, PACE_ID)) {
-        pattern = breathe_your_pace(a);
-        if (!pattern) {
-            fprintf(stderr, "attune: no pace found yet: 'attune breathe %s' finds yours\n", PACE_SWEEP_ID);
-            rc = 2;
-            goto quit;
-        }
-    }
-    if (pattern && g.minutes && breath_minutes_clamped(pattern, g.minutes))
-        fprintf(stderr, "attune: %s is taught %d breaths at a time, so this session is %d breaths\n",
-                pattern->title, pattern->max_breaths, pattern->max_breaths);
-    app_log_stage("settings loaded");
-    if (!window_open(a, g.win_w, g.win_h, g.fullscreen)) {
-        rc = 1;
-        goto quit;
-    }
-    hangup_like_terminate();
-    a->scenes = &SCENE_TABLE;
-    scene_open(a, a->scenes->menu, NULL);
-    window_command_open(a, &wc);
-    if (!a->scripted) instance_listen(a);
-    app_log_stage("first screen made");
-    rc = a->scripted ? script_run(a, g.script, &fake_now) : app_run(a);
-quit:
-    instance_release();
-    a->quit = true; /* scenes freed now are closing with the app: practices save at once */
-    scene_free_all(a);
-    recording_quit(a);
-    userdata_quit(a);
-    audio_quit(a);
-    text_quit(a);
-    rings_quit(a);
-    redraw_quit(a);
-    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
-    free(a->bg_rows);
-    if (a->cursor_hand) SDL_FreeCursor(a->cursor_hand);
-    if (a->cursor_arrow) SDL_FreeCursor(a->cursor_arrow);
-    if (a->ren) SDL_DestroyRenderer(a->ren);
-    if (a->win) SDL_DestroyWindow(a->win);
-    SDL_Quit();
+    rc = window_run(a, &g, &wc, pattern, data_ok);
+    app_close(a);
 out:
     content_free(&a->content);
     diag_free(&a->content_diag);

@@ -59,12 +59,7 @@ static bool push_key(App *a, const char *name, char *err, size_t errlen)
         snprintf(err, errlen, "unknown key \"%s\" (use SDL key names: Return, Escape, Space, Down, 1, F1)", name);
         return false;
     }
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.windowID = SDL_GetWindowID(a->win);
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = k;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_Event e = ui_key_down(a, k);
     SDL_PushEvent(&e);
     e.type = SDL_KEYUP;
     e.key.state = SDL_RELEASED;
@@ -72,7 +67,7 @@ static bool push_key(App *a, const char *name, char *err, size_t errlen)
     return true;
 }
 
-static void push_click(App *a, int x, int y)
+static void push_move(App *a, int x, int y)
 {
     SDL_Event e = {0};
     e.type = SDL_MOUSEMOTION;
@@ -80,7 +75,13 @@ static void push_click(App *a, int x, int y)
     e.motion.x = x;
     e.motion.y = y;
     SDL_PushEvent(&e);
-    memset(&e, 0, sizeof e);
+}
+
+/* A left click at (x, y), the pointer moved there first. */
+static void push_click(App *a, int x, int y)
+{
+    push_move(a, x, y);
+    SDL_Event e = {0};
     e.type = SDL_MOUSEBUTTONDOWN;
     e.button.windowID = SDL_GetWindowID(a->win);
     e.button.button = SDL_BUTTON_LEFT;
@@ -91,16 +92,6 @@ static void push_click(App *a, int x, int y)
     SDL_PushEvent(&e);
     e.type = SDL_MOUSEBUTTONUP;
     e.button.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-static void push_move(App *a, int x, int y)
-{
-    SDL_Event e = {0};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.windowID = SDL_GetWindowID(a->win);
-    e.motion.x = x;
-    e.motion.y = y;
     SDL_PushEvent(&e);
 }
 
@@ -249,10 +240,20 @@ static char *trim(char *s)
 
 /* ---- the commands ---- */
 
-typedef bool (*CommandFn)(App *a, uint64_t *now, const char *arg, char *err, size_t n);
+typedef struct Command Command;
+typedef bool (*CommandFn)(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n);
 
-static bool cmd_wait(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+struct Command {
+    const char *name;
+    CommandFn run;
+    bool needs_file; /* its argument is a file name, which may not be empty */
+    void (*push)(App *a, int x, int y); /* click, move: the pointer events to send */
+    bool (*write)(App *a, const char *path, char *err, size_t n); /* shot, texts: what to save */
+};
+
+static bool cmd_wait(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n)
 {
+    (void)c;
     char *end;
     errno = 0;
     unsigned long long ms = strtoull(arg, &end, 10);
@@ -264,9 +265,9 @@ static bool cmd_wait(App *a, uint64_t *now, const char *arg, char *err, size_t n
     return true;
 }
 
-static bool cmd_key(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+static bool cmd_key(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n)
 {
-    (void)now;
+    (void)now, (void)c;
     if (!push_key(a, arg, err, n)) return false;
     frame(a, true);
     return true;
@@ -281,29 +282,20 @@ static bool xy_of(const char *cmd, const char *arg, int *x, int *y, char *err, s
     return false;
 }
 
-static bool cmd_click(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+/* click, move: the pointer events of c at X Y. */
+static bool cmd_pointer(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n)
 {
     (void)now;
     int x, y;
-    if (!xy_of("click", arg, &x, &y, err, n)) return false;
-    push_click(a, x, y);
+    if (!xy_of(c->name, arg, &x, &y, err, n)) return false;
+    c->push(a, x, y);
     frame(a, true);
     return true;
 }
 
-static bool cmd_move(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+static bool cmd_wheel(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n)
 {
-    (void)now;
-    int x, y;
-    if (!xy_of("move", arg, &x, &y, err, n)) return false;
-    push_move(a, x, y);
-    frame(a, true);
-    return true;
-}
-
-static bool cmd_wheel(App *a, uint64_t *now, const char *arg, char *err, size_t n)
-{
-    (void)now;
+    (void)now, (void)c;
     int notches;
     char extra;
     if (sscanf(arg, "%d %c", &notches, &extra) != 1 || notches < -100 || notches > 100) {
@@ -315,9 +307,9 @@ static bool cmd_wheel(App *a, uint64_t *now, const char *arg, char *err, size_t 
     return true;
 }
 
-static bool cmd_type(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+static bool cmd_type(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n)
 {
-    (void)now;
+    (void)now, (void)c;
     size_t bad;
     if (!utf8_valid(arg, strlen(arg), &bad)) {
         snprintf(err, n, "type needs UTF-8 text: byte %zu (0x%02X) is not valid UTF-8", bad + 1,
@@ -329,39 +321,32 @@ static bool cmd_type(App *a, uint64_t *now, const char *arg, char *err, size_t n
     return true;
 }
 
-/* shot, texts: the current frame, drawn now. */
-static bool cmd_shot(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+/* shot, texts: what c writes of the current frame, drawn now. */
+static bool cmd_frame(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n)
 {
     (void)now;
     app_render(a);
-    bool ok = app_screenshot(a, arg, err, n);
+    bool ok = c->write(a, arg, err, n);
     SDL_RenderPresent(a->ren);
     return ok;
 }
 
-static bool cmd_texts(App *a, uint64_t *now, const char *arg, char *err, size_t n)
+static bool cmd_sounds(App *a, uint64_t *now, const Command *c, const char *arg, char *err, size_t n)
 {
-    (void)now;
-    app_render(a);
-    bool ok = write_texts(a, arg, err, n);
-    SDL_RenderPresent(a->ren);
-    return ok;
-}
-
-static bool cmd_sounds(App *a, uint64_t *now, const char *arg, char *err, size_t n)
-{
-    (void)now;
+    (void)now, (void)c;
     return write_sounds(a, arg, err, n);
 }
 
-static const struct {
-    const char *name;
-    CommandFn run;
-    bool needs_file; /* its argument is a file name, which may not be empty */
-} COMMANDS[] = {
-    {"wait", cmd_wait, false},   {"key", cmd_key, false},     {"click", cmd_click, false},
-    {"move", cmd_move, false},   {"wheel", cmd_wheel, false}, {"type", cmd_type, false},
-    {"shot", cmd_shot, true},    {"texts", cmd_texts, true},  {"sounds", cmd_sounds, true},
+static const Command COMMANDS[] = {
+    {"wait", cmd_wait, false, NULL, NULL},
+    {"key", cmd_key, false, NULL, NULL},
+    {"click", cmd_pointer, false, push_click, NULL},
+    {"move", cmd_pointer, false, push_move, NULL},
+    {"wheel", cmd_wheel, false, NULL, NULL},
+    {"type", cmd_type, false, NULL, NULL},
+    {"shot", cmd_frame, true, NULL, app_screenshot},
+    {"texts", cmd_frame, true, NULL, write_texts},
+    {"sounds", cmd_sounds, true, NULL, NULL},
 };
 
 /* Runs one command line (trimmed, not empty): false with why in err. */
@@ -377,7 +362,7 @@ static bool run_line(App *a, uint64_t *now, char *s, char *err, size_t n)
             snprintf(err, n, "%s needs a file name", s);
             return false;
         }
-        return COMMANDS[i].run(a, now, arg, err, n);
+        return COMMANDS[i].run(a, now, &COMMANDS[i], arg, err, n);
     }
     snprintf(err, n, "unknown command \"%s\" (expected wait, key, click, move, wheel, type, shot, "
              "texts or sounds)", s);

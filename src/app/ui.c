@@ -514,7 +514,7 @@ static SDL_Rect bar_button(App *a, const char *label, int x, int y, Align align,
     return r;
 }
 
-static int bar_button_w(App *a, const char *label)
+int ui_pill_w(App *a, const char *label)
 {
     int pad = text_line(a, TEXT_SMALL) / 2;
     return text_size(a, TEXT_SMALL, label, 0).x + 3 * pad;
@@ -529,16 +529,16 @@ void ui_bar_span(App *a, int *left, int *right)
     if (!sc) return;
     unsigned f = bar_flags(sc, a->depth <= 1);
     int x = m;
-    if (f & (UI_BAR_BACK | UI_BAR_LEAVE)) x += bar_button_w(a, f & UI_BAR_LEAVE ? "Leave" : "Back") + gap;
+    if (f & (UI_BAR_BACK | UI_BAR_LEAVE)) x += ui_pill_w(a, f & UI_BAR_LEAVE ? "Leave" : "Back") + gap;
     int paused = (f & UI_BAR_PAUSE) && sc->vt->paused ? sc->vt->paused(a, sc->s) : -1;
     /* Room for the wider of Pause and Resume: the line does not move when one becomes the other. */
     if (paused >= 0) {
-        int p = bar_button_w(a, "Pause"), r = bar_button_w(a, "Resume");
+        int p = ui_pill_w(a, "Pause"), r = ui_pill_w(a, "Resume");
         x += (p > r ? p : r) + gap;
     }
     /* A line beside the controls keeps a small space from them. */
     if (x > m) *left = x - gap + a->lay.unit / 2;
-    if (f & UI_BAR_HELP) *right = a->w - m - bar_button_w(a, "Help") - a->lay.unit / 2;
+    if (f & UI_BAR_HELP) *right = a->w - m - ui_pill_w(a, "Help") - a->lay.unit / 2;
 }
 
 /* Where ui_bar_top_line puts s: centred in the window if the bar leaves room, else in the room
@@ -566,8 +566,7 @@ int ui_bar_top_line(App *a, TextRole role, const char *s, SDL_Color c)
 SDL_Rect ui_bar_pill(App *a, const char *label)
 {
     int pad = text_line(a, TEXT_SMALL) / 2;
-    int back = text_size(a, TEXT_SMALL, "Back", 0).x + 3 * pad; /* as bar_button draws it */
-    return bar_button(a, label, a->lay.margin + back + pad, a->lay.margin, ALIGN_LEFT, 0);
+    return bar_button(a, label, a->lay.margin + ui_pill_w(a, "Back") + pad, a->lay.margin, ALIGN_LEFT, 0);
 }
 
 SDL_Rect ui_pill(App *a, const char *label, int x, int y, Align align)
@@ -608,8 +607,7 @@ void ui_bar_render(App *a, Scene *sc, bool bottom)
     if (f & UI_BAR_HELP) bar_button(a, "Help", a->w - m, m, ALIGN_RIGHT, UI_ACT_HELP);
 }
 
-/* The scene sees a bar control exactly as the key it stands for. */
-static void send_key(App *a, Scene *sc, SDL_Keycode k)
+SDL_Event ui_key_down(App *a, SDL_Keycode k)
 {
     SDL_Event e = {0};
     e.type = SDL_KEYDOWN;
@@ -617,6 +615,13 @@ static void send_key(App *a, Scene *sc, SDL_Keycode k)
     e.key.state = SDL_PRESSED;
     e.key.keysym.sym = k;
     e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    return e;
+}
+
+/* The scene sees a bar control exactly as the key it stands for. */
+static void send_key(App *a, Scene *sc, SDL_Keycode k)
+{
+    SDL_Event e = ui_key_down(a, k);
     if (sc->vt->event) sc->vt->event(a, sc->s, &e);
 }
 

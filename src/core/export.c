@@ -21,9 +21,12 @@
 #include "attune/strbuf.h"
 #include "attune/strpool.h"
 #include "export_codec.h"
+#include "ids.h"
 #include "journal_export.h"
 #include "store_fs.h"
 #include "store_log.h"
+
+_Static_assert(PRACTICE_ID_LEN <= IDS_ID_MAX, "an IdSet holds a record id whole");
 
 #define PATH_BUF 4096
 

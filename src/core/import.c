@@ -23,6 +23,7 @@
 #include "attune/strbuf.h"
 #include "attune/strpool.h"
 #include "export_codec.h"
+#include "ids.h"
 #include "journal_export.h"
 #include "store_fs.h"
 #include "store_log.h"

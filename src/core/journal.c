@@ -18,9 +18,12 @@
 #include "attune/store.h"
 #include "attune/strbuf.h"
 #include "attune/utf8.h"
+#include "ids.h"
 #include "journal_export.h"
 #include "jsonl.h"
 #include "store_fs.h"
+
+_Static_assert(JOURNAL_ID_LEN <= IDS_ID_MAX, "an IdSet holds a journal id whole");
 
 #define JOURNAL_MAX_BYTES (64u * 1024u * 1024u)
 #define PATH_BUF 4096
@@ -291,13 +294,6 @@ bool journal_delete(const char *dir, const char *id, time_t when, char *err, siz
 
 /* ---- reading ---- */
 
-/* A set of ids (open addressing; the journal is small). */
-typedef struct Ids {
-    char (*id)[JOURNAL_ID_LEN + 1];
-    size_t cap, count;
-    bool oom;
-} Ids;
-
 static uint64_t fnv(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ull;
@@ -308,41 +304,6 @@ static uint64_t fnv(const char *s, size_t n)
     return h;
 }
 
-static size_t ids_slot(const Ids *s, const char *id)
-{
-    size_t i = (size_t)fnv(id, strlen(id)) & (s->cap - 1);
-    while (s->id[i][0] && strcmp(s->id[i], id) != 0) i = (i + 1) & (s->cap - 1);
-    return i;
-}
-
-static bool ids_has(const Ids *s, const char *id) { return s->cap && s->id[ids_slot(s, id)][0]; }
-
-/* Adds id; false if it was there already (or on out-of-memory, with oom set). */
-static bool ids_put(Ids *s, const char *id)
-{
-    if ((s->count + 1) * 2 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        Ids g = {calloc(cap, sizeof *g.id), cap, 0, false};
-        if (!g.id) return s->oom = true, false;
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->id[i][0]) memcpy(g.id[ids_slot(&g, s->id[i])], s->id[i], JOURNAL_ID_LEN + 1);
-        g.count = s->count;
-        free(s->id);
-        *s = g;
-    }
-    size_t i = ids_slot(s, id);
-    if (s->id[i][0]) return false;
-    snprintf(s->id[i], JOURNAL_ID_LEN + 1, "%s", id);
-    s->count++;
-    return true;
-}
-
-static void ids_free(Ids *s)
-{
-    free(s->id);
-    memset(s, 0, sizeof *s);
-}
-
 /* Every line of the file, read and given an id. */
 typedef struct Scan {
     char path[PATH_BUF];
@@ -350,7 +311,7 @@ typedef struct Scan {
     char **text;  /* each line's bytes (for export), or NULL when not kept */
     int count, cap;
     bool keep_text;
-    Ids derived;  /* ids given to lines without one */
+    IdSet derived; /* ids given to lines without one */
     int unreadable, messages;
     AtDiag *diag;
     bool oom;
@@ -376,7 +337,7 @@ static void scan_line(char *text, size_t len, int lineno, bool torn, void *ud)
         char id[JOURNAL_ID_LEN + 1];
         uint64_t h = fnv(text, len);
         snprintf(id, sizeof id, "n%016llx", (unsigned long long)h);
-        for (int k = 2; !ids_put(&s->derived, id) && !s->derived.oom; k++)
+        for (int k = 2; ids_put(&s->derived, id) == 0; k++) /* (out of memory: the last one) */
             snprintf(id, sizeof id, "n%016llx-%d", (unsigned long long)h, k);
         snprintf(l.e.id, sizeof l.e.id, "%s", id);
     }
@@ -446,13 +407,16 @@ static bool scan_dir(const char *dir, Scan *s, bool keep_text, AtDiag *diag)
  * entry. Deletions and other kinds are 2 (kept for export), repeats 0. */
 static void scan_marks(const Scan *s, signed char *mark, int *hidden, bool *oom)
 {
-    Ids seen = {0}, deleted = {0};
+    IdSet seen = {0}, deleted = {0};
+    *oom = false;
     for (int i = 0; i < s->count; i++)
-        if (s->line[i].type == LINE_DELETE) ids_put(&deleted, s->line[i].deletes);
+        if (s->line[i].type == LINE_DELETE && ids_put(&deleted, s->line[i].deletes) < 0) *oom = true;
     *hidden = 0;
     for (int i = 0; i < s->count; i++) {
         const Line *l = &s->line[i];
-        if (!ids_put(&seen, l->e.id)) {
+        int put = ids_put(&seen, l->e.id);
+        if (put < 0) *oom = true;
+        if (put <= 0) {
             mark[i] = 0; /* the first line of an id stands (a retried save repeats it) */
             continue;
         }
@@ -462,7 +426,6 @@ static void scan_marks(const Scan *s, signed char *mark, int *hidden, bool *oom)
             (*hidden)++;
         } else mark[i] = 1;
     }
-    *oom = seen.oom || deleted.oom;
     ids_free(&seen);
     ids_free(&deleted);
 }
@@ -623,17 +586,19 @@ bool journal_import_write(JournalImport *ji, const char *dir, int *added, char *
         return false;
     }
     diag_free(&d);
-    Ids have = {0};
-    for (int i = 0; i < s.count; i++) ids_put(&have, s.line[i].e.id);
+    IdSet have = {0};
+    bool oom = false;
+    for (int i = 0; i < s.count; i++) oom |= ids_put(&have, s.line[i].e.id) < 0;
     StrBuf b = {0};
     const cJSON *it;
     cJSON_ArrayForEach(it, ji->lines) {
         const cJSON *id = item(it, "id");
-        if (!ids_put(&have, id->valuestring)) continue; /* here already, or earlier in the file */
+        int put = ids_put(&have, id->valuestring);
+        oom |= put < 0;
+        if (put <= 0) continue; /* here already, or earlier in the file */
         buf_line(&b, it);
         (*added)++;
     }
-    bool oom = have.oom;
     ids_free(&have);
     scan_free(&s);
     if (oom) b.oom = true;

@@ -42,6 +42,12 @@ size_t utf8_chars(const char *s, size_t n)
     return chars;
 }
 
+size_t utf8_back(const char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[--n] & 0xC0) == 0x80) {}
+    return n;
+}
+
 size_t utf8_typographic(const char *s, char *out, size_t n)
 {
     size_t len = 0;

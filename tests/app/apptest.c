@@ -273,6 +273,73 @@ const cJSON *at_text_entry(const cJSON *texts, const char *s, bool exact)
 
 const cJSON *at_button(const cJSON *texts, const char *label) { return entry_match(texts, label, true, true); }
 
+bool at_text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
+{
+    const cJSON *e = at_text_entry(texts, s, true);
+    if (!e) return false;
+    AtRect r = at_rect(e);
+    *x = r.x, *y = r.y, *w = r.w, *h = r.h;
+    return true;
+}
+
+const char *at_text_starting(const cJSON *texts, const char *prefix)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
+        const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "text"));
+        if (t && !strncmp(t, prefix, strlen(prefix))) return t;
+    }
+    return NULL;
+}
+
+/* "who: " before a message, when there is a who. */
+static const char *who_of(const char *who, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%s", who ? who : "", who ? ": " : "");
+    return buf;
+}
+
+int at_outside(const cJSON *texts, int w, int h, const char *who)
+{
+    char pre[200];
+    int bad = 0;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
+        AtRect r = at_rect(a);
+        if (r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h) continue;
+        const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "text"));
+        fprintf(stderr, "  %s\"%.40s\" (%d,%d %dx%d) leaves the window\n", who_of(who, pre, sizeof pre),
+                s ? s : "", r.x, r.y, r.w, r.h);
+        bad++;
+    }
+    return bad;
+}
+
+int at_overlaps(const cJSON *texts, int slack_x, int slack_y, const char *who)
+{
+    char pre[200];
+    int bad = 0;
+    const cJSON *a, *b;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
+        if (cJSON_GetObjectItemCaseSensitive(a, "role")) continue; /* a control lies under its own label */
+        AtRect r = at_rect(a);
+        for (b = a->next; b; b = b->next) {
+            if (cJSON_GetObjectItemCaseSensitive(b, "role")) continue;
+            AtRect q = at_rect(b);
+            if (r.x < q.x + q.w - slack_x && q.x < r.x + r.w - slack_x && r.y < q.y + q.h - slack_y &&
+                q.y < r.y + r.h - slack_y) {
+                const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "text"));
+                const char *s2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(b, "text"));
+                fprintf(stderr, "  %s\"%.40s\" (%d,%d %dx%d) overlaps \"%.40s\" (%d,%d %dx%d)\n",
+                        who_of(who, pre, sizeof pre), s ? s : "", r.x, r.y, r.w, r.h, s2 ? s2 : "", q.x, q.y,
+                        q.w, q.h);
+                bad++;
+            }
+        }
+    }
+    return bad;
+}
+
 int at_parts_equal_whole(const char *dir, const char *setup, const char *args, const int *moments,
                          int n)
 {

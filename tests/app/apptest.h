@@ -67,6 +67,17 @@ const cJSON *at_text_entry(const cJSON *texts, const char *s, bool exact);
 /* The control ("role": "button") named label, the last one listed (the control bar is drawn
  * last); NULL if none. */
 const cJSON *at_button(const cJSON *texts, const char *label);
+/* The rectangle of the drawn string s (exact); false if it is not drawn. */
+bool at_text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h);
+/* The first drawn string that starts with prefix, or NULL. */
+const char *at_text_starting(const cJSON *texts, const char *prefix);
+/* Checks of a `texts` dump. Each problem is said on stderr (after "who: " when who is not
+ * NULL); they return how many there are.
+ * Entries (strings and controls) not wholly inside a w x h window: */
+int at_outside(const cJSON *texts, int w, int h, const char *who);
+/* Strings that overlap by more than slack_x pixels across and slack_y down (lines of one font
+ * may touch by a pixel or two); controls are left out, as one lies under its own label: */
+int at_overlaps(const cJSON *texts, int slack_x, int slack_y, const char *who);
 /* Every string under j (in place) as Attune shows card words: with typographic quotes
  * (utf8_typographic), for comparing content read from levels/ with what is drawn. */
 void at_typographic(cJSON *j);

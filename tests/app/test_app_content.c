@@ -226,46 +226,24 @@ static void write_limit_content(const char *levels)
     }
 }
 
-static bool overlap(const cJSON *a, const cJSON *b)
-{
-    int ax = cJSON_GetObjectItem(a, "x")->valueint, ay = cJSON_GetObjectItem(a, "y")->valueint;
-    int aw = cJSON_GetObjectItem(a, "w")->valueint, ah = cJSON_GetObjectItem(a, "h")->valueint;
-    int bx = cJSON_GetObjectItem(b, "x")->valueint, by = cJSON_GetObjectItem(b, "y")->valueint;
-    int bw = cJSON_GetObjectItem(b, "w")->valueint, bh = cJSON_GetObjectItem(b, "h")->valueint;
-    return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
-}
-
 /* Every string drawn on the screen NAME (texts of DIR/NAME.json) lies inside the w x h
  * window, apart from every other string, and whole (not cut short with an ellipsis). */
 static int check_fits(const char *dir, const char *name, int w, int h)
 {
     cJSON *t = at_texts_of(dir, name);
     int bad = 0;
-    const cJSON *list = cJSON_GetObjectItem(t, "texts"), *a, *b;
+    const cJSON *list = cJSON_GetObjectItem(t, "texts"), *a;
     if (!list || cJSON_GetArraySize(list) == 0) {
         fprintf(stderr, "  %s: nothing drawn\n", name);
         bad++;
     }
+    bad += at_outside(t, w, h, name) + at_overlaps(t, 0, 0, name);
     cJSON_ArrayForEach(a, list) {
         const char *s = cJSON_GetObjectItem(a, "text")->valuestring;
-        int x = cJSON_GetObjectItem(a, "x")->valueint, y = cJSON_GetObjectItem(a, "y")->valueint;
-        int aw = cJSON_GetObjectItem(a, "w")->valueint, ah = cJSON_GetObjectItem(a, "h")->valueint;
-        if (x < 0 || y < 0 || x + aw > w || y + ah > h) {
-            fprintf(stderr, "  %s: off the window (%d,%d %dx%d): %.50s\n", name, x, y, aw, ah, s);
-            bad++;
-        }
         if (strstr(s, "\xE2\x80\xA6")) {
             fprintf(stderr, "  %s: cut short: %.50s\n", name, s);
             bad++;
         }
-        /* A control (a "role" entry) lies under its own label by design: only strings overlap. */
-        bool control = cJSON_GetObjectItem(a, "role") != NULL;
-        for (b = a->next; b && !control; b = b->next)
-            if (!cJSON_GetObjectItem(b, "role") && overlap(a, b)) {
-                fprintf(stderr, "  %s: overlaps: \"%.40s\" and \"%.40s\"\n", name, s,
-                        cJSON_GetObjectItem(b, "text")->valuestring);
-                bad++;
-            }
     }
     cJSON_Delete(t);
     return bad;

@@ -522,42 +522,12 @@ static void a_note_that_cannot_be_saved_is_said_on_screen(void)
 
 /* ---- walking whole exercises ---- */
 
-/* The drawn string s and its rectangle; false if it is not drawn. */
-static bool text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
-{
-    const cJSON *it;
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(it, "text");
-        if (!t || strcmp(t, s) != 0) continue;
-        *x = num(it, "x"), *y = num(it, "y"), *w = num(it, "w"), *h = num(it, "h");
-        return true;
-    }
-    return false;
-}
-
-/* Every drawn string lies inside the 800x600 window, and no two overlap. Says which on stderr. */
+/* Everything drawn lies inside the 800x600 window, and no two strings overlap. Says which on
+ * stderr. */
 static bool texts_fit(const cJSON *texts, const char *where)
 {
-    const cJSON *list = cJSON_GetObjectItemCaseSensitive(texts, "texts");
-    bool ok = list != NULL;
-    const cJSON *a, *b;
-    cJSON_ArrayForEach(a, list) {
-        if (str(a, "role")) continue; /* a control: its label is a string of its own */
-        int ax = num(a, "x"), ay = num(a, "y"), aw = num(a, "w"), ah = num(a, "h");
-        if (ax < 0 || ay < 0 || ax + aw > 800 || ay + ah > 600) {
-            fprintf(stderr, "    %s: \"%s\" leaves the window (%d,%d %dx%d)\n", where, str(a, "text"), ax, ay, aw, ah);
-            ok = false;
-        }
-        for (b = a->next; b; b = b->next) {
-            if (str(b, "role")) continue;
-            int bx = num(b, "x"), by = num(b, "y"), bw = num(b, "w"), bh = num(b, "h");
-            if (ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah) {
-                fprintf(stderr, "    %s: \"%s\" overlaps \"%s\"\n", where, str(a, "text"), str(b, "text"));
-                ok = false;
-            }
-        }
-    }
-    return ok;
+    return cJSON_GetObjectItemCaseSensitive(texts, "texts") &&
+           at_outside(texts, 800, 600, where) + at_overlaps(texts, 0, 0, where) == 0;
 }
 
 /* Whether step st is on the way chosen: it has no "only", or its option is the one chosen. */
@@ -796,7 +766,7 @@ static void tipp_choice_by_keys_and_mouse_with_back(void)
     /* By mouse: a click on the third option's label, where the keyboard run drew it. */
     t = at_texts_of(dir, "choose");
     int x = 0, y = 0, w = 0, h = 0;
-    CHECK(text_rect(t, str(cJSON_GetArrayItem(opts, 2), "label"), &x, &y, &w, &h));
+    CHECK(at_text_rect(t, str(cJSON_GetArrayItem(opts, 2), "label"), &x, &y, &w, &h));
     cJSON_Delete(t);
     sc.n = 0;
     add(&sc, "wait 300\nkey return\nwait 300\n");
@@ -838,18 +808,18 @@ static void the_feelings_step_fits_at_800x600_at_every_text_size(void)
         cJSON *t = at_texts_of(dir, "feel");
         CHECK(at_texts_has(t, prompt("name-it", fi)));
         int bx = 0, by = 600, bw = 0, bh = 0;
-        CHECK(text_rect(t, "Next", &bx, &by, &bw, &bh));
+        CHECK(at_text_rect(t, "Next", &bx, &by, &bw, &bh));
         const cJSON *wd;
         cJSON_ArrayForEach(wd, words) {
             int x = -1, y = -1, w = 0, h = 0;
-            CHECK(text_rect(t, wd->valuestring, &x, &y, &w, &h));
+            CHECK(at_text_rect(t, wd->valuestring, &x, &y, &w, &h));
             CHECK(x >= 0 && x + w <= 800 && y >= 0 && y + h < by); /* above the buttons */
         }
         for (int s = 1; s <= 5; s++) { /* and the strength row */
             char d[4];
             snprintf(d, sizeof d, "%d", s);
             int x = -1, y = -1, w = 0, h = 0;
-            CHECK(text_rect(t, d, &x, &y, &w, &h));
+            CHECK(at_text_rect(t, d, &x, &y, &w, &h));
             CHECK(y + h < by);
         }
         /* Everything but the key hints (which crowd at 200% on any screen) stays clear. */

@@ -177,12 +177,6 @@ static bool is_seen(const char *id)
     return true;
 }
 
-static int num(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsNumber(v) ? v->valueint : 0;
-}
-
 /* ---- the words Attune can say ---- */
 #define WORDS_SLOTS (1 << 16)
 static char *words[WORDS_SLOTS];
@@ -326,31 +320,16 @@ static int check_screen(const char *id, const cJSON *root, int W, int H)
         fprintf(stderr, "  %s: nothing drawn\n", id);
         return 1;
     }
-    for (int i = 0; i < n; i++) {
-        const cJSON *t = cJSON_GetArrayItem(list, i);
-        const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "text"));
-        int x = num(t, "x"), y = num(t, "y"), w = num(t, "w"), h = num(t, "h");
-        if (x < 0 || y < 0 || x + w > W || y + h > H) {
-            fprintf(stderr, "  %s: \"%.40s\" (%d,%d %dx%d) leaves the window\n", id, s ? s : "", x, y, w, h);
-            bad++;
-        }
+    bad += at_outside(root, W, H, id) + at_overlaps(root, 0, 0, id);
+    const cJSON *t;
+    cJSON_ArrayForEach(t, list) {
         if (cJSON_GetObjectItemCaseSensitive(t, "role")) continue;
+        const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t, "text"));
         size_t cl;
         const char *cut = s ? cut_word(s, &cl) : NULL;
         if (cut) {
             fprintf(stderr, "  %s: \"%.40s\" has a cut word \"%.*s\"\n", id, s, (int)cl, cut);
             bad++;
-        }
-        for (int j = i + 1; j < n; j++) {
-            const cJSON *u = cJSON_GetArrayItem(list, j);
-            if (cJSON_GetObjectItemCaseSensitive(u, "role")) continue;
-            int x2 = num(u, "x"), y2 = num(u, "y"), w2 = num(u, "w"), h2 = num(u, "h");
-            if (x < x2 + w2 && x2 < x + w && y < y2 + h2 && y2 < y + h) {
-                const char *s2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(u, "text"));
-                fprintf(stderr, "  %s: \"%.40s\" (%d,%d %dx%d) overlaps \"%.40s\" (%d,%d %dx%d)\n", id,
-                        s ? s : "", x, y, w, h, s2 ? s2 : "", x2, y2, w2, h2);
-                bad++;
-            }
         }
     }
     return bad;

@@ -25,65 +25,6 @@ static const char *str(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-/* The rectangle of the drawn string s (exact), or false. */
-static bool text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
-{
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(e, "text");
-        if (t && !strcmp(t, s)) {
-            *x = cJSON_GetObjectItemCaseSensitive(e, "x")->valueint;
-            *y = cJSON_GetObjectItemCaseSensitive(e, "y")->valueint;
-            *w = cJSON_GetObjectItemCaseSensitive(e, "w")->valueint;
-            *h = cJSON_GetObjectItemCaseSensitive(e, "h")->valueint;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* The first drawn string that starts with prefix, or NULL. */
-static const char *text_starting(const cJSON *texts, const char *prefix)
-{
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(e, "text");
-        if (t && !strncmp(t, prefix, strlen(prefix))) return t;
-    }
-    return NULL;
-}
-
-/* Every string lies inside a w x h window, and no two strings overlap. */
-static bool all_inside_and_apart(const cJSON *texts, int w, int h)
-{
-    bool ok = true;
-    const cJSON *a, *b;
-    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        int ax = cJSON_GetObjectItemCaseSensitive(a, "x")->valueint;
-        int ay = cJSON_GetObjectItemCaseSensitive(a, "y")->valueint;
-        int aw = cJSON_GetObjectItemCaseSensitive(a, "w")->valueint;
-        int ah = cJSON_GetObjectItemCaseSensitive(a, "h")->valueint;
-        if (ax < 0 || ay < 0 || ax + aw > w || ay + ah > h) {
-            fprintf(stderr, "    outside the window: \"%s\"\n", str(a, "text"));
-            ok = false;
-        }
-        if (str(a, "role")) continue; /* a control lies under its own label */
-        for (b = a->next; b; b = b->next) {
-            if (str(b, "role")) continue;
-            int bx = cJSON_GetObjectItemCaseSensitive(b, "x")->valueint;
-            int by = cJSON_GetObjectItemCaseSensitive(b, "y")->valueint;
-            int bw = cJSON_GetObjectItemCaseSensitive(b, "w")->valueint;
-            int bh = cJSON_GetObjectItemCaseSensitive(b, "h")->valueint;
-            /* Lines of one font may touch by a pixel or two; a real overlap is more. */
-            if (ax < bx + bw - 2 && bx < ax + aw - 2 && ay < by + bh - 3 && by < ay + ah - 3) {
-                fprintf(stderr, "    \"%s\" overlaps \"%s\"\n", str(a, "text"), str(b, "text"));
-                ok = false;
-            }
-        }
-    }
-    return ok;
-}
-
 static void the_picker_opens_learn_by_key_and_by_button(void)
 {
     const char *dir = at_tmpdir(0);
@@ -93,8 +34,8 @@ static void the_picker_opens_learn_by_key_and_by_button(void)
     CHECK(at_texts_has(t, "Learn"));
     CHECK(at_texts_contains(t, "L learn"));
     int x = 0, y = 0, w = 0, h = 0;
-    CHECK(text_rect(t, "Learn", &x, &y, &w, &h));
-    CHECK(all_inside_and_apart(t, 800, 600));
+    CHECK(at_text_rect(t, "Learn", &x, &y, &w, &h));
+    CHECK(at_outside(t, 800, 600, NULL) + at_overlaps(t, 2, 3, NULL) == 0);
     cJSON_Delete(t);
 
     cJSON *root;
@@ -112,7 +53,7 @@ static void the_picker_opens_learn_by_key_and_by_button(void)
         CHECK(at_texts_has(t, "Short reads on the ideas behind the cards."));
         CHECK(at_texts_has(t, str(first, "title"))); /* the first screen, in the panel */
         CHECK(at_texts_has(t, "Back"));
-        CHECK(all_inside_and_apart(t, 800, 600));
+        CHECK(at_outside(t, 800, 600, NULL) + at_overlaps(t, 2, 3, NULL) == 0);
         cJSON_Delete(t);
     }
     t = at_texts_of(dir, "back");
@@ -159,11 +100,11 @@ static void every_screen_reads_to_its_end(const char *size, int ww, int wh, doub
             snprintf(name, sizeof name, "s%d_%d", i, k);
             cJSON *t = at_texts_of(dir, name);
             title &= at_texts_has(t, str(s, "title"));
-            if (k == 0) start = text_starting(t, first_words) != NULL;
+            if (k == 0) start = at_text_starting(t, first_words) != NULL;
             /* The read-more line may wrap: its first line is enough. */
-            const char *m = text_starting(t, "To read more: ");
+            const char *m = at_text_starting(t, "To read more: ");
             end |= m && !strncmp(more, m, strlen(m));
-            bool ok = all_inside_and_apart(t, ww, wh);
+            bool ok = at_outside(t, ww, wh, NULL) + at_overlaps(t, 2, 3, NULL) == 0;
             if (!ok) fprintf(stderr, "    in %s at %s, text size %g\n", name, size, text_size);
             CHECK(ok);
             cJSON_Delete(t);
@@ -194,15 +135,15 @@ static void a_solo_reveal_links_to_its_screen_and_comes_back(void)
                          "texts $D/back.json\n";
     CHECK_INT(at_run(dir, "solo", dir, script, "cards notice"), 0);
     cJSON *t = at_texts_of(dir, "reveal");
-    const char *link = text_starting(t, "Read: ");
+    const char *link = at_text_starting(t, "Read: ");
     CHECK(link != NULL);
     CHECK(at_texts_contains(t, "L read"));
     char title[200] = "";
     if (link) snprintf(title, sizeof title, "%s", link + 6);
     int x = 0, y = 0, w = 0, h = 0;
-    bool has_rect = link && text_rect(t, link, &x, &y, &w, &h);
+    bool has_rect = link && at_text_rect(t, link, &x, &y, &w, &h);
     CHECK(has_rect);
-    CHECK(all_inside_and_apart(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) + at_overlaps(t, 2, 3, NULL) == 0);
     cJSON_Delete(t);
     t = at_texts_of(dir, "learn");
     CHECK(at_texts_has(t, "Learn"));
@@ -234,12 +175,12 @@ static void a_couple_reveal_links_to_its_screen(void)
     CHECK_INT(at_run(dir, "couple", dir, script, "cards --couple regulate"), 0);
     cJSON *t = at_texts_of(dir, "reveal");
     CHECK(at_texts_has(t, "Your choices"));
-    const char *link = text_starting(t, "Read: ");
+    const char *link = at_text_starting(t, "Read: ");
     CHECK(link != NULL);
     char title[200] = "";
     if (link) snprintf(title, sizeof title, "%s", link + 6);
     CHECK(at_texts_has(t, "Talk it through"));
-    CHECK(all_inside_and_apart(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) + at_overlaps(t, 2, 3, NULL) == 0);
     cJSON_Delete(t);
     t = at_texts_of(dir, "learn");
     CHECK(at_texts_has(t, "Learn"));

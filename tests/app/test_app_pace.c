@@ -19,22 +19,6 @@ static char *read_in(const char *dir, const char *name)
     return at_read_file(path);
 }
 
-/* The rectangle of the drawn string s (false if it was not drawn). */
-static bool text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h)
-{
-    const cJSON *it;
-    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const cJSON *t = cJSON_GetObjectItemCaseSensitive(it, "text");
-        if (!cJSON_IsString(t) || strcmp(t->valuestring, s) != 0) continue;
-        *x = cJSON_GetObjectItemCaseSensitive(it, "x")->valueint;
-        *y = cJSON_GetObjectItemCaseSensitive(it, "y")->valueint;
-        *w = cJSON_GetObjectItemCaseSensitive(it, "w")->valueint;
-        *h = cJSON_GetObjectItemCaseSensitive(it, "h")->valueint;
-        return true;
-    }
-    return false;
-}
-
 /* "your_pace" in DIR/settings.json, or -1. */
 static double saved_pace(const char *dir)
 {
@@ -100,8 +84,8 @@ static void find_your_pace_from_the_picker_keeps_the_most_comfortable(void)
     /* Back on the picker, Your pace comes first and is focused. */
     t = at_texts_of(dir, "after");
     int x, y_yours = -1, y_calm = -1, w, h;
-    CHECK(text_rect(t, "Your pace", &x, &y_yours, &w, &h));
-    CHECK(text_rect(t, "Quick calm", &x, &y_calm, &w, &h));
+    CHECK(at_text_rect(t, "Your pace", &x, &y_yours, &w, &h));
+    CHECK(at_text_rect(t, "Quick calm", &x, &y_calm, &w, &h));
     CHECK(y_yours >= 0 && y_yours < y_calm);
     CHECK(at_texts_contains(t, "6.0 slow, even breaths a minute"));
     cJSON_Delete(t);
@@ -133,7 +117,7 @@ static void a_rating_can_be_clicked(void)
     CHECK_INT(at_run(dir, "look", dir, STEP_WAIT "texts $D/rate.json\n", "breathe find-your-pace"), 0);
     cJSON *t = at_texts_of(dir, "rate");
     int x = 0, y = 0, w = 0, h = 0;
-    CHECK(text_rect(t, "3  Comfortable", &x, &y, &w, &h));
+    CHECK(at_text_rect(t, "3  Comfortable", &x, &y, &w, &h));
     cJSON_Delete(t);
     char script[300];
     snprintf(script, sizeof script, STEP_WAIT "click %d %d\nwait 500\ntexts $D/next.json\n", x + w / 2,

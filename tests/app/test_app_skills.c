@@ -72,59 +72,6 @@ static int shown_of(const cJSON *list, const cJSON *texts)
     return n;
 }
 
-static const char *text_starting(const cJSON *texts, const char *prefix)
-{
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        const char *t = str(e, "text");
-        if (t && !strncmp(t, prefix, strlen(prefix))) return t;
-    }
-    return NULL;
-}
-
-static bool all_inside(const cJSON *texts, int w, int h)
-{
-    bool ok = true;
-    const cJSON *a;
-    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        int ax = cJSON_GetObjectItemCaseSensitive(a, "x")->valueint;
-        int ay = cJSON_GetObjectItemCaseSensitive(a, "y")->valueint;
-        int aw = cJSON_GetObjectItemCaseSensitive(a, "w")->valueint;
-        int ah = cJSON_GetObjectItemCaseSensitive(a, "h")->valueint;
-        if (ax < 0 || ay < 0 || ax + aw > w || ay + ah > h) {
-            fprintf(stderr, "    outside the window: \"%s\"\n", str(a, "text"));
-            ok = false;
-        }
-    }
-    return ok;
-}
-
-/* No two strings overlap (lines of one font may touch by a pixel or two). */
-static bool all_apart(const cJSON *texts)
-{
-    bool ok = true;
-    const cJSON *a, *b;
-    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-        int ax = cJSON_GetObjectItemCaseSensitive(a, "x")->valueint;
-        int ay = cJSON_GetObjectItemCaseSensitive(a, "y")->valueint;
-        int aw = cJSON_GetObjectItemCaseSensitive(a, "w")->valueint;
-        int ah = cJSON_GetObjectItemCaseSensitive(a, "h")->valueint;
-        if (str(a, "role")) continue; /* a control lies under its own label */
-        for (b = a->next; b; b = b->next) {
-            if (str(b, "role")) continue;
-            int bx = cJSON_GetObjectItemCaseSensitive(b, "x")->valueint;
-            int by = cJSON_GetObjectItemCaseSensitive(b, "y")->valueint;
-            int bw = cJSON_GetObjectItemCaseSensitive(b, "w")->valueint;
-            int bh = cJSON_GetObjectItemCaseSensitive(b, "h")->valueint;
-            if (ax < bx + bw - 2 && bx < ax + aw - 2 && ay < by + bh - 3 && by < ay + ah - 3) {
-                fprintf(stderr, "    \"%s\" overlaps \"%s\"\n", str(a, "text"), str(b, "text"));
-                ok = false;
-            }
-        }
-    }
-    return ok;
-}
-
 static void notice_names_the_feeling_before_the_responses(void)
 {
     const char *dir = at_tmpdir(0);
@@ -142,7 +89,7 @@ static void notice_names_the_feeling_before_the_responses(void)
     const cJSON *card = card_on_screen(cards, t);
     CHECK(card != NULL);
     if (card) CHECK_INT(responses_shown(card, t), 0); /* the responses wait */
-    CHECK(all_inside(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) == 0);
     /* The second word offered: the one key 2 names. */
     const char *second = NULL;
     const cJSON *e;
@@ -188,7 +135,7 @@ static void regulate_breathes_three_times_before_the_responses(void)
     const cJSON *card = card_on_screen(cards, t);
     CHECK(card != NULL);
     if (card) CHECK_INT(responses_shown(card, t), 0);
-    CHECK(all_inside(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) == 0);
     cJSON_Delete(t);
     t = at_texts_of(dir, "in");
     CHECK(at_texts_has(t, "Breathe in"));
@@ -243,11 +190,11 @@ static void communicate_builds_the_message_after_the_reveal(void)
     CHECK_INT(shown_of(needs, t), 4);
     CHECK_INT(shown_of(requests, t), 4);
     CHECK(at_texts_has(t, "Skip"));
-    CHECK(all_inside(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) == 0);
     cJSON_Delete(t);
     t = at_texts_of(dir, "built");
     /* The sentence is made of words on screen, in their places. */
-    const char *sentence = text_starting(t, "I feel ");
+    const char *sentence = at_text_starting(t, "I feel ");
     CHECK(sentence != NULL);
     if (sentence) {
         int parts = 0;
@@ -261,7 +208,7 @@ static void communicate_builds_the_message_after_the_reveal(void)
         CHECK(!strstr(sentence, "\u2026"));
     }
     CHECK(at_texts_has(t, "Next card"));
-    CHECK(all_inside(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) == 0);
     cJSON_Delete(t);
     t = at_texts_of(dir, "next");
     CHECK(at_texts_contains(t, "Card 2 of 5"));
@@ -308,7 +255,7 @@ static void understand_chooses_the_best_summary_before_the_responses(void)
         CHECK(at_texts_has(t, str(sum, "best")));
         CHECK_INT(shown_of(cJSON_GetObjectItemCaseSensitive(sum, "others"), t),
                   cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(sum, "others")));
-        CHECK(all_inside(t, 800, 600));
+        CHECK(at_outside(t, 800, 600, NULL) == 0);
         /* Which one key 1 chose: the first drawn. */
         const char *first = NULL;
         const cJSON *e;
@@ -367,7 +314,7 @@ static void accept_sorts_after_the_reveal(void)
     CHECK(at_texts_has(t, "I can accept"));
     CHECK(at_texts_has(t, "I'd ask for it"));
     CHECK(at_texts_has(t, "Skip"));
-    CHECK(all_inside(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) == 0);
     cJSON_Delete(t);
     t = at_texts_of(dir, "three");
     CHECK(at_texts_has(t, "Skip")); /* one still to sort */
@@ -376,7 +323,7 @@ static void accept_sorts_after_the_reveal(void)
     t = at_texts_of(dir, "sorted");
     CHECK(at_texts_contains(t, "often about who someone is"));
     CHECK(at_texts_has(t, "Next card"));
-    CHECK(all_inside(t, 800, 600));
+    CHECK(at_outside(t, 800, 600, NULL) == 0);
     cJSON_Delete(t);
     t = at_texts_of(dir, "next");
     CHECK(at_texts_contains(t, "Card 2 of 5"));
@@ -511,7 +458,7 @@ static void skill_screens_fit(const char *size, int ww, int wh, double text_size
             snprintf(name, sizeof name, "x%d", k);
             cJSON *t = at_texts_of(dir, name);
             CHECK(at_texts_contains(t, runs[i].title));
-            bool ok = all_inside(t, ww, wh) && all_apart(t);
+            bool ok = at_outside(t, ww, wh, NULL) + at_overlaps(t, 2, 3, NULL) == 0;
             if (!ok) fprintf(stderr, "    %s, screen %d, at %s in text size %g\n", runs[i].level, k, size, text_size);
             CHECK(ok);
             cJSON_Delete(t);
@@ -532,7 +479,7 @@ static void skill_screens_fit(const char *size, int ww, int wh, double text_size
         cJSON *t = at_texts_of(dir, name);
         if (at_texts_contains(t, "Sum it up")) {
             seen++;
-            bool ok = all_inside(t, ww, wh) && all_apart(t);
+            bool ok = at_outside(t, ww, wh, NULL) + at_overlaps(t, 2, 3, NULL) == 0;
             if (!ok) fprintf(stderr, "    understand, %s, at %s in text size %g\n", name, size, text_size);
             CHECK(ok);
         }

@@ -8,33 +8,7 @@
 
 #include "attune/content.h"
 #include "check.h"
-
-static char dir[512];
-
-static const char *write_file(const char *name, const char *text)
-{
-    static char path[700];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-    return path;
-}
-
-/* True if some message contains s. */
-static bool said(const AtDiag *d, const char *s)
-{
-    for (int i = 0; i < d->count; i++)
-        if (strstr(d->msg[i], s)) return true;
-    return false;
-}
-
-static void dump(const AtDiag *d)
-{
-    for (int i = 0; i < d->count; i++) fprintf(stderr, "    message: %s\n", d->msg[i]);
-}
+#include "filetest.h"
 
 #define STEPS_OK "\"steps\": [{\"kind\": \"in\", \"ms\": 4000}, {\"kind\": \"out\", \"ms\": 6000}]"
 
@@ -544,12 +518,7 @@ static void the_region_comes_from_the_locale(void)
 
 int main(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/attune-content-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return 2;
-    }
+    if (!filetest_dir("content")) return 2;
     RUN(a_good_pattern_loads_with_its_defaults);
     RUN(each_bad_pattern_gets_one_message_with_file_and_path);
     RUN(broken_json_says_where);

@@ -1,66 +1,6 @@
 /* The shipped scenario cards: every level file loads cleanly, the five levels are complete,
  * and every practice a level suggests exists. */
-#include "attune/content.h"
-#include "attune/deck.h"
-#include "check.h"
-
-#include <dirent.h>
-#include <stdlib.h>
-
-#define LEVELS_DIR ATTUNE_SOURCE_DIR "/levels"
-#define MAX_LEVEL_FILES 16
-
-typedef struct Shipped {
-    StrPool *pool;
-    AtDiag diag;
-    DeckLevel levels[MAX_LEVEL_FILES];
-    int nlevels;
-    int nfiles; /* files with a "level" key */
-} Shipped;
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Loads every levels/0*.json that has a "level" key, in name order. */
-static void load_shipped(Shipped *s)
-{
-    memset(s, 0, sizeof *s);
-    s->pool = strpool_new();
-    DIR *d = opendir(LEVELS_DIR);
-    CHECK(d != NULL);
-    if (!d) return;
-    char *names[64];
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < 64) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '0' && len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof *names, by_name);
-    for (int i = 0; i < n; i++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", LEVELS_DIR, names[i]);
-        free(names[i]);
-        cJSON *root = jv_parse_file(path, &s->diag);
-        const cJSON *lv = cJSON_GetObjectItemCaseSensitive(root, "level");
-        if (lv && s->nfiles < MAX_LEVEL_FILES) {
-            s->nfiles++;
-            JsonV v = {.file = strpool_dup(s->pool, path), .diag = &s->diag, .pool = s->pool};
-            if (deck_level_from_json(&v, lv, "level", &s->levels[s->nlevels])) s->nlevels++;
-        }
-        cJSON_Delete(root);
-    }
-}
-
-static void free_shipped(Shipped *s)
-{
-    diag_free(&s->diag);
-    strpool_free(s->pool);
-}
+#include "shipped.h"
 
 static void print_messages(const AtDiag *d)
 {
@@ -70,7 +10,7 @@ static void print_messages(const AtDiag *d)
 static void every_level_file_loads_without_a_message(void)
 {
     Shipped s;
-    load_shipped(&s);
+    load_shipped(&s, NULL, NULL);
     CHECK_INT(s.diag.count, 0);
     print_messages(&s.diag);
     CHECK_INT(s.nlevels, s.nfiles);
@@ -80,7 +20,7 @@ static void every_level_file_loads_without_a_message(void)
 static void there_are_five_levels_numbered_one_to_five(void)
 {
     Shipped s;
-    load_shipped(&s);
+    load_shipped(&s, NULL, NULL);
     CHECK_INT(s.nlevels, 5);
     bool have[DECK_LEVEL_MAX + 1] = {false};
     for (int i = 0; i < s.nlevels; i++) {
@@ -101,7 +41,7 @@ static void there_are_five_levels_numbered_one_to_five(void)
 static void each_level_has_enough_complete_cards(void)
 {
     Shipped s;
-    load_shipped(&s);
+    load_shipped(&s, NULL, NULL);
     int total = 0;
     for (int i = 0; i < s.nlevels; i++) {
         const DeckLevel *l = &s.levels[i];
@@ -130,7 +70,7 @@ static void each_level_has_enough_complete_cards(void)
 static void card_ids_are_unique_across_levels(void)
 {
     Shipped s;
-    load_shipped(&s);
+    load_shipped(&s, NULL, NULL);
     int dups = 0;
     for (int i = 0; i < s.nlevels; i++)
         for (int c = 0; c < s.levels[i].ncards; c++)
@@ -148,7 +88,7 @@ static void card_ids_are_unique_across_levels(void)
 static void cards_cover_every_relationship_and_area(void)
 {
     Shipped s;
-    load_shipped(&s);
+    load_shipped(&s, NULL, NULL);
     int rel[DECK_REL_COUNT] = {0}, area[DECK_AREA_COUNT] = {0};
     for (int i = 0; i < s.nlevels; i++)
         for (int c = 0; c < s.levels[i].ncards; c++) {
@@ -169,7 +109,7 @@ static void cards_cover_every_relationship_and_area(void)
 static void every_breathing_practice_a_level_names_exists(void)
 {
     Shipped s;
-    load_shipped(&s);
+    load_shipped(&s, NULL, NULL);
     Content c = {0};
     AtDiag diag = {0};
     CHECK_INT(content_load_file(&c, LEVELS_DIR "/patterns.json", false, &diag), 0);
@@ -190,7 +130,7 @@ static void every_breathing_practice_a_level_names_exists(void)
 static void every_grounding_practice_a_level_names_exists(void)
 {
     Shipped s;
-    load_shipped(&s);
+    load_shipped(&s, NULL, NULL);
     AtDiag diag = {0};
     cJSON *root = jv_parse_file(LEVELS_DIR "/grounding.json", &diag);
     if (!root) {

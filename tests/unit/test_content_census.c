@@ -5,50 +5,40 @@
  * that gives the connection-oriented (secure) answer away.
  *
  * The census goes to stdout on every run; each failure names what to fix on stderr. */
-#include "attune/content.h"
-#include "attune/deck.h"
 #include "check.h"
+#include "shipped.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdint.h>
 #include <stdlib.h>
-
-#define LEVELS_DIR ATTUNE_SOURCE_DIR "/levels"
-#define MAX_LEVEL_FILES 16
 
 #define CARDS_PER_LEVEL 40
 
 /* ---- Loading ------------------------------------------------------------------------------ */
 
-typedef struct Shipped {
-    StrPool *pool;
-    AtDiag diag;
-    DeckLevel levels[MAX_LEVEL_FILES];
-    int nlevels;
-    int raw_cards;        /* cards in the JSON arrays, loaded or not */
-    int missing_relationship, missing_themes; /* cards whose JSON lacks the key */
-} Shipped;
-
 static Shipped S;
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+/* What the JSON of the cards says, before validation. */
+typedef struct RawCards {
+    int cards; /* in the JSON arrays, loaded or not */
+    int missing_relationship, missing_themes; /* cards whose JSON lacks the key */
+} RawCards;
+
+static RawCards R;
 
 /* The JSON of every card, before validation: a card without "relationship" is left out by the
  * loader (the key is required), so it is looked for here to name the card. "themes" is optional
  * for the loader, but every shipped card must have at least one. */
-static void check_raw_cards(Shipped *s, const char *file, const cJSON *lv)
+static void check_raw_cards(const char *file, const cJSON *lv, void *ud)
 {
+    RawCards *s = ud;
     const cJSON *cards = cJSON_GetObjectItemCaseSensitive(lv, "cards");
     int i = 0;
     const cJSON *c;
     cJSON_ArrayForEach(c, cards) {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(c, "id");
         const char *name = cJSON_IsString(id) ? id->valuestring : "(no id)";
-        s->raw_cards++;
+        s->cards++;
         if (!cJSON_GetObjectItemCaseSensitive(c, "relationship")) {
             fprintf(stderr, "  %s: cards[%d] \"%s\" has no relationship\n", file, i, name);
             s->missing_relationship++;
@@ -60,45 +50,6 @@ static void check_raw_cards(Shipped *s, const char *file, const cJSON *lv)
         }
         i++;
     }
-}
-
-/* Loads every levels/0*.json that has a "level" key, in name order (as test_content_cards). */
-static void load_shipped(Shipped *s)
-{
-    memset(s, 0, sizeof *s);
-    s->pool = strpool_new();
-    DIR *d = opendir(LEVELS_DIR);
-    CHECK(d != NULL);
-    if (!d) return;
-    char *names[64];
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < 64) {
-        size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '0' && len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof *names, by_name);
-    for (int i = 0; i < n; i++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", LEVELS_DIR, names[i]);
-        cJSON *root = jv_parse_file(path, &s->diag);
-        const cJSON *lv = cJSON_GetObjectItemCaseSensitive(root, "level");
-        if (lv && s->nlevels < MAX_LEVEL_FILES) {
-            check_raw_cards(s, names[i], lv);
-            JsonV v = {.file = strpool_dup(s->pool, names[i]), .diag = &s->diag, .pool = s->pool};
-            if (deck_level_from_json(&v, lv, "level", &s->levels[s->nlevels])) s->nlevels++;
-        }
-        cJSON_Delete(root);
-        free(names[i]);
-    }
-}
-
-static void free_shipped(Shipped *s)
-{
-    diag_free(&s->diag);
-    strpool_free(s->pool);
 }
 
 static int total_cards(void)
@@ -174,10 +125,10 @@ static void every_card_loads_with_a_relationship_and_themes(void)
 {
     for (int i = 0; i < S.diag.count; i++) fprintf(stderr, "  %s\n", S.diag.msg[i]);
     CHECK_INT(S.diag.count, 0);
-    CHECK_INT(S.missing_relationship, 0);
-    CHECK_INT(S.missing_themes, 0);
+    CHECK_INT(R.missing_relationship, 0);
+    CHECK_INT(R.missing_themes, 0);
     /* Every card in the files was loaded (none left out for a problem). */
-    CHECK_INT(total_cards(), S.raw_cards);
+    CHECK_INT(total_cards(), R.cards);
     for (int i = 0; i < S.nlevels; i++)
         for (int c = 0; c < S.levels[i].ncards; c++) {
             const DeckCard *card = &S.levels[i].cards[c];
@@ -426,7 +377,7 @@ static void secure_is_not_the_questioning_style(void)
 
 int main(void)
 {
-    load_shipped(&S);
+    load_shipped(&S, check_raw_cards, &R);
     print_census();
     RUN(every_card_loads_with_a_relationship_and_themes);
     RUN(every_level_has_forty_cards);

@@ -10,32 +10,7 @@
 #include "attune/content.h"
 #include "attune/learn.h"
 #include "check.h"
-
-static char dir[512];
-
-static const char *write_file(const char *name, const char *text)
-{
-    static char path[700];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-    return path;
-}
-
-static bool said(const AtDiag *d, const char *s)
-{
-    for (int i = 0; i < d->count; i++)
-        if (strstr(d->msg[i], s)) return true;
-    return false;
-}
-
-static void dump(const AtDiag *d)
-{
-    for (int i = 0; i < d->count; i++) fprintf(stderr, "    message: %s\n", d->msg[i]);
-}
+#include "filetest.h"
 
 #define SCREEN(id, extra) \
     "{\"id\": \"" id "\", \"title\": \"T\", \"body\": \"A short body.\", \"read_more\": \"A book\"" extra "}"
@@ -231,12 +206,7 @@ static void the_reveal_offers_the_best_match_and_the_same_one_every_time(void)
 
 int main(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/attune-learn-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return 2;
-    }
+    if (!filetest_dir("learn")) return 2;
     RUN(words_are_counted_between_spaces_and_line_breaks);
     RUN(a_good_screen_loads_with_what_it_goes_with);
     RUN(each_bad_screen_is_reported_with_file_and_path_and_left_out);

@@ -9,32 +9,7 @@
 #include "attune/content.h"
 #include "attune/skill.h"
 #include "check.h"
-
-static char dir[512];
-
-static const char *write_file(const char *name, const char *text)
-{
-    static char path[700];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-    return path;
-}
-
-static bool said(const AtDiag *d, const char *s)
-{
-    for (int i = 0; i < d->count; i++)
-        if (strstr(d->msg[i], s)) return true;
-    return false;
-}
-
-static void dump(const AtDiag *d)
-{
-    for (int i = 0; i < d->count; i++) fprintf(stderr, "    message: %s\n", d->msg[i]);
-}
+#include "filetest.h"
 
 static const SkillSet WORDS = {
     .feelings = {"worried", "hurt", "angry", "sad", "lonely", "numb"},
@@ -337,12 +312,7 @@ static void the_shipped_words_and_summaries_load(void)
 
 int main(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/attune-skill-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return 2;
-    }
+    if (!filetest_dir("skill")) return 2;
     RUN(each_level_has_its_own_skill);
     RUN(every_third_card_of_a_round_gets_the_skill);
     RUN(understand_cards_with_a_summary_get_the_skill_anywhere_in_the_round);

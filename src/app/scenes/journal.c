@@ -8,6 +8,7 @@
 
 #include "attune/day.h"
 #include "attune/journal.h"
+#include "attune/utf8.h"
 #include "scenes.h"
 
 #define QUERY_MAX 120          /* bytes typed into the search field */
@@ -507,8 +508,7 @@ static void journal_event(App *a, void *st, const SDL_Event *e)
         case SDLK_BACKSPACE: {
             size_t n = strlen(s->query);
             if (!n) return;
-            while (n > 0 && ((unsigned char)s->query[--n] & 0xC0) == 0x80) {}
-            s->query[n] = 0;
+            s->query[utf8_back(s->query, n)] = 0;
             s->focus = s->first = 0;
             refilter(s);
             a->dirty = true;

@@ -6,35 +6,15 @@
 
 #include "attune/journal.h"
 #include "scenes.h"
+#include "textfield.h"
 
 /* ---- the way in from another screen ---- */
-
-/* A small pill with a label, as the control bar's: drawn at (x, y), x its left edge. */
-static SDL_Rect pill(App *a, const char *label, int x, int y)
-{
-    const Theme *t = &a->theme;
-    int line = text_line(a, TEXT_SMALL), pad = line / 2;
-    SDL_Point sz = text_size(a, TEXT_SMALL, label, 0);
-    SDL_Rect r = {x, y, sz.x + 3 * pad, line + pad};
-    bool hover = SDL_PointInRect(&a->mouse, &r);
-    draw_rrect(a, r, r.h / 2, hover ? t->surface_hi : t->surface);
-    if (hover) draw_rrect_outline(a, r, r.h / 2, 1, t->muted);
-    text_draw(a, TEXT_SMALL, label, r.x + r.w / 2, r.y + pad / 2, ALIGN_CENTER,
-              hover ? t->text : color_mix(t->muted, t->text, 0.5f), 0);
-    ui_control_add(a, label, r);
-    return r;
-}
-
-static int pill_w(App *a, const char *label)
-{
-    return text_size(a, TEXT_SMALL, label, 0).x + 3 * (text_line(a, TEXT_SMALL) / 2);
-}
 
 SDL_Rect journal_bar_button(App *a)
 {
     int m = a->lay.margin, pad = text_line(a, TEXT_SMALL) / 2;
     /* Left of Help, as the control bar draws it (ui.c). */
-    return pill(a, "Journal", a->w - m - pill_w(a, "Help") - pad - pill_w(a, "Journal"), m);
+    return ui_pill(a, "Journal", a->w - m - ui_pill_w(a, "Help") - pad, m, ALIGN_RIGHT);
 }
 
 SDL_Rect journal_answer_button(App *a, bool answered, int y)
@@ -46,7 +26,7 @@ SDL_Rect journal_answer_button(App *a, bool answered, int y)
         return r;
     }
     const char *label = "Write your answer";
-    return pill(a, label, (a->w - pill_w(a, label)) / 2, y);
+    return ui_pill(a, label, (a->w - ui_pill_w(a, label)) / 2, y, ALIGN_LEFT);
 }
 
 int journal_answer_button_h(App *a)
@@ -61,7 +41,7 @@ int journal_answer_button_h(App *a)
 
 typedef struct Answer {
     JournalEntry e;          /* kind, source (deck), card, question; text is typed here */
-    size_t len;
+    TextField field;         /* over e.text */
     UiButtons buttons;
     char error[300];
     JournalAnswered done;
@@ -95,39 +75,16 @@ static void answer_close(App *a, Answer *n, bool save)
 static void answer_event(App *a, void *st, const SDL_Event *e)
 {
     Answer *n = st;
-    if (e->type == SDL_TEXTINPUT) {
-        size_t l = strlen(e->text.text);
-        if (n->len + l < sizeof n->e.text) {
-            for (size_t i = 0; i < l; i++)
-                n->e.text[n->len++] = (unsigned char)e->text.text[i] < 0x20 ? ' ' : e->text.text[i];
-            n->e.text[n->len] = 0;
-            a->dirty = true;
-        }
-        return;
-    }
-    if (e->type == SDL_KEYDOWN) {
-        switch (e->key.keysym.sym) {
-        case SDLK_ESCAPE: answer_close(a, n, false); return;
-        case SDLK_RETURN:
-        case SDLK_KP_ENTER: answer_close(a, n, true); return;
-        case SDLK_BACKSPACE:
-            while (n->len > 0 && ((unsigned char)n->e.text[--n->len] & 0xC0) == 0x80) {}
-            n->e.text[n->len] = 0;
-            a->dirty = true;
-            return;
-        default: return;
-        }
-    }
-    int b = ui_buttons_event(a, &n->buttons, e);
-    if (b == 0) answer_close(a, n, true);
-    else if (b == 1) answer_close(a, n, false);
+    int keep = textfield_form_event(a, &n->field, &n->buttons, e);
+    if (keep >= 0) answer_close(a, n, keep);
 }
 
 static void answer_render(App *a, void *st)
 {
     Answer *n = st;
     const Theme *t = &a->theme;
-    int mw = text_measure(a), line = text_line(a, TEXT_BODY), pad = line / 2;
+    int mw = text_measure(a), line = text_line(a, TEXT_BODY);
+    int pad = textfield_pad(a); /* inside the field, above and below its lines */
     static const char *const labels[2] = {"Save to journal", "Cancel"};
     /* From the bottom up: the buttons, the note over them, then the field takes what is left
      * under the title and the question (in smaller words when the window is short of room). */
@@ -151,29 +108,7 @@ static void answer_render(App *a, void *st)
     if (lines > ANSWER_LINES) lines = ANSWER_LINES;
     bool show_note = lines >= 1;
     if (lines < 1) lines = 1; /* the field first: the note gives way */
-    SDL_Rect field = {(a->w - mw) / 2, y, mw, lines * line + 2 * pad};
-    draw_rrect(a, field, pad, t->surface);
-    draw_rrect_outline(a, field, pad, 2, t->focus);
-    int tx = field.x + pad * 2, tw = field.w - pad * 4;
-    if (n->len == 0) {
-        text_draw(a, TEXT_BODY, "A few words are plenty.", tx, field.y + pad, ALIGN_LEFT, color_alpha(t->muted, 0.8f), 0);
-        draw_rrect(a, (SDL_Rect){tx - 3, field.y + pad + line / 8, 2, line * 3 / 4}, 1, t->focus);
-    } else {
-        int starts[64], lens[64];
-        int nl = text_wrap_lines(a, TEXT_BODY, n->e.text, tw, starts, lens, 64);
-        int first = nl > lines ? nl - lines : 0; /* keep the end, where the typing is */
-        int cx = tx, cy = field.y + pad;
-        for (int i = first; i < nl; i++) {
-            char tmp[JOURNAL_TEXT_MAX + 1];
-            memcpy(tmp, n->e.text + starts[i], (size_t)lens[i]);
-            tmp[lens[i]] = 0;
-            int ly = field.y + pad + (i - first) * line;
-            SDL_Rect lr = text_draw(a, TEXT_BODY, tmp, tx, ly, ALIGN_LEFT, t->text, 0);
-            cx = tx + lr.w;
-            cy = ly;
-        }
-        draw_rrect(a, (SDL_Rect){cx + 1, cy + line / 8, 2, line * 3 / 4}, 1, t->focus);
-    }
+    textfield_render(a, &n->field, y, lines, "A few words are plenty.");
     if (show_note || n->error[0])
         text_draw(a, TEXT_SMALL, note, a->w / 2, note_y, ALIGN_CENTER, n->error[0] ? t->step[2] : t->muted, mw);
     n->buttons.count = 2;
@@ -198,6 +133,7 @@ void journal_answer_push(App *a, const char *deck, const char *card, const char 
     journal_copy_text(n->e.card, sizeof n->e.card, card);
     journal_copy_text(n->e.practice, sizeof n->e.practice, practice);
     journal_copy_text(n->e.question, sizeof n->e.question, question);
+    n->field = textfield_over(n->e.text, sizeof n->e.text);
     n->buttons = (UiButtons){.count = 2, .focus = 0, .hover = -1};
     n->done = done;
     n->ctx = ctx;

@@ -315,7 +315,7 @@ static void progress_render(App *a, void *v)
     }
     if (scrolls) {
         bool more = s->last_row < L.nrows - 1;
-        int pill_w = text_size(a, TEXT_SMALL, more ? "More below" : "Back to the top", 0).x + 3 * (text_line(a, TEXT_SMALL) / 2);
+        int pill_w = ui_pill_w(a, more ? "More below" : "Back to the top");
         s->more_rect = ui_pill(a, more ? "More below" : "Back to the top", a->w / 2 - pill_w / 2, bottom + L.m.gap / 2,
                                ALIGN_LEFT);
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "attune/couple.h"
+#include "attune/utf8.h"
 #include "cards_view.h"
 #include "scenes.h"
 
@@ -47,10 +48,7 @@ static void name_append(char *dst, const char *s)
 
 static void name_backspace(char *s)
 {
-    size_t n = strlen(s);
-    while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80) n--; /* continuation bytes */
-    if (n > 0) n--;                                                /* the lead byte */
-    s[n] = 0;
+    s[utf8_back(s, strlen(s))] = 0;
 }
 
 static void names_event(App *a, void *s, const SDL_Event *e)
