@@ -224,6 +224,7 @@ struct App {
     uint32_t bg_gen;     /* counts background redraws */
     int software;        /* the renderer is SDL's software one (-1: not asked yet) */
     struct FigureCache *fig; /* the breathing figure, drawn on the CPU (figure.c) */
+    struct DrawMasks *masks; /* the coverage of rounded rectangles, by shape (draw.c) */
 
     /* Clickable controls of the top screen in the last frame (ui_control_add), the pointer
      * (output pixels; -1, -1 outside the window) and the cursor shown over them. */
@@ -281,6 +282,8 @@ void draw_arc(App *a, float cx, float cy, float r, float thick, float from, floa
 void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c);
 /* Rounded outline of the given thickness. */
 void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
+/* Frees what drawing keeps (before the renderer goes). */
+void draw_quit(App *a);
 
 /* ---- the breathing figure (figure.c): the same circle on every screen that breathes ---- */
 /* The circle for st (a session of pattern p) centred at cx, cy, at most rmax across the
