@@ -265,6 +265,9 @@ void app_update(App *a);
 void app_render(App *a);
 bool app_animating(App *a);
 int app_run(App *a);
+/* What the first frame does not need, done once it is on screen (start-up stays fast): the
+ * sound device, the card levels main held back (their problems logged then), the practice log. */
+void app_after_first_frame(App *a);
 
 /* ---- drawing: recorded for the frame, drawn where it changed (redraw.c) ---- */
 /* The background, over the whole window. */
