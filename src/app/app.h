@@ -218,8 +218,7 @@ struct App {
     uint64_t fade_start; /* start of the current screen fade-in */
     bool faded;          /* a screen change has happened (the first screen does not fade) */
     bool dirty;          /* something changed: draw a frame */
-    SDL_Texture *bg_tex; /* the background, drawn once per size */
-    int bg_w, bg_h;
+    int bg_w, bg_h;      /* the background's size: it is worked out once per size */
     Uint32 *bg_rows;     /* its colour on each row (RGB888): the gradient is vertical */
     uint32_t bg_gen;     /* counts background redraws */
     int software;        /* the renderer is SDL's software one (-1: not asked yet) */

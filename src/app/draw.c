@@ -23,10 +23,12 @@ static int segments_for(float r)
     return n;
 }
 
-/* The background is a vertical gradient, worked out row by row on the CPU into a texture once
- * per window size (interpolating it as geometry costs tens of milliseconds on the software
- * renderer, which would delay the first frame) and then copied each frame without blending.
- * The colour of each row is kept for the breathing figure drawn on the CPU (figure.c). */
+/* The background is a vertical gradient, worked out row by row on the CPU once per window size
+ * (interpolating it as geometry costs tens of milliseconds on the software renderer, which
+ * would delay the first frame) and drawn as one fill per band of rows of the same colour: the
+ * gradient is gentle, a few dozen bands at any height, and no window-sized texture has to be
+ * made (and its pages touched) before the first frame. The colour of each row is kept for the
+ * breathing figure drawn on the CPU (figure.c). */
 static Uint32 row_colour(SDL_Color top, SDL_Color bottom, int y, int h)
 {
     float f = ((float)y + 0.5f) / (float)h;
@@ -39,31 +41,17 @@ static Uint32 row_colour(SDL_Color top, SDL_Color bottom, int y, int h)
 static void make_background(App *a)
 {
     const Theme *t = &a->theme;
-    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
-    a->bg_w = a->w;
-    a->bg_h = a->h;
-    a->bg_tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
-                                  a->w, a->h);
     Uint32 *rows = realloc(a->bg_rows, (size_t)a->h * sizeof *rows);
-    void *pixels;
-    int pitch;
-    if (!a->bg_tex || !rows || SDL_LockTexture(a->bg_tex, NULL, &pixels, &pitch) != 0) {
-        if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
-        a->bg_tex = NULL;
-        free(rows);
+    if (!rows) {
+        free(a->bg_rows);
         a->bg_rows = NULL;
+        a->bg_w = a->bg_h = 0;
         return;
     }
     a->bg_rows = rows;
-    for (int y = 0; y < a->h; y++) {
-        /* in a local: a store through p could change rows[y], so the compiler would reload it
-         * for every pixel instead of filling the row in wide stores */
-        Uint32 c = rows[y] = row_colour(t->bg, t->bg_low, y, a->h);
-        Uint32 *p = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
-        for (int x = 0; x < a->w; x++) p[x] = c;
-    }
-    SDL_UnlockTexture(a->bg_tex);
-    SDL_SetTextureBlendMode(a->bg_tex, SDL_BLENDMODE_NONE);
+    a->bg_w = a->w;
+    a->bg_h = a->h;
+    for (int y = 0; y < a->h; y++) rows[y] = row_colour(t->bg, t->bg_low, y, a->h);
     a->bg_gen++;
 }
 
@@ -75,17 +63,24 @@ static void do_background(App *a, const void *p)
 {
     (void)p;
     const Theme *t = &a->theme;
-    if (a->bg_tex) {
-        SDL_RenderCopy(a->ren, a->bg_tex, NULL, NULL); /* the renderer keeps to its clip rectangle */
-    } else {
+    const Uint32 *rows = a->bg_rows;
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_NONE);
+    if (!rows) {
         SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
         SDL_RenderFillRect(a->ren, NULL);
     }
+    /* the renderer keeps to its clip rectangle */
+    for (int y = 0, end; rows && y < a->bg_h; y = end) {
+        for (end = y + 1; end < a->bg_h && rows[end] == rows[y];) end++;
+        SDL_SetRenderDrawColor(a->ren, (Uint8)(rows[y] >> 16), (Uint8)(rows[y] >> 8), (Uint8)rows[y], 255);
+        SDL_RenderFillRect(a->ren, &(SDL_Rect){0, y, a->bg_w, end - y});
+    }
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
 }
 
 void draw_background(App *a)
 {
-    if (!a->bg_tex || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
+    if (!a->bg_rows || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
     BgCmd c = {a->bg_gen};
     redraw_push(a, do_background, &c, sizeof c, (SDL_Rect){0, 0, a->w, a->h}, true);
 }

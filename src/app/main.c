@@ -541,7 +541,6 @@ quit:
     rings_quit(a);
     redraw_quit(a);
     draw_quit(a);
-    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
     free(a->bg_rows);
     if (a->cursor_hand) SDL_FreeCursor(a->cursor_hand);
     if (a->cursor_arrow) SDL_FreeCursor(a->cursor_arrow);
