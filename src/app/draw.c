@@ -1,6 +1,7 @@
 /* Shapes with a feathered edge, smooth on the software renderer, which has no multisampling:
- * discs and arcs as triangle geometry, rounded rectangles from cached coverage masks. Each public function records a command (redraw.h); the static
- * do_* functions draw it when the frame is drawn. */
+ * discs and arcs as triangle geometry, rounded rectangles from cached coverage masks. Each
+ * public function records a command (redraw.h); the static do_* functions draw it when the
+ * frame is drawn. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +208,7 @@ static float clamp_radius(SDL_Rect r, int radius)
 /* Rounded rectangles are drawn in nine pieces from a small white mask whose alpha is the
  * shape's coverage (a linear ramp FEATHER wide across the edge, as the discs have): the corners
  * copied as they are, the straight edges stretched from the mask's middle row and column, the
- * middle filled. A few copies and one fill instead of triangles: the software renderer spends
+ * middle filled. A few copies and fills instead of triangles: the software renderer spends
  * far longer setting up triangles than copying pixels, and the menu is mostly rounded tiles.
  * The mask covers a rectangle at most 2 * ceil(radius) + 1 across (its middle row and column
  * are straight edge) with one pixel around it for the outer feather; a smaller rectangle has a
