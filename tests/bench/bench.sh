@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Attune's performance figures as one table (printed, not asserted): start-up to the first frame
 # (menu and `attune breathe`, CPU time and instructions, beside the floor of an empty program),
-# CPU while breathing at 60 fps at 1280x720 and 3840x2160 beside the
-# floor of an empty window, CPU and wake-ups while idle on the menu, the breathing figure on
-# OpenGL (Mesa llvmpipe here), instructions per breathing frame (callgrind), peak RSS, and the
-# core's figures (bench_core beside attune: cards, ten years of stats, a 100,000-record import).
+# CPU while breathing at 60 fps at 1280x720 and 3840x2160 beside the floor of an empty window,
+# CPU and wake-ups while idle on the menu, the breathing figure on OpenGL (Mesa llvmpipe here),
+# instructions per breathing frame (callgrind), peak RSS, and the core's figures (bench_core
+# beside attune: cards, ten years of stats, a 100,000-record import).
 # Runs real windows under Xvfb with the default (software) renderer unless a row says otherwise.
 #
 # CPU time on a shared machine is noisy: start-up is the median of 5 runs (wall and CPU), the
