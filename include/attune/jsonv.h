@@ -30,6 +30,7 @@ typedef struct JsonV {
     AtDiag *diag;
     StrPool *pool;     /* strings returned by jv_str are copied here */
     int errors;        /* count of messages this reader added */
+    int line;          /* when above 0, "line N" follows the file */
 } JsonV;
 
 /* Reads and parses a whole file. On failure adds "FILE: line L, column C: ..." and returns NULL.

@@ -11,6 +11,8 @@ StrPool *strpool_new(void);
 char *strpool_dup(StrPool *p, const char *s);
 /* Returns n zeroed bytes owned by the pool (aligned for any type), or NULL. */
 void *strpool_alloc(StrPool *p, size_t n);
+/* Forgets every string the pool holds and keeps one block's memory for the next ones. */
+void strpool_clear(StrPool *p);
 void strpool_free(StrPool *p);
 
 #endif

@@ -337,7 +337,7 @@ static bool level_only(const cJSON *root)
 /* Loads the sections of a parsed file, then frees root. */
 static void load_root(Content *c, const char *path, cJSON *root, ContentSource src, AtDiag *diag)
 {
-    JsonV v = {strpool_dup(c->pool, path), diag, c->pool, 0};
+    JsonV v = {.file = strpool_dup(c->pool, path), .diag = diag, .pool = c->pool};
     if (!cJSON_IsObject(root)) {
         jv_error(&v, "", "expected an object with \"patterns\", \"resources\", ...");
     } else {

@@ -258,7 +258,7 @@ static const BreathPattern *find_pattern(const BreathPattern *patterns, int n, c
 int ground_exercise_check_patterns(const GroundExercise *ex, const BreathPattern *patterns,
                                    int npatterns, AtDiag *diag)
 {
-    JsonV v = {ex->file ? ex->file : "?", diag, NULL, 0};
+    JsonV v = {.file = ex->file ? ex->file : "?", .diag = diag};
     char sp[JV_PATH_MAX], ip[JV_PATH_MAX], bp[JV_PATH_MAX], pp[JV_PATH_MAX];
     jv_key_path(sp, ex->path, "steps");
     for (int i = 0; i < ex->nsteps; i++) {

@@ -20,19 +20,15 @@
  * string keeps its full length and the string checks report it with its JSON path. */
 static void mark_nul_escapes(char *buf, size_t len)
 {
-    bool in_string = false;
-    for (size_t i = 0; i < len; i++) {
-        if (!in_string) {
-            in_string = buf[i] == '"';
-        } else if (buf[i] == '"') {
-            in_string = false;
-        } else if (buf[i] == '\\' && i + 1 < len) {
-            if (buf[i + 1] == 'u' && len - i >= 6 && memcmp(buf + i + 2, "0000", 4) == 0) {
-                memcpy(buf + i, JV_NUL_MARK JV_NUL_MARK JV_NUL_MARK, 6);
-                i += 5;
-            } else {
-                i++; /* the escaped character, whatever it is */
-            }
+    /* A backslash belongs inside a string (anywhere else the parse fails all the same, at the
+     * same line and column), so only backslashes need looking at. */
+    for (char *p = buf, *end = buf + len; (p = memchr(p, '\\', (size_t)(end - p))) != NULL;) {
+        if (end - p >= 6 && memcmp(p + 1, "u0000", 5) == 0) {
+            memcpy(p, JV_NUL_MARK JV_NUL_MARK JV_NUL_MARK, 6);
+            p += 6;
+        } else {
+            p += 2; /* the escaped character, whatever it is */
+            if (p > end) break;
         }
     }
 }
@@ -125,7 +121,9 @@ void jv_error(JsonV *v, const char *path, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_addf(v->diag, "%s: %s: %s", v->file, path && *path ? path : "(top)", msg);
+    const char *where = path && *path ? path : "(top)";
+    if (v->line > 0) diag_addf(v->diag, "%s: line %d: %s: %s", v->file, v->line, where, msg);
+    else diag_addf(v->diag, "%s: %s: %s", v->file, where, msg);
     v->errors++;
 }
 
@@ -136,8 +134,13 @@ static size_t append_printable(char *buf, size_t n, size_t cap, const char *s, s
 {
     size_t slen = strlen(s), i = 0;
     while (i < slen && n + 1 < cap) {
-        size_t k = utf8_seq_len(s + i, slen - i);
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) { /* printable ASCII, by far the most common: as it is */
+            buf[n++] = (char)c;
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq_len(s + i, slen - i);
         char esc[8] = "";
         size_t take = k;
         if (slen - i >= 6 && memcmp(s + i, JV_NUL_MARK JV_NUL_MARK JV_NUL_MARK, 6) == 0) {
@@ -160,8 +163,10 @@ static size_t append_printable(char *buf, size_t n, size_t cap, const char *s, s
 
 char *jv_key_path(char *buf, const char *path, const char *key)
 {
-    size_t n = (size_t)snprintf(buf, JV_PATH_MAX, "%s%s", path ? path : "", path && *path ? "." : "");
-    if (n >= JV_PATH_MAX) n = JV_PATH_MAX - 1;
+    /* Called for every field read, error or not: no printf here. */
+    size_t n = path ? strnlen(path, JV_PATH_MAX - 1) : 0;
+    if (n) memcpy(buf, path, n);
+    if (n && n < JV_PATH_MAX - 1) buf[n++] = '.';
     append_printable(buf, n, JV_PATH_MAX, key, NULL);
     return buf;
 }
@@ -181,9 +186,24 @@ const char *jv_quote(char buf[JV_QUOTE_MAX], const char *s)
 
 char *jv_index_path(char *buf, const char *path, int index)
 {
-    /* A path too long for the buffer is cut (it only names a place in a message). */
-    if (snprintf(buf, JV_PATH_MAX, "%s[%d]", path ? path : "", index) >= JV_PATH_MAX)
-        buf[JV_PATH_MAX - 1] = 0;
+    /* Called for every item read, error or not: no printf here. A path too long for the
+     * buffer is cut (it only names a place in a message). */
+    char num[16];
+    int k = (int)sizeof num;
+    unsigned u = index < 0 ? 0u - (unsigned)index : (unsigned)index;
+    num[--k] = 0;
+    do num[--k] = (char)('0' + u % 10); while ((u /= 10) && k > 1);
+    if (index < 0) num[--k] = '-';
+    size_t n = path ? strnlen(path, JV_PATH_MAX - 1) : 0;
+    if (n) memcpy(buf, path, n);
+    size_t want = sizeof num - (size_t)k - 1 + 2; /* "[" digits "]" */
+    if (n + want < JV_PATH_MAX) {
+        buf[n++] = '[';
+        memcpy(buf + n, num + k, sizeof num - (size_t)k - 1);
+        n += sizeof num - (size_t)k - 1;
+        buf[n++] = ']';
+    }
+    buf[n] = 0;
     return buf;
 }
 
@@ -196,28 +216,40 @@ static const cJSON *field(JsonV *v, const cJSON *obj, const char *path, const ch
     return it;
 }
 
-bool jv_text_ok(JsonV *v, const char *path, const char *s)
+/* Checks s[0..len) as jv_text_ok does, in one pass, and counts its characters into *chars. */
+static bool text_check(JsonV *v, const char *path, const char *s, size_t len, size_t *chars)
 {
-    size_t bad, len = strlen(s);
-    if (!utf8_valid(s, len, &bad)) {
-        if (strncmp(s + bad, JV_NUL_MARK, 2) == 0)
-            jv_error(v, path, "holds a NUL character (\\u0000), which text may not");
-        else
-            jv_error(v, path, "is not valid UTF-8 (byte %zu is 0x%02X)", bad + 1,
-                     (unsigned char)s[bad]);
-        return false;
-    }
-    /* Text is drawn on lines the layout measures: a tab, a line break or an escape code would
-     * come out as a box or break the layout. */
-    for (size_t i = 0; i < len; i++) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F) {
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            /* Text is drawn on lines the layout measures: a tab, a line break or an escape
+             * code would come out as a box or break the layout. */
             jv_error(v, path, "holds a control character (U+%04X at character %zu); text is "
-                     "written without tabs or line breaks", c, utf8_chars(s, i) + 1);
+                     "written without tabs or line breaks", c, n + 1);
             return false;
         }
+        size_t k = utf8_seq_len(s + i, len - i);
+        if (k == 0) {
+            if (strncmp(s + i, JV_NUL_MARK, 2) == 0)
+                jv_error(v, path, "holds a NUL character (\\u0000), which text may not");
+            else
+                jv_error(v, path, "is not valid UTF-8 (byte %zu is 0x%02X)", i + 1, c);
+            return false;
+        }
+        i += k;
     }
+    if (chars) *chars = n;
     return true;
+}
+
+bool jv_text_ok(JsonV *v, const char *path, const char *s)
+{
+    return text_check(v, path, s, strlen(s), NULL);
 }
 
 const char *jv_str_item(JsonV *v, const cJSON *it, const char *path, size_t maxlen)
@@ -226,16 +258,16 @@ const char *jv_str_item(JsonV *v, const cJSON *it, const char *path, size_t maxl
         jv_error(v, path, "expected a string");
         return NULL;
     }
-    if (!jv_text_ok(v, path, it->valuestring)) return NULL;
     const char *s = it->valuestring;
-    while (isspace((unsigned char)*s)) s++;
-    size_t len = strlen(s);
-    while (len && isspace((unsigned char)s[len - 1])) len--;
+    size_t len = strlen(s), chars;
+    if (!text_check(v, path, s, len, &chars)) return NULL;
+    /* Spaces around the text are dropped; each is one byte and one character. */
+    while (isspace((unsigned char)*s)) s++, len--, chars--;
+    while (len && isspace((unsigned char)s[len - 1])) len--, chars--;
     if (len == 0) {
         jv_error(v, path, "must not be empty");
         return NULL;
     }
-    size_t chars = utf8_chars(s, len); /* characters, not bytes */
     if (chars > maxlen) {
         jv_error(v, path, "too long (%zu characters, at most %zu)", chars, maxlen);
         return NULL;

@@ -223,9 +223,12 @@ static size_t utf8_chars(const char *s)
 
 static bool is_id(const char *s, size_t max) { return jv_is_id(s) && strlen(s) <= max; }
 
+/* Copies src into dst[n], cut to fit (n > 0): called for every field of every line read. */
 static void copy_str(char *dst, size_t n, const char *src)
 {
-    snprintf(dst, n, "%s", src ? src : "");
+    size_t len = src ? strnlen(src, n - 1) : 0;
+    if (len) memcpy(dst, src, len);
+    dst[len] = 0;
 }
 
 /* Optional 0-10 rating; null counts as absent. */

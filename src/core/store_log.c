@@ -151,10 +151,10 @@ bool log_scan(const char *dir, LogLineFn fn, void *ctx, LogReport *rep, AtDiag *
     }
 
     AtDiag scratch = {0};
-    char where[PATH_BUF + 32];
+    StrPool *pool = strpool_new(); /* one for every line, cleared after each */
     int lineno = 0;
     size_t pos = 0;
-    bool go = true;
+    bool go = pool != NULL;
     while (go && pos < len) {
         diag_free(&scratch); /* messages past the first few are only counted */
         char *line = buf + pos;
@@ -176,35 +176,28 @@ bool log_scan(const char *dir, LogLineFn fn, void *ctx, LogReport *rep, AtDiag *
             continue;
         }
         AtDiag *d = rep->unreadable < LOG_MAX_MESSAGES && diag ? diag : &scratch;
-        snprintf(where, sizeof where, "%s: line %d", path, lineno);
         cJSON *obj = shape > 0 ? cJSON_ParseWithLength(line, ll) : NULL;
-        if (!obj) {
-            diag_addf(d, "%s: not valid JSON", where);
-            rep->unreadable++;
-            go = fn(ctx, LOGLINE_UNREADABLE, line, ll, NULL);
-            continue;
-        }
-        if (!cJSON_IsObject(obj)) {
-            diag_addf(d, "%s: not a record (expected a JSON object)", where);
+        const char *wrong = !obj ? "not valid JSON"
+                            : !cJSON_IsObject(obj) ? "not a record (expected a JSON object)" : NULL;
+        if (wrong) {
+            diag_addf(d, "%s: line %d: %s", path, lineno, wrong);
             cJSON_Delete(obj);
             rep->unreadable++;
             go = fn(ctx, LOGLINE_UNREADABLE, line, ll, NULL);
             continue;
         }
-        StrPool *pool = strpool_new();
-        JsonV v = {.file = where, .diag = d, .pool = pool};
+        JsonV v = {.file = path, .line = lineno, .diag = d, .pool = pool};
         PracticeRecord r;
-        bool ok = pool && practice_from_json(&v, obj, "", &r);
-        if (!pool) diag_addf(d, "%s: out of memory", where);
+        bool ok = practice_from_json(&v, obj, "", &r);
         cJSON_Delete(obj);
-        strpool_free(pool);
+        if (ok) go = fn(ctx, LOGLINE_RECORD, line, ll, &r);
+        strpool_clear(pool);
         if (!ok) {
             rep->unreadable++;
             go = fn(ctx, LOGLINE_UNREADABLE, line, ll, NULL);
-            continue;
         }
-        go = fn(ctx, LOGLINE_RECORD, line, ll, &r);
     }
+    strpool_free(pool);
     free(buf);
     diag_free(&scratch);
     if (diag && rep->unreadable > LOG_MAX_MESSAGES)

@@ -44,12 +44,25 @@ char *strpool_dup(StrPool *p, const char *s)
     return r;
 }
 
-void strpool_free(StrPool *p)
+static void free_blocks(Block *b)
 {
-    if (!p) return;
-    for (Block *b = p->head, *n; b; b = n) {
+    for (Block *n; b; b = n) {
         n = b->next;
         free(b);
     }
+}
+
+void strpool_clear(StrPool *p)
+{
+    if (!p || !p->head) return;
+    free_blocks(p->head->next);
+    p->head->next = NULL;
+    p->head->used = 0;
+}
+
+void strpool_free(StrPool *p)
+{
+    if (!p) return;
+    free_blocks(p->head);
     free(p);
 }

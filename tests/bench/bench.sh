@@ -165,6 +165,16 @@ fi
 BENCH_CORE="$(dirname "$ATTUNE")/bench_core"
 if [ -x "$BENCH_CORE" ]; then
   while IFS= read -r line; do ROWS+=("$line"); done < <("$BENCH_CORE" "$DATA")
+  if command -v valgrind >/dev/null; then
+    # The same work counted in instructions (each figure is 5 runs): steady on a busy machine.
+    for fig in cards:bench_cards:"load and validate 1000 generated cards" \
+               stats:bench_stats:"stats over ten years of practice"; do
+      IFS=: read -r name fn what <<<"$fig"
+      n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null --toggle-collect="$fn" \
+            "$BENCH_CORE" "$DATA" "$name" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+      row "$what (callgrind)" "$(( n / 5 / 1000000 )).$(( n / 5 / 100000 % 10 )) M instructions a run" ""
+    done
+  fi
 else
   row "core figures" "not measured ($BENCH_CORE is missing: cmake --build build --target bench_core)" ""
 fi

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (root) {
         StrPool *pool = strpool_new();
         AtDiag d = {0};
-        JsonV v = {"fuzz.json", &d, pool, 0};
+        JsonV v = {.file = "fuzz.json", .diag = &d, .pool = pool};
         GroundExercise ex;
         bool ok = ground_exercise_from_json(&v, root, "exercises[0]", &ex);
         fz_check_messages(&d, 0, "fuzz.json: exercises[0]");

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (root) {
         StrPool *pool = strpool_new();
         AtDiag d = {0};
-        JsonV v = {"fuzz.json", &d, pool, 0};
+        JsonV v = {.file = "fuzz.json", .diag = &d, .pool = pool};
         DeckLevel lv;
         bool ok = deck_level_from_json(&v, root, "level", &lv);
         fz_check_messages(&d, 0, "fuzz.json: level");

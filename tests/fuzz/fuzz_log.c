@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cJSON *o = practice_to_json(&log.rec[i]);
         FZ_ASSERT(o != NULL);
         AtDiag d2 = {0};
-        JsonV v = {"again", &d2, pool, 0};
+        JsonV v = {.file = "again", .diag = &d2, .pool = pool};
         PracticeRecord back;
         FZ_ASSERT(practice_from_json(&v, o, "", &back));
         same_record(&log.rec[i], &back);

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (root) {
         StrPool *pool = strpool_new();
         AtDiag d = {0};
-        JsonV v = {"fuzz.json", &d, pool, 0};
+        JsonV v = {.file = "fuzz.json", .diag = &d, .pool = pool};
         BreathPattern p;
         bool ok = breath_pattern_from_json(&v, root, "patterns[0]", &p);
         fz_check_messages(&d, 0, "fuzz.json: patterns[0]");

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (root) {
         StrPool *pool = strpool_new();
         AtDiag d = {0};
-        JsonV v = {"fuzz.json", &d, pool, 0};
+        JsonV v = {.file = "fuzz.json", .diag = &d, .pool = pool};
         static Resources r; /* large; zeroed each time */
         memset(&r, 0, sizeof r);
         bool ok = resources_from_json(&v, root, "resources", &r);

@@ -49,7 +49,7 @@ static void load_shipped(Shipped *s)
         const cJSON *lv = cJSON_GetObjectItemCaseSensitive(root, "level");
         if (lv && s->nfiles < MAX_LEVEL_FILES) {
             s->nfiles++;
-            JsonV v = {strpool_dup(s->pool, path), &s->diag, s->pool, 0};
+            JsonV v = {.file = strpool_dup(s->pool, path), .diag = &s->diag, .pool = s->pool};
             if (deck_level_from_json(&v, lv, "level", &s->levels[s->nlevels])) s->nlevels++;
         }
         cJSON_Delete(root);

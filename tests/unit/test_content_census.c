@@ -87,7 +87,7 @@ static void load_shipped(Shipped *s)
         const cJSON *lv = cJSON_GetObjectItemCaseSensitive(root, "level");
         if (lv && s->nlevels < MAX_LEVEL_FILES) {
             check_raw_cards(s, names[i], lv);
-            JsonV v = {strpool_dup(s->pool, names[i]), &s->diag, s->pool, 0};
+            JsonV v = {.file = strpool_dup(s->pool, names[i]), .diag = &s->diag, .pool = s->pool};
             if (deck_level_from_json(&v, lv, "level", &s->levels[s->nlevels])) s->nlevels++;
         }
         cJSON_Delete(root);

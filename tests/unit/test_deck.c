@@ -84,7 +84,7 @@ typedef struct Loaded {
 static Loaded load(cJSON *level)
 {
     Loaded L = {strpool_new(), {0}, {0}, false};
-    JsonV v = {FILE_NAME, &L.diag, L.pool, 0};
+    JsonV v = {.file = FILE_NAME, .diag = &L.diag, .pool = L.pool};
     L.ok = deck_level_from_json(&v, level, "level", &L.level);
     CHECK_INT(v.errors, L.diag.count);
     cJSON_Delete(level);

@@ -19,7 +19,7 @@ static bool parse_exercise(const char *json, StrPool *pool, AtDiag *d, GroundExe
 {
     cJSON *obj = cJSON_Parse(json);
     CHECK(obj != NULL);
-    JsonV v = {"mem.json", d, pool, 0};
+    JsonV v = {.file = "mem.json", .diag = d, .pool = pool};
     bool ok = ground_exercise_from_json(&v, obj, "exercises[0]", ex);
     cJSON_Delete(obj);
     return ok;
@@ -29,7 +29,7 @@ static bool parse_exercise(const char *json, StrPool *pool, AtDiag *d, GroundExe
 static int load_all(const cJSON *root, const char *file, StrPool *pool, AtDiag *d,
                     GroundExercise *out, int max)
 {
-    JsonV v = {file, d, pool, 0};
+    JsonV v = {.file = file, .diag = d, .pool = pool};
     const cJSON *arr = jv_array(&v, root, "", "exercises", 0, 1000, true);
     int n = 0, i = 0;
     char ip[JV_PATH_MAX];
