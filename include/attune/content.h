@@ -35,6 +35,11 @@ typedef struct Content {
     LearnScreen *learn; /* learning screens, in file order */
     int nlearn, cap_learn;
     SkillSet skills;    /* the words of the level skills (skills.file NULL: none loaded) */
+    /* Set before loading: files that hold only a card level are parsed but checked and loaded
+     * later, by content_load_pending (a window's first screen needs no cards). */
+    bool defer_levels;
+    struct ContentPending *pending;
+    int npending, cap_pending;
 } Content;
 
 /* Loads every *.json file in dir (in name order) into c. A section that `src` may not hold
@@ -46,15 +51,20 @@ int content_load_dir(Content *c, const char *dir, ContentSource src, AtDiag *dia
 /* Loads one file. Returns the number of problems added. */
 int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *diag);
 
+/* Checks and loads the level files that defer_levels held back, in the order they were read,
+ * and loads any later file whole. Returns the number of problems added. */
+int content_load_pending(Content *c, AtDiag *diag);
+
 /* Whether the shipped folder `dir`, loaded into c (before any user content), holds what
- * Attune needs to start: breathing patterns, grounding exercises, card levels, and the help
+ * Attune needs to start: breathing patterns, grounding exercises, card levels (a level file
+ * held back counts), and the help
  * notice with crisis lines for everywhere else. If not, adds one message naming dir and what
  * is missing, and returns 1 (else 0). The app and `attune validate` refuse to go on then. */
 int content_check_shipped(const Content *c, const char *dir, AtDiag *diag);
 
 /* Checks references between files (exercises name breathing patterns, levels name both,
  * learning screens name levels and cards);
- * call once everything is loaded. Returns the number of problems added. */
+ * call once everything is loaded (after content_load_pending if levels were held back). Returns the number of problems added. */
 int content_check_refs(const Content *c, AtDiag *diag);
 
 const BreathPattern *content_pattern(const Content *c, const char *id);

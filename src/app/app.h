@@ -218,12 +218,12 @@ struct App {
     uint64_t fade_start; /* start of the current screen fade-in */
     bool faded;          /* a screen change has happened (the first screen does not fade) */
     bool dirty;          /* something changed: draw a frame */
-    SDL_Texture *bg_tex; /* the background, drawn once per size */
-    int bg_w, bg_h;
+    int bg_w, bg_h;      /* the background's size: it is worked out once per size */
     Uint32 *bg_rows;     /* its colour on each row (RGB888): the gradient is vertical */
     uint32_t bg_gen;     /* counts background redraws */
     int software;        /* the renderer is SDL's software one (-1: not asked yet) */
     struct FigureCache *fig; /* the breathing figure, drawn on the CPU (figure.c) */
+    struct DrawMasks *masks; /* the coverage of rounded rectangles, by shape (draw.c) */
 
     /* Clickable controls of the top screen in the last frame (ui_control_add), the pointer
      * (output pixels; -1, -1 outside the window) and the cursor shown over them. */
@@ -264,6 +264,9 @@ void app_update(App *a);
 void app_render(App *a);
 bool app_animating(App *a);
 int app_run(App *a);
+/* What the first frame does not need, done once it is on screen (start-up stays fast): the
+ * sound device, the card levels main held back (their problems logged then), the practice log. */
+void app_after_first_frame(App *a);
 
 /* ---- drawing: recorded for the frame, drawn where it changed (redraw.c) ---- */
 /* The background, over the whole window. */
@@ -281,6 +284,8 @@ void draw_arc(App *a, float cx, float cy, float r, float thick, float from, floa
 void draw_rrect(App *a, SDL_Rect r, int radius, SDL_Color c);
 /* Rounded outline of the given thickness. */
 void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c);
+/* Frees what drawing keeps (before the renderer goes). */
+void draw_quit(App *a);
 
 /* ---- the breathing figure (figure.c): the same circle on every screen that breathes ---- */
 /* The circle for st (a session of pattern p) centred at cx, cy, at most rmax across the

@@ -1,6 +1,7 @@
-/* Shapes drawn as triangle geometry with a feathered edge: smooth on the software renderer,
- * which has no multisampling. Each public function records a command (redraw.h); the static
- * do_* functions draw it when the frame is drawn. */
+/* Shapes with a feathered edge, smooth on the software renderer, which has no multisampling:
+ * discs and arcs as triangle geometry, rounded rectangles from cached coverage masks. Each
+ * public function records a command (redraw.h); the static do_* functions draw it when the
+ * frame is drawn. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,12 @@ static int segments_for(float r)
     return n;
 }
 
-/* The background is a vertical gradient, worked out row by row on the CPU into a texture once
- * per window size (interpolating it as geometry costs tens of milliseconds on the software
- * renderer, which would delay the first frame) and then copied each frame without blending.
- * The colour of each row is kept for the breathing figure drawn on the CPU (figure.c). */
+/* The background is a vertical gradient, worked out row by row on the CPU once per window size
+ * (interpolating it as geometry costs tens of milliseconds on the software renderer, which
+ * would delay the first frame) and drawn as one fill per band of rows of the same colour: the
+ * gradient is gentle, a few dozen bands at any height, and no window-sized texture has to be
+ * made (and its pages touched) before the first frame. The colour of each row is kept for the
+ * breathing figure drawn on the CPU (figure.c). */
 static Uint32 row_colour(SDL_Color top, SDL_Color bottom, int y, int h)
 {
     float f = ((float)y + 0.5f) / (float)h;
@@ -39,31 +42,17 @@ static Uint32 row_colour(SDL_Color top, SDL_Color bottom, int y, int h)
 static void make_background(App *a)
 {
     const Theme *t = &a->theme;
-    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
-    a->bg_w = a->w;
-    a->bg_h = a->h;
-    a->bg_tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
-                                  a->w, a->h);
     Uint32 *rows = realloc(a->bg_rows, (size_t)a->h * sizeof *rows);
-    void *pixels;
-    int pitch;
-    if (!a->bg_tex || !rows || SDL_LockTexture(a->bg_tex, NULL, &pixels, &pitch) != 0) {
-        if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
-        a->bg_tex = NULL;
-        free(rows);
+    if (!rows) {
+        free(a->bg_rows);
         a->bg_rows = NULL;
+        a->bg_w = a->bg_h = 0;
         return;
     }
     a->bg_rows = rows;
-    for (int y = 0; y < a->h; y++) {
-        /* in a local: a store through p could change rows[y], so the compiler would reload it
-         * for every pixel instead of filling the row in wide stores */
-        Uint32 c = rows[y] = row_colour(t->bg, t->bg_low, y, a->h);
-        Uint32 *p = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
-        for (int x = 0; x < a->w; x++) p[x] = c;
-    }
-    SDL_UnlockTexture(a->bg_tex);
-    SDL_SetTextureBlendMode(a->bg_tex, SDL_BLENDMODE_NONE);
+    a->bg_w = a->w;
+    a->bg_h = a->h;
+    for (int y = 0; y < a->h; y++) rows[y] = row_colour(t->bg, t->bg_low, y, a->h);
     a->bg_gen++;
 }
 
@@ -75,17 +64,24 @@ static void do_background(App *a, const void *p)
 {
     (void)p;
     const Theme *t = &a->theme;
-    if (a->bg_tex) {
-        SDL_RenderCopy(a->ren, a->bg_tex, NULL, NULL); /* the renderer keeps to its clip rectangle */
-    } else {
+    const Uint32 *rows = a->bg_rows;
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_NONE);
+    if (!rows) {
         SDL_SetRenderDrawColor(a->ren, t->bg.r, t->bg.g, t->bg.b, 255);
         SDL_RenderFillRect(a->ren, NULL);
     }
+    /* the renderer keeps to its clip rectangle */
+    for (int y = 0, end; rows && y < a->bg_h; y = end) {
+        for (end = y + 1; end < a->bg_h && rows[end] == rows[y];) end++;
+        SDL_SetRenderDrawColor(a->ren, (Uint8)(rows[y] >> 16), (Uint8)(rows[y] >> 8), (Uint8)rows[y], 255);
+        SDL_RenderFillRect(a->ren, &(SDL_Rect){0, y, a->bg_w, end - y});
+    }
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
 }
 
 void draw_background(App *a)
 {
-    if (!a->bg_tex || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
+    if (!a->bg_rows || a->bg_w != a->w || a->bg_h != a->h) make_background(a);
     BgCmd c = {a->bg_gen};
     redraw_push(a, do_background, &c, sizeof c, (SDL_Rect){0, 0, a->w, a->h}, true);
 }
@@ -201,24 +197,6 @@ static void do_disc(App *a, const void *params)
     SDL_RenderGeometry(a->ren, NULL, v, (n + 1) * 2, idx, ni);
 }
 
-/* Builds the outline of a rounded rectangle, inset by `inset` (negative grows it). */
-static int rrect_path(SDL_Rect r, float rad, float inset, SDL_FPoint *out)
-{
-    const int per = 8;
-    float cxs[4] = {r.x + rad, (float)(r.x + r.w) - rad, (float)(r.x + r.w) - rad, r.x + rad};
-    float cys[4] = {r.y + rad, r.y + rad, (float)(r.y + r.h) - rad, (float)(r.y + r.h) - rad};
-    float start[4] = {(float)M_PI, (float)(1.5 * M_PI), 0, (float)(0.5 * M_PI)};
-    float rr = rad - inset;
-    if (rr < 0) rr = 0;
-    int n = 0;
-    for (int c = 0; c < 4; c++)
-        for (int i = 0; i <= per; i++) {
-            float ang = start[c] + (float)M_PI_2 * (float)i / (float)per;
-            out[n++] = (SDL_FPoint){cxs[c] + cosf(ang) * rr, cys[c] + sinf(ang) * rr};
-        }
-    return n;
-}
-
 static float clamp_radius(SDL_Rect r, int radius)
 {
     float rad = (float)radius;
@@ -227,23 +205,97 @@ static float clamp_radius(SDL_Rect r, int radius)
     return rad < 1 ? 1 : rad;
 }
 
-/* A band between two rounded outlines, colours ca (outer) and cb (inner). */
-static void band(App *a, SDL_Rect r, float rad, float outer, float inner, SDL_Color ca,
-                 SDL_Color cb)
+/* Rounded rectangles are drawn in nine pieces from a small white mask whose alpha is the
+ * shape's coverage (a linear ramp FEATHER wide across the edge, as the discs have): the corners
+ * copied as they are, the straight edges stretched from the mask's middle row and column, the
+ * middle filled. A few copies and fills instead of triangles: the software renderer spends
+ * far longer setting up triangles than copying pixels, and the menu is mostly rounded tiles.
+ * The mask covers a rectangle at most 2 * ceil(radius) + 1 across (its middle row and column
+ * are straight edge) with one pixel around it for the outer feather; a smaller rectangle has a
+ * mask of its own size, so every piece is copied 1:1. Masks depend on the shape, not the
+ * colour (the copy is tinted), and are kept. */
+#define MASKS_MAX 32
+
+typedef struct MaskKey {
+    int rad2, thick; /* twice the radius (it may be a half pixel); thick 0: filled */
+    int w, h;        /* the rectangle the mask covers */
+} MaskKey;
+
+struct DrawMasks {
+    MaskKey key[MASKS_MAX];
+    SDL_Texture *tex[MASKS_MAX];
+    int n, next; /* in use; the one to replace when all are */
+};
+
+/* Coverage at x, y of a w x h rectangle at 0, 0 with corners of radius rad: filled, or an
+ * outline `thick` wide (thick > 0). */
+static float coverage(float x, float y, int w, int h, float rad, int thick)
 {
-    SDL_FPoint po[64], pi[64];
-    int n = rrect_path(r, rad, outer, po);
-    rrect_path(r, rad, inner, pi);
-    SDL_Vertex v[128];
-    int idx[64 * 6], ni = 0;
-    for (int i = 0; i < n; i++) {
-        v[i * 2] = vtx(po[i].x, po[i].y, ca);
-        v[i * 2 + 1] = vtx(pi[i].x, pi[i].y, cb);
-        int j = (i + 1) % n;
-        int q[6] = {i * 2, j * 2, j * 2 + 1, i * 2, j * 2 + 1, i * 2 + 1};
-        for (int k = 0; k < 6; k++) idx[ni++] = q[k];
+    /* signed distance outside the rounded rectangle, from the nearest corner's centre */
+    float qx = fabsf(x - w / 2.0f) - (w / 2.0f - rad), qy = fabsf(y - h / 2.0f) - (h / 2.0f - rad);
+    float out = hypotf(fmaxf(qx, 0), fmaxf(qy, 0)) + fminf(fmaxf(qx, qy), 0) - rad;
+    float c = (FEATHER / 2 - out) / FEATHER;
+    if (thick > 0) c = fminf(c, (out + thick + FEATHER / 2) / FEATHER);
+    return c < 0 ? 0 : c > 1 ? 1 : c;
+}
+
+static SDL_Texture *mask_make(App *a, MaskKey k)
+{
+    SDL_Texture *t = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
+                                       k.w + 2, k.h + 2);
+    Uint32 *px = t ? malloc((size_t)(k.w + 2) * (size_t)(k.h + 2) * sizeof *px) : NULL;
+    if (!px) {
+        if (t) SDL_DestroyTexture(t);
+        return NULL;
     }
-    SDL_RenderGeometry(a->ren, NULL, v, n * 2, idx, ni);
+    /* Pixel x of the mask is pixel x - 1 of the rectangle. OpenGL samples it at its centre;
+     * SDL's software renderer rasterises triangles half a pixel up and left of that, and the
+     * discs and arcs drawn as triangles stay so: the rectangles keep the same place. */
+    float at = window_software(a) ? 0 : -0.5f;
+    for (int y = 0; y < k.h + 2; y++)
+        for (int x = 0; x < k.w + 2; x++) {
+            float c = coverage(x + at, y + at, k.w, k.h, k.rad2 / 2.0f, k.thick);
+            px[y * (k.w + 2) + x] = (Uint32)(c * 255 + 0.5f) << 24 | 0xFFFFFF;
+        }
+    SDL_UpdateTexture(t, NULL, px, (k.w + 2) * (int)sizeof *px);
+    free(px);
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest); /* edges stretch one row: keep it exact */
+    return t;
+}
+
+static SDL_Texture *mask_for(App *a, MaskKey k)
+{
+    struct DrawMasks *m = a->masks;
+    if (!m && !(m = a->masks = calloc(1, sizeof *m))) return NULL;
+    for (int i = 0; i < m->n; i++)
+        if (!memcmp(&m->key[i], &k, sizeof k)) return m->tex[i];
+    SDL_Texture *t = mask_make(a, k);
+    if (!t) return NULL;
+    int i = m->n < MASKS_MAX ? m->n++ : m->next++ % MASKS_MAX;
+    if (m->tex[i]) SDL_DestroyTexture(m->tex[i]);
+    m->key[i] = k;
+    m->tex[i] = t;
+    return t;
+}
+
+void draw_quit(App *a)
+{
+    struct DrawMasks *m = a->masks;
+    if (!m) return;
+    for (int i = 0; i < m->n; i++) SDL_DestroyTexture(m->tex[i]);
+    free(m);
+    a->masks = NULL;
+}
+
+/* Splits the span from `at` of length len (mask length mlen, both with the pixel each side)
+ * into three pieces: src and dst origins and lengths. The middle one stretches. */
+static void slices(int at, int len, int mlen, int src[3], int dst[3], int sl[3], int dl[3])
+{
+    int lo = 1 + mlen / 2, hi = mlen + 1 - lo; /* mask pixels before and after its middle */
+    src[0] = 0, sl[0] = lo, dst[0] = at - 1, dl[0] = lo;
+    src[1] = lo, sl[1] = 1, dst[1] = at - 1 + lo, dl[1] = len - mlen + 1;
+    src[2] = lo + 1, sl[2] = hi, dst[2] = at + len + 1 - hi, dl[2] = hi;
 }
 
 typedef struct RectCmd {
@@ -256,35 +308,52 @@ static void do_rrect(App *a, const void *params)
 {
     const RectCmd *k = params;
     SDL_Rect r = k->r;
-    int radius = k->radius;
     SDL_Color c = k->c;
-    float rad = clamp_radius(r, radius);
-    SDL_FPoint p[64];
-    int n = rrect_path(r, rad, FEATHER / 2, p);
-    SDL_Vertex v[65];
-    int idx[64 * 3], ni = 0;
-    v[0] = vtx(r.x + r.w / 2.0f, r.y + r.h / 2.0f, c);
-    for (int i = 0; i < n; i++) {
-        v[i + 1] = vtx(p[i].x, p[i].y, c);
-        idx[ni++] = 0;
-        idx[ni++] = 1 + i;
-        idx[ni++] = 1 + (i + 1) % n;
+    float rad = clamp_radius(r, k->radius);
+    int thick = k->thick;
+    int reach = (int)ceilf(rad); /* rows from the edge that are not yet straight or clear */
+    if (thick > 0 && thick + 1 > reach) reach = thick + 1;
+    int full = 2 * reach + 1;
+    MaskKey key = {(int)(rad * 2), thick, r.w < full ? r.w : full, r.h < full ? r.h : full};
+    SDL_Texture *t = mask_for(a, key);
+    if (!t) return;
+    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(t, c.a);
+    int sx[3], dx[3], sw[3], dw[3], sy[3], dy[3], sh[3], dh[3];
+    slices(r.x, r.w, key.w, sx, dx, sw, dw);
+    slices(r.y, r.h, key.h, sy, dy, sh, dh);
+    /* When the mask's middle row and column are straight edge, an edge needs from the mask only
+     * its outer rows, the feathers (a pixel outside, one or two inside, and the outline's
+     * width); the rest of it is as the middle: solid when filled, clear inside an outline.
+     * Blending stretched copies costs the software renderer far more than a fill. */
+    bool sliced = key.w == full && key.h == full;
+    int edge = thick + 3 < reach + 1 ? thick + 3 : reach + 1;
+    SDL_Rect solid[5];
+    int nsolid = 0;
+    for (int j = 0; j < 3; j++)
+        for (int i = 0; i < 3; i++) {
+            SDL_Rect s = {sx[i], sy[j], sw[i], sh[j]}, d = {dx[i], dy[j], dw[i], dh[j]};
+            if (d.w <= 0 || d.h <= 0) continue;
+            if (sliced && i == 1 && j == 1) {
+                solid[nsolid++] = d;
+                continue;
+            }
+            if (sliced && (i == 1) != (j == 1)) {
+                SDL_Rect m = d;
+                if (j == 0) s.h = d.h = edge, m.y += edge, m.h -= edge;
+                else if (j == 2) s.y += s.h - edge, s.h = edge, d.y += d.h - edge, d.h = edge, m.h -= edge;
+                else if (i == 0) s.w = d.w = edge, m.x += edge, m.w -= edge;
+                else s.x += s.w - edge, s.w = edge, d.x += d.w - edge, d.w = edge, m.w -= edge;
+                solid[nsolid++] = m;
+            }
+            SDL_RenderCopy(a->ren, t, &s, &d);
+        }
+    if (thick == 0 && nsolid) {
+        SDL_SetRenderDrawColor(a->ren, c.r, c.g, c.b, c.a);
+        SDL_SetRenderDrawBlendMode(a->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_RenderFillRects(a->ren, solid, nsolid);
+        SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     }
-    SDL_RenderGeometry(a->ren, NULL, v, n + 1, idx, ni);
-    band(a, r, rad, -FEATHER / 2, FEATHER / 2, color_alpha(c, 0), c);
-}
-
-static void do_rrect_outline(App *a, const void *params)
-{
-    const RectCmd *k = params;
-    SDL_Rect r = k->r;
-    int radius = k->radius, thick = k->thick;
-    SDL_Color c = k->c;
-    float rad = clamp_radius(r, radius);
-    SDL_Color clear = color_alpha(c, 0);
-    band(a, r, rad, -FEATHER / 2, FEATHER / 2, clear, c);
-    band(a, r, rad, FEATHER / 2, (float)thick - FEATHER / 2, c, c);
-    band(a, r, rad, (float)thick - FEATHER / 2, (float)thick + FEATHER / 2, c, clear);
 }
 
 void draw_arc(App *a, float cx, float cy, float r, float thick, float from, float to, SDL_Color c)
@@ -320,5 +389,5 @@ void draw_rrect_outline(App *a, SDL_Rect r, int radius, int thick, SDL_Color c)
     RectCmd k;
     memset(&k, 0, sizeof k);
     k.r = r, k.radius = radius, k.thick = thick, k.c = c;
-    redraw_push(a, do_rrect_outline, &k, sizeof k, grown(r, 2), false);
+    redraw_push(a, do_rrect, &k, sizeof k, grown(r, 2), false);
 }

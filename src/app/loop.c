@@ -110,6 +110,19 @@ void app_render(App *a)
     ui_cursor_update(a); /* the controls under a still pointer may have changed */
 }
 
+void app_after_first_frame(App *a)
+{
+    audio_init(a);
+    if (a->content.npending) {
+        AtDiag d = {0};
+        content_load_pending(&a->content, &d);
+        content_check_refs(&a->content, &d);
+        app_log_diag(&d);
+        diag_free(&d);
+    }
+    userdata_load_log(a);
+}
+
 int app_run(App *a)
 {
     const uint64_t period_us = 1000000 / 60;
@@ -121,8 +134,7 @@ int app_run(App *a)
     SDL_RenderPresent(a->ren);
     app_log_first_frame();
     uint64_t frames = 0, t0 = a->now;
-    audio_init(a);
-    userdata_load_log(a); /* after the first frame: start-up stays fast */
+    app_after_first_frame(a);
     bool was_animating = true;
     while (!a->quit) {
         SDL_Event e;

@@ -275,7 +275,7 @@ static bool load_content(App *a, const ContentDirs *dirs)
     char user[1100];
     snprintf(user, sizeof user, "%s/patterns", a->data_dir);
     content_load_dir(&a->content, user, CONTENT_USER, &a->content_diag);
-    content_check_refs(&a->content, &a->content_diag);
+    if (!a->content.npending) content_check_refs(&a->content, &a->content_diag); /* else later */
     return complete;
 }
 
@@ -502,7 +502,7 @@ static void app_close(App *a)
     text_quit(a);
     rings_quit(a);
     redraw_quit(a);
-    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
+    draw_quit(a);
     free(a->bg_rows);
     if (a->cursor_hand) SDL_FreeCursor(a->cursor_hand);
     if (a->cursor_arrow) SDL_FreeCursor(a->cursor_arrow);
@@ -543,10 +543,13 @@ int main(int argc, char **argv)
     snprintf(a->levels_dir, sizeof a->levels_dir, "%s", dirs.levels);
     snprintf(a->assets_dir, sizeof a->assets_dir, "%s", dirs.assets);
     app_log_stage("main");
+    const char *cmd = g.command ? g.command : "";
+    /* The menu, breathing and grounding open with no cards: the card levels are checked and
+     * loaded once the first frame is on screen (app_after_first_frame). */
+    a->content.defer_levels = !*cmd || !strcmp(cmd, "breathe") || !strcmp(cmd, "ground");
     bool complete = load_content(a, &dirs);
     app_log_stage("content loaded");
 
-    const char *cmd = g.command ? g.command : "";
     if (!complete && strcmp(cmd, "validate") != 0) {
         app_log_diag(&a->content_diag);
         rc = 1;

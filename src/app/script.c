@@ -378,8 +378,7 @@ int script_run(App *a, const char *path, uint64_t *now)
     }
     a->now = *now;
     frame(a, true);
-    audio_init(a);
-    userdata_load_log(a); /* after the first frame, as in app_run */
+    app_after_first_frame(a);
     char *line = NULL, err[512];
     size_t cap = 0;
     ssize_t len;

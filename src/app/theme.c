@@ -97,8 +97,6 @@ void theme_apply(App *a)
     a->theme = *theme_for(a->data.settings.theme);
     /* The background and everything composited over it (the CPU-drawn figure follows bg_gen)
      * are made again with the new colours at the next frame. */
-    if (a->bg_tex) SDL_DestroyTexture(a->bg_tex);
-    a->bg_tex = NULL;
     a->bg_w = a->bg_h = 0;
     a->dirty = true;
     redraw_invalidate(a);

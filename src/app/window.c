@@ -1,8 +1,12 @@
 /* The window: opened with its icon, sized, full screen, and the mapping from window
  * coordinates to drawable pixels (HiDPI). */
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "redraw.h"
@@ -47,10 +51,35 @@ static void skip_unreachable_wayland(void)
     if (n) SDL_SetHint(SDL_HINT_VIDEODRIVER, list);
 }
 
+/* On X11, SDL opens an input method as it starts, and libX11 then parses the keyboard's
+ * Compose table (dead keys, accented letters typed in notes): about 49 M instructions, a third
+ * of Attune's start-up. libX11 can keep the parsed table in a cache folder, which it remakes
+ * when the table is newer and once a day, but uses one only when the user made ~/.compose-cache
+ * or set XCOMPOSECACHE, or the system ships one (never for root). Otherwise this gives it a
+ * folder in the user's cache: typing works as before, with no parse on most starts. */
+static void use_compose_cache(void)
+{
+    const char *home = getenv("HOME"), *xdg = getenv("XDG_CACHE_HOME"), *drv = getenv("SDL_VIDEODRIVER");
+    if (getenv("XCOMPOSECACHE") || !getenv("DISPLAY") || (drv && strcmp(drv, "x11") != 0) ||
+        geteuid() == 0 || !home || home[0] != '/')
+        return;
+    char dir[1100];
+    struct stat st;
+    snprintf(dir, sizeof dir, "%s/.compose-cache", home);
+    if (stat(dir, &st) == 0 || stat("/var/cache/libx11/compose", &st) == 0) return; /* in use */
+    bool xdg_ok = xdg && xdg[0] == '/';
+    snprintf(dir, sizeof dir, "%s%s", xdg_ok ? xdg : home, xdg_ok ? "" : "/.cache");
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) return;
+    if (strlen(dir) + sizeof "/attune-compose" > sizeof dir) return;
+    strcat(dir, "/attune-compose");
+    if (mkdir(dir, 0700) == 0 || errno == EEXIST) setenv("XCOMPOSECACHE", dir, 0);
+}
+
 bool window_open(App *a, int w, int h, bool fullscreen)
 {
     bool headless_asked = getenv("SDL_VIDEODRIVER") != NULL;
     skip_unreachable_wayland();
+    use_compose_cache();
     /* The software renderer starts in a few ms with a small footprint, and draws this UI
      * comfortably; SDL_RENDER_DRIVER still overrides it. */
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");

@@ -5,6 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A level file held back by defer_levels: parsed, not yet checked. */
+struct ContentPending {
+    char *path;
+    cJSON *root;
+    ContentSource src;
+};
+
 /* Grows *arr to hold one more element of size sz; returns the new slot or NULL. */
 static void *grow(void **arr, int *n, int *cap, size_t sz)
 {
@@ -50,6 +57,22 @@ static const char *id_owner(const Content *c, const char *id, char *buf, size_t 
         if (deck_level_card(&c->levels[i], id)) {
             snprintf(buf, n, "a card (%s)", c->levels[i].file);
             return buf;
+        }
+    }
+    /* Levels held back still own their ids, as if they had loaded first (read before). */
+    for (int i = 0; c->defer_levels && i < c->npending; i++) {
+        const cJSON *lv = cJSON_GetObjectItemCaseSensitive(c->pending[i].root, "level");
+        const cJSON *lid = cJSON_GetObjectItemCaseSensitive(lv, "id"), *card;
+        if (cJSON_IsString(lid) && strcmp(lid->valuestring, id) == 0) {
+            snprintf(buf, n, "a card level (%s)", c->pending[i].path);
+            return buf;
+        }
+        cJSON_ArrayForEach(card, cJSON_GetObjectItemCaseSensitive(lv, "cards")) {
+            const cJSON *cid = cJSON_GetObjectItemCaseSensitive(card, "id");
+            if (cJSON_IsString(cid) && strcmp(cid->valuestring, id) == 0) {
+                snprintf(buf, n, "a card (%s)", c->pending[i].path);
+                return buf;
+            }
         }
     }
     return NULL;
@@ -182,7 +205,7 @@ int content_check_shipped(const Content *c, const char *dir, AtDiag *diag)
     int n = 0;
     if (shipped_patterns == 0) missing[n++] = "breathing patterns";
     if (c->nexercises == 0) missing[n++] = "grounding exercises";
-    if (c->nlevels == 0) missing[n++] = "card levels";
+    if (c->nlevels == 0 && c->npending == 0) missing[n++] = "card levels";
     if (!c->res.notice || !c->res.elsewhere.name || c->res.elsewhere.ncrisis == 0)
         missing[n++] = "help and crisis lines (resources with \"notice\" and \"elsewhere\")";
     if (n == 0) return 0;
@@ -299,15 +322,21 @@ static bool section_allowed(const char *k, ContentSource src)
     return true;
 }
 
-int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *diag)
+/* Whether root holds a card level and nothing else to load (comments aside). */
+static bool level_only(const cJSON *root)
 {
-    int before = diag->count;
-    if (!c->pool && !(c->pool = strpool_new())) {
-        diag_addf(diag, "%s: out of memory", path);
-        return 1;
+    bool level = false;
+    const cJSON *sec;
+    cJSON_ArrayForEach(sec, root) {
+        if (strcmp(sec->string, "level") == 0) level = true;
+        else if (sec->string[0] != '_') return false;
     }
-    cJSON *root = jv_parse_file(path, diag);
-    if (!root) return diag->count - before;
+    return level;
+}
+
+/* Loads the sections of a parsed file, then frees root. */
+static void load_root(Content *c, const char *path, cJSON *root, ContentSource src, AtDiag *diag)
+{
     JsonV v = {.file = strpool_dup(c->pool, path), .diag = diag, .pool = c->pool};
     if (!cJSON_IsObject(root)) {
         jv_error(&v, "", "expected an object with \"patterns\", \"resources\", ...");
@@ -352,6 +381,37 @@ int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *d
     cJSON_Delete(root);
     if (v.errors > JV_MAX_MESSAGES)
         diag_addf(diag, "%s: %d more problems not listed", path, v.errors - JV_MAX_MESSAGES);
+}
+
+int content_load_file(Content *c, const char *path, ContentSource src, AtDiag *diag)
+{
+    int before = diag->count;
+    if (!c->pool && !(c->pool = strpool_new())) {
+        diag_addf(diag, "%s: out of memory", path);
+        return 1;
+    }
+    cJSON *root = jv_parse_file(path, diag);
+    if (!root) return diag->count - before;
+    struct ContentPending *p = NULL;
+    if (c->defer_levels && cJSON_IsObject(root) && level_only(root) &&
+        (p = grow((void **)&c->pending, &c->npending, &c->cap_pending, sizeof *p))) {
+        *p = (struct ContentPending){strpool_dup(c->pool, path), root, src};
+        c->npending++;
+        return 0;
+    }
+    load_root(c, path, root, src, diag);
+    return diag->count - before;
+}
+
+int content_load_pending(Content *c, AtDiag *diag)
+{
+    int before = diag->count;
+    c->defer_levels = false;
+    for (int i = 0; i < c->npending; i++)
+        load_root(c, c->pending[i].path, c->pending[i].root, c->pending[i].src, diag);
+    free(c->pending);
+    c->pending = NULL;
+    c->npending = c->cap_pending = 0;
     return diag->count - before;
 }
 
@@ -395,6 +455,8 @@ int content_load_dir(Content *c, const char *dir, ContentSource src, AtDiag *dia
 
 void content_free(Content *c)
 {
+    for (int i = 0; i < c->npending; i++) cJSON_Delete(c->pending[i].root);
+    free(c->pending);
     free(c->patterns);
     free(c->exercises);
     free(c->levels);

@@ -1,6 +1,7 @@
 /* The content the app starts from: without its shipped folder it refuses to start, saying
  * which folder; `attune validate` refuses it too. Content at every limit of the validator fits
- * on screen at the default window size and text size. */
+ * on screen at the default window size and text size. A problem in a card level is reported
+ * though the menu opens before the levels are checked. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,10 +311,47 @@ static void content_at_every_limit_fits_on_screen(void)
     for (int i = 0; i < nsteps; i++) CHECK_INT(check_fits(dir, names[i], 1280, 720), 0);
 }
 
+/* The menu opens before the card levels are checked (they load just after its first frame): a
+ * problem in one is still reported, naming the file and the path, and the cards open from the
+ * menu with the rest. */
+static void a_problem_in_a_card_level_is_reported_though_the_menu_opens_first(void)
+{
+    const char *dir = at_tmpdir(4), *data = at_tmpdir(5);
+    const char *bin = install_copy(dir);
+    char levels[700], path[800], cmd[2400], script[1200];
+    snprintf(levels, sizeof levels, "%s/share/attune/levels", dir);
+    snprintf(cmd, sizeof cmd, "cp '%s'/levels/*.json '%s'", at_source, levels);
+    CHECK_INT(sh(cmd), 0);
+    snprintf(path, sizeof path, "%s/02-regulate.json", levels);
+    cJSON *j = read_json(path);
+    cJSON *card = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "level"), "cards"), 3);
+    CHECK(card != NULL);
+    cJSON_ReplaceItemInObject(card, "id", cJSON_CreateNumber(3));
+    write_json(path, j);
+    snprintf(path, sizeof path, "%s/settings.json", data);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("{\"checkins\": false, \"welcomed\": true}", f);
+        fclose(f);
+    }
+    /* Cards is the menu's fourth tile: down, then right. */
+    snprintf(script, sizeof script, "wait 300\nkey Down\nkey Right\nkey Return\nwait 300\ntexts %s/picker.json\n", dir);
+    at_run_window(dir, "bad-level", data, script, "", bin, "1280x720");
+    snprintf(path, sizeof path, "%s/bad-level.err", dir);
+    char *err = at_read_file(path);
+    CHECK_CONTAINS(err, "02-regulate.json: level.cards[3].id");
+    free(err);
+    snprintf(path, sizeof path, "%s/picker.json", dir);
+    char *texts = at_read_file(path);
+    CHECK_CONTAINS(texts, "Notice");
+    free(texts);
+}
+
 int main(int argc, char **argv)
 {
     at_init(argc, argv);
     without_shipped_content_attune_refuses_to_start_naming_the_folder();
     content_at_every_limit_fits_on_screen();
+    a_problem_in_a_card_level_is_reported_though_the_menu_opens_first();
     return check_report();
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Attune's performance figures as one table (printed, not asserted): start-up to the first frame
-# (menu and `attune breathe`), CPU while breathing at 60 fps at 1280x720 and 3840x2160 beside the
-# floor of an empty window, CPU and wake-ups while idle on the menu, the breathing figure on
-# OpenGL (Mesa llvmpipe here), instructions per breathing frame (callgrind), peak RSS, and the
-# core's figures (bench_core beside attune: cards, ten years of stats, a 100,000-record import).
+# (menu and `attune breathe`, CPU time and instructions, beside the floor of an empty program),
+# CPU while breathing at 60 fps at 1280x720 and 3840x2160 beside the floor of an empty window,
+# CPU and wake-ups while idle on the menu, the breathing figure on OpenGL (Mesa llvmpipe here),
+# instructions per breathing frame (callgrind), peak RSS, and the core's figures (bench_core
+# beside attune: cards, ten years of stats, a 100,000-record import).
 # Runs real windows under Xvfb with the default (software) renderer unless a row says otherwise.
 #
 # CPU time on a shared machine is noisy: start-up is the median of 5 runs (wall and CPU), the
@@ -88,6 +89,33 @@ startup() {
 }
 row "start-up to first frame, menu" "$(startup)" "< 50 ms"
 row "start-up to first frame, \`attune breathe box\`" "$(startup breathe box)" "< 50 ms"
+
+# The floor under start-up: a program linked to the same libraries with the same hints and
+# window, presenting one cleared frame (tests/bench/startup_floor.c).
+if cc -O2 "$HERE/startup_floor.c" -o "$DATA/startup_floor" -Wl,--no-as-needed \
+    $(pkg-config --cflags --libs sdl2 SDL2_ttf libcjson) 2>"$DATA/cc"; then
+  cpus=()
+  for _ in 1 2 3 4 5; do cpus+=("$("$DATA/startup_floor" | sed -n 's/.*(\([0-9.]*\) ms of CPU).*/\1/p')"); done
+  row "floor: start-up to one cleared frame, same libraries and hints" "$(printf '%s\n' "${cpus[@]}" | median) ms of CPU, median of 5" ""
+else
+  row "start-up floor" "not measured (cannot build tests/bench/startup_floor.c: $(head -1 "$DATA/cc"))" ""
+fi
+
+# Instructions from exec to the first frame (callgrind stops where each calls audio_init or
+# first_frame, just after presenting it): repeatable where CPU time is not.
+if command -v valgrind >/dev/null; then
+  to_first_frame() { # FUNCTION COMMAND...
+    local at=$1; shift
+    rm -f "$DATA"/cg.*
+    valgrind --tool=callgrind --dump-before="$at" --callgrind-out-file="$DATA/cg.%p" "$@" >/dev/null 2>&1 || true
+    # the first part file of the first process (a helper process may fork off later)
+    sed -n 's/^summary: //p' "$(ls "$DATA"/cg.*.1 | head -1)"
+  }
+  menu_i=$(to_first_frame audio_init "$ATTUNE" --data-dir "$DATA" --window 1280x720 --script /dev/null)
+  breathe_i=$(to_first_frame audio_init "$ATTUNE" --data-dir "$DATA" --window 1280x720 --script /dev/null breathe box)
+  floor_i=$([ -x "$DATA/startup_floor" ] && to_first_frame first_frame "$DATA/startup_floor" || echo "?")
+  row "start-up to first frame (callgrind): menu / \`breathe box\` / floor" "$menu_i / $breathe_i / $floor_i instructions" ""
+fi
 
 b720=$(breathing 1280x720 15)
 row "breathing, 1280x720 at 60 fps (and peak RSS)" "$b720" "RSS < 30 MiB"

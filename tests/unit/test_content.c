@@ -516,6 +516,51 @@ static void the_region_comes_from_the_locale(void)
     CHECK_STR(cc, "");
 }
 
+/* The window holds the card levels back until its first frame is on screen: meanwhile the
+ * folder counts as complete and the cards still own their ids; then they load as they would
+ * have, with their problems reported. */
+static void held_back_levels_load_later_as_they_would_have(void)
+{
+    Content all = {0}, c = {.defer_levels = true};
+    AtDiag d = {0};
+    CHECK_INT(content_load_dir(&all, ATTUNE_SOURCE_DIR "/levels", CONTENT_SHIPPED, &d), 0);
+    CHECK_INT(content_load_dir(&c, ATTUNE_SOURCE_DIR "/levels", CONTENT_SHIPPED, &d), 0);
+    CHECK_INT(c.nlevels, 0);
+    CHECK_INT(c.npending, all.nlevels);
+    CHECK_INT(c.npatterns, all.npatterns);
+    CHECK_INT(c.nlearn, all.nlearn);
+    CHECK_INT(content_check_shipped(&c, "levels", &d), 0);
+    const char *card = all.levels[1].cards[2].id;
+    char mine[300];
+    snprintf(mine, sizeof mine, "{\"patterns\": [{\"id\": \"%s\", \"title\": \"Mine\", \"when\": \"w\", "
+             STEPS_OK "}]}", card);
+    CHECK_INT(content_load_file(&c, write_file("mine.json", mine), CONTENT_USER, &d), 1);
+    CHECK(said(&d, "is already used by a card ("));
+    CHECK(content_pattern(&c, card) == NULL);
+    diag_free(&d);
+    CHECK_INT(content_load_pending(&c, &d), 0);
+    CHECK_INT(content_check_refs(&c, &d), 0);
+    dump(&d);
+    CHECK_INT(c.npending, 0);
+    CHECK_INT(c.nlevels, all.nlevels);
+    for (int i = 0; i < c.nlevels && i < all.nlevels; i++) {
+        CHECK_STR(c.levels[i].id, all.levels[i].id);
+        CHECK_INT(c.levels[i].ncards, all.levels[i].ncards);
+    }
+    /* A level file with a problem is reported when it loads. */
+    Content bad = {.defer_levels = true};
+    const char *p = write_file("bad-level.json", "{\"level\": {\"id\": \"x\"}}");
+    CHECK_INT(content_load_file(&bad, p, CONTENT_AUTHOR, &d), 0);
+    CHECK_INT(bad.npending, 1);
+    CHECK(content_load_pending(&bad, &d) > 0);
+    CHECK(said(&d, "bad-level.json: level"));
+    CHECK_INT(bad.nlevels, 0);
+    diag_free(&d);
+    content_free(&bad);
+    content_free(&c);
+    content_free(&all);
+}
+
 int main(void)
 {
     if (!filetest_dir("content")) return 2;
@@ -536,6 +581,7 @@ int main(void)
     RUN(unknown_keys_in_a_pattern_are_errors);
     RUN(text_must_be_utf8_without_nul);
     RUN(ids_are_unique_across_all_content);
+    RUN(held_back_levels_load_later_as_they_would_have);
     RUN(a_section_appears_once_per_file);
     RUN(messages_stay_one_printable_line_whatever_the_file_holds);
     RUN(a_file_of_many_problems_lists_the_first_ones_and_counts_the_rest);
