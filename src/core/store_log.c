@@ -267,53 +267,67 @@ static int drop_repeats(PracticeLog *l)
 
 /* From all records (file order, ids unique) to practices: ratings set `after`, and a practice
  * that never got its own record is made from its longest checkpoint. */
-static bool join_records(PracticeLog *all, PracticeLog *out, LogReport *rep)
+static bool join_records(PracticeLog *l, LogReport *rep)
 {
-    int n = all->count, np = 0, nc = 0;
+    int n = l->count, np = 0, nc = 0, nrec = 0;
     IdIdx *prac = malloc((size_t)(n ? n : 1) * sizeof *prac);
     IdIdx *ckpt = malloc((size_t)(n ? n : 1) * sizeof *ckpt);
+    PracticeRecord *recovered = NULL;
     bool ok = prac && ckpt;
     for (int i = 0; ok && i < n; i++) {
-        PracticeRecord *r = &all->rec[i];
-        if (r->type == RECORD_PRACTICE) {
-            ok = log_add(out, r);
-            prac[np++] = (IdIdx){r->id, out->count - 1};
-        } else if (r->type == RECORD_CHECKPOINT) {
-            ckpt[nc++] = (IdIdx){r->practice, i};
-        }
+        const PracticeRecord *r = &l->rec[i];
+        if (r->type == RECORD_PRACTICE) prac[np++] = (IdIdx){r->id, i};
+        else if (r->type == RECORD_CHECKPOINT) ckpt[nc++] = (IdIdx){r->practice, i};
     }
     if (ok) {
-        /* out->rec has stopped moving: point the table at its ids */
-        for (int i = 0; i < np; i++) prac[i].id = out->rec[prac[i].idx].id;
         qsort(prac, (size_t)np, sizeof *prac, cmp_ididx);
         for (int i = 0; i < n; i++) {
-            const PracticeRecord *r = &all->rec[i];
+            const PracticeRecord *r = &l->rec[i];
             if (r->type != RECORD_RATING) continue;
             int at = find_id(prac, np, r->practice);
             if (at < 0) continue; /* its practice may come later, with an import */
-            out->rec[at].after = r->after;
+            l->rec[at].after = r->after;
             rep->ratings++;
         }
+        /* A practice that only its checkpoints tell of (Attune stopped before it ended): the
+         * longest checkpoint stands for it. Copied out, as the records move below. */
         qsort(ckpt, (size_t)nc, sizeof *ckpt, cmp_ididx);
         for (int i = 0; ok && i < nc;) {
             int j = i, best = ckpt[i].idx;
             for (; j < nc && strcmp(ckpt[j].id, ckpt[i].id) == 0; j++)
-                if (all->rec[ckpt[j].idx].duration_ms >= all->rec[best].duration_ms)
+                if (l->rec[ckpt[j].idx].duration_ms >= l->rec[best].duration_ms)
                     best = ckpt[j].idx;
             if (find_id(prac, np, ckpt[i].id) < 0) {
-                PracticeRecord r = all->rec[best];
-                memcpy(r.id, r.practice, sizeof r.id);
-                r.practice[0] = 0;
-                r.type = RECORD_PRACTICE;
-                r.completed = false;
-                ok = log_add(out, &r);
+                PracticeRecord *grown = realloc(recovered, (size_t)(nrec + 1) * sizeof *grown);
+                ok = grown != NULL;
+                if (!ok) break;
+                recovered = grown;
+                PracticeRecord *r = &recovered[nrec++];
+                *r = l->rec[best];
+                memcpy(r->id, r->practice, sizeof r->id);
+                r->practice[0] = 0;
+                r->type = RECORD_PRACTICE;
+                r->completed = false;
                 rep->from_checkpoints++;
             }
             i = j;
         }
     }
+    if (ok) {
+        /* The practices keep their order at the front; the recovered ones follow, in the
+         * room their checkpoints took. */
+        int k = 0;
+        for (int i = 0; i < n; i++)
+            if (l->rec[i].type == RECORD_PRACTICE) {
+                if (k != i) l->rec[k] = l->rec[i];
+                k++;
+            }
+        if (nrec) memcpy(l->rec + k, recovered, (size_t)nrec * sizeof *recovered);
+        l->count = k + nrec;
+    }
     free(prac);
     free(ckpt);
+    free(recovered);
     return ok;
 }
 
@@ -330,9 +344,12 @@ bool log_load(const char *dir, PracticeLog *out, LogReport *rep, AtDiag *diag)
     }
     int dropped = drop_repeats(&all);
     if (dropped > 0) rep->duplicates = dropped;
-    if (!join_records(&all, out, rep) && diag)
-        diag_addf(diag, "%s/%s: out of memory", dir, STORE_LOG_FILE);
-    log_free(&all);
+    if (join_records(&all, rep)) {
+        *out = all;
+    } else {
+        if (diag) diag_addf(diag, "%s/%s: out of memory", dir, STORE_LOG_FILE);
+        log_free(&all);
+    }
     rep->loaded = out->count;
     return true;
 }
