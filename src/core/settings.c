@@ -418,22 +418,36 @@ static bool write_settings(const char *path, const cJSON *obj, bool backup, char
     return ok;
 }
 
+/* The start of every save: the settings file's path, the lock held (its descriptor is
+ * returned, -1 on failure with err set), and what the file holds now (*cur, NULL if nothing
+ * readable; *backup: whether an old version exists to keep). */
+static int begin_save(const char *dir, char path[PATH_BUF], cJSON **cur, bool *backup, char *err,
+                      size_t errlen)
+{
+    if (err && errlen) err[0] = 0;
+    *cur = NULL;
+    if (!storefs_join(path, PATH_BUF, dir, STORE_SETTINGS_FILE)) {
+        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
+        return -1;
+    }
+    int lock = lock_settings(dir, err, errlen);
+    if (lock < 0) return -1;
+    int r = current_for_save(path, cur, err, errlen);
+    if (r < 0) {
+        storefs_unlock(lock);
+        return -1;
+    }
+    *backup = r == 1;
+    return lock;
+}
+
 bool settings_save(const char *dir, const Settings *s, char *err, size_t errlen)
 {
     char path[PATH_BUF];
-    if (err && errlen) err[0] = 0;
-    if (!storefs_join(path, sizeof path, dir, STORE_SETTINGS_FILE)) {
-        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
-        return false;
-    }
-    int lock = lock_settings(dir, err, errlen);
+    cJSON *cur;
+    bool backup;
+    int lock = begin_save(dir, path, &cur, &backup, err, errlen);
     if (lock < 0) return false;
-    cJSON *cur = NULL;
-    int r = current_for_save(path, &cur, err, errlen);
-    if (r < 0) {
-        storefs_unlock(lock);
-        return false;
-    }
     cJSON *out = settings_to_json(s);
     bool ok = out != NULL;
     const cJSON *it;
@@ -447,7 +461,7 @@ bool settings_save(const char *dir, const Settings *s, char *err, size_t errlen)
         }
     }
     cJSON_Delete(cur);
-    if (ok) ok = write_settings(path, out, r == 1, err, errlen);
+    if (ok) ok = write_settings(path, out, backup, err, errlen);
     else if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
     cJSON_Delete(out);
     storefs_unlock(lock);
@@ -508,19 +522,10 @@ bool settings_update(const char *dir, Settings *base, Settings *s, AtDiag *diag,
                      size_t errlen)
 {
     char path[PATH_BUF];
-    if (err && errlen) err[0] = 0;
-    if (!storefs_join(path, sizeof path, dir, STORE_SETTINGS_FILE)) {
-        if (err && errlen) snprintf(err, errlen, "folder name too long: %s", dir);
-        return false;
-    }
-    int lock = lock_settings(dir, err, errlen);
+    cJSON *cur;
+    bool backup;
+    int lock = begin_save(dir, path, &cur, &backup, err, errlen);
     if (lock < 0) return false;
-    cJSON *cur = NULL;
-    int r = current_for_save(path, &cur, err, errlen);
-    if (r < 0) {
-        storefs_unlock(lock);
-        return false;
-    }
     cJSON *ours = settings_to_json(s), *was = settings_to_json(base);
     cJSON *merged = cur ? cur : cJSON_Duplicate(ours, 1);
     bool ok = ours && was && merged;
@@ -550,7 +555,7 @@ bool settings_update(const char *dir, Settings *base, Settings *s, AtDiag *diag,
         strpool_free(pool);
         diag_free(&scratch);
     }
-    if (ok) ok = write_settings(path, merged, r == 1, err, errlen);
+    if (ok) ok = write_settings(path, merged, backup, err, errlen);
     else if (err && errlen) snprintf(err, errlen, "could not save your settings: out of memory");
     if (ok) {
         *s = next;
