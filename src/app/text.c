@@ -155,62 +155,75 @@ int text_measure(App *a)
     return m < max ? m : max;
 }
 
-/* Finds or renders the texture for (role, s, wrap). */
 static bool is_entry(const Entry *e, uint32_t h, TextRole role, int wrap, const char *s)
 {
     return e->s && e->hash == h && e->role == (int)role && e->wrap == wrap && !strcmp(e->s, s);
 }
 
-static Entry *lookup(App *a, TextRole role, const char *s, int wrap, Align align)
+/* Rasterises e's string into its texture (and its size). */
+static bool render(App *a, Entry *e, Align align)
+{
+    TextCache *t = a->text;
+    SDL_Color white = {255, 255, 255, 255};
+    static const int WRAP_ALIGN[3] = {TTF_WRAPPED_ALIGN_LEFT, TTF_WRAPPED_ALIGN_CENTER,
+                                      TTF_WRAPPED_ALIGN_RIGHT};
+    TTF_Font *f = t->font[e->role];
+    if (e->wrap > 0) TTF_SetFontWrappedAlign(f, WRAP_ALIGN[align]);
+    SDL_Surface *surf = e->wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(f, e->s, white, (Uint32)(e->wrap / 4))
+                                    : TTF_RenderUTF8_Blended(f, e->s, white);
+    if (!surf) return false;
+    e->tex = SDL_CreateTextureFromSurface(a->ren, surf);
+    e->w = surf->w;
+    e->h = surf->h;
+    SDL_FreeSurface(surf);
+    if (!e->tex) return false;
+    SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+    return true;
+}
+
+/* Finds or makes the entry for (role, s, wrap). With texture, its string is rasterised (once);
+ * without, a single line is only measured: the wrapping and cutting of text measure many
+ * candidate lines that are never drawn. */
+static Entry *lookup(App *a, TextRole role, const char *s, int wrap, Align align, bool texture)
 {
     TextCache *t = a->text;
     if (wrap <= 0) align = ALIGN_LEFT; /* single lines are placed, not aligned inside */
     wrap = wrap > 0 ? wrap * 4 + (int)align : 0; /* the key covers wrap width and alignment */
     uint32_t h = hash_str(s, role, wrap);
     short *slot = &t->slot[h % INDEX_SIZE];
-    if (*slot > 0 && is_entry(&t->e[*slot - 1], h, role, wrap, s)) {
-        t->e[*slot - 1].used = t->frame;
-        return &t->e[*slot - 1];
-    }
+    Entry *e = NULL;
+    if (*slot > 0 && is_entry(&t->e[*slot - 1], h, role, wrap, s)) e = &t->e[*slot - 1];
     Entry *victim = &t->e[0];
-    for (int i = 0; i < CACHE_SIZE; i++) {
-        Entry *e = &t->e[i];
-        if (is_entry(e, h, role, wrap, s)) {
-            e->used = t->frame;
-            *slot = (short)(i + 1);
-            return e;
-        }
-        if (!e->s) victim = e;
-        else if (victim->s && e->used < victim->used) victim = e;
+    for (int i = 0; i < CACHE_SIZE && !e; i++) {
+        if (is_entry(&t->e[i], h, role, wrap, s)) e = &t->e[i];
+        else if (!t->e[i].s) victim = &t->e[i];
+        else if (victim->s && t->e[i].used < victim->used) victim = &t->e[i];
     }
-    SDL_Color white = {255, 255, 255, 255};
-    static const int WRAP_ALIGN[3] = {TTF_WRAPPED_ALIGN_LEFT, TTF_WRAPPED_ALIGN_CENTER,
-                                      TTF_WRAPPED_ALIGN_RIGHT};
-    if (wrap > 0) TTF_SetFontWrappedAlign(t->font[role], WRAP_ALIGN[align]);
-    SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(t->font[role], s, white, (Uint32)(wrap / 4))
-                                 : TTF_RenderUTF8_Blended(t->font[role], s, white);
-    if (!surf) return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(a->ren, surf);
-    int w = surf->w, hh = surf->h;
-    SDL_FreeSurface(surf);
-    if (!tex) return NULL;
-    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    if (victim->tex) SDL_DestroyTexture(victim->tex);
-    free(victim->s);
-    *victim = (Entry){strdup(s), h, role, wrap, tex, w, hh, t->frame};
-    if (!victim->s) {
-        SDL_DestroyTexture(tex);
-        victim->tex = NULL;
+    if (!e) {
+        char *copy = strdup(s);
+        if (!copy) return NULL;
+        if (victim->tex) SDL_DestroyTexture(victim->tex);
+        free(victim->s);
+        *victim = (Entry){copy, h, role, wrap, NULL, 0, 0, t->frame};
+        e = victim;
+        if (!texture && wrap == 0 && TTF_SizeUTF8(t->font[role], s, &e->w, &e->h) != 0)
+            texture = true; /* measured by rendering, then */
+    }
+    e->used = t->frame;
+    *slot = (short)(e - t->e + 1);
+    if ((texture || wrap > 0) && !e->tex && !render(a, e, align)) {
+        free(e->s);
+        *e = (Entry){0};
+        *slot = 0;
         return NULL;
     }
-    *slot = (short)(victim - t->e + 1);
-    return victim;
+    return e;
 }
 
 SDL_Point text_size(App *a, TextRole role, const char *s, int wrap)
 {
     if (!s || !*s) return (SDL_Point){0, text_line(a, role)};
-    Entry *e = lookup(a, role, s, wrap, ALIGN_CENTER);
+    Entry *e = lookup(a, role, s, wrap, ALIGN_CENTER, false);
     return e ? (SDL_Point){e->w, e->h} : (SDL_Point){0, 0};
 }
 
@@ -254,7 +267,7 @@ typedef struct TextCmd {
 static void do_text(App *a, const void *p)
 {
     const TextCmd *k = p;
-    Entry *e = lookup(a, (TextRole)k->role, k->s, k->wrap, (Align)k->align);
+    Entry *e = lookup(a, (TextRole)k->role, k->s, k->wrap, (Align)k->align, true);
     if (!e) return;
     SDL_SetTextureColorMod(e->tex, k->c.r, k->c.g, k->c.b);
     SDL_SetTextureAlphaMod(e->tex, k->c.a);
@@ -266,7 +279,7 @@ SDL_Rect text_draw(App *a, TextRole role, const char *s, int x, int y, Align ali
 {
     SDL_Rect r = {x, y, 0, 0};
     if (!s || !*s || c.a == 0) return r;
-    Entry *e = lookup(a, role, s, wrap, align);
+    Entry *e = lookup(a, role, s, wrap, align, true);
     if (!e) return r;
     r.w = e->w;
     r.h = e->h;
