@@ -141,7 +141,8 @@ typedef struct Combo {
     int w, h, pct;
 } Combo;
 
-static const Combo CI[] = {{800, 600, 100}, {800, 600, 200}, {1280, 720, 150}, {3840, 2160, 100}, {3840, 2160, 200}};
+static const Combo CI[] = {{800, 600, 80},    {800, 600, 100},   {800, 600, 200}, {1280, 720, 150},
+                            {3840, 2160, 100}, {3840, 2160, 200}};
 static const int SIZES_W[] = {800, 1280, 1920, 3840}, SIZES_H[] = {600, 720, 1080, 2160};
 static const int PCTS[] = {80, 90, 100, 115, 130, 150, 175, 200}; /* Settings' text sizes */
 
