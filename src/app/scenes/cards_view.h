@@ -69,4 +69,23 @@ int cards_scroll_room(App *a);
 int cards_scroll_begin(App *a, UiScroll *sc, int h, int top, int bottom);
 void cards_scroll_end(App *a, const UiScroll *sc, int x, int w, int top, int bottom);
 
+/* ---- the solo reveal (cards_reveal.c) ---- */
+
+/* How the solo reveal is set: cards.c tries these in order until one fits. */
+typedef struct CardsRevealStyle {
+    TextRole situation; /* the scenario, kept in view above the responses */
+    TextRole chosen;    /* the response chosen: first, and larger than the others */
+    TextRole text;      /* the other responses */
+    TextRole why;       /* every explanation: body size while the window allows */
+    TextRole note;      /* "try saying" and the question */
+    int gap, pad;
+    bool wide; /* the full window width, for long content in small windows */
+} CardsRevealStyle;
+
+/* Measures (draw false) or draws the reveal of the card r shows at x, y0 in width w;
+ * last_choice is the style picked the last time the card came round, or -1. Returns its
+ * height. */
+int cards_reveal_layout(App *a, const DeckRound *r, int last_choice, CardsRevealStyle st, int x,
+                        int w, int y0, bool draw);
+
 #endif
