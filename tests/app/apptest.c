@@ -250,6 +250,12 @@ AtRect at_rect(const cJSON *entry)
     return r;
 }
 
+const char *at_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
 /* The first entry whose text matches s (exactly or containing it), a string (buttons false) or
  * a control (buttons true); the last control when several match (the bar is drawn last). */
 static const cJSON *entry_match(const cJSON *texts, const char *s, bool exact, bool buttons)

@@ -67,6 +67,8 @@ const cJSON *at_text_entry(const cJSON *texts, const char *s, bool exact);
 /* The control ("role": "button") named label, the last one listed (the control bar is drawn
  * last); NULL if none. */
 const cJSON *at_button(const cJSON *texts, const char *label);
+/* o[key] when it is a string, else NULL. */
+const char *at_str(const cJSON *o, const char *key);
 /* The rectangle of the drawn string s (exact); false if it is not drawn. */
 bool at_text_rect(const cJSON *texts, const char *s, int *x, int *y, int *w, int *h);
 /* The first drawn string that starts with prefix, or NULL. */

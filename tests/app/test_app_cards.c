@@ -24,18 +24,12 @@ static cJSON *load_level(const char *file, cJSON **root)
     return cJSON_GetObjectItemCaseSensitive(level, "cards");
 }
 
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* The card whose situation is on screen, or NULL. */
 static const cJSON *card_on_screen(const cJSON *cards, const cJSON *texts)
 {
     const cJSON *c;
     cJSON_ArrayForEach(c, cards) {
-        const char *sit = str(c, "situation");
+        const char *sit = at_str(c, "situation");
         if (sit && at_texts_has(texts, sit)) return c;
     }
     return NULL;
@@ -52,7 +46,7 @@ static bool any_response_shown(const cJSON *card, const cJSON *texts)
 {
     const cJSON *r;
     cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses")) {
-        const char *t = str(r, "text");
+        const char *t = at_str(r, "text");
         if (t && at_texts_has(texts, t)) return true;
     }
     return false;
@@ -89,11 +83,11 @@ static void solo_round_names_styles_only_after_the_choice(void)
             cJSON_Delete(t);
             continue;
         }
-        seen[i] = str(card, "id");
+        seen[i] = at_str(card, "id");
         for (int k = 0; k < i; k++) CHECK(seen[k] && strcmp(seen[k], seen[i]) != 0);
         const cJSON *r;
         cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses"))
-            CHECK(at_texts_has(t, str(r, "text")));
+            CHECK(at_texts_has(t, at_str(r, "text")));
         CHECK_INT(style_names_shown(t), 0);
         CHECK(!at_texts_contains(t, "Your choice"));
         snprintf(name, sizeof name, "%d of 5", i + 1);
@@ -105,10 +99,10 @@ static void solo_round_names_styles_only_after_the_choice(void)
         CHECK(t != NULL);
         CHECK_INT(style_names_shown(t), 4);
         CHECK(at_texts_has(t, "Your choice"));
-        CHECK(at_texts_has(t, str(card, "reflect")));
-        CHECK(at_texts_contains(t, str(card, "try_saying")));
+        CHECK(at_texts_has(t, at_str(card, "reflect")));
+        CHECK(at_texts_contains(t, at_str(card, "try_saying")));
         cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses"))
-            CHECK(at_texts_has(t, str(r, "why")));
+            CHECK(at_texts_has(t, at_str(r, "why")));
         cJSON_Delete(t);
     }
     cJSON *t = at_texts_of(dir, "end");
@@ -152,14 +146,14 @@ static void the_reveal_keeps_the_scenario_and_leads_with_the_choice(void)
     const cJSON *card = t ? card_on_screen(cards, t) : NULL;
     CHECK(card != NULL); /* the scenario is on screen */
     if (card) {
-        AtRect sit = at_rect(at_text_entry(t, str(card, "situation"), true));
+        AtRect sit = at_rect(at_text_entry(t, at_str(card, "situation"), true));
         AtRect label = at_rect(at_text_entry(t, "Try saying", true));
         const cJSON *first = NULL, *r;
         cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses")) {
-            const cJSON *e = at_text_entry(t, str(r, "text"), true);
+            const cJSON *e = at_text_entry(t, at_str(r, "text"), true);
             CHECK(e != NULL);
             if (e && (!first || at_rect(e).y < at_rect(first).y)) first = e;
-            const cJSON *why = at_text_entry(t, str(r, "why"), true);
+            const cJSON *why = at_text_entry(t, at_str(r, "why"), true);
             CHECK(why != NULL);
             if (!why) continue;
             int line = cJSON_GetObjectItemCaseSensitive(why, "line")->valueint;
@@ -173,7 +167,7 @@ static void the_reveal_keeps_the_scenario_and_leads_with_the_choice(void)
         CHECK(chosen.y > sit.y && mark.y < chosen.y && chosen.y - mark.y < 3 * mark.h);
         int big = first ? cJSON_GetObjectItemCaseSensitive(first, "line")->valueint : 0;
         cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses")) {
-            const cJSON *e = at_text_entry(t, str(r, "text"), true);
+            const cJSON *e = at_text_entry(t, at_str(r, "text"), true);
             if (!e || e == first) continue;
             CHECK(at_rect(e).y > chosen.y + chosen.h);
             CHECK(cJSON_GetObjectItemCaseSensitive(e, "line")->valueint < big);
@@ -182,7 +176,7 @@ static void the_reveal_keeps_the_scenario_and_leads_with_the_choice(void)
     /* Quotes and apostrophes: typographic everywhere, the try-saying line in “ ”. */
     const cJSON *e;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
-        const char *s = str(e, "text");
+        const char *s = at_str(e, "text");
         bool straight = s && strpbrk(s, "'\"");
         if (straight) fprintf(stderr, "  straight quote in \"%s\"\n", s);
         CHECK(!straight);
@@ -257,7 +251,7 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
             CHECK(at_texts_contains(t, "Press Enter when Sam has the screen"));
             if (card) {
                 CHECK(!any_response_shown(card, t));
-                CHECK(!at_texts_has(t, str(card, "situation")));
+                CHECK(!at_texts_has(t, at_str(card, "situation")));
             }
         }
         if (i == 3) {
@@ -268,11 +262,11 @@ static void couple_round_keeps_picks_private_until_both_chose(void)
     }
     cJSON *t = at_texts_of(dir, "reveal");
     CHECK(at_texts_has(t, "Your choices"));
-    if (card) CHECK(at_texts_contains(t, str(card, "try_saying")));
+    if (card) CHECK(at_texts_contains(t, at_str(card, "try_saying")));
     CHECK(at_texts_has(t, "Alex"));
     CHECK(at_texts_has(t, "Sam"));
     CHECK(style_names_shown(t) == 2);
-    if (card) CHECK(at_texts_has(t, str(card, "reflect")));
+    if (card) CHECK(at_texts_has(t, at_str(card, "reflect")));
     CHECK(at_texts_has(t, "Talk it through"));
     cJSON_Delete(t);
     t = at_texts_of(dir, "talk");

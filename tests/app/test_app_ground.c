@@ -28,12 +28,6 @@ static const cJSON *exercise(const char *id)
 
 static const cJSON *steps_of(const char *id) { return cJSON_GetObjectItemCaseSensitive(exercise(id), "steps"); }
 
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(s) ? s->valuestring : NULL;
-}
-
 static int num(const cJSON *o, const char *key)
 {
     const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -42,7 +36,7 @@ static int num(const cJSON *o, const char *key)
 
 static const char *prompt(const char *id, int i)
 {
-    return str(cJSON_GetArrayItem(steps_of(id), i), "prompt");
+    return at_str(cJSON_GetArrayItem(steps_of(id), i), "prompt");
 }
 
 /* A growing script. */
@@ -102,7 +96,7 @@ static void senses_shows_each_prompt_then_the_finish(void)
         const cJSON *st = cJSON_GetArrayItem(steps, i);
         snprintf(name, sizeof name, "step%d", i);
         cJSON *t = at_texts_of(dir, name);
-        CHECK(at_texts_has(t, str(st, "prompt")));
+        CHECK(at_texts_has(t, at_str(st, "prompt")));
         snprintf(want, sizeof want, "Step %d of %d", i + 1, n);
         CHECK(at_texts_has(t, want));
         if (i > 0) CHECK(!at_texts_has(t, prompt("senses", i - 1)));
@@ -122,14 +116,14 @@ static void senses_shows_each_prompt_then_the_finish(void)
             t = at_texts_of(dir, name);
             snprintf(want, sizeof want, "%d of %d", count, count);
             CHECK(at_texts_has(t, want));
-            CHECK(at_texts_has(t, str(st, "prompt"))); /* still there while the last mark shows */
+            CHECK(at_texts_has(t, at_str(st, "prompt"))); /* still there while the last mark shows */
             cJSON_Delete(t);
         }
         if (cJSON_GetObjectItemCaseSensitive(st, "breathe")) {
             snprintf(name, sizeof name, "step%d-breath", i);
             t = at_texts_of(dir, name);
             CHECK(at_texts_has(t, "Breathe in"));
-            CHECK(at_texts_has(t, str(st, "prompt")));
+            CHECK(at_texts_has(t, at_str(st, "prompt")));
             cJSON_Delete(t);
             snprintf(name, sizeof name, "step%d-breath.png", i);
             CHECK(is_png(dir, name));
@@ -280,7 +274,7 @@ static void tipp_shows_its_caution_before_the_first_step(void)
                          "key return\nwait 300\ntexts $D/first.json\n";
     at_checkins_off(dir);
     CHECK_INT(at_run(dir, "tipp", dir, script, "ground tipp"), 0);
-    const char *caution = str(exercise("tipp"), "caution");
+    const char *caution = at_str(exercise("tipp"), "caution");
     CHECK(caution != NULL);
     cJSON *t = at_texts_of(dir, "caution");
     CHECK(at_texts_has(t, caution));
@@ -303,7 +297,7 @@ static void tipp_shows_its_caution_before_the_first_step(void)
     t = at_texts_of(dir, "left");
     CHECK(!at_texts_has(t, "I understand, begin"));
     CHECK(at_texts_has(t, "Ground"));
-    CHECK(at_texts_has(t, str(exercise("tipp"), "title"))); /* back in the picker, on it */
+    CHECK(at_texts_has(t, at_str(exercise("tipp"), "title"))); /* back in the picker, on it */
     cJSON_Delete(t);
 }
 
@@ -323,8 +317,8 @@ static void command_line_names_the_exercise_and_lists_them(void)
     CHECK_CONTAINS(out, "Grounding exercises:");
     const cJSON *ex;
     cJSON_ArrayForEach(ex, cJSON_GetObjectItemCaseSensitive(grounding, "exercises")) {
-        CHECK_CONTAINS(out, str(ex, "id"));
-        CHECK_CONTAINS(out, str(ex, "title"));
+        CHECK_CONTAINS(out, at_str(ex, "id"));
+        CHECK_CONTAINS(out, at_str(ex, "title"));
     }
     free(out);
     CHECK_INT(at_run_cli(dir, "help", dir, "--help"), 0);
@@ -363,7 +357,7 @@ static void back_returns_to_the_previous_prompt_and_esc_leaves(void)
     t = at_texts_of(dir, "picker");
     CHECK(!at_texts_has(t, prompt("senses", 0)));
     CHECK(at_texts_has(t, "Ground"));
-    CHECK(at_texts_has(t, str(exercise("senses"), "title")));
+    CHECK(at_texts_has(t, at_str(exercise("senses"), "title")));
     cJSON_Delete(t);
     t = at_texts_of(dir, "menu");
     CHECK(at_texts_has(t, "Take a breath. What would help right now?"));
@@ -381,12 +375,12 @@ static void menu_opens_the_picker_and_the_picker_starts_an_exercise(void)
     CHECK_INT(at_run(dir, "menu", dir, script, ""), 0);
     const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(grounding, "exercises"), 0);
     cJSON *t = at_texts_of(dir, "picker");
-    CHECK(at_texts_has(t, str(first, "when")));
+    CHECK(at_texts_has(t, at_str(first, "when")));
     CHECK(at_texts_contains(t, "About "));
     cJSON_Delete(t);
     t = at_texts_of(dir, "first");
-    const char *p0 = str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(first, "steps"), 0), "prompt");
-    CHECK(at_texts_has(t, str(first, "caution") ? str(first, "caution") : p0));
+    const char *p0 = at_str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(first, "steps"), 0), "prompt");
+    CHECK(at_texts_has(t, at_str(first, "caution") ? at_str(first, "caution") : p0));
     cJSON_Delete(t);
 }
 
@@ -467,8 +461,8 @@ static void feelings_and_a_saved_note(void)
     cJSON *feel = lines ? cJSON_ParseWithLength(lines, second ? (size_t)(second - lines) : strlen(lines)) : NULL;
     CHECK(feel != NULL);
     if (feel) {
-        CHECK_STR(str(feel, "kind"), "feeling");
-        CHECK_STR(str(feel, "feeling"), cJSON_GetStringValue(cJSON_GetArrayItem(words, 1)));
+        CHECK_STR(at_str(feel, "kind"), "feeling");
+        CHECK_STR(at_str(feel, "feeling"), cJSON_GetStringValue(cJSON_GetArrayItem(words, 1)));
         CHECK_INT(num(feel, "strength"), 3);
         CHECK_INT(num(feel, "step"), fi + 1);
     }
@@ -476,11 +470,11 @@ static void feelings_and_a_saved_note(void)
     cJSON *rec = second ? cJSON_Parse(second + 1) : NULL;
     CHECK(rec != NULL);
     if (rec) {
-        CHECK_STR(str(rec, "kind"), "note");
-        CHECK_STR(str(rec, "exercise"), "name-it");
+        CHECK_STR(at_str(rec, "kind"), "note");
+        CHECK_STR(at_str(rec, "exercise"), "name-it");
         CHECK_INT(num(rec, "step"), ni + 1);
-        CHECK_STR(str(rec, "text"), "It was anxious, \"mostly\" in my chest");
-        const char *d = str(rec, "date");
+        CHECK_STR(at_str(rec, "text"), "It was anxious, \"mostly\" in my chest");
+        const char *d = at_str(rec, "date");
         CHECK(d && strlen(d) == 10 && d[4] == '-' && d[7] == '-');
     }
     cJSON_Delete(rec);
@@ -533,7 +527,7 @@ static bool texts_fit(const cJSON *texts, const char *where)
 /* Whether step st is on the way chosen: it has no "only", or its option is the one chosen. */
 static bool on_way(const cJSON *st, const char *chosen)
 {
-    const char *only = str(st, "only");
+    const char *only = at_str(st, "only");
     return !only || (chosen && !strcmp(only, chosen));
 }
 
@@ -552,10 +546,10 @@ static int walk_script(Script *sc, const char *id, int opt, const char *tag, int
     for (int i = 0; i < n; i++) {
         const cJSON *opts = cJSON_GetObjectItemCaseSensitive(
             cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(steps, i), "choose"), "options");
-        if (opts) chosen = str(cJSON_GetArrayItem(opts, opt < cJSON_GetArraySize(opts) ? opt : 0), "id");
+        if (opts) chosen = at_str(cJSON_GetArrayItem(opts, opt < cJSON_GetArraySize(opts) ? opt : 0), "id");
     }
     add(sc, "wait 300\n");
-    if (str(exercise(id), "caution")) add(sc, "texts $D/%s-caution.json\nkey return\nwait 300\n", tag);
+    if (at_str(exercise(id), "caution")) add(sc, "texts $D/%s-caution.json\nkey return\nwait 300\n", tag);
     for (int i = 0; i < n; i++) {
         const cJSON *st = cJSON_GetArrayItem(steps, i);
         if (!on_way(st, chosen) || k >= WALK_MAX) continue;
@@ -591,13 +585,13 @@ static void check_walk(const char *dir, const char *id, const char *tag, const i
         const cJSON *st = cJSON_GetArrayItem(steps, shown[k - 1]);
         snprintf(name, sizeof name, "%s-%d", tag, k);
         cJSON *t = at_texts_of(dir, name);
-        CHECK(at_texts_has(t, str(st, "prompt")));
-        if (str(st, "detail")) CHECK(at_texts_has(t, str(st, "detail")));
-        if (str(st, "caution")) CHECK(at_texts_has(t, str(st, "caution")));
+        CHECK(at_texts_has(t, at_str(st, "prompt")));
+        if (at_str(st, "detail")) CHECK(at_texts_has(t, at_str(st, "detail")));
+        if (at_str(st, "caution")) CHECK(at_texts_has(t, at_str(st, "caution")));
         snprintf(want, sizeof want, "Step %d of %d", k, n);
         CHECK(at_texts_has(t, want));
-        if (!at_texts_has(t, want) || !at_texts_has(t, str(st, "prompt")))
-            fprintf(stderr, "    %s: expected \"%s\" and \"%s\"\n", name, want, str(st, "prompt"));
+        if (!at_texts_has(t, want) || !at_texts_has(t, at_str(st, "prompt")))
+            fprintf(stderr, "    %s: expected \"%s\" and \"%s\"\n", name, want, at_str(st, "prompt"));
         CHECK(at_texts_has(t, k == n ? "Finish" : "Next"));
         CHECK(texts_fit(t, name));
         /* No step off the way is ever shown. */
@@ -605,7 +599,7 @@ static void check_walk(const char *dir, const char *id, const char *tag, const i
         cJSON_ArrayForEach(other, steps) {
             bool on = false;
             for (int j = 0; j < n; j++) on |= other == cJSON_GetArrayItem(steps, shown[j]);
-            if (!on) CHECK(!at_texts_has(t, str(other, "prompt")));
+            if (!on) CHECK(!at_texts_has(t, at_str(other, "prompt")));
         }
         cJSON_Delete(t);
         if (cJSON_GetObjectItemCaseSensitive(st, "breathe")) {
@@ -617,7 +611,7 @@ static void check_walk(const char *dir, const char *id, const char *tag, const i
         if (cJSON_GetObjectItemCaseSensitive(st, "feelings")) {
             snprintf(name, sizeof name, "%s-%d-felt", tag, k);
             t = at_texts_of(dir, name);
-            CHECK(at_texts_has(t, str(st, "prompt"))); /* a word and a strength: Next still waits */
+            CHECK(at_texts_has(t, at_str(st, "prompt"))); /* a word and a strength: Next still waits */
             cJSON_Delete(t);
         }
     }
@@ -652,11 +646,11 @@ static void every_newer_exercise_can_be_walked_to_its_end(void)
         snprintf(args, sizeof args, "ground %s", ids[i]);
         at_checkins_off(dir);
         CHECK_INT(at_run(dir, ids[i], dir, sc.s, args), 0);
-        if (str(exercise(ids[i]), "caution")) {
+        if (at_str(exercise(ids[i]), "caution")) {
             char name[96];
             snprintf(name, sizeof name, "%s-caution", ids[i]);
             cJSON *t = at_texts_of(dir, name);
-            CHECK(at_texts_has(t, str(exercise(ids[i]), "caution")));
+            CHECK(at_texts_has(t, at_str(exercise(ids[i]), "caution")));
             CHECK(texts_fit(t, name));
             cJSON_Delete(t);
         }
@@ -700,15 +694,15 @@ static void tipp_choice_by_keys_and_mouse_with_back(void)
     /* The first step of each option's own way, and how many steps a way has. */
     int first[4] = {-1, -1, -1, -1}, own[4] = {0};
     for (int i = 0; i < n; i++) {
-        const char *only = str(cJSON_GetArrayItem(steps, i), "only");
+        const char *only = at_str(cJSON_GetArrayItem(steps, i), "only");
         for (int o = 0; only && o < 4; o++) {
-            if (strcmp(only, str(cJSON_GetArrayItem(opts, o), "id"))) continue;
+            if (strcmp(only, at_str(cJSON_GetArrayItem(opts, o), "id"))) continue;
             if (first[o] < 0) first[o] = i;
             own[o]++;
         }
     }
     int shared = 0;
-    for (int i = 0; i < n; i++) shared += str(cJSON_GetArrayItem(steps, i), "only") == NULL;
+    for (int i = 0; i < n; i++) shared += at_str(cJSON_GetArrayItem(steps, i), "only") == NULL;
     int longest = 0;
     for (int o = 0; o < 4; o++) longest = own[o] > longest ? own[o] : longest;
 
@@ -730,7 +724,7 @@ static void tipp_choice_by_keys_and_mouse_with_back(void)
     cJSON *t = at_texts_of(dir, "choose");
     CHECK(at_texts_has(t, prompt("tipp", ci)));
     const cJSON *o;
-    cJSON_ArrayForEach(o, opts) CHECK(at_texts_has(t, str(o, "label")));
+    cJSON_ArrayForEach(o, opts) CHECK(at_texts_has(t, at_str(o, "label")));
     for (int k = 1; k <= 4; k++) {
         snprintf(want, sizeof want, "%d", k);
         CHECK(at_texts_has(t, want)); /* the number that picks it */
@@ -766,7 +760,7 @@ static void tipp_choice_by_keys_and_mouse_with_back(void)
     /* By mouse: a click on the third option's label, where the keyboard run drew it. */
     t = at_texts_of(dir, "choose");
     int x = 0, y = 0, w = 0, h = 0;
-    CHECK(at_text_rect(t, str(cJSON_GetArrayItem(opts, 2), "label"), &x, &y, &w, &h));
+    CHECK(at_text_rect(t, at_str(cJSON_GetArrayItem(opts, 2), "label"), &x, &y, &w, &h));
     cJSON_Delete(t);
     sc.n = 0;
     add(&sc, "wait 300\nkey return\nwait 300\n");

@@ -19,12 +19,6 @@ static cJSON *load_learn(cJSON **root)
     return cJSON_GetObjectItemCaseSensitive(*root, "learn");
 }
 
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static void the_picker_opens_learn_by_key_and_by_button(void)
 {
     const char *dir = at_tmpdir(0);
@@ -51,7 +45,7 @@ static void the_picker_opens_learn_by_key_and_by_button(void)
         t = at_texts_of(dir, names[i]);
         CHECK(at_texts_has(t, "Learn"));
         CHECK(at_texts_has(t, "Short reads on the ideas behind the cards."));
-        CHECK(at_texts_has(t, str(first, "title"))); /* the first screen, in the panel */
+        CHECK(at_texts_has(t, at_str(first, "title"))); /* the first screen, in the panel */
         CHECK(at_texts_has(t, "Back"));
         CHECK(at_outside(t, 800, 600, NULL) + at_overlaps(t, 2, 3, NULL) == 0);
         cJSON_Delete(t);
@@ -92,14 +86,14 @@ static void every_screen_reads_to_its_end(const char *size, int ww, int wh, doub
     for (int i = 0; i < n; i++) {
         const cJSON *s = cJSON_GetArrayItem(screens, i);
         char name[32], more[256], first_words[24];
-        snprintf(more, sizeof more, "To read more: %s", str(s, "read_more"));
-        const char *body = str(s, "body");
+        snprintf(more, sizeof more, "To read more: %s", at_str(s, "read_more"));
+        const char *body = at_str(s, "body");
         snprintf(first_words, sizeof first_words, "%.16s", body ? body : "?");
         bool title = true, start = false, end = false;
         for (int k = 0; k <= PAGES; k++) {
             snprintf(name, sizeof name, "s%d_%d", i, k);
             cJSON *t = at_texts_of(dir, name);
-            title &= at_texts_has(t, str(s, "title"));
+            title &= at_texts_has(t, at_str(s, "title"));
             if (k == 0) start = at_text_starting(t, first_words) != NULL;
             /* The read-more line may wrap: its first line is enough. */
             const char *m = at_text_starting(t, "To read more: ");
@@ -111,7 +105,7 @@ static void every_screen_reads_to_its_end(const char *size, int ww, int wh, doub
         }
         if (!title || !start || !end)
             fprintf(stderr, "    screen %s at %s, text size %g: title %d, start %d, end %d\n",
-                    str(s, "id"), size, text_size, title, start, end);
+                    at_str(s, "id"), size, text_size, title, start, end);
         CHECK(title && start && end);
     }
     cJSON_Delete(root);
@@ -203,9 +197,9 @@ static void attune_list_names_the_screens(void)
     const cJSON *e, *screens = load_learn(&root); /* the macro names its array twice */
     cJSON_ArrayForEach(e, screens) {
         char line[200];
-        snprintf(line, sizeof line, "%s", str(e, "title"));
+        snprintf(line, sizeof line, "%s", at_str(e, "title"));
         CHECK_CONTAINS(out, line);
-        CHECK_CONTAINS(out, str(e, "id"));
+        CHECK_CONTAINS(out, at_str(e, "id"));
     }
     cJSON_Delete(root);
     free(out);

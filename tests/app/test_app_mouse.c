@@ -31,18 +31,12 @@ static int num(const cJSON *o, const char *key)
     return cJSON_IsNumber(v) ? v->valueint : -1;
 }
 
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* The last control named label (the control bar is drawn last), or NULL. */
 static const cJSON *button(const cJSON *t, const char *label)
 {
     const cJSON *found = NULL, *e;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
-        const char *role = str(e, "role"), *s = str(e, "text");
+        const char *role = at_str(e, "role"), *s = at_str(e, "text");
         if (role && !strcmp(role, "button") && s && !strcmp(s, label)) found = e;
     }
     return found;
@@ -66,14 +60,14 @@ static cJSON *look(Walk *w, const char *where)
     int controls = 0;
     const cJSON *e;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
-        const char *role = str(e, "role");
+        const char *role = at_str(e, "role");
         if (!role) continue;
         CHECK_STR(role, "button");
-        CHECK(str(e, "text") && str(e, "text")[0]);
+        CHECK(at_str(e, "text") && at_str(e, "text")[0]);
         int x = num(e, "x"), y = num(e, "y"), bw = num(e, "w"), bh = num(e, "h");
         bool inside = x >= 0 && y >= 0 && bw > 0 && bh > 0 && x + bw <= 800 && y + bh <= 600;
         CHECK(inside);
-        if (!inside) fprintf(stderr, "    %s: \"%s\" leaves the window\n", where, str(e, "text"));
+        if (!inside) fprintf(stderr, "    %s: \"%s\" leaves the window\n", where, at_str(e, "text"));
         controls++;
     }
     CHECK(controls > 0);
@@ -102,9 +96,9 @@ static void click_first(Walk *w, const char *where)
     cJSON *t = look(w, where);
     const cJSON *e, *b = NULL;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
-        if (!str(e, "role") || b) continue;
+        if (!at_str(e, "role") || b) continue;
         bool on_bar = false;
-        for (int i = 0; i < 5; i++) on_bar |= !strcmp(str(e, "text"), bar[i]);
+        for (int i = 0; i < 5; i++) on_bar |= !strcmp(at_str(e, "text"), bar[i]);
         if (!on_bar) b = e;
     }
     if (!b) fprintf(stderr, "    %s: nothing to click\n", where);
@@ -213,7 +207,7 @@ static bool has_text(const cJSON *t, const char *s)
 {
     const cJSON *e;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts"))
-        if (!str(e, "role") && str(e, "text") && !strcmp(str(e, "text"), s)) return true;
+        if (!at_str(e, "role") && at_str(e, "text") && !strcmp(at_str(e, "text"), s)) return true;
     return false;
 }
 
@@ -230,9 +224,9 @@ static void moving_the_pointer_hovers(void)
                      ""),
               0);
     cJSON *away = at_texts_of(dir, "away"), *over = at_texts_of(dir, "over"), *back = at_texts_of(dir, "back");
-    CHECK_STR(str(away, "cursor"), "arrow");
-    CHECK_STR(str(over, "cursor"), "hand");
-    CHECK_STR(str(back, "cursor"), "arrow");
+    CHECK_STR(at_str(away, "cursor"), "arrow");
+    CHECK_STR(at_str(over, "cursor"), "hand");
+    CHECK_STR(at_str(back, "cursor"), "arrow");
     const cJSON *help = button(over, "Help");
     CHECK(help && num(help, "x") <= 775 && 775 < num(help, "x") + num(help, "w"));
     char p1[600], p2[600];

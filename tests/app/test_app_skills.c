@@ -10,12 +10,6 @@
 #include "apptest.h"
 #include "check.h"
 
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static cJSON *load_json(const char *file, cJSON **root)
 {
     char path[600];
@@ -45,9 +39,9 @@ static const cJSON *card_on_screen(const cJSON *cards, const cJSON *texts)
 {
     const cJSON *c, *e;
     cJSON_ArrayForEach(c, cards) {
-        const char *sit = str(c, "situation");
+        const char *sit = at_str(c, "situation");
         cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(texts, "texts")) {
-            const char *t = str(e, "text");
+            const char *t = at_str(e, "text");
             if (sit && t && strlen(t) > 20 && !strncmp(sit, t, strlen(t))) return c;
         }
     }
@@ -59,7 +53,7 @@ static int responses_shown(const cJSON *card, const cJSON *texts)
     int n = 0;
     const cJSON *r;
     cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(card, "responses"))
-        n += at_texts_has(texts, str(r, "text"));
+        n += at_texts_has(texts, at_str(r, "text"));
     return n;
 }
 
@@ -97,7 +91,7 @@ static void notice_names_the_feeling_before_the_responses(void)
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
         const cJSON *w;
         cJSON_ArrayForEach(w, feelings)
-            if (!strcmp(str(e, "text"), w->valuestring) && k++ == 1) second = w->valuestring;
+            if (!strcmp(at_str(e, "text"), w->valuestring) && k++ == 1) second = w->valuestring;
     }
     cJSON_Delete(t);
     t = at_texts_of(dir, "choice");
@@ -252,7 +246,7 @@ static void understand_chooses_the_best_summary_before_the_responses(void)
         CHECK(sum != NULL); /* only a card with summaries */
         CHECK(at_texts_contains(t, "Sum it up"));
         CHECK_INT(responses_shown(card, t), 0);
-        CHECK(at_texts_has(t, str(sum, "best")));
+        CHECK(at_texts_has(t, at_str(sum, "best")));
         CHECK_INT(shown_of(cJSON_GetObjectItemCaseSensitive(sum, "others"), t),
                   cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(sum, "others")));
         CHECK(at_outside(t, 800, 600, NULL) == 0);
@@ -260,19 +254,19 @@ static void understand_chooses_the_best_summary_before_the_responses(void)
         const char *first = NULL;
         const cJSON *e;
         cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
-            const char *s = str(e, "text");
+            const char *s = at_str(e, "text");
             const cJSON *o;
-            if (!first && !strcmp(s, str(sum, "best"))) first = s;
+            if (!first && !strcmp(s, at_str(sum, "best"))) first = s;
             cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(sum, "others"))
                 if (!first && !strcmp(s, o->valuestring)) first = s;
         }
-        bool best_first = first && !strcmp(first, str(sum, "best"));
+        bool best_first = first && !strcmp(first, at_str(sum, "best"));
         cJSON_Delete(t);
         snprintf(name, sizeof name, "b%d", i);
         t = at_texts_of(dir, name);
         CHECK(at_texts_contains(t, best_first ? "that's the heart of it" : "comes closer"));
         CHECK(at_texts_has(t, "See the responses"));
-        CHECK(at_texts_has(t, str(sum, "best")));
+        CHECK(at_texts_has(t, at_str(sum, "best")));
         CHECK_INT(responses_shown(card, t), 0);
         cJSON_Delete(t);
         snprintf(name, sizeof name, "a%d", i + 1);
@@ -380,7 +374,7 @@ static void clicks_choose_too(void)
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
         const cJSON *w;
         cJSON_ArrayForEach(w, feelings)
-            if (!strcmp(str(e, "text"), w->valuestring)) hit = e; /* the last one offered */
+            if (!strcmp(at_str(e, "text"), w->valuestring)) hit = e; /* the last one offered */
     }
     CHECK(hit != NULL);
     if (hit) {
@@ -388,7 +382,7 @@ static void clicks_choose_too(void)
         int x = cJSON_GetObjectItemCaseSensitive(hit, "x")->valueint + cJSON_GetObjectItemCaseSensitive(hit, "w")->valueint / 2;
         int y = cJSON_GetObjectItemCaseSensitive(hit, "y")->valueint + cJSON_GetObjectItemCaseSensitive(hit, "h")->valueint / 2;
         snprintf(script, sizeof script, "wait 300\nclick %d %d\nwait 300\ntexts $D/named.json\n", x, y);
-        snprintf(want, sizeof want, "You\u2019d feel %s first", str(hit, "text"));
+        snprintf(want, sizeof want, "You\u2019d feel %s first", at_str(hit, "text"));
         CHECK_INT(at_run(dir, "click", dir, script, "cards notice"), 0);
         cJSON *n = at_texts_of(dir, "named");
         CHECK(at_texts_contains(n, want));
@@ -405,7 +399,7 @@ static void clicks_choose_too(void)
     size_t len = (size_t)snprintf(script, sizeof script, "wait 300\nkey 1\nwait 300\nkey Return\nwait 300\n");
     int rows = 0;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "texts")) {
-        if (strcmp(str(e, "text"), "I'd ask for it")) continue;
+        if (strcmp(at_str(e, "text"), "I'd ask for it")) continue;
         int x = cJSON_GetObjectItemCaseSensitive(e, "x")->valueint + cJSON_GetObjectItemCaseSensitive(e, "w")->valueint / 2;
         int y = cJSON_GetObjectItemCaseSensitive(e, "y")->valueint + cJSON_GetObjectItemCaseSensitive(e, "h")->valueint / 2;
         len += (size_t)snprintf(script + len, sizeof script - len, "click %d %d\nwait 100\n", x, y);
