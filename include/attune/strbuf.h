@@ -12,6 +12,10 @@ typedef struct StrBuf {
     bool oom;
 } StrBuf;
 
+/* Copies src (NULL: "") into dst[n] (n > 0), cut to fit, without printf (it runs for every
+ * field of every record read); returns the length copied. */
+size_t str_copy(char *dst, size_t n, const char *src);
+
 /* Appends n bytes of s. */
 void strbuf_add(StrBuf *b, const char *s, size_t n);
 

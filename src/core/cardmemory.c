@@ -1,25 +1,20 @@
 #include "attune/cardmemory.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "attune/day.h"
+#include "attune/strbuf.h"
 #include "store_log.h"
 
 /* ---- the records ---- */
-
-static void copy_id(char *dst, size_t n, const char *src)
-{
-    snprintf(dst, n, "%s", src ? src : "");
-}
 
 static void card_record(PracticeRecord *out, RecordType type, const char *level,
                         const char *card, time_t t)
 {
     practice_init(out, PRACTICE_CARDS, level, t);
     out->type = type;
-    copy_id(out->card, sizeof out->card, card);
+    str_copy(out->card, sizeof out->card, card);
 }
 
 void cardmemory_choice_record(PracticeRecord *out, const char *level, const char *card,
@@ -62,8 +57,8 @@ bool cardmemory_apply(CardMemory *m, const PracticeRecord *r)
         }
         k = &m->mark[m->count++];
         memset(k, 0, sizeof *k);
-        copy_id(k->level, sizeof k->level, r->content);
-        copy_id(k->card, sizeof k->card, r->card);
+        str_copy(k->level, sizeof k->level, r->content);
+        str_copy(k->card, sizeof k->card, r->card);
         k->choice = -1;
         k->choice_seq = k->favourite_seq = -1;
     }

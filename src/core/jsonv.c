@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "attune/strbuf.h"
 #include "attune/utf8.h"
 
 /* cJSON turns "\u0000" into a NUL byte that silently ends the string ("ab\u0000cd" reads as
@@ -164,8 +165,7 @@ static size_t append_printable(char *buf, size_t n, size_t cap, const char *s, s
 char *jv_key_path(char *buf, const char *path, const char *key)
 {
     /* Called for every field read, error or not: no printf here. */
-    size_t n = path ? strnlen(path, JV_PATH_MAX - 1) : 0;
-    if (n) memcpy(buf, path, n);
+    size_t n = str_copy(buf, JV_PATH_MAX, path);
     if (n && n < JV_PATH_MAX - 1) buf[n++] = '.';
     append_printable(buf, n, JV_PATH_MAX, key, NULL);
     return buf;
@@ -187,23 +187,16 @@ const char *jv_quote(char buf[JV_QUOTE_MAX], const char *s)
 char *jv_index_path(char *buf, const char *path, int index)
 {
     /* Called for every item read, error or not: no printf here. A path too long for the
-     * buffer is cut (it only names a place in a message). */
-    char num[16];
-    int k = (int)sizeof num;
+     * buffer keeps no index (it only names a place in a message). */
+    char tail[16], *t = tail + sizeof tail; /* "[N]", written from its end */
     unsigned u = index < 0 ? 0u - (unsigned)index : (unsigned)index;
-    num[--k] = 0;
-    do num[--k] = (char)('0' + u % 10); while ((u /= 10) && k > 1);
-    if (index < 0) num[--k] = '-';
-    size_t n = path ? strnlen(path, JV_PATH_MAX - 1) : 0;
-    if (n) memcpy(buf, path, n);
-    size_t want = sizeof num - (size_t)k - 1 + 2; /* "[" digits "]" */
-    if (n + want < JV_PATH_MAX) {
-        buf[n++] = '[';
-        memcpy(buf + n, num + k, sizeof num - (size_t)k - 1);
-        n += sizeof num - (size_t)k - 1;
-        buf[n++] = ']';
-    }
-    buf[n] = 0;
+    *--t = 0;
+    *--t = ']';
+    do *--t = (char)('0' + u % 10); while (u /= 10);
+    if (index < 0) *--t = '-';
+    *--t = '[';
+    size_t n = str_copy(buf, JV_PATH_MAX, path), tl = strlen(t);
+    if (n + tl < JV_PATH_MAX) memcpy(buf + n, t, tl + 1);
     return buf;
 }
 

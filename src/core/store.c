@@ -12,6 +12,8 @@
 #include "attune/deck.h"
 #include "attune/clock.h"
 #include "attune/day.h"
+#include "attune/strbuf.h"
+#include "attune/utf8.h"
 
 static const char *const KIND_NAMES[PRACTICE_KIND_COUNT] = {"breathing", "grounding", "cards"};
 /* Every "kind" a line may have: the practices, then the records about a practice. */
@@ -213,23 +215,7 @@ cJSON *practice_to_json(const PracticeRecord *r)
     return o;
 }
 
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80) n++;
-    return n;
-}
-
 static bool is_id(const char *s, size_t max) { return jv_is_id(s) && strlen(s) <= max; }
-
-/* Copies src into dst[n], cut to fit (n > 0): called for every field of every line read. */
-static void copy_str(char *dst, size_t n, const char *src)
-{
-    size_t len = src ? strnlen(src, n - 1) : 0;
-    if (len) memcpy(dst, src, len);
-    dst[len] = 0;
-}
 
 /* Optional 0-10 rating; null counts as absent. */
 static bool read_rating(JsonV *v, const cJSON *obj, const char *path, const char *key, int *out)
@@ -258,19 +244,19 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
     if (id && !is_id(id, PRACTICE_ID_LEN))
         jv_error(v, jv_key_path(kp, path, "id"), "expected 1 to %d characters of a-z, 0-9, - or _",
                  PRACTICE_ID_LEN);
-    else if (id) copy_str(out->id, sizeof out->id, id);
+    else if (id) str_copy(out->id, sizeof out->id, id);
 
     const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, "date");
     if (!it) jv_error(v, jv_key_path(kp, path, "date"), "missing");
     else if (!cJSON_IsString(it) || day_parse(it->valuestring) == DAY_NONE)
         jv_error(v, jv_key_path(kp, path, "date"), "expected YYYY-MM-DD");
-    else copy_str(out->date, sizeof out->date, it->valuestring);
+    else str_copy(out->date, sizeof out->date, it->valuestring);
 
     it = cJSON_GetObjectItemCaseSensitive(obj, "time");
     if (!it) jv_error(v, jv_key_path(kp, path, "time"), "missing");
     else if (!cJSON_IsString(it) || day_parse_time(it->valuestring) < 0)
         jv_error(v, jv_key_path(kp, path, "time"), "expected HH:MM:SS");
-    else copy_str(out->time, sizeof out->time, it->valuestring);
+    else str_copy(out->time, sizeof out->time, it->valuestring);
 
     long val = 0;
     if (jv_int(v, obj, path, "utc_offset_min", -18 * 60, 18 * 60, true, &val))
@@ -289,7 +275,7 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
             jv_error(v, jv_key_path(kp, path, "practice"),
                      "expected the id of a practice (1 to %d characters of a-z, 0-9, - or _)",
                      PRACTICE_ID_LEN);
-        else if (of) copy_str(out->practice, sizeof out->practice, of);
+        else if (of) str_copy(out->practice, sizeof out->practice, of);
     }
     if (out->type == RECORD_RATING) {
         /* The rating of a practice: when it was given, and the answer. */
@@ -308,7 +294,7 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
     it = cJSON_GetObjectItemCaseSensitive(obj, "content");
     if (it && !(cJSON_IsString(it) && it->valuestring[0] == 0)) {
         const char *c = jv_id(v, obj, path, "content", false);
-        if (c) copy_str(out->content, sizeof out->content, c);
+        if (c) str_copy(out->content, sizeof out->content, c);
     }
 
     val = 0;
@@ -328,11 +314,11 @@ bool practice_from_json(JsonV *v, const cJSON *obj, const char *path, PracticeRe
         for (int i = 0; i < 2; i++) {
             const cJSON *n = cJSON_GetArrayItem(p, i);
             jv_index_path(ip, ap, i);
-            if (!cJSON_IsString(n) || !n->valuestring[0] || utf8_chars(n->valuestring) >
+            if (!cJSON_IsString(n) || !n->valuestring[0] || utf8_chars(n->valuestring, strlen(n->valuestring)) >
                                                                    PRACTICE_NAME_MAX ||
                 strlen(n->valuestring) >= PRACTICE_NAME_BYTES)
                 jv_error(v, ip, "expected a name of 1 to %d characters", PRACTICE_NAME_MAX);
-            else copy_str(dst[i], PRACTICE_NAME_BYTES, n->valuestring);
+            else str_copy(dst[i], PRACTICE_NAME_BYTES, n->valuestring);
         }
     }
     return v->errors == errors;

@@ -5,6 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+size_t str_copy(char *dst, size_t n, const char *src)
+{
+    size_t len = src ? strnlen(src, n - 1) : 0;
+    if (len) memcpy(dst, src, len);
+    dst[len] = 0;
+    return len;
+}
+
 /* Room for n more bytes and the NUL. */
 static bool reserve(StrBuf *b, size_t n)
 {
